@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import pino from 'pino';
+import { firstRun } from '../../commands/firstRun';
+import { loadConfig } from '../../config';
+import { buildApp } from '../../server/app';
+import { fail, openDatabase } from '../runtime';
+
+export function registerServeCommand(program: Command) {
+  program
+    .command('serve')
+    .description('migrate the database, load the demo market on first start, and serve the app and API')
+    .action(async () => {
+      try {
+        const config = loadConfig();
+        const database = await openDatabase(config);
+        const say = (line: string) => console.log(line);
+        const first = await firstRun(database, config, say);
+        const logger = pino({
+          level: config.LOG_LEVEL,
+          redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+        });
+        const https =
+          config.TLS_CERT_FILE && config.TLS_KEY_FILE
+            ? { cert: readFileSync(config.TLS_CERT_FILE), key: readFileSync(config.TLS_KEY_FILE) }
+            : undefined;
+        const app = await buildApp({ database, config }, { logger, https });
+        await app.listen({ port: config.PORT, host: config.HOST });
+        const url = `${https ? 'https' : 'http'}://localhost:${config.PORT}`;
+        say(
+          `\nRounds is running at ${url}  (database: ${database.kind}${database.kind === 'pglite' ? `, ${config.dataDir}` : ''})`,
+        );
+        if (first.created === 'admin')
+          say(
+            `First start: created ${first.email} with one-time password ${first.password} (change it after signing in).`,
+          );
+        if (first.created === 'demo') {
+          say('Demo market loaded (SYNTHETIC data). Sign in as:');
+          for (const l of first.logins) say(`  ${l.role.padEnd(8)} ${l.email}  password: ${l.password}`);
+        }
+        const stop = async () => {
+          await app.close();
+          await database.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      } catch (e) {
+        fail(e);
+      }
+    });
+}

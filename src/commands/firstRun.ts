@@ -1,0 +1,30 @@
+// First start on an empty database: load the synthetic demo market (default) or create one admin
+// with a one-time password. Later starts find users and do nothing.
+import type { Config } from '../config';
+import type { Database } from '../db/connection';
+import { countUsers } from '../db/queries/users';
+import { addUser } from './users';
+
+export type FirstRunResult =
+  | { created: 'none' }
+  | { created: 'admin'; email: string; password: string }
+  | { created: 'demo'; logins: { email: string; role: string; password: string }[] };
+
+export async function firstRun(
+  database: Database,
+  config: Config,
+  log: (line: string) => void,
+): Promise<FirstRunResult> {
+  if ((await countUsers(database.db)) > 0) return { created: 'none' };
+  if (config.ROUNDS_DEMO === '1') {
+    const { loadDefaultDemo } = await import('../demo/load');
+    const logins = await loadDefaultDemo(database, config, log);
+    return { created: 'demo', logins };
+  }
+  const r = await addUser(
+    database.db,
+    { id: null, label: 'first-run' },
+    { email: 'admin@localhost', name: 'Administrator', role: 'admin' },
+  );
+  return { created: 'admin', email: r.user.email, password: r.oneTimePassword! };
+}

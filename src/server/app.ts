@@ -1,0 +1,94 @@
+// Builds the Fastify app: security headers, cookies, rate limits, OpenAPI, auth guard, routes,
+// one problem+json error shape, and the built web app at /.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { registerGuard } from './auth/guard';
+import type { App, ServerContext } from './context';
+import { errorHandler, sendProblem } from './lib/errors';
+import { routeModules } from './routes';
+
+export const WEB_DIST = path.resolve('dist/web');
+
+export async function buildApp(
+  ctx: ServerContext,
+  opts: { logger?: FastifyBaseLogger; https?: { cert: Buffer; key: Buffer } } = {},
+): Promise<App> {
+  const app = Fastify({
+    ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
+    bodyLimit: 1024 * 1024,
+    trustProxy: ctx.config.TRUST_PROXY === 'true',
+    ...(opts.https ? { https: opts.https } : {}),
+    ajv: { customOptions: { coerceTypes: false } },
+  }).withTypeProvider<ZodTypeProvider>() as unknown as App;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: { maxAge: 31536000, includeSubDomains: true },
+  });
+  await app.register(fastifyCookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Rounds API',
+        version: '0.1.0',
+        description:
+          'Physician relationship management and referral intelligence. Authenticate with the session cookie (plus X-CSRF-Token on writes) or `Authorization: Bearer <token>`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'rounds_session' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  registerGuard(app, ctx.database, { idleMinutes: ctx.config.SESSION_IDLE_MINUTES });
+
+  for (const mod of routeModules) await mod(app, ctx);
+
+  const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
+  const indexHtml = hasWeb ? readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8') : null;
+  app.setNotFoundHandler((req, reply) => {
+    const isApi = /^\/(api|fhir)(\/|$)/.test(req.url);
+    if (!isApi && req.method === 'GET' && indexHtml) return reply.type('text/html').send(indexHtml);
+    return sendProblem(reply, 404, `No route ${req.method} ${req.url.split('?')[0]}`);
+  });
+  return app;
+}
