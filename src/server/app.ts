@@ -4,20 +4,23 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { startBackupScheduler } from '../commands/backupSchedule';
 import { registerGuard } from './auth/guard';
 import type { App, ServerContext } from './context';
 import { errorHandler, sendProblem } from './lib/errors';
+import { isDatabaseUnavailable } from './lib/faults';
 import { routeModules } from './routes';
 
 export const WEB_DIST = path.resolve('dist/web');
@@ -35,7 +38,12 @@ export async function buildApp(
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler(errorHandler);
+  // A lost database connection is the server's trouble but not a bug: 503 with a retry hint.
+  app.setErrorHandler((err, req, reply) =>
+    isDatabaseUnavailable(err)
+      ? sendProblem(reply.header('retry-after', '5'), 503, 'The database is unavailable; try again shortly.')
+      : errorHandler(err as FastifyError, req, reply),
+  );
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -59,6 +67,10 @@ export async function buildApp(
   });
   await app.register(fastifyCookie);
   await app.register(rateLimit, { global: false });
+  // Uploads go through src/server/lib/upload.ts (streams to a temp file, checks size and type).
+  await app.register(multipart, {
+    limits: { fileSize: ctx.config.MAX_UPLOAD_MB * 1024 * 1024, files: 1, fields: 50, parts: 60 },
+  });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -81,6 +93,13 @@ export async function buildApp(
   registerGuard(app, ctx.database, { idleMinutes: ctx.config.SESSION_IDLE_MINUTES });
 
   for (const mod of routeModules) await mod(app, ctx);
+
+  // Scheduled backups (BACKUP_INTERVAL_HOURS > 0); with N processes one takes each backup (advisory lock).
+  let stopBackups = () => {};
+  app.addHook('onReady', async () => {
+    stopBackups = startBackupScheduler(ctx.database, ctx.config, app.log);
+  });
+  app.addHook('onClose', async () => stopBackups());
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });

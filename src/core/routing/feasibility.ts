@@ -40,7 +40,9 @@ export interface CheckResult {
 const EPS = 1e-6;
 
 function at(m: MatrixLike, i: number, j: number): number {
-  const v = 'at' in m ? m.at(i, j) : m[i]?.[j];
+  const v = Array.isArray(m)
+    ? (m as readonly (readonly number[])[])[i]?.[j]
+    : (m as { at(a: number, b: number): number }).at(i, j);
   if (v === undefined || !Number.isFinite(v)) throw new Error(`matrix has no finite entry [${i}][${j}]`);
   return v;
 }
@@ -82,7 +84,8 @@ export function checkSolution(problem: Problem, solution: Solution, tolerance = 
         if (b.end - b.start < br.duration - tolerance) add('break', `break ${br.id} is too short`, v.id);
       }
     }
-    if ((v.breaks?.length ?? 0) > 0 && !timed) add('break', 'a route with breaks must report its times', v.id);
+    if ((v.breaks?.length ?? 0) > 0 && !timed)
+      add('break', 'a route with breaks must report its times', v.id);
 
     let load = 0;
     let loc = v.start;
@@ -108,7 +111,8 @@ export function checkSolution(problem: Problem, solution: Solution, tolerance = 
       seen.add(job.id);
       priority += job.priority ?? 1;
       load += job.demand ?? 0;
-      if (job.vehicles && !job.vehicles.includes(v.id)) add('not-allowed', `job ${job.id} not allowed on ${v.id}`, v.id, job.id);
+      if (job.vehicles && !job.vehicles.includes(v.id))
+        add('not-allowed', `job ${job.id} not allowed on ${v.id}`, v.id, job.id);
       const windows: readonly Window[] =
         job.windowsByKey !== undefined
           ? ((v.windowKey !== undefined ? job.windowsByKey[v.windowKey] : job.windows) ?? [])
@@ -118,8 +122,16 @@ export function checkSolution(problem: Problem, solution: Solution, tolerance = 
       if (timed) {
         start = stop.start;
         if (start < arrival - tolerance)
-          add('time-inconsistent', `job ${job.id} starts at ${start} before it can arrive (${arrival})`, v.id, job.id);
-        if (Math.abs(stop.departure - start - job.service) > tolerance && stop.departure < start + job.service)
+          add(
+            'time-inconsistent',
+            `job ${job.id} starts at ${start} before it can arrive (${arrival})`,
+            v.id,
+            job.id,
+          );
+        if (
+          Math.abs(stop.departure - start - job.service) > tolerance &&
+          stop.departure < start + job.service
+        )
           add('time-inconsistent', `job ${job.id} departs before its service ends`, v.id, job.id);
         const serviceEnd = start + job.service;
         for (const b of breaks) {
@@ -133,26 +145,34 @@ export function checkSolution(problem: Problem, solution: Solution, tolerance = 
       const inWindow = windows.some(([a, z]) => start >= a - tolerance && start <= z + tolerance);
       if (!inWindow) {
         const late = windows.length > 0 && windows.some(([a]) => start >= a - tolerance);
-        add(late ? 'late-service' : 'window', `job ${job.id} starts at ${start}, outside ${JSON.stringify(windows)}`, v.id, job.id);
+        add(
+          late ? 'late-service' : 'window',
+          `job ${job.id} starts at ${start}, outside ${JSON.stringify(windows)}`,
+          v.id,
+          job.id,
+        );
       }
       t = timed ? Math.max(stop.departure, start + job.service) : start + job.service;
       loc = job.location;
     }
     const back = t + legTo(end, timed && route.arrival !== undefined ? route.arrival : Infinity);
     if (back > v.latest + tolerance) add('late-return', `returns at ${back}, after ${v.latest}`, v.id);
-    if (load > (v.capacity ?? Infinity) + tolerance) add('capacity', `load ${load} > capacity ${v.capacity}`, v.id);
+    if (load > (v.capacity ?? Infinity) + tolerance)
+      add('capacity', `load ${load} > capacity ${v.capacity}`, v.id);
   }
 
   const listed = new Set<string>();
   for (const u of solution.unassigned) {
     if (!jobs.has(u.job)) add('unknown-job', `unknown unassigned job ${u.job}`, undefined, u.job);
-    if (seen.has(u.job) || listed.has(u.job)) add('duplicate-job', `job ${u.job} both served and unassigned`, undefined, u.job);
+    if (seen.has(u.job) || listed.has(u.job))
+      add('duplicate-job', `job ${u.job} both served and unassigned`, undefined, u.job);
     listed.add(u.job);
   }
   for (const job of problem.jobs) {
     if (seen.has(job.id)) continue;
     if (job.mandatory) add('missing-job', `mandatory job ${job.id} is not served`, undefined, job.id);
-    else if (!listed.has(job.id)) add('missing-job', `job ${job.id} is neither served nor unassigned`, undefined, job.id);
+    else if (!listed.has(job.id))
+      add('missing-job', `job ${job.id} is neither served nor unassigned`, undefined, job.id);
   }
 
   const cost = (costBy === 'distance' ? distance : travelTime) + fixed;
@@ -160,5 +180,13 @@ export function checkSolution(problem: Problem, solution: Solution, tolerance = 
     add('wrong-cost', `reported cost ${solution.cost}, recomputed ${cost}`);
   if (solution.priority !== undefined && Math.abs(solution.priority - priority) > tolerance)
     add('wrong-cost', `reported priority ${solution.priority}, recomputed ${priority}`);
-  return { feasible: violations.length === 0, violations, cost, distance, travelTime, served: seen.size, priority };
+  return {
+    feasible: violations.length === 0,
+    violations,
+    cost,
+    distance,
+    travelTime,
+    served: seen.size,
+    priority,
+  };
 }

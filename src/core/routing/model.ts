@@ -1,12 +1,17 @@
 // Compiles a Problem into flat typed arrays so the search does no object/Map look-ups in its hot loops.
 import type { Break, MatrixLike, Problem } from './types';
 
+// Arrays have an `at` method too, so tell the two shapes apart with Array.isArray.
 export function matrixSize(m: MatrixLike): number {
-  return 'at' in m ? m.size : m.length;
+  return isNested(m) ? m.length : m.size;
 }
 
 export function matrixAt(m: MatrixLike, i: number, j: number): number {
-  return 'at' in m ? m.at(i, j) : m[i]![j]!;
+  return isNested(m) ? m[i]![j]! : m.at(i, j);
+}
+
+function isNested(m: MatrixLike): m is readonly (readonly number[])[] {
+  return Array.isArray(m);
 }
 
 export function toFlat(m: MatrixLike): Float64Array {
@@ -107,7 +112,8 @@ export function compile(problem: Problem, vehicleFixed = 0): Model {
   }
 
   let maxC = 0;
-  for (let i = 0; i < C.length; i++) if (C[i]! > maxC) maxC = C[i]!;
+  // Unreachable pairs (Infinity) never get chosen; they must not inflate the penalty scale.
+  for (let i = 0; i < C.length; i++) if (C[i]! > maxC && C[i]! < Infinity) maxC = C[i]!;
   // Any solution's travel + fixed cost is below this, so one unit of priority outweighs all travel.
   const big = (maxC + 1) * (nJobs + 2 * nVehicles + 1) + vehicleFixed * (nVehicles + 1) + 1;
   const priority = new Float64Array(nJobs);
@@ -138,7 +144,16 @@ export function compile(problem: Problem, vehicleFixed = 0): Model {
     const restricted = jobs.some((job) => job.vehicles?.includes(v.id));
     const key = restricted
       ? `#${i}`
-      : JSON.stringify([v.start, v.end ?? v.start, v.earliest, v.latest, v.capacity, v.breaks, vClass[i], v.fixedCost]);
+      : JSON.stringify([
+          v.start,
+          v.end ?? v.start,
+          v.earliest,
+          v.latest,
+          v.capacity,
+          v.breaks,
+          vClass[i],
+          v.fixedCost,
+        ]);
     let t = typeKeys.indexOf(key);
     if (t < 0) t = typeKeys.push(key) - 1;
     vType[i] = t;
@@ -180,7 +195,7 @@ export function earliestStart(m: Model, c: number, j: number, t: number): number
   const off = m.winOff[k]!;
   const end = off + m.winCnt[k]!;
   for (let w = off; w < end; w++) {
-    if (t <= m.winB[w]!) return t > m.winA[w]! ? t : m.winA[w]!;
+    if (t <= m.winB[w]!) return Math.max(t, m.winA[w]!);
   }
   return Infinity;
 }
@@ -190,7 +205,7 @@ export function latestStart(m: Model, c: number, j: number, t: number): number {
   const k = c * m.nJobs + j;
   const off = m.winOff[k]!;
   for (let w = off + m.winCnt[k]! - 1; w >= off; w--) {
-    if (t >= m.winA[w]!) return t < m.winB[w]! ? t : m.winB[w]!;
+    if (t >= m.winA[w]!) return Math.min(t, m.winB[w]!);
   }
   return -Infinity;
 }

@@ -18,12 +18,18 @@ interface Placement {
 }
 
 function earliestBreak(ws: readonly (readonly [number, number])[], t: number): number {
-  for (const [a, b] of ws) if (t <= b) return t > a ? t : a;
+  for (const [a, b] of ws) if (t <= b) return Math.max(t, a);
   return Infinity;
 }
 
 /** Forward pass with breaks at the given gaps (gap g = between position g-1 and g; gap 0 = before the first stop). */
-function simulate(m: Model, v: number, seq: readonly number[], placements: Placement[], out?: RouteTimes): number {
+function simulate(
+  m: Model,
+  v: number,
+  seq: readonly number[],
+  placements: Placement[],
+  out?: RouteTimes,
+): number {
   const c = m.vClass[v]!;
   const breaks = m.vBreaks[v]!;
   let t = m.vEarliest[v]!;
@@ -73,11 +79,26 @@ export function timeRoute(m: Model, v: number, seq: readonly number[]): RouteTim
           }
         }
       }
-      if (!best) return { feasible: false, departure: m.vEarliest[v]!, arrivals: [], starts: [], end: Infinity, breaks: [] };
+      if (!best)
+        return {
+          feasible: false,
+          departure: m.vEarliest[v]!,
+          arrivals: [],
+          starts: [],
+          end: Infinity,
+          breaks: [],
+        };
       placements.push(best);
     }
   }
-  const out: RouteTimes = { feasible: false, departure: m.vEarliest[v]!, arrivals: [], starts: [], end: 0, breaks: [] };
+  const out: RouteTimes = {
+    feasible: false,
+    departure: m.vEarliest[v]!,
+    arrivals: [],
+    starts: [],
+    end: 0,
+    breaks: [],
+  };
   out.end = simulate(m, v, seq, placements, out);
   out.feasible = out.end < Infinity;
   return out;

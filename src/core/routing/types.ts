@@ -85,7 +85,9 @@ export interface RoutePlan {
   breaks?: BreakTiming[];
   departure?: number;
   arrival?: number;
-  distance?: number;
+  /** Travel cost of this route (distance or time, per `Problem.costBy`). */
+  cost?: number;
+  /** Arrival at the end minus departure. */
   duration?: number;
 }
 

@@ -7,6 +7,7 @@ import type { Database } from '../../db/connection';
 import { findActiveSession } from '../../db/queries/sessions';
 import type { Role } from '../../db/tables/foundation';
 import { HttpError } from '../lib/errors';
+import { noteTokenUse } from './tokenUse';
 
 export const SESSION_COOKIE = 'rounds_session';
 
@@ -99,11 +100,7 @@ async function identify(database: Database, req: FastifyRequest, idleMinutes: nu
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     if (!tok) throw new HttpError(401, 'Invalid or revoked API token');
-    await database.db
-      .updateTable('api_tokens')
-      .set({ last_used_at: new Date() })
-      .where('id', '=', tok.id)
-      .execute();
+    await noteTokenUse(database, tok, req);
     return {
       id: null,
       email: `token:${tok.name}`,

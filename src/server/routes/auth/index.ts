@@ -4,19 +4,19 @@ import { createSession, deleteSession, deleteUserSessions } from '../../../db/qu
 import { findUserByEmail, findUserById } from '../../../db/queries/users';
 import { checkPassword } from '../../../core/passwordPolicy';
 import { ALL_ROLES, SESSION_COOKIE, actorOf } from '../../auth/guard';
+import { setSessionCookie } from '../../auth/cookies';
 import { hashPassword, verifyPassword } from '../../auth/password';
 import type { App, ServerContext } from '../../context';
 import { HttpError, badRequest } from '../../lib/errors';
 import { emailField } from '../../lib/schemas';
+import oidcRoutes from './oidc';
 
 const MAX_FAILURES = 5;
 const LOCK_MINUTES = 15;
 
 export default async function authRoutes(app: App, { database, config }: ServerContext) {
   const db = database.db;
-  const cookieOpts = (secure: boolean) => ({ path: '/', httpOnly: true, sameSite: 'lax' as const, secure });
-  const isSecure = (proto: string) =>
-    config.COOKIE_SECURE === 'auto' ? proto === 'https' : config.COOKIE_SECURE === 'true';
+  await oidcRoutes(app, { database, config });
 
   app.post('/api/auth/login', {
     config: { public: true, rateLimit: { max: config.LOGIN_RATE_LIMIT_PER_MIN, timeWindow: '1 minute' } },
@@ -86,10 +86,7 @@ export default async function authRoutes(app: App, { database, config }: ServerC
         entityId: user.id,
         ip: req.ip,
       });
-      reply.setCookie(SESSION_COOKIE, token, {
-        ...cookieOpts(isSecure(req.protocol)),
-        maxAge: config.SESSION_ABSOLUTE_HOURS * 3600,
-      });
+      setSessionCookie(reply, config, req, token);
       return {
         user: {
           id: user.id,
@@ -176,10 +173,7 @@ export default async function authRoutes(app: App, { database, config }: ServerC
         ip: req.ip,
         userAgent: req.headers['user-agent'],
       });
-      reply.setCookie(SESSION_COOKIE, token, {
-        ...cookieOpts(isSecure(req.protocol)),
-        maxAge: config.SESSION_ABSOLUTE_HOURS * 3600,
-      });
+      setSessionCookie(reply, config, req, token);
       return { ok: true, csrfToken: csrf };
     },
   });

@@ -2,10 +2,11 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { getSetting } from '../../../db/queries/settings';
 import { ADMIN } from '../../auth/guard';
+import { ssoEnabled } from '../../auth/oidc';
 import type { App, ServerContext } from '../../context';
 import { idParam } from '../../lib/schemas';
 
-export default async function systemRoutes(app: App, { database }: ServerContext) {
+export default async function systemRoutes(app: App, { database, config }: ServerContext) {
   const db = database.db;
 
   app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
@@ -32,6 +33,7 @@ export default async function systemRoutes(app: App, { database }: ServerContext
         version: process.env.npm_package_version ?? '0.1.0',
         database: database.kind,
         demo,
+        sso: ssoEnabled(config), // the login page shows "Sign in with SSO" (GET /api/auth/oidc/start)
       };
     },
   });

@@ -1,0 +1,17 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const p = await b.newPage();
+p.on('console', (m) => console.log('console', m.type(), m.text()));
+p.on('pageerror', (e) => console.log('pageerror', e.message));
+await p.goto('http://localhost:5199/login');
+await p.getByLabel('E-mail').fill('admin@e2e.test');
+await p.getByLabel('Password', { exact: true }).fill('Harbor-Lantern-82!');
+await p.getByRole('button', { name: 'Sign in' }).click();
+await p.waitForTimeout(1500);
+await p.goto('http://localhost:5199/account');
+await p.waitForTimeout(2000);
+console.log((await p.locator('main').innerText()).slice(0,100));
+await p.getByRole('link', { name: 'Users' }).click();
+await p.waitForTimeout(2000);
+console.log(p.url(), (await p.locator('main').innerText()).slice(0,100));
+await b.close();

@@ -1,0 +1,137 @@
+// Logging activities: one call writes the activity, its attendees (providers and contacts) and
+// any follow-up tasks, in one transaction. A client id makes a retried (offline) submit idempotent.
+import type { Kysely } from 'kysely';
+import type { ActivityOutcome, ActivityType } from '../../core/crm/visitCadence';
+import type { DB } from '../../db/schema';
+import { loadActivity } from '../../db/queries/crm/activities';
+import { type Actor, CrmError } from './errors';
+import { requireEditOwned, resolveOwner } from './ownership';
+import { createTask, type TaskInput } from './tasks';
+import { createVersioned, inTransaction, setDeleted, type Spec, updateVersioned } from './versioned';
+
+export const ACTIVITY: Spec = { table: 'activities', entity: 'activity' };
+
+export type ActivityInput = {
+  type: ActivityType;
+  occurredAt: string | Date;
+  durationMinutes?: number | null;
+  organizationId?: number | null;
+  locationId?: number | null;
+  subject?: string;
+  topics?: string[];
+  outcome?: ActivityOutcome | null;
+  notes?: string;
+  ownerId?: number | null;
+  providerNpis?: string[];
+  contactIds?: number[];
+  clientId?: string | null;
+  externalId?: string | null;
+  followUps?: Omit<TaskInput, 'activityId'>[];
+};
+
+async function setAttendees(db: Kysely<DB>, activityId: number, npis: string[], contactIds: number[]) {
+  await db.deleteFrom('activity_attendees').where('activity_id', '=', activityId).execute();
+  const rows = [
+    ...[...new Set(npis)].map((n) => ({ activity_id: activityId, provider_npi: n, contact_id: null })),
+    ...[...new Set(contactIds)].map((c) => ({ activity_id: activityId, provider_npi: null, contact_id: c })),
+  ];
+  if (rows.length) await db.insertInto('activity_attendees').values(rows).execute();
+}
+
+async function checkRefs(db: Kysely<DB>, npis: string[], contactIds: number[]) {
+  if (npis.length) {
+    const found = await db.selectFrom('providers').select('npi').where('npi', 'in', npis).execute();
+    const missing = npis.filter((n) => !found.some((f) => f.npi === n));
+    if (missing.length) throw new CrmError(`providerNpis: unknown NPI ${missing.join(', ')}`, 400);
+  }
+  if (contactIds.length) {
+    const found = await db
+      .selectFrom('contacts')
+      .select('id')
+      .where('id', 'in', contactIds)
+      .where('deleted_at', 'is', null)
+      .execute();
+    const missing = contactIds.filter((n) => !found.some((f) => f.id === n));
+    if (missing.length) throw new CrmError(`contactIds: unknown contact ${missing.join(', ')}`, 400);
+  }
+}
+
+export async function logActivity(db: Kysely<DB>, actor: Actor, input: ActivityInput) {
+  if (input.clientId) {
+    const prior = await db.selectFrom('activities').select('id').where('client_id', '=', input.clientId).executeTakeFirst();
+    if (prior) return { ...(await loadActivity(db, prior.id))!, duplicate: true };
+  }
+  const npis = input.providerNpis ?? [];
+  const contactIds = input.contactIds ?? [];
+  return inTransaction(db, async (trx) => {
+    await checkRefs(trx, npis, contactIds);
+    const ownerId = await resolveOwner(trx, actor, input.ownerId);
+    const a = await createVersioned(trx, actor, ACTIVITY, {
+      type: input.type,
+      occurred_at: new Date(input.occurredAt),
+      duration_minutes: input.durationMinutes ?? null,
+      organization_id: input.organizationId ?? null,
+      location_id: input.locationId ?? null,
+      subject: input.subject ?? '',
+      topics: input.topics ?? [],
+      outcome: input.outcome ?? null,
+      notes: input.notes ?? '',
+      owner_id: ownerId,
+      client_id: input.clientId ?? null,
+      external_id: input.externalId ?? null,
+      created_by: actor.id,
+    });
+    const id = a.id as number;
+    await setAttendees(trx, id, npis, contactIds);
+    for (const f of input.followUps ?? [])
+      await createTask(trx, actor, {
+        ...f,
+        activityId: id,
+        // A follow-up with no explicit link goes to the one provider seen, else the practice.
+        providerNpi: f.providerNpi ?? (npis.length === 1 ? npis[0] : null),
+        organizationId: f.organizationId ?? input.organizationId ?? null,
+      });
+    return { ...(await loadActivity(trx, id))!, duplicate: false };
+  });
+}
+
+export type ActivityPatch = Partial<Omit<ActivityInput, 'followUps' | 'clientId' | 'externalId'>>;
+
+export async function updateActivity(db: Kysely<DB>, actor: Actor, id: number, version: number, p: ActivityPatch) {
+  return inTransaction(db, async (trx) => {
+    const patch: Record<string, unknown> = {};
+    if (p.type !== undefined) patch.type = p.type;
+    if (p.occurredAt !== undefined) patch.occurred_at = new Date(p.occurredAt);
+    if (p.durationMinutes !== undefined) patch.duration_minutes = p.durationMinutes;
+    if (p.organizationId !== undefined) patch.organization_id = p.organizationId;
+    if (p.locationId !== undefined) patch.location_id = p.locationId;
+    if (p.subject !== undefined) patch.subject = p.subject;
+    if (p.topics !== undefined) patch.topics = p.topics;
+    if (p.outcome !== undefined) patch.outcome = p.outcome;
+    if (p.notes !== undefined) patch.notes = p.notes;
+    if (p.ownerId !== undefined) patch.owner_id = await resolveOwner(trx, actor, p.ownerId);
+    const guard = requireEditOwned(trx, actor, `activity ${id}`);
+    if (p.providerNpis !== undefined || p.contactIds !== undefined) {
+      const cur = (await loadActivity(trx, id)) ?? null;
+      if (!cur) throw new CrmError(`activity ${id} not found`, 404);
+      const npis = p.providerNpis ?? cur.attendees.filter((x) => x.npi).map((x) => x.npi!);
+      const cids = p.contactIds ?? cur.attendees.filter((x) => x.contactId).map((x) => x.contactId!);
+      await checkRefs(trx, npis, cids);
+      await guard(cur as unknown as Record<string, unknown>);
+      if (cur.version !== version) {
+        await updateVersioned(trx, actor, ACTIVITY, id, version, patch, guard); // throws the 409
+      }
+      await setAttendees(trx, id, npis, cids);
+      // Attendee changes bump the version like any field change.
+      patch.updated_at = new Date();
+    }
+    await updateVersioned(trx, actor, ACTIVITY, id, version, patch, guard);
+    return (await loadActivity(trx, id))!;
+  });
+}
+
+export function deleteActivity(db: Kysely<DB>, actor: Actor, id: number, deleted: boolean, version?: number) {
+  return inTransaction(db, (trx) =>
+    setDeleted(trx, actor, ACTIVITY, id, deleted, version, requireEditOwned(trx, actor, `activity ${id}`)),
+  );
+}

@@ -1,0 +1,70 @@
+// Relationship fields per provider: tier, desired visit frequency, tags, owner (book of business).
+// A provider without a row reads as version 0; the first edit (naming version 0) creates the row.
+import type { Kysely } from 'kysely';
+import type { VisitFrequency } from '../../core/crm/visitCadence';
+import { recordAudit } from '../../db/audit';
+import type { DB } from '../../db/schema';
+import { type Actor, CrmError } from './errors';
+import { resolveOwner } from './ownership';
+import { inTransaction, loadRow, type Spec, updateVersioned } from './versioned';
+
+export const RELATIONSHIP: Spec = {
+  table: 'provider_relationships',
+  entity: 'provider_relationship',
+  key: 'provider_npi',
+  softDelete: false,
+};
+
+export type RelationshipPatch = {
+  tier?: 'A' | 'B' | 'C' | null;
+  visitFrequency?: VisitFrequency | null;
+  tags?: string[];
+  ownerId?: number | null;
+};
+
+/** Tags are compared case-insensitively and kept in the order given, without duplicates. */
+export const cleanTags = (tags: string[]) => {
+  const seen = new Set<string>();
+  return tags
+    .map((t) => t.trim())
+    .filter((t) => t && !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()));
+};
+
+export async function updateRelationship(
+  db: Kysely<DB>,
+  actor: Actor,
+  npi: string,
+  version: number,
+  p: RelationshipPatch,
+) {
+  return inTransaction(db, async (trx) => {
+    const provider = await trx.selectFrom('providers').select('npi').where('npi', '=', npi).executeTakeFirst();
+    if (!provider) throw new CrmError(`provider ${npi} not found`, 404);
+    const patch: Record<string, unknown> = {};
+    if (p.tier !== undefined) patch.tier = p.tier;
+    if (p.visitFrequency !== undefined) patch.visit_frequency = p.visitFrequency;
+    if (p.tags !== undefined) patch.tags = cleanTags(p.tags);
+    if (p.ownerId !== undefined) patch.owner_id = await resolveOwner(trx, actor, p.ownerId);
+    if (!(await loadRow(trx, RELATIONSHIP, npi))) {
+      if (version !== 0) throw new CrmError(`relationship for ${npi} does not exist yet; send version 0`, 409, { current: null, changedFields: [] });
+      // Two first edits racing: the loser's insert does nothing and it gets the usual 409 below.
+      const created = await trx
+        .insertInto('provider_relationships')
+        .values({ provider_npi: npi, version: 0 })
+        .onConflict((oc) => oc.column('provider_npi').doNothing())
+        .returning('provider_npi')
+        .executeTakeFirst();
+      if (created)
+        await recordAudit(trx, {
+          actorUserId: actor.id,
+          actorLabel: actor.label,
+          action: 'create',
+          entity: RELATIONSHIP.entity,
+          entityId: npi,
+          ip: actor.ip,
+          detail: { version: 0, before: {}, after: {} },
+        });
+    }
+    return updateVersioned(trx, actor, RELATIONSHIP, npi, version, patch);
+  });
+}

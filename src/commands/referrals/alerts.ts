@@ -1,0 +1,124 @@
+// Shifting-referrer alerts: the on-demand / after-import detector run, and the alert workflow
+// (acknowledge, assign, resolve), each audited in the same transaction.
+import type { Kysely } from 'kysely';
+import { formatMonth, parseMonth } from '../../core/referrals/months';
+import { detectShifts } from '../../core/referrals/shiftDetector';
+import { recordAudit } from '../../db/audit';
+import { getAlert, upsertAlerts } from '../../db/queries/referrals/alerts';
+import { loadDetectorInput } from '../../db/queries/referrals/alertSeries';
+import { INTERNAL_SOURCES, referralDataDate } from '../../db/queries/referrals/network';
+import { getReferralSettings } from '../../db/queries/referrals/settings';
+import type { DB } from '../../db/schema';
+
+export class AlertError extends Error {
+  expected = true;
+  constructor(
+    message: string,
+    public status = 400,
+  ) {
+    super(message);
+  }
+}
+
+export type Actor = { id: number | null; label: string; ip?: string; role?: string };
+
+export interface AlertRunSummary {
+  runId: number;
+  asOf: string;
+  tested: number;
+  dispersion: number;
+  found: number;
+  created: number;
+  durationMs: number;
+  dataDate: string | null;
+}
+
+/** Runs the detector over the whole market as of a month (default: the data date's month). */
+export async function runAlertDetection(db: Kysely<DB>, opts: { asOf?: string; trigger?: string } = {}): Promise<AlertRunSummary | null> {
+  const started = Date.now();
+  const dataDate = await referralDataDate(db);
+  if (!opts.asOf && !dataDate) return null; // nothing imported yet
+  const asOf = parseMonth(opts.asOf ?? dataDate!);
+  const settings = await getReferralSettings(db);
+  const o = settings.detector;
+  const input = await loadDetectorInput(db, asOf, o.baselineMonths + Math.max(...o.windows));
+  const result = detectShifts(input.series, input.index, input.firstMonth, o);
+  return db.transaction().execute(async (trx) => {
+    const run = await trx
+      .insertInto('alert_runs')
+      .values({
+        as_of: `${formatMonth(asOf)}-01`,
+        duration_ms: 0,
+        tested: result.tested,
+        dispersion: result.dispersion,
+        alerts_found: result.alerts.length,
+        alerts_new: 0,
+        options: JSON.stringify(o),
+        trigger: opts.trigger ?? 'manual',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const created = await upsertAlerts(trx, result.alerts, { asOf: result.asOf, runId: run.id, dataDate, sources: INTERNAL_SOURCES.join('+') });
+    const durationMs = Date.now() - started;
+    await trx.updateTable('alert_runs').set({ alerts_new: created, duration_ms: durationMs }).where('id', '=', run.id).execute();
+    return { runId: run.id, asOf: result.asOf, tested: result.tested, dispersion: result.dispersion, found: result.alerts.length, created, durationMs, dataDate };
+  });
+}
+
+/** A liaison may act only on alerts about physicians in their territories. */
+async function loadForActor(db: Kysely<DB>, id: number, actor: Actor, territoryCheck: (userId: number, alertId: number) => Promise<boolean>) {
+  const alert = await getAlert(db, id);
+  if (!alert) throw new AlertError(`alert ${id} not found`, 404);
+  if (actor.role === 'liaison' && actor.id !== null && !(await territoryCheck(actor.id, id)))
+    throw new AlertError(`alert ${id} is outside your territories`, 403);
+  return alert;
+}
+
+export type TerritoryCheck = (userId: number, alertId: number) => Promise<boolean>;
+
+async function transition(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  action: 'acknowledge' | 'assign' | 'resolve',
+  patch: { status: 'acknowledged' | 'assigned' | 'resolved'; assignee_user_id?: number | null; note?: string | null },
+  territoryCheck: TerritoryCheck,
+) {
+  const before = await loadForActor(db, id, actor, territoryCheck);
+  if (before.status === 'resolved') throw new AlertError(`alert ${id} is already resolved`, 409);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('alerts')
+      .set({
+        status: patch.status,
+        ...(patch.assignee_user_id !== undefined ? { assignee_user_id: patch.assignee_user_id } : {}),
+        ...(patch.note !== undefined ? { note: patch.note } : {}),
+        ...(patch.status === 'resolved' ? { resolved_at: new Date() } : {}),
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, {
+      actorUserId: actor.id,
+      actorLabel: actor.label,
+      action: `alert_${action}`,
+      entity: 'alert',
+      entityId: id,
+      ip: actor.ip,
+      detail: { before: { status: before.status, assignee: before.assignee?.id ?? null }, after: patch },
+    });
+  });
+  return (await getAlert(db, id))!;
+}
+
+export const acknowledgeAlert = (db: Kysely<DB>, actor: Actor, id: number, check: TerritoryCheck) =>
+  transition(db, actor, id, 'acknowledge', { status: 'acknowledged' }, check);
+
+export async function assignAlert(db: Kysely<DB>, actor: Actor, id: number, assigneeUserId: number, check: TerritoryCheck) {
+  const user = await db.selectFrom('users').select(['id', 'disabled']).where('id', '=', assigneeUserId).executeTakeFirst();
+  if (!user || user.disabled) throw new AlertError(`assigneeUserId: user ${assigneeUserId} not found or disabled`, 400);
+  return transition(db, actor, id, 'assign', { status: 'assigned', assignee_user_id: assigneeUserId }, check);
+}
+
+export const resolveAlert = (db: Kysely<DB>, actor: Actor, id: number, note: string | null, check: TerritoryCheck) =>
+  transition(db, actor, id, 'resolve', { status: 'resolved', note }, check);

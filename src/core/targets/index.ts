@@ -1,0 +1,5 @@
+// Target prioritization core: an explainable, weight-tunable score per physician (no I/O).
+export * from './explain';
+export * from './factors';
+export * from './score';
+export * from './weights';

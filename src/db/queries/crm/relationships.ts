@@ -1,0 +1,93 @@
+// Relationship fields per provider joined with the directory, the last in-person visit and the
+// overdue status. Scopes: a book of business (owners), a liaison's territories, or everything.
+import { type Kysely, sql } from 'kysely';
+import { FREQUENCY_DAYS, IN_PERSON_TYPES, type VisitFrequency, visitStatus } from '../../../core/crm/visitCadence';
+import type { DB } from '../../schema';
+
+// The interval per frequency, generated from the one definition in core so SQL and UI agree.
+const intervalDays = sql.raw(
+  `case r.visit_frequency ${Object.entries(FREQUENCY_DAYS)
+    .map(([k, d]) => `when '${k}' then ${d}`)
+    .join(' ')} end`,
+);
+const inPerson = sql.join(IN_PERSON_TYPES.map((t) => sql.lit(t)));
+
+export type RelationshipFilter = {
+  ownerIds?: number[] | null;
+  territoryUserId?: number;
+  territoryId?: number;
+  tier?: string[];
+  tag?: string;
+  overdue?: boolean;
+  limit?: number;
+  offset?: number;
+  today?: string;
+};
+
+function base(db: Kysely<DB>) {
+  return db
+    .selectFrom('providers as p')
+    .leftJoin('provider_relationships as r', 'r.provider_npi', 'p.npi')
+    .leftJoin('users as u', 'u.id', 'r.owner_id')
+    .select([
+      'p.npi',
+      sql<string>`trim(concat_ws(' ', p.first_name, p.last_name, p.credential))`.as('name'),
+      'p.primary_service_line',
+      'p.practice_city',
+      'p.practice_zip5',
+      'p.county_fips',
+      'r.tier',
+      'r.visit_frequency',
+      sql<string[]>`coalesce(r.tags, '{}')`.as('tags'),
+      'r.owner_id',
+      'u.name as owner_name',
+      sql<number>`coalesce(r.version, 0)`.as('version'),
+      sql<Date | null>`(select max(a.occurred_at) from activity_attendees t join activities a on a.id = t.activity_id
+        where t.provider_npi = p.npi and a.deleted_at is null and a.type in (${inPerson}))`.as('last_visit'),
+    ]);
+}
+
+export async function listRelationships(db: Kysely<DB>, f: RelationshipFilter) {
+  const today = f.today ?? new Date().toISOString().slice(0, 10);
+  let q = base(db);
+  if (f.ownerIds) q = q.where('r.owner_id', 'in', f.ownerIds.length ? f.ownerIds : [-1]);
+  if (f.territoryUserId !== undefined || f.territoryId !== undefined)
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('territories as tr')
+          .select(sql.lit(1).as('one'))
+          .where('tr.deleted_at', 'is', null)
+          .where(sql<boolean>`(p.practice_zip5 = any(tr.zips) or p.county_fips = any(tr.counties))`)
+          .$if(f.territoryId !== undefined, (s) => s.where('tr.id', '=', f.territoryId!))
+          .$if(f.territoryUserId !== undefined, (s) =>
+            s.where('tr.id', 'in', (eb) =>
+              eb.selectFrom('territory_assignments').select('territory_id').where('user_id', '=', f.territoryUserId!),
+            ),
+          ),
+      ),
+    );
+  if (f.tier?.length) q = q.where('r.tier', 'in', f.tier);
+  if (f.tag) q = q.where(sql<boolean>`r.tags @> array[${f.tag}]::text[]`);
+  if (f.overdue)
+    q = q.where('r.visit_frequency', 'is not', null).where(
+      sql<boolean>`coalesce((select max(a.occurred_at)::date from activity_attendees t join activities a on a.id = t.activity_id
+        where t.provider_npi = p.npi and a.deleted_at is null and a.type in (${inPerson})) + ${intervalDays}, date '1900-01-01') < ${today}::date`,
+    );
+  const rows = await q
+    .orderBy(sql`r.tier asc nulls last`)
+    .orderBy('p.last_name')
+    .orderBy('p.npi')
+    .limit(f.limit ?? 100)
+    .offset(f.offset ?? 0)
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    visit: visitStatus(r.visit_frequency as VisitFrequency | null, r.last_visit, today),
+  }));
+}
+
+export async function getRelationship(db: Kysely<DB>, npi: string, today = new Date().toISOString().slice(0, 10)) {
+  const r = await base(db).where('p.npi', '=', npi).executeTakeFirst();
+  if (!r) return undefined;
+  return { ...r, visit: visitStatus(r.visit_frequency as VisitFrequency | null, r.last_visit, today) };
+}

@@ -1,0 +1,103 @@
+// Facts for the target score, for a pool of physicians: a liaison's territory, or (without one)
+// everyone with a signal — referrals in 12 months, a relationship, open issues or a recent arrival.
+// Leakage and loyalty use the Referrals definitions: internal sources, service lines we offer,
+// leakage = referrals to competitor organizations, share = referrals to our network ÷ all.
+import { type Kysely, sql } from 'kysely';
+import { FREQUENCY_DAYS, IN_PERSON_TYPES } from '../../../core/crm/visitCadence';
+import { monthStartDate, parseMonth } from '../../../core/referrals/months';
+import { segmentFor } from '../../../core/referrals/referralBase';
+import type { TargetFacts } from '../../../core/targets/factors';
+import { INTERNAL_SOURCES, networkIdSets, offeredServiceLines, referralDataDate } from '../referrals/network';
+import { getReferralSettings } from '../referrals/settings';
+import type { DB } from '../../schema';
+
+const ids = (xs: number[]) => sql`${xs.length ? xs : [-1]}::bigint[]`;
+const freqDays = sql.raw(
+  `case r.visit_frequency ${Object.entries(FREQUENCY_DAYS).map(([k, d]) => `when '${k}' then ${d}`).join(' ')} end`,
+);
+
+export type TargetPool = { territoryUserId?: number; npis?: string[] };
+
+export async function targetFacts(db: Kysely<DB>, pool: TargetPool, now = new Date()) {
+  const dataDate = await referralDataDate(db);
+  const end = dataDate ? parseMonth(dataDate) : now.getUTCFullYear() * 12 + now.getUTCMonth();
+  const [lines, nets, settings] = await Promise.all([offeredServiceLines(db), networkIdSets(db), getReferralSettings(db)]);
+  const from12 = monthStartDate(end - 11);
+  const recentFrom = monthStartDate(end - 5);
+  const offered = [...lines];
+  const poolSql = pool.npis
+    ? sql`select npi from providers where npi = any(${pool.npis}::text[])`
+    : pool.territoryUserId !== undefined
+      ? sql`select p.npi from providers p join territories t on (p.practice_zip5 = any(t.zips) or p.county_fips = any(t.counties))
+            join territory_assignments ta on ta.territory_id = t.id
+            where ta.user_id = ${pool.territoryUserId} and t.deleted_at is null and p.status = 'active'`
+      : sql`select referring_npi as npi from referral_monthly where month between ${from12}::date and ${monthStartDate(end)}::date
+            union select provider_npi from provider_relationships
+            union select provider_npi from physician_issues where status <> 'resolved' and deleted_at is null and provider_npi is not null
+            union select npi from providers where arrived_at >= ${new Date(now.getTime() - 365 * 86_400_000)}`;
+  const rows = await sql<{
+    npi: string;
+    arrived_at: Date | null;
+    recent: number;
+    prior: number;
+    offered_total: number;
+    ours: number;
+    leaked: number;
+    leak_lines: string[] | null;
+    pagerank_pct: number | null;
+    desired_days: number | null;
+    last_visit: Date | null;
+    open_issues: number;
+  }>`
+    with pool as (${poolSql}),
+    ref as (
+      select m.referring_npi as npi,
+        coalesce(sum(m.count) filter (where m.month >= ${recentFrom}::date), 0)::int as recent,
+        coalesce(sum(m.count) filter (where m.month < ${recentFrom}::date), 0)::int as prior,
+        coalesce(sum(m.count) filter (where m.service_line = any(${offered}::text[]) and m.month >= ${from12}::date), 0)::int as offered_total,
+        coalesce(sum(m.count) filter (where m.service_line = any(${offered}::text[]) and m.month >= ${from12}::date and m.dest_org_id = any(${ids(nets.ourNetwork)})), 0)::int as ours,
+        coalesce(sum(m.count) filter (where m.service_line = any(${offered}::text[]) and m.month >= ${from12}::date and m.dest_org_id = any(${ids(nets.competitor)})), 0)::int as leaked,
+        array_agg(distinct m.service_line) filter (where m.service_line = any(${offered}::text[]) and m.month >= ${from12}::date and m.dest_org_id = any(${ids(nets.competitor)})) as leak_lines
+      from referral_monthly m
+      where m.referring_npi in (select npi from pool) and m.source in (${sql.join([...INTERNAL_SOURCES])})
+        and m.month between ${monthStartDate(end - 11)}::date and ${monthStartDate(end)}::date
+      group by 1
+    )
+    select p.npi, p.arrived_at, coalesce(ref.recent, 0) as recent, coalesce(ref.prior, 0) as prior,
+      coalesce(ref.offered_total, 0) as offered_total, coalesce(ref.ours, 0) as ours, coalesce(ref.leaked, 0) as leaked,
+      ref.leak_lines, i.pagerank_pct, ${freqDays} as desired_days,
+      (select max(a.occurred_at) from activity_attendees t join activities a on a.id = t.activity_id
+        where t.provider_npi = p.npi and a.deleted_at is null and a.type in (${sql.join(IN_PERSON_TYPES.map((x) => sql.lit(x)))})) as last_visit,
+      (select count(*) from physician_issues pi where pi.provider_npi = p.npi and pi.status <> 'resolved' and pi.deleted_at is null)::int as open_issues
+    from providers p
+    left join ref on ref.npi = p.npi
+    left join provider_influence i on i.npi = p.npi
+    left join provider_relationships r on r.provider_npi = p.npi
+    where p.npi in (select npi from pool)`.execute(db);
+  const facts: TargetFacts[] = rows.rows.map((r) => {
+    const share = r.offered_total > 0 ? r.ours / r.offered_total : null;
+    return {
+      npi: r.npi,
+      leakedReferrals: r.leaked,
+      leakageServiceLines: (r.leak_lines ?? []).sort(),
+      recentReferrals: r.recent,
+      priorReferrals: r.prior,
+      segment: r.offered_total > 0 ? segmentFor(share, r.offered_total, settings.thresholds) : null,
+      influencePercentile: r.pagerank_pct,
+      arrivedAt: r.arrived_at ? new Date(r.arrived_at).toISOString() : null,
+      lastVisitAt: r.last_visit ? new Date(r.last_visit).toISOString() : null,
+      desiredVisitDays: r.desired_days,
+      openIssues: r.open_issues,
+      kmFromTerritory: pool.territoryUserId !== undefined ? 0 : null,
+    };
+  });
+  return {
+    facts,
+    meta: {
+      dataDate,
+      referralWindow: { from: from12.slice(0, 7), to: monthStartDate(end).slice(0, 7) },
+      offeredServiceLines: offered,
+      thresholds: settings.thresholds,
+    },
+  };
+}

@@ -1,0 +1,59 @@
+// The detector's input for the whole market as of a month: per physician × offered service line
+// (and per physician over all offered lines), monthly referrals to our network and to competitors,
+// plus each line's market volume per month (the seasonal/market index).
+import { type Kysely, sql } from 'kysely';
+import { monthStartDate, type MonthIndex, parseMonth } from '../../../core/referrals/months';
+import type { ShiftSeries } from '../../../core/referrals/shiftDetector';
+import type { DB } from '../../schema';
+import { INTERNAL_SOURCES, networkIdSets, offeredServiceLines } from './network';
+
+export interface DetectorInput {
+  firstMonth: MonthIndex;
+  asOf: MonthIndex;
+  series: ShiftSeries[];
+  index: Map<string, number[]>;
+}
+
+const ids = (xs: number[]) => sql`${xs.length ? xs : [-1]}::bigint[]`;
+
+export async function loadDetectorInput(db: Kysely<DB>, asOf: MonthIndex, monthsBack: number): Promise<DetectorInput> {
+  const firstMonth = asOf - monthsBack + 1;
+  const L = monthsBack;
+  const [nets, lines] = await Promise.all([networkIdSets(db), offeredServiceLines(db)]);
+  const rows = await sql<{ referring_npi: string; service_line: string; month: string; total: number; ours: number; comp: number }>`
+    select referring_npi, service_line, month, sum(count)::int as total,
+      coalesce(sum(count) filter (where dest_org_id = any(${ids(nets.ourNetwork)})), 0)::int as ours,
+      coalesce(sum(count) filter (where dest_org_id = any(${ids(nets.competitor)})), 0)::int as comp
+    from referral_monthly
+    where month between ${monthStartDate(firstMonth)}::date and ${monthStartDate(asOf)}::date
+      and source in (${sql.join([...INTERNAL_SOURCES])}) and service_line in (${sql.join([...lines])})
+    group by 1, 2, 3`.execute(db);
+  const index = new Map<string, number[]>([['all', new Array(L).fill(0)]]);
+  const ours = new Map<string, number[]>();
+  const comp = new Map<string, number[]>();
+  const slot = (m: Map<string, number[]>, k: string) => {
+    let a = m.get(k);
+    if (!a) {
+      a = new Array(L).fill(0);
+      m.set(k, a);
+    }
+    return a;
+  };
+  for (const r of rows.rows) {
+    const t = parseMonth(String(r.month).slice(0, 10)) - firstMonth;
+    if (t < 0 || t >= L) continue;
+    slot(index, r.service_line)[t]! += r.total;
+    index.get('all')![t]! += r.total;
+    for (const key of [`${r.referring_npi}|${r.service_line}`, `${r.referring_npi}|all`]) {
+      slot(ours, key)[t]! += r.ours;
+      slot(comp, key)[t]! += r.comp;
+    }
+  }
+  const series: ShiftSeries[] = [];
+  for (const [key, counts] of ours) {
+    const [npi, line] = key.split('|') as [string, string];
+    series.push({ referringNpi: npi, serviceLine: line, target: 'ours', counts });
+    series.push({ referringNpi: npi, serviceLine: line, target: 'competitor', counts: comp.get(key)! });
+  }
+  return { firstMonth, asOf, series, index };
+}

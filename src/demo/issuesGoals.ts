@@ -1,0 +1,119 @@
+/** Physician-issue log and goals for the demo CRM. */
+import type { Book, User } from './crm';
+import { weekday } from './crm';
+import type { DemoEvent } from './events';
+import { isoDate, monthStartDay, type Org, type Params } from './model';
+import { rngFor } from './prng';
+import type { ProviderTable } from './providers';
+import { ISSUE } from './templates';
+
+type Row = (string | number)[];
+
+export function buildIssues(
+  p: Params,
+  t: ProviderTable,
+  orgs: Org[],
+  book: Book,
+  events: DemoEvent[],
+  windowStart: number,
+  endDay: number,
+  liaisons: User[],
+): Row[] {
+  const rows: Row[] = [];
+  const rng = rngFor(p.seed, 'issues');
+  const owned = book.relationships;
+  const add = (i: number, owner: number, day: number, cat: keyof typeof ISSUE) => {
+    const [title0, desc, resolution] = rng.pick<readonly string[]>(ISSUE[cat]) as readonly [
+      string,
+      string,
+      string,
+    ];
+    const title = title0.replace(
+      '{svc}',
+      rng.pick(['cardiology', 'orthopedic', 'GI', 'imaging', 'neurology', 'urology']),
+    );
+    const age = endDay - day;
+    const status =
+      age > 45
+        ? rng.chance(0.85)
+          ? 'resolved'
+          : 'in_progress'
+        : rng.pick(['open', 'open', 'in_progress', 'resolved']);
+    const resolved =
+      status === 'resolved' ? Math.min(endDay, day + rng.intBetween(2, Math.max(3, Math.min(60, age)))) : -1;
+    const o = t.org[i]!;
+    rows.push([
+      `ISS-${String(rows.length + 1).padStart(5, '0')}`,
+      t.npi[i]!,
+      o >= 0 ? orgs[o]!.npi : '',
+      cat,
+      title,
+      desc,
+      liaisons[owner]!.email,
+      status,
+      isoDate(day),
+      resolved >= 0 ? isoDate(resolved) : '',
+      resolved >= 0 ? resolution : '',
+    ]);
+  };
+  const cats = Object.keys(ISSUE) as (keyof typeof ISSUE)[];
+  for (let d = windowStart + rng.int(5); d <= endDay && owned.length; d += rng.intBetween(2, 6)) {
+    const r = rng.pick(owned);
+    add(r.provider, r.owner, weekday(d) > endDay ? d : weekday(d), rng.pick(cats));
+  }
+  for (const ev of events) {
+    const r = owned.find((x) => x.provider === ev.provider);
+    const day = monthStartDay(p, ev.start) + 10;
+    if (ev.type === 'drift_away' && r && day >= windowStart && day <= endDay && rng.chance(0.6))
+      add(ev.provider, r.owner, day, rng.pick(['access', 'scheduling', 'communication']));
+  }
+  return rows
+    .sort((a, b) => String(a[8]).localeCompare(String(b[8])))
+    .map((row, k) => [`ISS-${String(k + 1).padStart(5, '0')}`, ...row.slice(1)]);
+}
+
+export function buildGoals(
+  p: Params,
+  liaisons: User[],
+  users: User[],
+  windowStart: number,
+  endDay: number,
+): Row[] {
+  const rows: Row[] = [];
+  const rng = rngFor(p.seed, 'goals');
+  for (let q = windowStart; q + 80 <= endDay; q += 91) {
+    const s = isoDate(q);
+    const e = isoDate(Math.min(endDay, q + 90));
+    for (const l of liaisons) {
+      rows.push(
+        [l.email, 'visits', '', s, e, rng.intBetween(14, 18) * 10],
+        [l.email, 'unique_providers', '', s, e, rng.intBetween(50, 70)],
+        [l.email, 'a_tier_coverage', '', s, e, 0.9],
+        [l.email, 'new_referrers', '', s, e, rng.intBetween(3, 8)],
+        [
+          l.email,
+          'referral_volume',
+          rng.pick(['cardiology', 'orthopedics', 'imaging', 'gastroenterology']),
+          s,
+          e,
+          rng.intBetween(20, 60) * 10,
+        ],
+        [
+          l.email,
+          'referral_share',
+          rng.pick(['cardiology', 'orthopedics', 'oncology']),
+          s,
+          e,
+          rng.pick([0.4, 0.45, 0.5]),
+        ],
+        [l.email, 'issues_resolved', '', s, e, rng.intBetween(6, 12)],
+      );
+    }
+  }
+  const mgr = users.find((u) => u.role === 'manager')!.email;
+  rows.push(
+    [mgr, 'referral_share', '', isoDate(windowStart), isoDate(endDay), 0.42],
+    [mgr, 'referral_volume', '', isoDate(windowStart), isoDate(endDay), 0],
+  );
+  return rows.filter((r) => r[5] !== 0);
+}

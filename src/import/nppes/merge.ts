@@ -1,0 +1,229 @@
+// Set-based merge of a staged NPPES file into providers / organizations, in the caller's
+// transaction. Unchanged rows (same row_hash) are left alone, so re-running a file changes nothing.
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+import { withSecondaryIndexesDeferred } from '../bulkIndexes';
+
+const ADDR = ['line1', 'line2', 'city', 'state', 'zip5', 'zip9', 'country', 'phone', 'fax'];
+const addr = (p: string) => ADDR.map((a) => `${p}_${a}`);
+
+/** Provider columns copied from the stage (same names on both sides). */
+export const PROVIDER_COLUMNS = [
+  'last_name',
+  'first_name',
+  'middle_name',
+  'name_prefix',
+  'name_suffix',
+  'credential',
+  'sex',
+  'primary_taxonomy',
+  'enumeration_date',
+  'last_update_date',
+  'certification_date',
+  'deactivation_date',
+  'deactivation_reason',
+  'reactivation_date',
+  'is_sole_proprietor',
+  ...addr('practice'),
+  'county_fips',
+  'county_name',
+  ...addr('mailing'),
+  'search_name',
+];
+const ORG_COLUMNS = [
+  'primary_taxonomy',
+  'enumeration_date',
+  'last_update_date',
+  'deactivation_date',
+  'deactivation_reason',
+  'reactivation_date',
+  ...addr('practice'),
+  'county_fips',
+  'county_name',
+  ...addr('mailing'),
+  'official_last_name',
+  'official_first_name',
+  'official_title',
+  'official_phone',
+  'search_name',
+];
+// A better point from a geocoder survives a newer file as long as the address is the same.
+const KEEP_POINT = `t.geo_precision in ('rooftop','street') and t.practice_line1 is not distinct from s.practice_line1
+  and t.practice_zip5 is not distinct from s.practice_zip5`;
+const STATUS = `case when s.deactivation_date is not null and (s.reactivation_date is null
+  or s.reactivation_date < s.deactivation_date) then 'deactivated' else 'active' end`;
+const ORG_TYPE = `case
+  when s.primary_taxonomy like '282N%' or s.primary_taxonomy like '282E%' or s.primary_taxonomy like '283%'
+    or s.primary_taxonomy like '273%' or s.primary_taxonomy like '284%' or s.primary_taxonomy like '286%' then 'hospital'
+  when s.primary_taxonomy = '261QA1903X' then 'asc'
+  when s.primary_taxonomy like '261QR02%' or s.primary_taxonomy = '261QM1200X' or s.primary_taxonomy like '261QX%' then 'imaging'
+  when s.primary_taxonomy like '261Q%' then 'clinic'
+  when s.primary_taxonomy like '193%' then 'group'
+  else 'other' end`;
+
+export type MergeInput = {
+  stage: string;
+  jobId: number;
+  dataDate: string | null;
+  previousDataDate: string | null;
+  baseline: boolean;
+};
+export type MergeCounts = { inserted: number; updated: number; unchanged: number; deactivated: number };
+
+// ROUNDS_IMPORT_TIMING=1 prints each merge statement's time on stderr (for tuning).
+const timed = (tx: Kysely<DB>) => async (q: ReturnType<typeof sql>) => {
+  if (!process.env.ROUNDS_IMPORT_TIMING) return q.execute(tx);
+  const t = performance.now();
+  const r = await q.execute(tx);
+  const text = q.compile(tx).sql.replace(/\s+/g, ' ').slice(0, 70);
+  process.stderr.write(`${(performance.now() - t).toFixed(0).padStart(7)} ms  ${text}\n`);
+  return r;
+};
+
+const n = (r: { rows: unknown[] }) => Number((r.rows[0] as { n?: number | string } | undefined)?.n ?? 0);
+
+export async function mergeNppesStage(tx: Kysely<DB>, m: MergeInput): Promise<MergeCounts> {
+  const S = sql.raw(m.stage);
+  const J = m.jobId;
+  const run = timed(tx);
+  // a small statistics sample is enough for the planner to pick hash joins
+  await run(sql`set local default_statistics_target = 10`);
+  await run(sql`analyze ${S}`);
+  // the last row of an NPI wins when a file lists it twice
+  await run(sql`delete from ${S} a using ${S} b where a.npi = b.npi and a.line < b.line`);
+  await run(sql`update ${S} s set action = 'i' where s.entity = 1 and s.in_market
+    and not exists (select 1 from providers t where t.npi = s.npi)`);
+  await run(sql`update ${S} s set action = 'i' where s.entity = 2 and s.in_market
+    and not exists (select 1 from organizations t where t.npi = s.npi)`);
+  await run(sql`update ${S} s set action = 'u' from providers t
+    where t.npi = s.npi and s.entity in (0, 1) and t.row_hash is distinct from s.row_hash`);
+  await run(sql`update ${S} s set action = 'o' from organizations t
+    where t.npi = s.npi and s.entity in (0, 2) and t.row_hash is distinct from s.row_hash`);
+
+  const pcols = sql.raw(PROVIDER_COLUMNS.join(', '));
+  const changeCols = [...PROVIDER_COLUMNS.filter((c) => c !== 'search_name'), 'status'];
+  const json = (alias: string) =>
+    sql.raw(
+      `jsonb_build_object(${changeCols.map((c) => `'${c}', ${c === 'status' && alias === 's' ? STATUS : `${alias}.${c}`}`).join(', ')})`,
+    );
+  // what changed, before the update overwrites it (deactivation-only rows compare just their fields)
+  await run(sql`
+    insert into provider_changes (npi, job_id, changes)
+    select s.npi, ${J}, d.changes from ${S} s join providers t on t.npi = s.npi
+    cross join lateral (select case when s.entity = 0
+        then jsonb_build_object('deactivation_date', s.deactivation_date, 'deactivation_reason', s.deactivation_reason,
+             'reactivation_date', s.reactivation_date, 'status', ${sql.raw(STATUS)})
+        else ${json('s')} || jsonb_build_object('taxonomies', s.taxonomies) end as n,
+      ${json('t')} || jsonb_build_object('taxonomies', coalesce((select jsonb_agg(jsonb_build_object('slot', x.slot,
+        'code', x.code, 'license', x.license, 'license_state', x.license_state, 'is_primary', x.is_primary,
+        'taxonomy_group', x.taxonomy_group) order by x.slot) from provider_taxonomies x where x.npi = t.npi), '[]'::jsonb)) as o) j
+    cross join lateral (select jsonb_object_agg(k, jsonb_build_object('before', j.o -> k, 'after', j.n -> k)) as changes
+      from jsonb_object_keys(j.n) k where (j.o -> k) is distinct from (j.n -> k)) d
+    where s.action = 'u' and d.changes is not null`);
+
+  const deact = await run(sql`
+    update providers t set deactivation_date = s.deactivation_date, deactivation_reason = s.deactivation_reason,
+      reactivation_date = s.reactivation_date, status = ${sql.raw(STATUS)}, row_hash = s.row_hash,
+      data_date = ${m.dataDate}, updated_at = now()
+    from ${S} s where s.npi = t.npi and s.action = 'u' and s.entity = 0`);
+  const updated = await run(sql`
+    update providers t set ${sql.raw(PROVIDER_COLUMNS.map((c) => `${c} = s.${c}`).join(', '))},
+      status = ${sql.raw(STATUS)},
+      primary_service_line = coalesce((select service_line from service_line_map where taxonomy_code = s.primary_taxonomy), 'other'),
+      lat = case when ${sql.raw(KEEP_POINT)} then t.lat else s.lat end,
+      lon = case when ${sql.raw(KEEP_POINT)} then t.lon else s.lon end,
+      geo_precision = case when ${sql.raw(KEEP_POINT)} then t.geo_precision else s.geo_precision end,
+      arrived_at = case when t.status = 'deactivated' and ${sql.raw(STATUS)} = 'active' and not ${m.baseline} then now() else t.arrived_at end,
+      arrived_job_id = case when t.status = 'deactivated' and ${sql.raw(STATUS)} = 'active' and not ${m.baseline} then ${J} else t.arrived_job_id end,
+      arrival_reason = case when t.status = 'deactivated' and ${sql.raw(STATUS)} = 'active' and not ${m.baseline} then 'reactivated' else t.arrival_reason end,
+      row_hash = s.row_hash, data_date = ${m.dataDate}, updated_at = now()
+    from ${S} s where s.npi = t.npi and s.action = 'u' and s.entity = 1`);
+  const toInsert = n(await run(sql`select count(*) as n from ${S} where action = 'i' and entity = 1`));
+  const existing = n(await run(sql`select count(*) as n from providers`));
+  const bulk = toInsert > 5000 && toInsert > existing / 4;
+  return withSecondaryIndexesDeferred(
+    tx,
+    ['providers', 'provider_taxonomies', 'provider_other_names'],
+    bulk,
+    async () => {
+      const inserted = await run(sql`
+    insert into providers (npi, ${pcols}, status, primary_service_line, lat, lon, geo_precision,
+      first_seen_job_id, arrived_at, arrived_job_id, arrival_reason, source, data_date, row_hash)
+    select s.npi, ${sql.raw(PROVIDER_COLUMNS.map((c) => `s.${c}`).join(', '))}, ${sql.raw(STATUS)},
+      coalesce(m.service_line, 'other'), s.lat, s.lon, s.geo_precision, ${J},
+      case when ${m.baseline} or ${sql.raw(STATUS)} = 'deactivated' then null else now() end,
+      case when ${m.baseline} or ${sql.raw(STATUS)} = 'deactivated' then null else ${J}::bigint end,
+      case when ${m.baseline} or ${sql.raw(STATUS)} = 'deactivated' then null
+           when ${m.previousDataDate}::date is not null and s.enumeration_date > ${m.previousDataDate}::date then 'enumerated'
+           else 'moved_in' end,
+      'nppes', ${m.dataDate}, s.row_hash
+    from ${S} s left join service_line_map m on m.taxonomy_code = s.primary_taxonomy
+    where s.action = 'i' and s.entity = 1`);
+      await run(
+        sql`delete from provider_taxonomies x using ${S} s where x.npi = s.npi and s.entity = 1 and s.action in ('u', 'i')`,
+      );
+      await run(sql`
+    insert into provider_taxonomies (npi, slot, code, license, license_state, is_primary, taxonomy_group)
+    select s.npi, t.slot, t.code, t.license, t.license_state, t.is_primary, t.taxonomy_group
+    from ${S} s cross join lateral jsonb_to_recordset(s.taxonomies) as t(slot smallint, code text, license text,
+      license_state text, is_primary boolean, taxonomy_group text)
+    where s.entity = 1 and s.action in ('u', 'i')`);
+      await run(
+        sql`delete from provider_other_names x using ${S} s where x.npi = s.npi and s.entity = 1 and s.action in ('u', 'i')`,
+      );
+      await run(sql`
+    insert into provider_other_names (npi, slot, last_name, first_name, middle_name, name_prefix, name_suffix, credential, type_code)
+    select s.npi, t.slot, t.last_name, t.first_name, t.middle_name, t.name_prefix, t.name_suffix, t.credential, t.type_code
+    from ${S} s cross join lateral jsonb_to_recordset(s.other_names) as t(slot smallint, last_name text, first_name text,
+      middle_name text, name_prefix text, name_suffix text, credential text, type_code text)
+    where s.entity = 1 and s.action in ('u', 'i')`);
+
+      const orgs = await mergeOrganizations(tx, m);
+      const staged = n(await run(sql`select count(*) as n from ${S} where entity in (1, 2) and in_market`));
+      const ins = Number(inserted.numAffectedRows ?? 0) + orgs.inserted;
+      const upd = Number(updated.numAffectedRows ?? 0) + orgs.updated;
+      const dea = Number(deact.numAffectedRows ?? 0) + orgs.deactivated;
+      return { inserted: ins, updated: upd, deactivated: dea, unchanged: Math.max(0, staged - ins - upd) };
+    },
+  );
+}
+
+async function mergeOrganizations(tx: Kysely<DB>, m: MergeInput) {
+  const S = sql.raw(m.stage);
+  const run = timed(tx);
+  const deact = await run(sql`
+    update organizations t set deactivation_date = s.deactivation_date, deactivation_reason = s.deactivation_reason,
+      reactivation_date = s.reactivation_date, status = ${sql.raw(STATUS)}, row_hash = s.row_hash,
+      data_date = ${m.dataDate}, updated_at = now(), version = t.version + 1
+    from ${S} s where s.npi = t.npi and s.action = 'o' and s.entity = 0`);
+  const updated = await run(sql`
+    update organizations t set ${sql.raw(ORG_COLUMNS.map((c) => `${c} = s.${c}`).join(', '))},
+      name = case when t.source = 'nppes' then s.org_name else t.name end, status = ${sql.raw(STATUS)},
+      lat = case when ${sql.raw(KEEP_POINT)} then t.lat else s.lat end,
+      lon = case when ${sql.raw(KEEP_POINT)} then t.lon else s.lon end,
+      geo_precision = case when ${sql.raw(KEEP_POINT)} then t.geo_precision else s.geo_precision end,
+      row_hash = s.row_hash, data_date = ${m.dataDate}, updated_at = now(), version = t.version + 1
+    from ${S} s where s.npi = t.npi and s.action = 'o' and s.entity = 2`);
+  const inserted = await run(sql`
+    insert into organizations (npi, name, type, service_lines, ${sql.raw(ORG_COLUMNS.join(', '))}, status,
+      lat, lon, geo_precision, source, data_date, row_hash)
+    select s.npi, s.org_name, ${sql.raw(ORG_TYPE)},
+      case when m.service_line is null or m.service_line = 'other' then '{}'::text[] else array[m.service_line] end,
+      ${sql.raw(ORG_COLUMNS.map((c) => `s.${c}`).join(', '))}, ${sql.raw(STATUS)},
+      s.lat, s.lon, s.geo_precision, 'nppes', ${m.dataDate}, s.row_hash
+    from ${S} s left join service_line_map m on m.taxonomy_code = s.primary_taxonomy
+    where s.action = 'i' and s.entity = 2`);
+  await run(sql`
+    insert into organization_other_names (organization_id, name, type_code, source)
+    select o.id, t.name, t.type_code, 'nppes'
+    from ${S} s join organizations o on o.npi = s.npi
+    cross join lateral jsonb_to_recordset(s.other_names) as t(name text, type_code text)
+    where s.entity = 2 and s.action in ('o', 'i') and t.name is not null
+    on conflict (organization_id, name) do update set type_code = excluded.type_code`);
+  return {
+    inserted: Number(inserted.numAffectedRows ?? 0),
+    updated: Number(updated.numAffectedRows ?? 0),
+    deactivated: Number(deact.numAffectedRows ?? 0),
+  };
+}

@@ -1,0 +1,282 @@
+// One NPPES data row → a staged row (values in STAGE_COLUMNS order) or a row error.
+import { createHash } from 'node:crypto';
+import { npiProblem } from '../../core/npi';
+import { zipCentroid } from '../../core/geo/zipCentroid';
+import { inRegion, type Region } from '../../core/geo/region';
+import type { CopyValue } from '../copy';
+import type { RowErrors } from '../jobs';
+import { clean, digitsOnly, parseUsDate, searchText, splitZip } from '../values';
+import type { AddressIndex, NppesHeader } from './header';
+
+export const STAGE_COLUMNS = [
+  'line',
+  'npi',
+  'entity',
+  'row_hash',
+  'org_name',
+  'last_name',
+  'first_name',
+  'middle_name',
+  'name_prefix',
+  'name_suffix',
+  'credential',
+  'sex',
+  'primary_taxonomy',
+  'enumeration_date',
+  'last_update_date',
+  'certification_date',
+  'deactivation_date',
+  'deactivation_reason',
+  'reactivation_date',
+  'is_sole_proprietor',
+  'practice_line1',
+  'practice_line2',
+  'practice_city',
+  'practice_state',
+  'practice_zip5',
+  'practice_zip9',
+  'practice_country',
+  'practice_phone',
+  'practice_fax',
+  'county_fips',
+  'county_name',
+  'mailing_line1',
+  'mailing_line2',
+  'mailing_city',
+  'mailing_state',
+  'mailing_zip5',
+  'mailing_zip9',
+  'mailing_country',
+  'mailing_phone',
+  'mailing_fax',
+  'lat',
+  'lon',
+  'geo_precision',
+  'official_last_name',
+  'official_first_name',
+  'official_title',
+  'official_phone',
+  'search_name',
+  'taxonomies',
+  'other_names',
+] as const;
+
+export type RowContext = {
+  header: NppesHeader;
+  region: Region | null;
+  knownTaxonomies: Set<string>;
+  /** NPIs already in the directory: their rows are kept even outside the region (they moved away). */
+  knownNpis: Set<string> | null;
+  errors: RowErrors;
+};
+
+export type RowOutcome = 'staged' | 'rejected' | 'outside';
+
+function address(f: string[], a: AddressIndex) {
+  const country = clean(f[a.country]);
+  const us = !country || country === 'US';
+  const { zip5, zip9 } = us ? splitZip(clean(f[a.postal])) : { zip5: null, zip9: null };
+  return {
+    line1: clean(f[a.line1]),
+    line2: clean(f[a.line2]),
+    city: clean(f[a.city]),
+    state: clean(f[a.state])?.toUpperCase() ?? null,
+    zip5,
+    zip9,
+    country: country ?? 'US',
+    phone: digitsOnly(clean(f[a.phone])),
+    fax: digitsOnly(clean(f[a.fax])),
+  };
+}
+
+const SEX = new Set(['M', 'F', 'X', 'U']);
+
+/** Validates and converts one record; pushes the staged values to `out` when it is kept. */
+export function stageNppesRow(line: number, f: string[], ctx: RowContext, out: CopyValue[][]): RowOutcome {
+  const { header: h, errors } = ctx;
+  if (f.length !== h.width) {
+    errors.add(line, 'row', `has ${f.length} columns, expected ${h.width} as in the header`);
+    return 'rejected';
+  }
+  const npi = (f[h.col.npi] ?? '').trim();
+  const problem = npiProblem(npi);
+  if (problem) {
+    errors.add(
+      line,
+      'NPI',
+      problem === 'format' ? `"${npi}" is not 10 digits` : `${npi} fails the NPI check digit`,
+    );
+    return 'rejected';
+  }
+  const entityText = clean(f[h.col.entity]);
+  const date = (field: string, i: number) => {
+    if (i < 0) return null;
+    const d = parseUsDate(clean(f[i]));
+    if (d === undefined) {
+      errors.add(line, field, `"${f[i]}" is not a valid MM/DD/YYYY date`);
+      return null;
+    }
+    return d;
+  };
+  const deactivationDate = date('NPI Deactivation Date', h.col.deactivationDate);
+  const reactivationDate = date('NPI Reactivation Date', h.col.reactivationDate);
+  if (!entityText) {
+    // a deactivated NPI's row carries only the NPI and the deactivation date
+    if (!deactivationDate) {
+      errors.add(line, 'Entity Type Code', 'is empty and the row is not a deactivation');
+      return 'rejected';
+    }
+    const v: CopyValue[] = new Array(STAGE_COLUMNS.length).fill(null);
+    v[0] = line;
+    v[1] = npi;
+    v[2] = 0;
+    v[16] = deactivationDate;
+    v[17] = clean(f[h.col.deactivationReason]);
+    v[18] = reactivationDate;
+    v[3] = hash(v);
+    v.push(true);
+    out.push(v);
+    return 'staged';
+  }
+  if (entityText !== '1' && entityText !== '2') {
+    errors.add(line, 'Entity Type Code', `"${entityText}" is not 1 (individual) or 2 (organization)`);
+    return 'rejected';
+  }
+  const practice = address(f, h.practice);
+  const centroid = zipCentroid(practice.zip5);
+  const countyFips = centroid?.countyFips ?? null;
+  const inMarket =
+    !ctx.region ||
+    inRegion(ctx.region, {
+      state: practice.state,
+      zip5: practice.zip5,
+      countyFips,
+      lat: centroid?.lat ?? null,
+      lon: centroid?.lon ?? null,
+    });
+  if (!inMarket && !ctx.knownNpis?.has(npi)) return 'outside';
+  const mailing = address(f, h.mailing);
+
+  const taxonomies: {
+    slot: number;
+    code: string;
+    license: string | null;
+    license_state: string | null;
+    is_primary: boolean;
+    taxonomy_group: string | null;
+  }[] = [];
+  let primary: string | null = null;
+  h.taxonomy.forEach((t, i) => {
+    const code = clean(f[t.code])?.toUpperCase();
+    if (!code) return;
+    if (!ctx.knownTaxonomies.has(code))
+      errors.add(line, `Healthcare Provider Taxonomy Code_${i + 1}`, `"${code}" is not a NUCC taxonomy code`);
+    const isPrimary = clean(f[t.primary])?.toUpperCase() === 'Y';
+    if (isPrimary && !primary) primary = code;
+    taxonomies.push({
+      slot: i + 1,
+      code,
+      license: t.license >= 0 ? clean(f[t.license]) : null,
+      license_state: t.state >= 0 ? clean(f[t.state]) : null,
+      is_primary: isPrimary,
+      taxonomy_group: t.group >= 0 ? clean(f[t.group]) : null,
+    });
+  });
+  // no "Y" switch (some rows carry X): the single or first code stands in as primary
+  primary ??= taxonomies[0]?.code ?? null;
+
+  const c = h.col;
+  const individual = entityText === '1';
+  const last = clean(f[c.lastName]);
+  const first = clean(f[c.firstName]);
+  const middle = clean(f[c.middleName]);
+  const orgName = clean(f[c.orgName]);
+  const otherNames = individual
+    ? [c.otherLastName, c.otherFirstName].some((i) => clean(f[i]))
+      ? [
+          {
+            slot: 1,
+            last_name: clean(f[c.otherLastName]),
+            first_name: clean(f[c.otherFirstName]),
+            middle_name: clean(f[c.otherMiddleName]),
+            name_prefix: clean(f[c.otherPrefix]),
+            name_suffix: clean(f[c.otherSuffix]),
+            credential: clean(f[c.otherCredential]),
+            type_code: clean(f[c.otherLastNameType]),
+          },
+        ]
+      : []
+    : clean(f[c.otherOrgName])
+      ? [{ name: clean(f[c.otherOrgName]), type_code: clean(f[c.otherOrgNameType]) }]
+      : [];
+  const sexCode = h.sex >= 0 ? clean(f[h.sex])?.toUpperCase() : undefined;
+  const sole = clean(f[c.soleProprietor])?.toUpperCase();
+  const v: CopyValue[] = [
+    line,
+    npi,
+    individual ? 1 : 2,
+    null,
+    orgName,
+    last,
+    first,
+    middle,
+    clean(f[c.prefix]),
+    clean(f[c.suffix]),
+    clean(f[c.credential]),
+    individual && sexCode && SEX.has(sexCode) ? sexCode : null,
+    primary,
+    date('Provider Enumeration Date', c.enumerationDate),
+    date('Last Update Date', c.lastUpdateDate),
+    date('Certification Date', h.certificationDate),
+    deactivationDate,
+    clean(f[c.deactivationReason]),
+    reactivationDate,
+    sole === 'Y' ? true : sole === 'N' ? false : null,
+    practice.line1,
+    practice.line2,
+    practice.city,
+    practice.state,
+    practice.zip5,
+    practice.zip9,
+    practice.country,
+    practice.phone,
+    practice.fax,
+    countyFips,
+    centroid?.countyName ?? null,
+    mailing.line1,
+    mailing.line2,
+    mailing.city,
+    mailing.state,
+    mailing.zip5,
+    mailing.zip9,
+    mailing.country,
+    mailing.phone,
+    mailing.fax,
+    centroid?.lat ?? null,
+    centroid?.lon ?? null,
+    centroid ? 'zip_centroid' : 'none',
+    individual ? null : clean(f[c.officialLast]),
+    individual ? null : clean(f[c.officialFirst]),
+    individual ? null : clean(f[c.officialTitle]),
+    individual ? null : digitsOnly(clean(f[c.officialPhone])),
+    individual ? searchText(last, first, middle) : searchText(orgName),
+    JSON.stringify(taxonomies),
+    JSON.stringify(otherNames),
+  ];
+  if (individual && !last) errors.add(line, 'Provider Last Name (Legal Name)', 'is empty');
+  if (!individual && !orgName) {
+    errors.add(line, 'Provider Organization Name (Legal Business Name)', 'is empty');
+    return 'rejected';
+  }
+  v[3] = hash(v);
+  v.push(inMarket);
+  out.push(v);
+  return inMarket ? 'staged' : 'outside';
+}
+
+/** Hash of everything but the line number: equal hashes mean the NPI's data did not change. */
+function hash(v: CopyValue[]): string {
+  const h = createHash('md5');
+  for (let i = 1; i < v.length; i++) if (i !== 3) h.update(`${v[i] ?? '\u0000'}\u0001`);
+  return h.digest('base64');
+}

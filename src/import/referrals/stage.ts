@@ -1,0 +1,141 @@
+// Staging and finalizing a referral import. Rows are COPYed into referral_stage under the job id;
+// one transaction then upserts them into referral_facts (idempotent by fact_key) and rebuilds the
+// monthly rollup for the months the file touched. A failed import leaves facts and rollups untouched.
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Database } from '../../db/connection';
+import type { ReferralSource, ReferralStatus } from '../../db/tables/referrals';
+import { type CopyValue, copyRows } from '../copy';
+
+export interface StagedReferral {
+  line: number;
+  factBase: string;
+  referringNpi: string;
+  receivingNpi: string | null;
+  receivingFacility: string | null;
+  destOrgId: number | null;
+  destProviderNpi: string | null;
+  serviceLine: string;
+  referralDate: string;
+  status: ReferralStatus;
+  count: number;
+  externalId: string | null;
+}
+
+const COLUMNS = [
+  'job_id',
+  'line',
+  'fact_base',
+  'source',
+  'referring_npi',
+  'receiving_npi',
+  'receiving_facility',
+  'dest_org_id',
+  'dest_provider_npi',
+  'service_line',
+  'referral_date',
+  'status',
+  'count',
+  'external_id',
+];
+
+/** The natural key of a referral line (status and count excluded, so a later export updates them). */
+export function naturalKeyHash(source: ReferralSource, parts: (string | null)[]): string {
+  return createHash('sha1')
+    .update(`${source}|${parts.map((p) => p ?? '').join('|')}`)
+    .digest('base64url');
+}
+
+export async function stageRows(
+  database: Database,
+  jobId: number,
+  source: ReferralSource,
+  rows: StagedReferral[],
+) {
+  if (!rows.length) return;
+  const values: CopyValue[][] = rows.map((r) => [
+    jobId,
+    r.line,
+    r.factBase,
+    source,
+    r.referringNpi,
+    r.receivingNpi,
+    r.receivingFacility,
+    r.destOrgId,
+    r.destProviderNpi,
+    r.serviceLine,
+    r.referralDate,
+    r.status,
+    r.count,
+    r.externalId,
+  ]);
+  await copyRows(database, 'referral_stage', COLUMNS, values);
+}
+
+export interface FinalizeResult {
+  inserted: number;
+  updated: number;
+  staged: number;
+  months: string[];
+}
+
+export async function finalizeStage(
+  database: Database,
+  jobId: number,
+  source: ReferralSource,
+): Promise<FinalizeResult> {
+  return database.db.transaction().execute(async (trx) => {
+    const staged = await sql<{
+      n: number;
+    }>`select count(*)::int as n from referral_stage where job_id = ${jobId}`.execute(trx);
+    // identical natural keys within a file are distinct referrals: number them by line
+    const up = await sql<{ inserted: number; updated: number }>`
+      with up as (
+        insert into referral_facts (fact_key, source, referring_npi, receiving_npi, receiving_facility, dest_org_id,
+          dest_provider_npi, service_line, referral_date, month, status, count, external_id, import_job_id)
+        select fact_base || ':' || row_number() over (partition by fact_base order by line), source, referring_npi,
+          receiving_npi, receiving_facility, dest_org_id, dest_provider_npi, service_line, referral_date,
+          date_trunc('month', referral_date)::date, status, count, external_id, job_id
+        from referral_stage where job_id = ${jobId}
+        on conflict (fact_key) do update set status = excluded.status, count = excluded.count,
+          dest_org_id = excluded.dest_org_id, dest_provider_npi = excluded.dest_provider_npi,
+          import_job_id = excluded.import_job_id, updated_at = now()
+        where (referral_facts.status, referral_facts.count, referral_facts.dest_org_id, referral_facts.dest_provider_npi)
+          is distinct from (excluded.status, excluded.count, excluded.dest_org_id, excluded.dest_provider_npi)
+        returning (xmax = 0) as ins
+      )
+      select count(*) filter (where ins)::int as inserted, count(*) filter (where not ins)::int as updated from up`.execute(
+      trx,
+    );
+    const months = await sql<{ month: string }>`
+      select distinct date_trunc('month', referral_date)::date as month from referral_stage where job_id = ${jobId} order by 1`.execute(
+      trx,
+    );
+    const list = months.rows.map((m) => String(m.month).slice(0, 10));
+    if (list.length) await rebuildRollup(trx, source, list);
+    await sql`delete from referral_stage where job_id = ${jobId}`.execute(trx);
+    return {
+      inserted: up.rows[0]!.inserted,
+      updated: up.rows[0]!.updated,
+      staged: staged.rows[0]!.n,
+      months: list,
+    };
+  });
+}
+
+/** Recomputes referral_monthly for one source and the given months ('YYYY-MM-01') from the facts. */
+export async function rebuildRollup(db: Database['db'], source: string, months: string[]) {
+  const monthList = sql.join(months.map((m) => sql`${m}::date`));
+  await sql`delete from referral_monthly where source = ${source} and month in (${monthList})`.execute(db);
+  await sql`
+    insert into referral_monthly (referring_npi, month, service_line, dest_org_id, dest_provider_npi, source, count)
+    select referring_npi, month, service_line, coalesce(dest_org_id, 0), coalesce(dest_provider_npi, ''), source, sum(count)::int
+    from referral_facts where source = ${source} and month in (${monthList})
+    group by referring_npi, month, service_line, coalesce(dest_org_id, 0), coalesce(dest_provider_npi, ''), source`.execute(
+    db,
+  );
+}
+
+export async function discardStage(database: Database, jobId: number) {
+  await sql`delete from referral_stage where job_id = ${jobId}`.execute(database.db).catch(() => {});
+}

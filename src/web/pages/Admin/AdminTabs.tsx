@@ -1,0 +1,12 @@
+// Sub-navigation between the Admin pages (all Admin-group routes in routes.tsx).
+
+import { useMe } from '../../api/hooks';
+import type { Me } from '../../api/types';
+import { groupRoutes } from '../../app/nav';
+import { NavTabs } from '../../ui';
+
+export function AdminTabs() {
+  const me = useMe().data as Me;
+  const tabs = groupRoutes('Admin', me.role).map((r) => ({ to: r.path, label: r.label }));
+  return tabs.length > 1 ? <NavTabs tabs={tabs} label="Admin pages" /> : null;
+}

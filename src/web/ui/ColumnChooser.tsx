@@ -1,0 +1,79 @@
+// Which columns a table shows; the choice is remembered per table in localStorage.
+import { useEffect, useRef, useState } from 'react';
+import type { Column } from './DataTable';
+import { Icon } from './icons';
+
+export function useVisibleColumns<T>(key: string | undefined, columns: Column<T>[]) {
+  const storageKey = key ? `rounds.columns.${key}` : null;
+  const [visible, setVisible] = useState<Set<string>>(() => {
+    const saved = storageKey ? localStorage.getItem(storageKey) : null;
+    if (saved) {
+      try {
+        const ids = JSON.parse(saved) as string[];
+        return new Set(columns.filter((c) => c.alwaysVisible || ids.includes(c.id)).map((c) => c.id));
+      } catch {
+        // fall through to defaults
+      }
+    }
+    return new Set(columns.filter((c) => !c.defaultHidden).map((c) => c.id));
+  });
+  const update = (next: Set<string>) => {
+    setVisible(next);
+    if (storageKey) localStorage.setItem(storageKey, JSON.stringify([...next]));
+  };
+  return [visible, update] as const;
+}
+
+export function ColumnChooser<T>({
+  columns,
+  visible,
+  onChange,
+}: {
+  columns: Column<T>[];
+  visible: Set<string>;
+  onChange: (v: Set<string>) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent | KeyboardEvent) => {
+      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !ref.current?.contains(e.target as Node))
+        setOpen(false);
+    };
+    document.addEventListener('mousedown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('mousedown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, [open]);
+  return (
+    <div className="menu" ref={ref}>
+      <button type="button" className="btn btn-ghost" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <Icon name="columns" size={16} /> Columns
+      </button>
+      {open ? (
+        <fieldset className="menu-panel" style={{ margin: 0 }}>
+          <legend className="sr-only">Visible columns</legend>
+          {columns.map((c) => (
+            <label key={c.id} className="checkbox menu-item">
+              <input
+                type="checkbox"
+                checked={visible.has(c.id)}
+                disabled={c.alwaysVisible}
+                onChange={(e) => {
+                  const next = new Set(visible);
+                  if (e.target.checked) next.add(c.id);
+                  else next.delete(c.id);
+                  onChange(next);
+                }}
+              />
+              {c.header}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,203 @@
+// The table analysts live in: sortable headers, virtualized rows for long lists, arrow-key row
+// navigation (Enter opens), phone-hidden columns, and an optional column chooser remembered per table.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { ColumnChooser, useVisibleColumns } from './ColumnChooser';
+import { Icon } from './icons';
+
+export type Column<T> = {
+  id: string;
+  header: string;
+  cell: (row: T) => ReactNode;
+  /** Makes the column sortable. Nulls sort last. */
+  sortValue?: (row: T) => string | number | null | undefined;
+  align?: 'left' | 'right';
+  width?: number | string;
+  hideOnPhone?: boolean;
+  /** Column chooser: start hidden / never hideable. */
+  defaultHidden?: boolean;
+  alwaysVisible?: boolean;
+};
+
+export type Sort = { id: string; dir: 'asc' | 'desc' };
+const VIRTUAL_FROM = 80;
+
+export function DataTable<T>({
+  label,
+  columns,
+  rows,
+  rowKey,
+  onRowClick,
+  initialSort,
+  chooserKey,
+  toolbar,
+  empty,
+  rowHeight = 44,
+  maxHeight = 'calc(100dvh - 240px)',
+  selectedKey,
+}: {
+  label: string;
+  columns: Column<T>[];
+  rows: T[];
+  rowKey: (row: T) => string | number;
+  onRowClick?: (row: T) => void;
+  initialSort?: Sort;
+  /** Set to a stable id to offer the column chooser and remember the choice in localStorage. */
+  chooserKey?: string;
+  toolbar?: ReactNode;
+  empty?: ReactNode;
+  rowHeight?: number;
+  maxHeight?: string;
+  selectedKey?: string | number | null;
+}) {
+  const [sort, setSort] = useState<Sort | undefined>(initialSort);
+  const [visible, setVisible] = useVisibleColumns(chooserKey, columns);
+  const shown = columns.filter((c) => visible.has(c.id));
+
+  const sorted = useMemo(() => {
+    const col = sort && columns.find((c) => c.id === sort.id);
+    if (!sort || !col?.sortValue) return rows;
+    const key = col.sortValue;
+    const sign = sort.dir === 'asc' ? 1 : -1;
+    return [...rows].sort((a, b) => {
+      const x = key(a);
+      const y = key(b);
+      if (x == null || x === '') return y == null || y === '' ? 0 : 1;
+      if (y == null || y === '') return -1;
+      if (typeof x === 'number' && typeof y === 'number') return (x - y) * sign;
+      return String(x).localeCompare(String(y), undefined, { numeric: true, sensitivity: 'base' }) * sign;
+    });
+  }, [rows, columns, sort]);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtual = sorted.length >= VIRTUAL_FROM;
+  const virtualizer = useVirtualizer({
+    count: virtual ? sorted.length : 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+  });
+  const items = virtual
+    ? virtualizer.getVirtualItems()
+    : sorted.map((_, index) => ({ index, start: index * rowHeight, end: (index + 1) * rowHeight }));
+  const padTop = virtual && items.length ? items[0]!.start : 0;
+  const padBottom = virtual && items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
+
+  const [active, setActive] = useState(0);
+  const focusPending = useRef(false);
+  useEffect(() => {
+    if (!focusPending.current) return;
+    focusPending.current = false;
+    scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${active}"]`)?.focus();
+  });
+  const onKey = (e: KeyboardEvent) => {
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      Home: 0,
+      End: sorted.length - 1,
+      PageDown: active + 10,
+      PageUp: active - 10,
+    };
+    if (e.key in moves) {
+      e.preventDefault();
+      const i = Math.max(0, Math.min(sorted.length - 1, moves[e.key]!));
+      setActive(i);
+      focusPending.current = true;
+      if (virtual) virtualizer.scrollToIndex(i);
+    } else if ((e.key === 'Enter' || e.key === ' ') && onRowClick && sorted[active]) {
+      e.preventDefault();
+      onRowClick(sorted[active]);
+    }
+  };
+
+  const toggleSort = (id: string) =>
+    setSort((s) => (s?.id === id ? { id, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { id, dir: 'asc' }));
+  const colSpan = shown.length;
+
+  return (
+    <div className="dt-wrap">
+      {toolbar || chooserKey ? (
+        <div className="dt-toolbar">
+          {toolbar}
+          <span className="spacer" />
+          {chooserKey ? <ColumnChooser columns={columns} visible={visible} onChange={setVisible} /> : null}
+        </div>
+      ) : null}
+      <div
+        className="dt-scroll"
+        ref={scrollRef}
+        style={{ ['--dt-max-h' as string]: maxHeight, ['--dt-row-h' as string]: `${rowHeight}px` }}
+      >
+        <table className="dt" aria-label={label} aria-rowcount={sorted.length + 1}>
+          <thead>
+            <tr>
+              {shown.map((c) => {
+                const dir = sort?.id === c.id ? sort.dir : undefined;
+                return (
+                  <th
+                    key={c.id}
+                    scope="col"
+                    className={`${c.align === 'right' ? 'num' : ''} ${c.hideOnPhone ? 'hide-phone' : ''}`}
+                    style={{ width: c.width }}
+                    aria-sort={dir ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                  >
+                    {c.sortValue ? (
+                      <button type="button" className="dt-sort" onClick={() => toggleSort(c.id)}>
+                        {c.header}
+                        <Icon
+                          name={dir === 'asc' ? 'arrowUp' : dir === 'desc' ? 'arrowDown' : 'sort'}
+                          size={12}
+                        />
+                      </button>
+                    ) : (
+                      c.header
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody onKeyDown={onKey}>
+            {padTop > 0 ? (
+              <tr className="dt-spacer">
+                <td colSpan={colSpan} style={{ height: padTop }} />
+              </tr>
+            ) : null}
+            {items.map(({ index }) => {
+              const row = sorted[index]!;
+              const key = rowKey(row);
+              return (
+                <tr
+                  key={key}
+                  data-index={index}
+                  aria-rowindex={index + 2}
+                  className={`dt-row ${onRowClick ? 'dt-clickable' : ''}`}
+                  tabIndex={index === Math.min(active, sorted.length - 1) ? 0 : -1}
+                  aria-selected={selectedKey != null ? selectedKey === key : undefined}
+                  onClick={onRowClick ? () => onRowClick(row) : undefined}
+                  onFocus={() => setActive(index)}
+                >
+                  {shown.map((c) => (
+                    <td
+                      key={c.id}
+                      className={`${c.align === 'right' ? 'num' : ''} ${c.hideOnPhone ? 'hide-phone' : ''}`}
+                    >
+                      {c.cell(row)}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+            {padBottom > 0 ? (
+              <tr className="dt-spacer">
+                <td colSpan={colSpan} style={{ height: padBottom }} />
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+        {sorted.length === 0 ? empty : null}
+      </div>
+    </div>
+  );
+}

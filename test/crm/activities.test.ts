@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/connection';
+import type { App } from '../../src/server/context';
+import { type Client, clientFor, createTestApp } from '../helpers/app';
+import { backends } from '../helpers/db';
+import { NPIS, seedDirectory } from './factories';
+
+describe.each(backends)('activities, tasks, timeline and notes search on $name', ({ create }) => {
+  let database: Database;
+  let app: App;
+  let liaison: Client;
+  let other: Client;
+  let manager: Client;
+  let analyst: Client;
+  let orgId: number;
+
+  beforeAll(async () => {
+    database = await create();
+    app = await createTestApp(database);
+    ({ orgId } = await seedDirectory(database.db));
+    manager = await clientFor(app, database, 'manager');
+    liaison = await clientFor(app, database, 'liaison');
+    other = await clientFor(app, database, 'liaison', 'other@test.example');
+    analyst = await clientFor(app, database, 'analyst');
+    await database.db.updateTable('users').set({ manager_id: manager.userId }).where('id', '=', liaison.userId).execute();
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  it('logs a visit with two attendees, a contact and a follow-up task in one POST; a retry is idempotent', async () => {
+    const contact = await liaison.request('POST', '/api/contacts', {
+      organizationId: orgId,
+      firstName: 'Dana',
+      lastName: 'Office',
+      role: 'office_manager',
+      preferredContact: 'email',
+      email: 'Dana@Lakeside.example',
+    });
+    expect(contact.statusCode).toBe(201);
+    const body = {
+      type: 'in_person_visit',
+      occurredAt: '2026-11-20T15:00:00Z',
+      durationMinutes: 20,
+      organizationId: orgId,
+      providerNpis: [NPIS[0], NPIS[1]],
+      contactIds: [contact.json().id],
+      topics: ['cardiology'],
+      outcome: 'positive',
+      notes: 'Discussed **echocardiogram** wait times; Dr Alvarez wants a direct line to scheduling.',
+      clientId: 'phone-abc-1',
+      followUps: [{ title: 'Send scheduling line', dueOn: '2026-11-22' }],
+    };
+    const res = await liaison.request('POST', '/api/activities', body);
+    expect(res.statusCode, res.body).toBe(201);
+    const a = res.json();
+    expect(a.attendees.map((x: { name: string }) => x.name)).toEqual(['Ana Alvarez MD', 'Ben Brooks MD', 'Dana Office']);
+    expect(a.tasks).toHaveLength(1);
+    expect(a.tasks[0]).toMatchObject({ title: 'Send scheduling line', due_on: '2026-11-22', owner_id: liaison.userId });
+    const again = await liaison.request('POST', '/api/activities', body);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ id: a.id, duplicate: true });
+    const n = await database.db.selectFrom('activities').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(n.n)).toBe(1);
+  });
+
+  it('refuses unknown attendees without writing anything', async () => {
+    const res = await liaison.request('POST', '/api/activities', {
+      type: 'call',
+      providerNpis: ['1234567893'],
+      followUps: [{ title: 'x' }],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().detail).toMatch(/providerNpis: unknown NPI 1234567893/);
+    expect(await database.db.selectFrom('tasks').select('id').execute()).toHaveLength(1);
+  });
+
+  it('liaisons edit their own activities; others read only; the manager edits the team’s; analysts read', async () => {
+    const [a] = (await liaison.request('GET', '/api/activities')).json().items;
+    expect((await other.request('PATCH', `/api/activities/${a.id}`, { version: a.version, outcome: 'neutral' })).statusCode).toBe(403);
+    expect((await analyst.request('PATCH', `/api/activities/${a.id}`, { version: a.version, outcome: 'neutral' })).statusCode).toBe(403);
+    expect((await other.request('GET', `/api/activities/${a.id}`)).statusCode).toBe(200);
+    const m = await manager.request('PATCH', `/api/activities/${a.id}`, { version: a.version, outcome: 'neutral' });
+    expect(m.statusCode, m.body).toBe(200);
+    expect(m.json()).toMatchObject({ outcome: 'neutral', version: a.version + 1 });
+    // default scopes: the liaison sees their own, the other liaison none, the manager the team's
+    expect((await other.request('GET', '/api/activities')).json().items).toHaveLength(0);
+    expect((await manager.request('GET', '/api/activities')).json().items).toHaveLength(1);
+  });
+
+  it('a stale edit gets 409 with the current record and the fields that changed', async () => {
+    const [a] = (await liaison.request('GET', '/api/activities')).json().items;
+    const stale = await liaison.request('PATCH', `/api/activities/${a.id}`, { version: a.version - 1, notes: 'mine' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ changedFields: ['outcome'], current: { id: a.id, version: a.version } });
+  });
+
+  it('soft delete hides, restore brings back, history lists every change', async () => {
+    const [a] = (await liaison.request('GET', '/api/activities')).json().items;
+    expect((await liaison.request('DELETE', `/api/activities/${a.id}`, {})).statusCode).toBe(200);
+    expect((await liaison.request('GET', '/api/activities')).json().items).toHaveLength(0);
+    expect((await liaison.request('GET', '/api/activities?deleted=true')).json().items).toHaveLength(1);
+    expect((await liaison.request('POST', `/api/activities/${a.id}/restore`, {})).statusCode).toBe(200);
+    const h = (await analyst.request('GET', `/api/activities/${a.id}/history`)).json().items;
+    expect(h.map((x: { action: string }) => x.action)).toEqual(['restore', 'delete', 'update', 'create']);
+  });
+
+  it('overdue tasks are surfaced', async () => {
+    const t = (await liaison.request('GET', '/api/tasks?overdue=true')).json().items;
+    expect(t).toHaveLength(1); // due 2026-11-22, before any real "today" this test runs on
+    expect(t[0]).toMatchObject({ overdue: true, provider_name: null, organization_name: 'Lakeside Family Practice' });
+  });
+
+  it('timeline per provider and organization, newest first; notes search finds the visit', async () => {
+    await liaison.request('POST', '/api/activities', { type: 'call', occurredAt: '2026-11-24T09:00:00Z', providerNpis: [NPIS[0]], notes: 'Called about MRI slots' });
+    const tl = (await analyst.request('GET', `/api/timeline/providers/${NPIS[0]}`)).json().items;
+    const kinds = tl.map((i: { kind: string; title: string }) => `${i.kind}:${i.title}`);
+    expect(kinds[0]).toBe('activity:call');
+    expect(kinds).toContain('activity:in person visit');
+    const ats = tl.map((i: { at: string }) => i.at);
+    expect([...ats].sort().reverse()).toEqual(ats);
+    const org = (await analyst.request('GET', `/api/timeline/organizations/${orgId}`)).json().items;
+    expect(org.some((i: { kind: string }) => i.kind === 'task')).toBe(true);
+    expect(org.some((i: { ref: { entity: string } }) => i.ref.entity === 'contact')).toBe(true);
+    const hits = (await analyst.request('GET', '/api/notes/search?q=echocardiograms')).json().items;
+    expect(hits).toHaveLength(1); // stemming: echocardiograms ~ echocardiogram
+    expect(hits[0]).toMatchObject({ kind: 'activity' });
+    expect(hits[0].snippet).toContain('<<echocardiogram>>');
+  });
+});

@@ -1,0 +1,28 @@
+// Vite builds the React SPA from src/web into dist/web (served by the API server at /).
+// In development the dev server proxies API calls to the Rounds server (npm run dev starts both).
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const apiTarget = `http://localhost:${process.env.PORT ?? 3000}`;
+
+export default defineConfig({
+  root: 'src/web',
+  publicDir: false,
+  plugins: [react()],
+  build: {
+    outDir: '../../dist/web',
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 1200,
+    // No inline scripts or data-URL scripts: the server's CSP is script-src 'self'.
+    assetsInlineLimit: 0,
+  },
+  server: {
+    port: Number(process.env.WEB_PORT ?? 5173),
+    proxy: {
+      '/api': apiTarget,
+      '/fhir': apiTarget,
+      '/healthz': apiTarget,
+    },
+  },
+});
