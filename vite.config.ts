@@ -4,6 +4,11 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const apiTarget = `http://localhost:${process.env.PORT ?? 3000}`;
+// src/web/api/*.ts is served by Vite itself; only real API calls go to the server.
+const api = {
+  target: apiTarget,
+  bypass: (req: { url?: string }) => (/\.(ts|tsx|js|css)(\?|$)/.test(req.url ?? '') ? req.url : undefined),
+};
 
 export default defineConfig({
   root: 'src/web',
@@ -20,7 +25,7 @@ export default defineConfig({
   server: {
     port: Number(process.env.WEB_PORT ?? 5173),
     proxy: {
-      '/api': apiTarget,
+      '/api': api,
       '/fhir': apiTarget,
       '/healthz': apiTarget,
     },

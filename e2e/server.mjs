@@ -4,11 +4,18 @@
 //   node e2e/server.mjs demo <port>   → the synthetic demo market is generated on first start
 // The temp directory is removed when Playwright stops the server.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 const [kind = 'empty', port = '3199'] = process.argv.slice(2);
+// Playwright may end the server with SIGKILL (no cleanup), so sweep old runs' dirs (> 3 h) first.
+for (const name of readdirSync(os.tmpdir()).filter((n) => n.startsWith('rounds-e2e-'))) {
+  const dir = path.join(os.tmpdir(), name);
+  try {
+    if (Date.now() - statSync(dir).mtimeMs > 3 * 3600_000) rmSync(dir, { recursive: true, force: true });
+  } catch {}
+}
 const dataDir = mkdtempSync(path.join(os.tmpdir(), `rounds-e2e-${kind}-`));
 const env = {
   ...process.env,
@@ -54,3 +61,4 @@ server.on('exit', (code) => {
   process.exit(code ?? 0);
 });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
+process.on('exit', cleanup);

@@ -9,47 +9,54 @@ type Actor = { id: number | null; label: string; ip?: string };
 
 export async function createApiToken(db: Kysely<DB>, actor: Actor, input: { name: string; role: Role }) {
   const token = `rnd_${randomBytes(30).toString('base64url')}`;
-  const row = await db
-    .insertInto('api_tokens')
-    .values({
-      name: input.name,
-      role: input.role,
-      token_hash: createHash('sha256').update(token).digest('hex'),
-      prefix: token.slice(0, 8),
-      created_by: actor.id,
-    })
-    .returning(['id', 'name', 'role', 'prefix', 'created_at'])
-    .executeTakeFirstOrThrow();
-  await recordAudit(db, {
-    actorUserId: actor.id,
-    actorLabel: actor.label,
-    action: 'create',
-    entity: 'api_token',
-    entityId: row.id,
-    ip: actor.ip,
-    detail: { after: { name: row.name, role: row.role } },
+  // Token and audit row commit together: no token exists without its audit entry.
+  const row = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('api_tokens')
+      .values({
+        name: input.name,
+        role: input.role,
+        token_hash: createHash('sha256').update(token).digest('hex'),
+        prefix: token.slice(0, 8),
+        created_by: actor.id,
+      })
+      .returning(['id', 'name', 'role', 'prefix', 'created_at'])
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actorUserId: actor.id,
+      actorLabel: actor.label,
+      action: 'create',
+      entity: 'api_token',
+      entityId: row.id,
+      ip: actor.ip,
+      detail: { after: { name: row.name, role: row.role } },
+    });
+    return row;
   });
   return { ...row, token };
 }
 
 export async function revokeApiToken(db: Kysely<DB>, actor: Actor, id: number) {
-  const r = await db
-    .updateTable('api_tokens')
-    .set({ revoked_at: new Date() })
-    .where('id', '=', id)
-    .where('revoked_at', 'is', null)
-    .returning(['id', 'name'])
-    .executeTakeFirst();
-  if (r)
-    await recordAudit(db, {
-      actorUserId: actor.id,
-      actorLabel: actor.label,
-      action: 'revoke',
-      entity: 'api_token',
-      entityId: id,
-      ip: actor.ip,
-    });
-  return !!r;
+  return db.transaction().execute(async (trx) => {
+    const r = await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .returning(['id', 'name', 'role'])
+      .executeTakeFirst();
+    if (r)
+      await recordAudit(trx, {
+        actorUserId: actor.id,
+        actorLabel: actor.label,
+        action: 'revoke',
+        entity: 'api_token',
+        entityId: id,
+        ip: actor.ip,
+        detail: { before: { name: r.name, role: r.role, revoked: false }, after: { revoked: true } },
+      });
+    return !!r;
+  });
 }
 
 export function listApiTokens(db: Kysely<DB>) {

@@ -28,7 +28,18 @@ export type AuditRow = {
 function filtered(db: Kysely<DB>, f: AuditFilter) {
   let q = db
     .selectFrom('audit_log')
-    .select(['id', 'at', 'actor_user_id', 'actor_label', 'action', 'entity', 'entity_id', 'ip', 'detail', 'hash']);
+    .select([
+      'id',
+      'at',
+      'actor_user_id',
+      'actor_label',
+      'action',
+      'entity',
+      'entity_id',
+      'ip',
+      'detail',
+      'hash',
+    ]);
   if (f.actor) {
     const id = /^\d{1,15}$/.test(f.actor) ? Number(f.actor) : null;
     const like = `%${f.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -46,7 +57,10 @@ function filtered(db: Kysely<DB>, f: AuditFilter) {
   return q;
 }
 
-const toRow = (r: Omit<AuditRow, 'at'> & { at: Date }): AuditRow => ({ ...r, at: new Date(r.at).toISOString() });
+const toRow = (r: Omit<AuditRow, 'at'> & { at: Date }): AuditRow => ({
+  ...r,
+  at: new Date(r.at).toISOString(),
+});
 
 /** One page, newest first. `cursor` is the last id of the previous page. */
 export async function searchAudit(db: Kysely<DB>, f: AuditFilter, page: { cursor?: number; limit: number }) {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { recordAudit, verifyAuditChain } from '../db/audit';
-import { type Database, connectDatabase, pgliteExtensions } from '../db/connection';
+import { connectDatabase, type Database, pgliteExtensions } from '../db/connection';
 
 const run = promisify(execFile);
 
@@ -45,7 +45,9 @@ export async function detectBackupKind(file: string): Promise<BackupKind> {
     await fh.read(head, 0, 5, 0);
     if (head.toString('latin1') === 'PGDMP') return 'postgres';
     if (head[0] === 0x1f && head[1] === 0x8b) return 'pglite';
-    throw new BackupError(`${file}: not a Rounds backup (neither a pg_dump archive nor a PGlite data tarball)`);
+    throw new BackupError(
+      `${file}: not a Rounds backup (neither a pg_dump archive nor a PGlite data tarball)`,
+    );
   } finally {
     await fh.close();
   }
@@ -65,7 +67,13 @@ export async function backupDatabase(
     actorLabel: opts.actor ?? 'cli',
     action: 'backup',
     entity: 'database',
-    detail: { file: path.basename(file), kind: database.kind, audit_rows: audit.rows, audit_ok: audit.ok, trigger: opts.trigger ?? 'cli' },
+    detail: {
+      file: path.basename(file),
+      kind: database.kind,
+      audit_rows: audit.rows,
+      audit_ok: audit.ok,
+      trigger: opts.trigger ?? 'cli',
+    },
   });
   try {
     if (database.kind === 'pglite') {
@@ -85,7 +93,13 @@ export async function backupDatabase(
     await rm(tmp, { force: true });
     throw e;
   }
-  return { file, kind: database.kind, bytes: (await stat(file)).size, auditHead: audit.head, auditOk: audit.ok };
+  return {
+    file,
+    kind: database.kind,
+    bytes: (await stat(file)).size,
+    auditHead: audit.head,
+    auditOk: audit.ok,
+  };
 }
 
 /**
@@ -100,11 +114,27 @@ export async function restoreDatabase(file: string, target: { databaseUrl?: stri
       `${file} is a ${kind} backup but this Rounds uses ${wanted === 'postgres' ? 'PostgreSQL (DATABASE_URL is set)' : 'PGlite (no DATABASE_URL)'}`,
     );
   if (kind === 'postgres') {
-    await run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', '-d', pgEnv(target.databaseUrl!).PGDATABASE!, file], {
-      env: pgEnv(target.databaseUrl!),
-      maxBuffer: 16 * 1024 * 1024,
-    }).catch((e: { stderr?: string; message: string }) => {
-      throw new BackupError(`pg_restore failed (nothing was changed): ${(e.stderr || e.message).trim().split('\n').slice(0, 3).join(' ')}`);
+    await run(
+      'pg_restore',
+      [
+        '--clean',
+        '--if-exists',
+        '--no-owner',
+        '--no-privileges',
+        '--single-transaction',
+        '--exit-on-error',
+        '-d',
+        pgEnv(target.databaseUrl!).PGDATABASE!,
+        file,
+      ],
+      {
+        env: pgEnv(target.databaseUrl!),
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    ).catch((e: { stderr?: string; message: string }) => {
+      throw new BackupError(
+        `pg_restore failed (nothing was changed): ${(e.stderr || e.message).trim().split('\n').slice(0, 3).join(' ')}`,
+      );
     });
     const database = await connectDatabase({ databaseUrl: target.databaseUrl, poolSize: 1 });
     return finishRestore(database, file, kind);
@@ -143,4 +173,3 @@ async function finishRestore(database: Database, file: string, kind: BackupKind)
     await database.close();
   }
 }
-

@@ -12,10 +12,14 @@ import { backupDatabase } from './backup';
 const LOCK_KEY = 7310002;
 const FILE_RE = /^rounds-\d{8}T\d{6}Z\.(dump|tar\.gz)$/;
 
-export const backupDir = (config: Config) => path.resolve(config.BACKUP_DIR ?? path.join(config.dataDir, 'backups'));
+export const backupDir = (config: Config) =>
+  path.resolve(config.BACKUP_DIR ?? path.join(config.dataDir, 'backups'));
 
 export function backupFileName(kind: Database['kind'], at = new Date()) {
-  const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `rounds-${stamp}.${kind === 'postgres' ? 'dump' : 'tar.gz'}`;
 }
 
@@ -29,7 +33,11 @@ export async function claimScheduledBackup(database: Database, intervalHours: nu
       .where('trigger', '=', 'schedule')
       .where((eb) =>
         eb.or([
-          eb('status', '=', 'succeeded').and('started_at', '>', sql<Date>`now() - make_interval(secs => ${intervalHours * 3600 - 60})`),
+          eb('status', '=', 'succeeded').and(
+            'started_at',
+            '>',
+            sql<Date>`now() - make_interval(secs => ${intervalHours * 3600 - 60})`,
+          ),
           // a run that started recently and has not finished is still being written by someone
           eb('status', '=', 'running').and('started_at', '>', sql<Date>`now() - interval '2 hours'`),
         ]),
@@ -55,7 +63,13 @@ export async function runBackup(
   const fileName = opts.fileName ?? backupFileName(database.kind);
   const id =
     opts.runId ??
-    (await database.db.insertInto('backup_runs').values({ trigger: opts.trigger, file_name: fileName }).returning('id').executeTakeFirstOrThrow()).id;
+    (
+      await database.db
+        .insertInto('backup_runs')
+        .values({ trigger: opts.trigger, file_name: fileName })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   try {
     const r = await backupDatabase(database, path.join(dir, fileName), {
       databaseUrl: config.DATABASE_URL,
@@ -105,7 +119,10 @@ export function startBackupScheduler(
       const runId = await claimScheduledBackup(database, config.BACKUP_INTERVAL_HOURS, fileName);
       if (runId === null) return;
       const r = await runBackup(database, config, { trigger: 'schedule', runId, fileName });
-      log.info({ file: r.file, bytes: r.bytes, auditHead: r.auditHead, pruned: r.pruned.length }, 'scheduled backup written');
+      log.info(
+        { file: r.file, bytes: r.bytes, auditHead: r.auditHead, pruned: r.pruned.length },
+        'scheduled backup written',
+      );
     } catch (e) {
       log.error({ err: e }, 'scheduled backup failed');
     } finally {

@@ -18,13 +18,24 @@ const BY_PRIVILEGE: Role[] = ['admin', 'manager', 'liaison', 'analyst'];
 export function roleFromClaim(value: unknown, fallback: Role | 'none'): Role | null {
   const values = (Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : [])
     .filter((v): v is string => typeof v === 'string')
-    .map((v) => v.trim().toLowerCase().replace(/^rounds[-_:]/, ''));
+    .map((v) =>
+      v
+        .trim()
+        .toLowerCase()
+        .replace(/^rounds[-_:]/, ''),
+    );
   const found = BY_PRIVILEGE.find((r) => values.includes(r));
   if (found) return found;
   return fallback === 'none' ? null : fallback;
 }
 
-export type SsoClaims = { sub: string; email?: unknown; email_verified?: unknown; name?: unknown; [k: string]: unknown };
+export type SsoClaims = {
+  sub: string;
+  email?: unknown;
+  email_verified?: unknown;
+  name?: unknown;
+  [k: string]: unknown;
+};
 
 /** Find (by subject, then by verified e-mail) or create the user for these claims; sync the role. */
 export async function provisionSsoUser(
@@ -36,11 +47,19 @@ export async function provisionSsoUser(
   const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
   const role = roleFromClaim(claims[input.roleClaim], input.defaultRole);
   if (!role)
-    throw new SsoError(`Your identity provider sent no Rounds role (claim "${input.roleClaim}"); ask an admin for access`);
+    throw new SsoError(
+      `Your identity provider sent no Rounds role (claim "${input.roleClaim}"); ask an admin for access`,
+    );
   const name =
-    (typeof claims.name === 'string' && claims.name.trim().slice(0, 120)) || email || `SSO user ${claims.sub}`;
+    (typeof claims.name === 'string' && claims.name.trim().slice(0, 120)) ||
+    email ||
+    `SSO user ${claims.sub}`;
   return db.transaction().execute(async (trx) => {
-    let user = await trx.selectFrom('users').selectAll().where('oidc_subject', '=', subject).executeTakeFirst();
+    let user = await trx
+      .selectFrom('users')
+      .selectAll()
+      .where('oidc_subject', '=', subject)
+      .executeTakeFirst();
     if (!user && email) {
       if (claims.email_verified !== true)
         throw new SsoError('Your identity provider did not confirm your e-mail address (email_verified)');
@@ -74,7 +93,11 @@ export async function provisionSsoUser(
     if (!user.oidc_subject) patch.oidc_subject = subject;
     if (user.role !== role) patch.role = role;
     if (Object.keys(patch).length) {
-      await trx.updateTable('users').set({ ...patch, updated_at: new Date() }).where('id', '=', user.id).execute();
+      await trx
+        .updateTable('users')
+        .set({ ...patch, updated_at: new Date() })
+        .where('id', '=', user.id)
+        .execute();
       if (patch.role) await deleteUserSessions(trx, user.id);
       await recordAudit(trx, {
         ...actor,

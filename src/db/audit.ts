@@ -130,10 +130,17 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<AuditVerificatio
           rows,
           head: prev,
           brokenAt: r.id,
-          reason: 'prev_hash does not match the previous row (a row before it was deleted, inserted or re-hashed)',
+          reason:
+            'prev_hash does not match the previous row (a row before it was deleted, inserted or re-hashed)',
         };
       if (r.hash !== expected)
-        return { ok: false, rows, head: prev, brokenAt: r.id, reason: 'content does not match its hash (row edited)' };
+        return {
+          ok: false,
+          rows,
+          head: prev,
+          brokenAt: r.id,
+          reason: 'content does not match its hash (row edited)',
+        };
       prev = r.hash;
       rows++;
       after = r.id;

@@ -41,6 +41,8 @@ export function emitActivityRows(
     let start = a.fixed ?? clock.get(key) ?? 8 * 60 + 30;
     if (!a.fixed && start >= 11 * 60 + 45 && start < 13 * 60) start = 13 * 60 + 15;
     if (!a.fixed) clock.set(key, start + a.dur + 15 + rngFor(p.seed, 'travel', k).int(20));
+    // a crowded day spills calls and e-mails into the early evening, never past the day's end
+    if (start > 18 * 60) start = 18 * 60 + (k % 90);
     const hh = String(Math.floor(start / 60)).padStart(2, '0');
     const mm = String(start % 60).padStart(2, '0');
     const owner = liaisons[a.owner]!.email;

@@ -29,8 +29,12 @@ export function buildContacts(p: Params, orgs: Org[], locs: Loc[], orgIds: Itera
       .toLowerCase()
       .replace(/[^a-z]+/g, '')
       .slice(0, 18);
+    const used = new Set<string>();
     for (const role of roles) {
-      const n = personName(rng, 0.05);
+      let n = personName(rng, 0.05);
+      // one person per name at an organization (the importer keys contacts by organization + name)
+      while (used.has(`${n.first} ${n.last}`)) n = personName(rng, 0.05);
+      used.add(`${n.first} ${n.last}`);
       out.push({
         org: oi,
         name: `${n.first} ${n.last}`,

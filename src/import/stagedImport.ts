@@ -27,7 +27,13 @@ export type StagedImportSpec<H> = {
   emptyMessage: string;
 };
 
-export type ImportOptions = { startedBy?: string | null; label?: string; onProgress?: ProgressFn };
+export type ImportOptions = {
+  startedBy?: string | null;
+  label?: string;
+  onProgress?: ProgressFn;
+  /** called once the job row exists (the upload API answers with it before the import ends) */
+  onJob?: (jobId: number) => void;
+};
 
 export async function runStagedImport<H>(database: Database, file: string, spec: StagedImportSpec<H>, opts: ImportOptions = {}) {
   const { db } = database;
@@ -36,6 +42,7 @@ export async function runStagedImport<H>(database: Database, file: string, spec:
   await closeAbandonedJobs(db, spec.kind);
   await dropStaleStages(db);
   const job = await startJob(db, spec.kind, label, opts.startedBy ?? null);
+  opts.onJob?.(job.id);
   const stage = `stage_${spec.kind.replace(/[^a-z]/g, '_')}_${job.id}`;
   const counts = zeroCounts();
   const errors = new RowErrors();

@@ -16,6 +16,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import pino from 'pino';
 import { startBackupScheduler } from '../commands/backupSchedule';
 import { registerGuard } from './auth/guard';
 import type { App, ServerContext } from './context';
@@ -24,6 +25,29 @@ import { isDatabaseUnavailable } from './lib/faults';
 import { routeModules } from './routes';
 
 export const WEB_DIST = path.resolve('dist/web');
+const GUARDED = Symbol('rounds.errorGuarded');
+
+/** Log fields that may carry secrets: always replaced by [Redacted]. */
+export const LOG_REDACT_PATHS = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.currentPassword',
+  '*.newPassword',
+  '*.token',
+  '*.csrfToken',
+  '*.client_secret',
+  '*.code_verifier',
+  '*.access_token',
+  '*.id_token',
+];
+
+/** The server's logger (use this in `serve`): JSON lines, secrets redacted. */
+export function createLogger(level: string, destination?: pino.DestinationStream): FastifyBaseLogger {
+  return pino({ level, redact: LOG_REDACT_PATHS }, destination) as FastifyBaseLogger;
+}
 
 export async function buildApp(
   ctx: ServerContext,
@@ -38,6 +62,15 @@ export async function buildApp(
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // A connection that dies while checked out emits 'error' on its client, which node-postgres
+  // leaves unhandled (only idle clients are covered) — that would crash the process. The failing
+  // query still rejects, so the request gets its 503 below.
+  ctx.database.pool.on('acquire', (client) => {
+    const c = client as typeof client & { [GUARDED]?: true };
+    if (c[GUARDED]) return;
+    c[GUARDED] = true;
+    c.on('error', (err) => app.log.warn({ err }, 'database connection lost'));
+  });
   // A lost database connection is the server's trouble but not a bug: 503 with a retry hint.
   app.setErrorHandler((err, req, reply) =>
     isDatabaseUnavailable(err)

@@ -22,7 +22,11 @@ describe.each(backends)('activities, tasks, timeline and notes search on $name',
     liaison = await clientFor(app, database, 'liaison');
     other = await clientFor(app, database, 'liaison', 'other@test.example');
     analyst = await clientFor(app, database, 'analyst');
-    await database.db.updateTable('users').set({ manager_id: manager.userId }).where('id', '=', liaison.userId).execute();
+    await database.db
+      .updateTable('users')
+      .set({ manager_id: manager.userId })
+      .where('id', '=', liaison.userId)
+      .execute();
   });
   afterAll(async () => {
     await app.close();
@@ -55,13 +59,24 @@ describe.each(backends)('activities, tasks, timeline and notes search on $name',
     const res = await liaison.request('POST', '/api/activities', body);
     expect(res.statusCode, res.body).toBe(201);
     const a = res.json();
-    expect(a.attendees.map((x: { name: string }) => x.name)).toEqual(['Ana Alvarez MD', 'Ben Brooks MD', 'Dana Office']);
+    expect(a.attendees.map((x: { name: string }) => x.name)).toEqual([
+      'Ana Alvarez MD',
+      'Ben Brooks MD',
+      'Dana Office',
+    ]);
     expect(a.tasks).toHaveLength(1);
-    expect(a.tasks[0]).toMatchObject({ title: 'Send scheduling line', due_on: '2026-11-22', owner_id: liaison.userId });
+    expect(a.tasks[0]).toMatchObject({
+      title: 'Send scheduling line',
+      due_on: '2026-11-22',
+      owner_id: liaison.userId,
+    });
     const again = await liaison.request('POST', '/api/activities', body);
     expect(again.statusCode).toBe(200);
     expect(again.json()).toMatchObject({ id: a.id, duplicate: true });
-    const n = await database.db.selectFrom('activities').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const n = await database.db
+      .selectFrom('activities')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(1);
   });
 
@@ -78,10 +93,19 @@ describe.each(backends)('activities, tasks, timeline and notes search on $name',
 
   it('liaisons edit their own activities; others read only; the manager edits the team’s; analysts read', async () => {
     const [a] = (await liaison.request('GET', '/api/activities')).json().items;
-    expect((await other.request('PATCH', `/api/activities/${a.id}`, { version: a.version, outcome: 'neutral' })).statusCode).toBe(403);
-    expect((await analyst.request('PATCH', `/api/activities/${a.id}`, { version: a.version, outcome: 'neutral' })).statusCode).toBe(403);
+    expect(
+      (await other.request('PATCH', `/api/activities/${a.id}`, { version: a.version, outcome: 'neutral' }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await analyst.request('PATCH', `/api/activities/${a.id}`, { version: a.version, outcome: 'neutral' }))
+        .statusCode,
+    ).toBe(403);
     expect((await other.request('GET', `/api/activities/${a.id}`)).statusCode).toBe(200);
-    const m = await manager.request('PATCH', `/api/activities/${a.id}`, { version: a.version, outcome: 'neutral' });
+    const m = await manager.request('PATCH', `/api/activities/${a.id}`, {
+      version: a.version,
+      outcome: 'neutral',
+    });
     expect(m.statusCode, m.body).toBe(200);
     expect(m.json()).toMatchObject({ outcome: 'neutral', version: a.version + 1 });
     // default scopes: the liaison sees their own, the other liaison none, the manager the team's
@@ -91,9 +115,15 @@ describe.each(backends)('activities, tasks, timeline and notes search on $name',
 
   it('a stale edit gets 409 with the current record and the fields that changed', async () => {
     const [a] = (await liaison.request('GET', '/api/activities')).json().items;
-    const stale = await liaison.request('PATCH', `/api/activities/${a.id}`, { version: a.version - 1, notes: 'mine' });
+    const stale = await liaison.request('PATCH', `/api/activities/${a.id}`, {
+      version: a.version - 1,
+      notes: 'mine',
+    });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json()).toMatchObject({ changedFields: ['outcome'], current: { id: a.id, version: a.version } });
+    expect(stale.json()).toMatchObject({
+      changedFields: ['outcome'],
+      current: { id: a.id, version: a.version },
+    });
   });
 
   it('soft delete hides, restore brings back, history lists every change', async () => {
@@ -109,11 +139,20 @@ describe.each(backends)('activities, tasks, timeline and notes search on $name',
   it('overdue tasks are surfaced', async () => {
     const t = (await liaison.request('GET', '/api/tasks?overdue=true')).json().items;
     expect(t).toHaveLength(1); // due 2026-11-22, before any real "today" this test runs on
-    expect(t[0]).toMatchObject({ overdue: true, provider_name: null, organization_name: 'Lakeside Family Practice' });
+    expect(t[0]).toMatchObject({
+      overdue: true,
+      provider_name: null,
+      organization_name: 'Lakeside Family Practice',
+    });
   });
 
   it('timeline per provider and organization, newest first; notes search finds the visit', async () => {
-    await liaison.request('POST', '/api/activities', { type: 'call', occurredAt: '2026-11-24T09:00:00Z', providerNpis: [NPIS[0]], notes: 'Called about MRI slots' });
+    await liaison.request('POST', '/api/activities', {
+      type: 'call',
+      occurredAt: '2026-11-24T09:00:00Z',
+      providerNpis: [NPIS[0]],
+      notes: 'Called about MRI slots',
+    });
     const tl = (await analyst.request('GET', `/api/timeline/providers/${NPIS[0]}`)).json().items;
     const kinds = tl.map((i: { kind: string; title: string }) => `${i.kind}:${i.title}`);
     expect(kinds[0]).toBe('activity:call');

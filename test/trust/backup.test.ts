@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { addUser } from '../../src/commands/users';
 import { tableChecksums } from '../../src/commands/backupChecksums';
 import { claimScheduledBackup, pruneBackups } from '../../src/commands/backupSchedule';
+import { addUser } from '../../src/commands/users';
 import { recordAudit, verifyAuditChain } from '../../src/db/audit';
 import { connectDatabase, type Database } from '../../src/db/connection';
 import { migrateToLatest } from '../../src/db/migrate';
@@ -20,10 +20,24 @@ const IGNORED = new Set(['audit_log', 'backup_runs']); // both legitimately grow
 
 async function seed(database: Database) {
   for (let i = 0; i < 3; i++)
-    await addUser(database.db, { id: null, label: 'seed' }, { email: `u${i}@x.example`, name: `Ünïcode O'Name ${i}`, role: 'liaison', password: 'Correct-Horse-Battery-9' });
-  await recordAudit(database.db, { actorLabel: 'seed', action: 'update', detail: { before: { a: 1 }, after: { a: 2, s: 'ß' } } });
+    await addUser(
+      database.db,
+      { id: null, label: 'seed' },
+      {
+        email: `u${i}@x.example`,
+        name: `Ünïcode O'Name ${i}`,
+        role: 'liaison',
+        password: 'Correct-Horse-Battery-9',
+      },
+    );
+  await recordAudit(database.db, {
+    actorLabel: 'seed',
+    action: 'update',
+    detail: { before: { a: 1 }, after: { a: 2, s: 'ß' } },
+  });
 }
-const comparable = (s: Record<string, { rows: number; md5: string }>) => Object.fromEntries(Object.entries(s).filter(([k]) => !IGNORED.has(k)));
+const comparable = (s: Record<string, { rows: number; md5: string }>) =>
+  Object.fromEntries(Object.entries(s).filter(([k]) => !IGNORED.has(k)));
 
 describe.each(backends)('backup and restore on $name', ({ name, create }) => {
   it('round-trips: same row counts and checksums per table, audit chain intact', async () => {
@@ -58,7 +72,9 @@ describe.each(backends)('backup and restore on $name', ({ name, create }) => {
       // Damage after the backup: delete a user, add another, change one.
       await d.db.deleteFrom('users').where('email', '=', 'u0@x.example').execute();
       await d.db.updateTable('users').set({ name: 'changed' }).where('email', '=', 'u1@x.example').execute();
-      await sql`insert into users (email, name, role) values ('late@x.example', 'Late', 'analyst')`.execute(d.db);
+      await sql`insert into users (email, name, role) values ('late@x.example', 'Late', 'analyst')`.execute(
+        d.db,
+      );
       expect(comparable(await tableChecksums(d.db))).not.toEqual(comparable(before));
       await d.close();
 
@@ -81,7 +97,9 @@ describe.each(backends)('backup and restore on $name', ({ name, create }) => {
       expect(rounds(['restore', garbage, '--yes'], env).stderr).toMatch(/not a Rounds backup/);
       const wrongKind = path.join(dir, 'wrong');
       writeFileSync(wrongKind, name === 'postgres' ? Buffer.from([0x1f, 0x8b, 8, 0]) : 'PGDMP....');
-      expect(rounds(['restore', wrongKind, '--yes'], env).stderr).toMatch(/is a (pglite|postgres) backup but/);
+      expect(rounds(['restore', wrongKind, '--yes'], env).stderr).toMatch(
+        /is a (pglite|postgres) backup but/,
+      );
       if (name === 'postgres') {
         const truncated = path.join(dir, 'truncated.dump');
         const { readFileSync } = await import('node:fs');
@@ -102,13 +120,18 @@ describe.each(backends)('backup and restore on $name', ({ name, create }) => {
   it('lets exactly one of several processes claim a due scheduled backup', async () => {
     const d = await create();
     try {
-      const claims = await Promise.all([1, 2, 3, 4].map(() => claimScheduledBackup(d, 24, 'rounds-20261127T000000Z.dump')));
+      const claims = await Promise.all(
+        [1, 2, 3, 4].map(() => claimScheduledBackup(d, 24, 'rounds-20261127T000000Z.dump')),
+      );
       expect(claims.filter((c) => c !== null)).toHaveLength(1);
       // Still running → nobody else claims; once it succeeded it is not due for another interval.
       expect(await claimScheduledBackup(d, 24, 'x')).toBeNull();
       await d.db.updateTable('backup_runs').set({ status: 'succeeded' }).execute();
       expect(await claimScheduledBackup(d, 24, 'x')).toBeNull();
-      await d.db.updateTable('backup_runs').set({ started_at: new Date(Date.now() - 25 * 3600_000) }).execute();
+      await d.db
+        .updateTable('backup_runs')
+        .set({ started_at: new Date(Date.now() - 25 * 3600_000) })
+        .execute();
       expect(await claimScheduledBackup(d, 24, 'x')).not.toBeNull();
     } finally {
       await d.close();
@@ -120,10 +143,20 @@ describe('retention', () => {
   it('keeps the newest N Rounds backups and nothing else is touched', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'rounds-prune-'));
     await mkdir(dir, { recursive: true });
-    const names = ['rounds-20261101T000000Z.dump', 'rounds-20261103T000000Z.dump', 'rounds-20261102T000000Z.tar.gz', 'rounds-20261104T000000Z.dump', 'notes.txt'];
+    const names = [
+      'rounds-20261101T000000Z.dump',
+      'rounds-20261103T000000Z.dump',
+      'rounds-20261102T000000Z.tar.gz',
+      'rounds-20261104T000000Z.dump',
+      'notes.txt',
+    ];
     for (const n of names) await writeFile(path.join(dir, n), 'x');
     const pruned = await pruneBackups(dir, 2);
     expect(pruned).toEqual(['rounds-20261101T000000Z.dump', 'rounds-20261102T000000Z.tar.gz']);
-    expect((await readdir(dir)).sort()).toEqual(['notes.txt', 'rounds-20261103T000000Z.dump', 'rounds-20261104T000000Z.dump']);
+    expect((await readdir(dir)).sort()).toEqual([
+      'notes.txt',
+      'rounds-20261103T000000Z.dump',
+      'rounds-20261104T000000Z.dump',
+    ]);
   });
 });

@@ -6,7 +6,7 @@ import type { Database } from '../../src/db/connection';
 import { buildApp } from '../../src/server/app';
 import type { App } from '../../src/server/context';
 import { backends } from '../helpers/db';
-import { type TestAccount, signInAtProvider, startOidcProvider } from './oidcProvider';
+import { signInAtProvider, startOidcProvider, type TestAccount } from './oidcProvider';
 
 const REDIRECT = 'http://rounds.test/api/auth/oidc/callback';
 const accounts: Record<string, TestAccount> = {
@@ -43,7 +43,10 @@ describe.each(backends)('OpenID Connect sign-in on $name', ({ create }) => {
 
   /** The whole browser journey; returns the final redirect from Rounds and any session cookie. */
   async function ssoLogin(accountId: string, returnTo = '/') {
-    const start = await app.inject({ method: 'GET', url: `/api/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}` });
+    const start = await app.inject({
+      method: 'GET',
+      url: `/api/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`,
+    });
     expect(start.statusCode, start.body).toBe(302);
     const auth = new URL(start.headers.location as string);
     expect(auth.searchParams.get('code_challenge_method')).toBe('S256');
@@ -63,12 +66,25 @@ describe.each(backends)('OpenID Connect sign-in on $name', ({ create }) => {
     const { cb, cookie } = await ssoLogin('u-ada', '/crm/tasks');
     expect(cb.statusCode, cb.body).toBe(302);
     expect(cb.headers.location).toBe('/crm/tasks');
-    const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `rounds_session=${cookie!.value}` } });
+    const me = await app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: `rounds_session=${cookie!.value}` },
+    });
     expect(me.json().user).toMatchObject({ email: 'ada@hospital.example', name: 'Ada Admin', role: 'admin' });
-    const user = await database.db.selectFrom('users').selectAll().where('email', '=', 'ada@hospital.example').executeTakeFirstOrThrow();
+    const user = await database.db
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', 'ada@hospital.example')
+      .executeTakeFirstOrThrow();
     expect(user.oidc_subject).toBe(`${provider.issuer}|u-ada`);
     expect(user.password_hash).toBeNull();
-    const audit = await database.db.selectFrom('audit_log').select(['action', 'detail']).where('actor_user_id', '=', user.id).orderBy('id').execute();
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('actor_user_id', '=', user.id)
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['create', 'login']);
     expect(audit[0]!.detail).toMatchObject({ via: 'sso', after: { role: 'admin' } });
   });
@@ -78,11 +94,25 @@ describe.each(backends)('OpenID Connect sign-in on $name', ({ create }) => {
     await ssoLogin('u-lee');
     accounts['u-lee']!.role = 'analyst';
     const { cookie } = await ssoLogin('u-lee');
-    const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `rounds_session=${cookie!.value}` } });
+    const me = await app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: `rounds_session=${cookie!.value}` },
+    });
     expect(me.json().user.role).toBe('analyst');
-    const change = await database.db.selectFrom('audit_log').select('detail').where('action', '=', 'role_change').executeTakeFirstOrThrow();
+    const change = await database.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'role_change')
+      .executeTakeFirstOrThrow();
     expect(change.detail).toMatchObject({ before: { role: 'liaison' }, after: { role: 'analyst' } });
-    expect(await database.db.selectFrom('users').select('id').where('email', '=', 'lee@hospital.example').execute()).toHaveLength(1);
+    expect(
+      await database.db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', 'lee@hospital.example')
+        .execute(),
+    ).toHaveLength(1);
   });
 
   it('refuses a user without a role claim (OIDC_DEFAULT_ROLE=none): no user, no session, a reason', async () => {
@@ -90,8 +120,18 @@ describe.each(backends)('OpenID Connect sign-in on $name', ({ create }) => {
     expect(cb.statusCode).toBe(302);
     expect(decodeURIComponent(String(cb.headers.location))).toMatch(/^\/login\?sso_error=.*no Rounds role/);
     expect(cookie).toBeUndefined();
-    expect(await database.db.selectFrom('users').select('id').where('email', '=', 'nobody@hospital.example').execute()).toHaveLength(0);
-    const failed = await database.db.selectFrom('audit_log').select('actor_label').where('action', '=', 'login_failed').execute();
+    expect(
+      await database.db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', 'nobody@hospital.example')
+        .execute(),
+    ).toHaveLength(0);
+    const failed = await database.db
+      .selectFrom('audit_log')
+      .select('actor_label')
+      .where('action', '=', 'login_failed')
+      .execute();
     expect(failed.map((f) => f.actor_label)).toContain('nobody@hospital.example');
   });
 
@@ -104,7 +144,10 @@ describe.each(backends)('OpenID Connect sign-in on $name', ({ create }) => {
     expect(forged.cookies.find((c) => c.name === 'rounds_session')).toBeUndefined();
     const start = await app.inject({ method: 'GET', url: '/api/auth/oidc/start' });
     const state = new URL(start.headers.location as string).searchParams.get('state');
-    const badCode = await app.inject({ method: 'GET', url: `/api/auth/oidc/callback?state=${state}&code=not-a-real-code` });
+    const badCode = await app.inject({
+      method: 'GET',
+      url: `/api/auth/oidc/callback?state=${state}&code=not-a-real-code`,
+    });
     expect(decodeURIComponent(String(badCode.headers.location))).toMatch(/could not be verified/);
   });
 

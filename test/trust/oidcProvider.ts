@@ -6,7 +6,10 @@ import Provider from 'oidc-provider';
 
 export type TestAccount = { email: string; name: string; role?: string | string[]; emailVerified?: boolean };
 
-export async function startOidcProvider(opts: { redirectUri: string; accounts: Record<string, TestAccount> }) {
+export async function startOidcProvider(opts: {
+  redirectUri: string;
+  accounts: Record<string, TestAccount>;
+}) {
   let handler: http.RequestListener = (_req, res) => res.end();
   const server = http.createServer((req, res) => handler(req, res));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -47,7 +50,11 @@ export async function startOidcProvider(opts: { redirectUri: string; accounts: R
  * Follow the provider's pages like a browser until it redirects to `redirectUri`; returns that URL.
  * Login form: login = the account id; consent form: submitted as is.
  */
-export async function signInAtProvider(authUrl: string, accountId: string, redirectUri: string): Promise<URL> {
+export async function signInAtProvider(
+  authUrl: string,
+  accountId: string,
+  redirectUri: string,
+): Promise<URL> {
   const jar = new Map<string, string>();
   let url = authUrl;
   let method = 'GET';
@@ -75,7 +82,8 @@ export async function signInAtProvider(authUrl: string, accountId: string, redir
     }
     const html = await res.text();
     const action = html.match(/<form[^>]*action="([^"]+)"/)?.[1];
-    if (!action) throw new Error(`provider page without a form (status ${res.status}): ${html.slice(0, 300)}`);
+    if (!action)
+      throw new Error(`provider page without a form (status ${res.status}): ${html.slice(0, 300)}`);
     body = new URLSearchParams();
     for (const [tag] of html.matchAll(/<input[^>]*>/g)) {
       const name = tag.match(/name="([^"]+)"/)?.[1];

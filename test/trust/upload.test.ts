@@ -16,13 +16,24 @@ beforeAll(async () => {
     lastPath = up.path;
     const text = readFileSync(up.path, 'utf8');
     await up.cleanup();
-    return { fileName: up.fileName, kind: up.kind, bytes: up.bytes, fields: up.fields, lines: text.split('\n').length };
+    return {
+      fileName: up.fileName,
+      kind: up.kind,
+      bytes: up.bytes,
+      fields: up.fields,
+      lines: text.split('\n').length,
+    };
   });
   await app.ready();
 });
 afterAll(() => app.close());
 
-function form(name: string, content: string | Uint8Array, extra: Record<string, string> = {}, field = 'file') {
+function form(
+  name: string,
+  content: string | Uint8Array,
+  extra: Record<string, string> = {},
+  field = 'file',
+) {
   const f = new FormData();
   for (const [k, v] of Object.entries(extra)) f.append(k, v);
   f.append(field, new Blob([content]), name);
@@ -35,7 +46,13 @@ describe('receiveUpload', () => {
   it('saves an accepted CSV with its fields, strips directories from the name, and cleans up', async () => {
     const res = await post(form('../../etc/list.csv', 'a,b\n1,2\n', { mapping: '{"a":"npi"}' }));
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ fileName: 'list.csv', kind: 'csv', bytes: 8, fields: { mapping: '{"a":"npi"}' }, lines: 3 });
+    expect(res.json()).toEqual({
+      fileName: 'list.csv',
+      kind: 'csv',
+      bytes: 8,
+      fields: { mapping: '{"a":"npi"}' },
+      lines: 3,
+    });
     expect(existsSync(lastPath)).toBe(false);
   });
 
@@ -60,9 +77,12 @@ describe('receiveUpload', () => {
     onlyField.append('note', 'x');
     expect((await post(onlyField)).statusCode).toBe(400);
     expect((await post(form('a.csv', 'a\n', {}, 'other'))).statusCode).toBe(400);
-    const broken = await post('--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc', {
-      'content-type': 'multipart/form-data; boundary=XYZ',
-    });
+    const broken = await post(
+      '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc',
+      {
+        'content-type': 'multipart/form-data; boundary=XYZ',
+      },
+    );
     expect(broken.statusCode).toBe(400);
     expect(broken.json().detail).toMatch(/^body:/);
   });

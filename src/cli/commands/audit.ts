@@ -1,6 +1,7 @@
 // `rounds audit verify` and `rounds audit export`.
-import { createWriteStream } from 'node:fs';
+
 import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import { auditExportLines } from '../../commands/auditSearch';
 import { recordAudit, verifyAuditChain } from '../../db/audit';
@@ -52,7 +53,15 @@ export function registerAuditCommands(program: Command) {
     .option('--entity <entity>', 'only this entity')
     .option('--out <file>', 'write to a file instead of stdout')
     .action(
-      (o: { from?: string; to?: string; format: string; actor?: string; action?: string; entity?: string; out?: string }) =>
+      (o: {
+        from?: string;
+        to?: string;
+        format: string;
+        actor?: string;
+        action?: string;
+        entity?: string;
+        out?: string;
+      }) =>
         withDatabase(async ({ db }) => {
           if (o.format !== 'csv' && o.format !== 'jsonl')
             throw new CliError(`--format must be csv or jsonl (got "${o.format}")`);
@@ -77,7 +86,9 @@ export function registerAuditCommands(program: Command) {
             n++;
           }
           if (o.out) {
-            await new Promise<void>((res, rej) => (out as ReturnType<typeof createWriteStream>).end((e?: Error | null) => (e ? rej(e) : res())));
+            await new Promise<void>((res, rej) =>
+              (out as ReturnType<typeof createWriteStream>).end((e?: Error | null) => (e ? rej(e) : res())),
+            );
             process.stderr.write(`Wrote ${o.format === 'csv' ? n - 1 : n} audit rows to ${o.out}\n`);
           }
         }),

@@ -78,7 +78,10 @@ export function registerImportCommands(program: Command) {
         if (id) q = q.where('id', '=', Number(id));
         const rows = await q.execute();
         if (id && !rows.length) throw Object.assign(new Error(`import job ${id} not found`), { expected: true });
-        if (o.json) return printJson(id ? rows[0] : rows);
+        if (o.json) {
+          printJson(id ? rows[0] : rows);
+          return;
+        }
         for (const j of rows)
           console.log(`#${j.id} ${j.kind} ${j.status} ${j.file_name} read ${j.rows_read} +${j.rows_inserted} ~${j.rows_updated} =${j.rows_unchanged} x${j.rows_deactivated} !${j.rows_rejected}${j.message ? ` — ${j.message}` : ''}`);
       }),

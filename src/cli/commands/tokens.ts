@@ -7,7 +7,9 @@ import { CliError, printJson, withDatabase } from '../runtime';
 const cli = { id: null, label: 'cli' };
 
 export function registerTokenCommands(program: Command) {
-  const tokens = program.command('tokens').description('API tokens for machine clients (Authorization: Bearer)');
+  const tokens = program
+    .command('tokens')
+    .description('API tokens for machine clients (Authorization: Bearer)');
   tokens
     .command('create')
     .description('create a token; it is printed once and only its hash is stored')
@@ -25,7 +27,9 @@ export function registerTokenCommands(program: Command) {
           printJson(t);
           return;
         }
-        console.log(`Token ${t.id} "${t.name}" (${t.role}). Copy it now, it will not be shown again:\n${t.token}`);
+        console.log(
+          `Token ${t.id} "${t.name}" (${t.role}). Copy it now, it will not be shown again:\n${t.token}`,
+        );
       }),
     );
   tokens
@@ -45,13 +49,12 @@ export function registerTokenCommands(program: Command) {
           );
       }),
     );
-  tokens
-    .command('revoke <id>')
-    .action((id: string) =>
-      withDatabase(async ({ db }) => {
-        if (!/^\d{1,15}$/.test(id)) throw new CliError(`<id> must be a token number from "rounds tokens list" (got "${id}")`);
-        if (!(await revokeApiToken(db, cli, Number(id)))) throw new CliError(`no active token ${id}`);
-        console.log(`Revoked token ${id}.`);
-      }),
-    );
+  tokens.command('revoke <id>').action((id: string) =>
+    withDatabase(async ({ db }) => {
+      if (!/^\d{1,15}$/.test(id))
+        throw new CliError(`<id> must be a token number from "rounds tokens list" (got "${id}")`);
+      if (!(await revokeApiToken(db, cli, Number(id)))) throw new CliError(`no active token ${id}`);
+      console.log(`Revoked token ${id}.`);
+    }),
+  );
 }

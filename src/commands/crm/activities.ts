@@ -2,12 +2,12 @@
 // any follow-up tasks, in one transaction. A client id makes a retried (offline) submit idempotent.
 import type { Kysely } from 'kysely';
 import type { ActivityOutcome, ActivityType } from '../../core/crm/visitCadence';
-import type { DB } from '../../db/schema';
 import { loadActivity } from '../../db/queries/crm/activities';
+import type { DB } from '../../db/schema';
 import { type Actor, CrmError } from './errors';
 import { requireEditOwned, resolveOwner } from './ownership';
 import { createTask, type TaskInput } from './tasks';
-import { createVersioned, inTransaction, setDeleted, type Spec, updateVersioned } from './versioned';
+import { createVersioned, inTransaction, type Spec, setDeleted, updateVersioned } from './versioned';
 
 export const ACTIVITY: Spec = { table: 'activities', entity: 'activity' };
 
@@ -58,7 +58,11 @@ async function checkRefs(db: Kysely<DB>, npis: string[], contactIds: number[]) {
 
 export async function logActivity(db: Kysely<DB>, actor: Actor, input: ActivityInput) {
   if (input.clientId) {
-    const prior = await db.selectFrom('activities').select('id').where('client_id', '=', input.clientId).executeTakeFirst();
+    const prior = await db
+      .selectFrom('activities')
+      .select('id')
+      .where('client_id', '=', input.clientId)
+      .executeTakeFirst();
     if (prior) return { ...(await loadActivity(db, prior.id))!, duplicate: true };
   }
   const npis = input.providerNpis ?? [];
@@ -97,7 +101,13 @@ export async function logActivity(db: Kysely<DB>, actor: Actor, input: ActivityI
 
 export type ActivityPatch = Partial<Omit<ActivityInput, 'followUps' | 'clientId' | 'externalId'>>;
 
-export async function updateActivity(db: Kysely<DB>, actor: Actor, id: number, version: number, p: ActivityPatch) {
+export async function updateActivity(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  version: number,
+  p: ActivityPatch,
+) {
   return inTransaction(db, async (trx) => {
     const patch: Record<string, unknown> = {};
     if (p.type !== undefined) patch.type = p.type;

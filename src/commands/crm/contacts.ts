@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Actor } from './errors';
 import { resolveOwner } from './ownership';
-import { createVersioned, inTransaction, setDeleted, type Spec, updateVersioned } from './versioned';
+import { createVersioned, inTransaction, type Spec, setDeleted, updateVersioned } from './versioned';
 
 export const CONTACT: Spec = { table: 'contacts', entity: 'contact' };
 export const CONTACT_ROLES = [
@@ -49,7 +49,10 @@ const columns: [keyof ContactInput, string][] = [
 
 export async function addContact(db: Kysely<DB>, actor: Actor, c: ContactInput) {
   return inTransaction(db, async (trx) => {
-    const values: Record<string, unknown> = { created_by: actor.id, owner_id: await resolveOwner(trx, actor, c.ownerId) };
+    const values: Record<string, unknown> = {
+      created_by: actor.id,
+      owner_id: await resolveOwner(trx, actor, c.ownerId),
+    };
     for (const [k, col] of columns) if (c[k] !== undefined) values[col] = c[k];
     return createVersioned(trx, actor, CONTACT, values);
   });

@@ -9,7 +9,12 @@ export class CrmError extends Error {
   }
 }
 
-export type Actor = { id: number | null; label: string; role: 'admin' | 'manager' | 'liaison' | 'analyst'; ip?: string };
+export type Actor = {
+  id: number | null;
+  label: string;
+  role: 'admin' | 'manager' | 'liaison' | 'analyst';
+  ip?: string;
+};
 
 /** The CLI and importers act as an admin-level system actor. */
 export const systemActor = (label = 'cli'): Actor => ({ id: null, label, role: 'admin' });

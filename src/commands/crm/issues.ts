@@ -4,7 +4,7 @@ import type { IssueCategory, IssueStatus } from '../../core/crm/issueAging';
 import type { DB } from '../../db/schema';
 import { type Actor, CrmError } from './errors';
 import { requireEditOwned, resolveOwner } from './ownership';
-import { createVersioned, inTransaction, loadRow, setDeleted, type Spec, updateVersioned } from './versioned';
+import { createVersioned, inTransaction, loadRow, type Spec, setDeleted, updateVersioned } from './versioned';
 
 export const ISSUE: Spec = { table: 'physician_issues', entity: 'physician_issue' };
 
@@ -88,12 +88,28 @@ export async function updateIssue(
     } else if (cur.status === 'resolved') {
       patch.resolved_on = null; // reopened: the clock runs again from the original opening date
     }
-    return updateVersioned(trx, actor, ISSUE, id, version, patch, requireEditOwned(trx, actor, `physician_issue ${id}`));
+    return updateVersioned(
+      trx,
+      actor,
+      ISSUE,
+      id,
+      version,
+      patch,
+      requireEditOwned(trx, actor, `physician_issue ${id}`),
+    );
   });
 }
 
 export function deleteIssue(db: Kysely<DB>, actor: Actor, id: number, deleted: boolean, version?: number) {
   return inTransaction(db, (trx) =>
-    setDeleted(trx, actor, ISSUE, id, deleted, version, requireEditOwned(trx, actor, `physician_issue ${id}`)),
+    setDeleted(
+      trx,
+      actor,
+      ISSUE,
+      id,
+      deleted,
+      version,
+      requireEditOwned(trx, actor, `physician_issue ${id}`),
+    ),
   );
 }

@@ -4,12 +4,21 @@ import type { Kysely } from 'kysely';
 import { parseHours } from '../../core/officeHours';
 import type { DB } from '../../db/schema';
 import { type Actor, CrmError } from './errors';
-import { createVersioned, inTransaction, setDeleted, type Spec, updateVersioned } from './versioned';
+import { createVersioned, inTransaction, type Spec, setDeleted, updateVersioned } from './versioned';
 
 export const ORGANIZATION: Spec = { table: 'organizations', entity: 'organization' };
 export const LOCATION: Spec = { table: 'locations', entity: 'location' };
 export const NETWORK_STATUSES = ['ours', 'affiliated', 'independent', 'competitor'] as const;
-export const ORG_TYPES = ['health_system', 'hospital', 'asc', 'imaging', 'clinic', 'practice', 'group', 'other'] as const;
+export const ORG_TYPES = [
+  'health_system',
+  'hospital',
+  'asc',
+  'imaging',
+  'clinic',
+  'practice',
+  'group',
+  'other',
+] as const;
 
 export type OrganizationPatch = {
   networkStatus?: (typeof NETWORK_STATUSES)[number];
@@ -22,7 +31,8 @@ export type OrganizationPatch = {
 async function checkParent(db: Kysely<DB>, id: number, parentId: number) {
   let cur: number | null = parentId;
   for (let depth = 0; cur !== null && depth < 50; depth++) {
-    if (cur === id) throw new CrmError(`parentId: organization ${parentId} is ${id} itself or one of its children`, 400);
+    if (cur === id)
+      throw new CrmError(`parentId: organization ${parentId} is ${id} itself or one of its children`, 400);
     const row: { parent_id: number | null } | undefined = await db
       .selectFrom('organizations')
       .select('parent_id')

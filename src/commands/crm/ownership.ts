@@ -8,8 +8,12 @@ import { type Actor, CrmError } from './errors';
 export function requireEditOwned(db: Kysely<DB>, actor: Actor, what: string) {
   return async (row: Record<string, unknown>) => {
     const ownerId = (row.owner_id as number | null) ?? (row.created_by as number | null) ?? null;
-    const ok = canEditOwned({ id: actor.id, role: actor.role }, { ownerId, ownerManagerId: await managerOf(db, ownerId) });
-    if (!ok) throw new CrmError(`${what} belongs to someone else; your ${actor.role} role may only read it`, 403);
+    const ok = canEditOwned(
+      { id: actor.id, role: actor.role },
+      { ownerId, ownerManagerId: await managerOf(db, ownerId) },
+    );
+    if (!ok)
+      throw new CrmError(`${what} belongs to someone else; your ${actor.role} role may only read it`, 403);
   };
 }
 

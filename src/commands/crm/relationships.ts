@@ -38,7 +38,11 @@ export async function updateRelationship(
   p: RelationshipPatch,
 ) {
   return inTransaction(db, async (trx) => {
-    const provider = await trx.selectFrom('providers').select('npi').where('npi', '=', npi).executeTakeFirst();
+    const provider = await trx
+      .selectFrom('providers')
+      .select('npi')
+      .where('npi', '=', npi)
+      .executeTakeFirst();
     if (!provider) throw new CrmError(`provider ${npi} not found`, 404);
     const patch: Record<string, unknown> = {};
     if (p.tier !== undefined) patch.tier = p.tier;
@@ -46,7 +50,11 @@ export async function updateRelationship(
     if (p.tags !== undefined) patch.tags = cleanTags(p.tags);
     if (p.ownerId !== undefined) patch.owner_id = await resolveOwner(trx, actor, p.ownerId);
     if (!(await loadRow(trx, RELATIONSHIP, npi))) {
-      if (version !== 0) throw new CrmError(`relationship for ${npi} does not exist yet; send version 0`, 409, { current: null, changedFields: [] });
+      if (version !== 0)
+        throw new CrmError(`relationship for ${npi} does not exist yet; send version 0`, 409, {
+          current: null,
+          changedFields: [],
+        });
       // Two first edits racing: the loser's insert does nothing and it gets the usual 409 below.
       const created = await trx
         .insertInto('provider_relationships')

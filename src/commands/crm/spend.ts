@@ -13,7 +13,7 @@ import { getSetting, putSetting } from '../../db/queries/settings';
 import type { DB } from '../../db/schema';
 import { type Actor, CrmError } from './errors';
 import { requireEditOwned } from './ownership';
-import { createVersioned, inTransaction, setDeleted, type Spec, updateVersioned } from './versioned';
+import { createVersioned, inTransaction, type Spec, setDeleted, updateVersioned } from './versioned';
 
 export const SPEND: Spec = { table: 'spend_entries', entity: 'spend_entry' };
 
@@ -33,7 +33,11 @@ export async function spendLimits(db: Kysely<DB>) {
   return { limitUsd: limit, warningRatio: ratio };
 }
 
-export async function setSpendLimits(db: Kysely<DB>, actor: Actor, v: { limitUsd?: number; warningRatio?: number }) {
+export async function setSpendLimits(
+  db: Kysely<DB>,
+  actor: Actor,
+  v: { limitUsd?: number; warningRatio?: number },
+) {
   return inTransaction(db, async (trx) => {
     const before = await spendLimits(trx);
     if (v.limitUsd !== undefined) await putSetting(trx, SPEND_LIMIT_SETTING, v.limitUsd);
@@ -76,7 +80,11 @@ export async function yearStatus(db: Kysely<DB>, npi: string, year: number) {
 
 export async function logSpend(db: Kysely<DB>, actor: Actor, s: SpendInput) {
   return inTransaction(db, async (trx) => {
-    const p = await trx.selectFrom('providers').select('npi').where('npi', '=', s.providerNpi).executeTakeFirst();
+    const p = await trx
+      .selectFrom('providers')
+      .select('npi')
+      .where('npi', '=', s.providerNpi)
+      .executeTakeFirst();
     if (!p) throw new CrmError(`providerNpi: unknown NPI ${s.providerNpi}`, 400);
     const entry = await createVersioned(trx, actor, SPEND, {
       provider_npi: s.providerNpi,
@@ -106,7 +114,15 @@ export async function updateSpend(
     if (p.amountUsd !== undefined) patch.amount_usd = Math.round(p.amountUsd * 100) / 100;
     if (p.description !== undefined) patch.description = p.description;
     if (p.activityId !== undefined) patch.activity_id = p.activityId;
-    return updateVersioned(trx, actor, SPEND, id, version, patch, requireEditOwned(trx, actor, `spend entry ${id}`));
+    return updateVersioned(
+      trx,
+      actor,
+      SPEND,
+      id,
+      version,
+      patch,
+      requireEditOwned(trx, actor, `spend entry ${id}`),
+    );
   });
 }
 

@@ -4,7 +4,7 @@ import type { TaskStatus } from '../../core/crm/tasks';
 import type { DB } from '../../db/schema';
 import type { Actor } from './errors';
 import { requireEditOwned, resolveOwner } from './ownership';
-import { createVersioned, inTransaction, setDeleted, type Spec, updateVersioned } from './versioned';
+import { createVersioned, inTransaction, type Spec, setDeleted, updateVersioned } from './versioned';
 
 export const TASK: Spec = { table: 'tasks', entity: 'task' };
 

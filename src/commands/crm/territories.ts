@@ -4,7 +4,7 @@ import { normalizeArea } from '../../core/crm/territory';
 import { recordAudit } from '../../db/audit';
 import type { DB } from '../../db/schema';
 import { type Actor, CrmError } from './errors';
-import { createVersioned, inTransaction, setDeleted, type Spec, updateVersioned } from './versioned';
+import { createVersioned, inTransaction, type Spec, setDeleted, updateVersioned } from './versioned';
 
 export const TERRITORY: Spec = { table: 'territories', entity: 'territory' };
 
@@ -19,7 +19,10 @@ export type TerritoryInput = {
 function area(t: { zips?: string[]; counties?: string[] }) {
   const a = normalizeArea(t);
   if (a.rejected.length)
-    throw new CrmError(`zips/counties: not a 5-digit ZIP or county FIPS: ${a.rejected.slice(0, 10).join(', ')}`, 400);
+    throw new CrmError(
+      `zips/counties: not a 5-digit ZIP or county FIPS: ${a.rejected.slice(0, 10).join(', ')}`,
+      400,
+    );
   return a;
 }
 
@@ -30,7 +33,11 @@ async function assign(db: Kysely<DB>, actor: Actor, id: number, userIds: number[
     const missing = ids.filter((i) => !found.some((f) => f.id === i));
     if (missing.length) throw new CrmError(`assigneeIds: no user ${missing.join(', ')}`, 400);
   }
-  const before = await db.selectFrom('territory_assignments').select('user_id').where('territory_id', '=', id).execute();
+  const before = await db
+    .selectFrom('territory_assignments')
+    .select('user_id')
+    .where('territory_id', '=', id)
+    .execute();
   await db.deleteFrom('territory_assignments').where('territory_id', '=', id).execute();
   if (ids.length)
     await db
@@ -85,6 +92,12 @@ export async function updateTerritory(
   });
 }
 
-export function deleteTerritory(db: Kysely<DB>, actor: Actor, id: number, deleted: boolean, version?: number) {
+export function deleteTerritory(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  deleted: boolean,
+  version?: number,
+) {
   return inTransaction(db, (trx) => setDeleted(trx, actor, TERRITORY, id, deleted, version));
 }

@@ -2,10 +2,10 @@
 // concurrency (a stale version → 409 with the current record and the fields changed since),
 // soft delete and restore, each recorded in the audit trail with before/after (the change history).
 import { type Kysely, sql } from 'kysely';
-import { effectivePatch, fieldsChangedSince, snapshot, type ChangeEntry } from '../../core/crm/concurrency';
+import { type ChangeEntry, effectivePatch, fieldsChangedSince, snapshot } from '../../core/crm/concurrency';
 import { recordAudit } from '../../db/audit';
 import type { DB } from '../../db/schema';
-import { CrmError, type Actor } from './errors';
+import { type Actor, CrmError } from './errors';
 
 type Row = Record<string, unknown> & { version: number };
 export type VersionedTable =

@@ -31,7 +31,8 @@ export async function startNetworkJob(database: Database, opts: ComputeOptions):
       .executeTakeFirstOrThrow();
     return Number(row.id);
   } catch (e) {
-    if ((e as { code?: string }).code === '23505') throw new NetworkError('A network job is already running', 409);
+    if ((e as { code?: string }).code === '23505')
+      throw new NetworkError('A network job is already running', 409);
     throw e;
   }
 }

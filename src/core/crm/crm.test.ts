@@ -14,8 +14,14 @@ describe('visit cadence', () => {
     expect(addDays('2026-01-31', 30)).toBe('2026-03-02');
   });
   it('monthly = 30 days after the last in-person visit; one day later is overdue by 1', () => {
-    expect(visitStatus('monthly', '2026-10-01', '2026-10-31')).toMatchObject({ dueOn: '2026-10-31', overdue: false });
-    expect(visitStatus('monthly', '2026-10-01', '2026-11-01')).toMatchObject({ overdue: true, daysOverdue: 1 });
+    expect(visitStatus('monthly', '2026-10-01', '2026-10-31')).toMatchObject({
+      dueOn: '2026-10-31',
+      overdue: false,
+    });
+    expect(visitStatus('monthly', '2026-10-01', '2026-11-01')).toMatchObject({
+      overdue: true,
+      daysOverdue: 1,
+    });
   });
   it('weekly from a timestamp, quarterly = 91 days', () => {
     expect(visitStatus('weekly', new Date('2026-11-02T15:00:00Z'), '2026-11-20')).toMatchObject({
@@ -115,14 +121,19 @@ describe('optimistic concurrency helpers', () => {
     expect(fieldsChangedSince(hist, 4)).toEqual([]);
   });
   it('drops no-op fields from a patch', () => {
-    expect(effectivePatch({ tier: 'A', tags: ['x'] }, { tier: 'A', tags: ['x', 'y'] })).toEqual({ tags: ['x', 'y'] });
+    expect(effectivePatch({ tier: 'A', tags: ['x'] }, { tier: 'A', tags: ['x', 'y'] })).toEqual({
+      tags: ['x', 'y'],
+    });
     expect(snapshot({ tier: 'A' }, { tier: 'B' })).toEqual({ before: { tier: 'A' }, after: { tier: 'B' } });
   });
 });
 
 describe('tasks and permissions', () => {
   it('overdue only while open', () => {
-    expect(taskOverdue({ status: 'open', dueOn: '2026-11-20' }, '2026-11-27')).toEqual({ overdue: true, daysOverdue: 7 });
+    expect(taskOverdue({ status: 'open', dueOn: '2026-11-20' }, '2026-11-27')).toEqual({
+      overdue: true,
+      daysOverdue: 7,
+    });
     expect(taskOverdue({ status: 'done', dueOn: '2026-11-20' }, '2026-11-27').overdue).toBe(false);
     expect(taskOverdue({ status: 'open', dueOn: '2026-11-27' }, '2026-11-27').overdue).toBe(false);
   });
@@ -137,11 +148,18 @@ describe('tasks and permissions', () => {
 });
 
 import { localToInstant } from './localTime';
+
 describe('local market time', () => {
   it('converts wall-clock times with DST (Chicago: CST -6 in March before the 8th, CDT -5 after)', () => {
-    expect(localToInstant('2026-03-04T09:30:00', 'America/Chicago')?.toISOString()).toBe('2026-03-04T15:30:00.000Z');
-    expect(localToInstant('2026-07-01T09:30:00', 'America/Chicago')?.toISOString()).toBe('2026-07-01T14:30:00.000Z');
-    expect(localToInstant('2026-07-01T09:30:00Z', 'America/Chicago')?.toISOString()).toBe('2026-07-01T09:30:00.000Z');
+    expect(localToInstant('2026-03-04T09:30:00', 'America/Chicago')?.toISOString()).toBe(
+      '2026-03-04T15:30:00.000Z',
+    );
+    expect(localToInstant('2026-07-01T09:30:00', 'America/Chicago')?.toISOString()).toBe(
+      '2026-07-01T14:30:00.000Z',
+    );
+    expect(localToInstant('2026-07-01T09:30:00Z', 'America/Chicago')?.toISOString()).toBe(
+      '2026-07-01T09:30:00.000Z',
+    );
     expect(localToInstant('2026-02-30T09:30', 'UTC')).toBeNull();
     expect(localToInstant('yesterday', 'UTC')).toBeNull();
   });

@@ -15,7 +15,11 @@ export const AGING_BUCKETS = [
 ] as const;
 export type AgingBucket = (typeof AGING_BUCKETS)[number]['key'];
 
-export function daysOpen(openedOn: string | Date, resolvedOn: string | Date | null, today: string | Date): number {
+export function daysOpen(
+  openedOn: string | Date,
+  resolvedOn: string | Date | null,
+  today: string | Date,
+): number {
   return Math.max(0, daysBetween(openedOn, resolvedOn ?? today));
 }
 
@@ -29,10 +33,9 @@ export function agingSummary(
   issues: { id: number; openedOn: string | Date; status: string }[],
   today: string | Date,
 ): Record<AgingBucket, { count: number; ids: number[] }> {
-  const out = Object.fromEntries(AGING_BUCKETS.map((b) => [b.key, { count: 0, ids: [] as number[] }])) as Record<
-    AgingBucket,
-    { count: number; ids: number[] }
-  >;
+  const out = Object.fromEntries(
+    AGING_BUCKETS.map((b) => [b.key, { count: 0, ids: [] as number[] }]),
+  ) as Record<AgingBucket, { count: number; ids: number[] }>;
   for (const i of issues) {
     if (i.status === 'resolved') continue;
     const b = out[agingBucket(daysOpen(i.openedOn, null, today))];

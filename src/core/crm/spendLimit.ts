@@ -21,7 +21,11 @@ export type SpendStatus = {
 /** Money in cents to avoid float drift when summing many small meals. */
 const cents = (usd: number) => Math.round(usd * 100);
 
-export function spendStatus(amountsUsd: number[], limitUsd: number, warnRatio = DEFAULT_WARNING_RATIO): SpendStatus {
+export function spendStatus(
+  amountsUsd: number[],
+  limitUsd: number,
+  warnRatio = DEFAULT_WARNING_RATIO,
+): SpendStatus {
   const totalC = amountsUsd.reduce((s, a) => s + cents(a), 0);
   const limitC = cents(limitUsd);
   const totalUsd = totalC / 100;

@@ -17,14 +17,20 @@ export function countyFips(v: string | null | undefined): string | null {
   return null;
 }
 
-export function inTerritory(t: TerritoryArea, place: { zip?: string | null; countyFips?: string | null }): boolean {
+export function inTerritory(
+  t: TerritoryArea,
+  place: { zip?: string | null; countyFips?: string | null },
+): boolean {
   const z = zip5(place.zip);
   const c = countyFips(place.countyFips);
   return (z !== null && t.zips.includes(z)) || (c !== null && t.counties.includes(c));
 }
 
 /** Normalize a user's list of ZIPs/counties; returns the clean sets and the entries refused. */
-export function normalizeArea(input: { zips?: string[]; counties?: string[] }): TerritoryArea & { rejected: string[] } {
+export function normalizeArea(input: {
+  zips?: string[];
+  counties?: string[];
+}): TerritoryArea & { rejected: string[] } {
   const rejected: string[] = [];
   const zips = new Set<string>();
   const counties = new Set<string>();

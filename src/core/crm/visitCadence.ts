@@ -60,9 +60,18 @@ export function visitStatus(
   lastVisit: string | Date | null,
   today: string | Date,
 ): VisitStatus {
-  const last = lastVisit ? (typeof lastVisit === 'string' ? lastVisit : lastVisit.toISOString()).slice(0, 10) : null;
+  const last = lastVisit
+    ? (typeof lastVisit === 'string' ? lastVisit : lastVisit.toISOString()).slice(0, 10)
+    : null;
   if (!frequency)
-    return { frequency, lastVisit: last, dueOn: null, overdue: false, daysOverdue: 0, reason: 'no visit frequency set' };
+    return {
+      frequency,
+      lastVisit: last,
+      dueOn: null,
+      overdue: false,
+      daysOverdue: 0,
+      reason: 'no visit frequency set',
+    };
   if (!last)
     return {
       frequency,

@@ -91,7 +91,8 @@ export function betweenness(g: Csr, opts: BetweennessOptions = {}): BetweennessR
     opts.onSource?.(k + 1, sources.length);
   });
   const exact = sources.length === n;
-  const scale = (exact ? 1 : n / Math.max(1, sources.length)) / (opts.normalized && n > 2 ? (n - 1) * (n - 2) : 1);
+  const scale =
+    (exact ? 1 : n / Math.max(1, sources.length)) / (opts.normalized && n > 2 ? (n - 1) * (n - 2) : 1);
   for (let i = 0; i < n; i++) bc[i] *= scale;
   return { values: bc, sources: sources.length, exact };
 }

@@ -1,5 +1,5 @@
 // Weighted degree (node strength): the sum of edge weights leaving / entering a node.
-import { type Csr } from './graph';
+import type { Csr } from './graph';
 
 export type WeightedDegree = { out: Float64Array; in: Float64Array; total: Float64Array };
 

@@ -15,8 +15,8 @@ export function egoNetwork(
   const maxNodes = opts.maxNodes ?? 300;
   const adj = new Map<string, Map<string, number>>();
   const link = (a: string, b: string, w: number) => {
-    let m = adj.get(a);
-    if (!m) adj.set(a, (m = new Map()));
+    const m = adj.get(a) ?? new Map<string, number>();
+    adj.set(a, m);
     m.set(b, (m.get(b) ?? 0) + w);
   };
   for (const e of edges) {
@@ -32,8 +32,7 @@ export function egoNetwork(
     // Strength of each new node = its strongest tie to the previous hop.
     const found = new Map<string, number>();
     for (const u of frontier)
-      for (const [v, w] of adj.get(u) ?? [])
-        if (!hop.has(v)) found.set(v, Math.max(found.get(v) ?? 0, w));
+      for (const [v, w] of adj.get(u) ?? []) if (!hop.has(v)) found.set(v, Math.max(found.get(v) ?? 0, w));
     const ranked = [...found].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const room = maxNodes - hop.size;
     if (ranked.length > room) truncated = true;
@@ -45,6 +44,8 @@ export function egoNetwork(
     }
   }
   const nodes = [...hop].map(([id, h]) => ({ id, hop: h, strength: h === 0 ? 0 : tie.get(id)! }));
-  const kept = edges.filter((e) => e.source !== e.target && e.weight > 0 && hop.has(e.source) && hop.has(e.target));
+  const kept = edges.filter(
+    (e) => e.source !== e.target && e.weight > 0 && hop.has(e.source) && hop.has(e.target),
+  );
   return { center, nodes, edges: kept, truncated };
 }

@@ -19,7 +19,12 @@ export type Edge = { source: string; target: string; weight: number };
  * non-positive or non-finite weights are dropped (a zero-weight edge carries no signal);
  * duplicate (u,v) pairs are summed.
  */
-export function buildCsr(n: number, src: ArrayLike<number>, dst: ArrayLike<number>, w: ArrayLike<number>): Csr {
+export function buildCsr(
+  n: number,
+  src: ArrayLike<number>,
+  dst: ArrayLike<number>,
+  w: ArrayLike<number>,
+): Csr {
   const m = src.length;
   const counts = new Uint32Array(n + 1);
   for (let e = 0; e < m; e++) if (keep(src[e], dst[e], w[e])) counts[src[e] + 1]++;

@@ -61,7 +61,14 @@ describe('pageRank', () => {
 
   it('agrees with graphology-metrics on a weighted graph', async () => {
     const { default: pagerank } = await import('graphology-metrics/centrality/pagerank.js');
-    const edges = [e('a', 'b', 3), e('b', 'c', 1), e('c', 'a', 2), e('c', 'd', 5), e('d', 'b', 1), e('a', 'd', 1)];
+    const edges = [
+      e('a', 'b', 3),
+      e('b', 'c', 1),
+      e('c', 'a', 2),
+      e('c', 'd', 5),
+      e('d', 'b', 1),
+      e('a', 'd', 1),
+    ];
     const gg = new Graphology({ type: 'directed' });
     for (const x of edges) gg.mergeEdge(x.source, x.target, { weight: x.weight });
     const theirs = pagerank(gg, { getEdgeWeight: 'weight', tolerance: 1e-12, maxIterations: 1000 });
@@ -101,7 +108,16 @@ describe('betweenness', () => {
 
   it('agrees with graphology-metrics on a weighted directed graph', async () => {
     const { default: bc } = await import('graphology-metrics/centrality/betweenness.js');
-    const edges = [e('a', 'b', 2), e('b', 'c', 1), e('c', 'a', 4), e('c', 'd', 5), e('d', 'b', 1), e('a', 'd', 1), e('d', 'e', 2), e('e', 'a', 1)];
+    const edges = [
+      e('a', 'b', 2),
+      e('b', 'c', 1),
+      e('c', 'a', 4),
+      e('c', 'd', 5),
+      e('d', 'b', 1),
+      e('a', 'd', 1),
+      e('d', 'e', 2),
+      e('e', 'a', 1),
+    ];
     const gg = new Graphology({ type: 'directed' });
     for (const x of edges) gg.mergeEdge(x.source, x.target, { len: 1 / x.weight });
     const theirs = bc(gg, { getEdgeWeight: 'len', normalized: false });

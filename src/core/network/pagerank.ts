@@ -13,7 +13,8 @@ export function pageRank(g: Csr, opts: PageRankOptions = {}): PageRankResult {
   const n = g.n;
   if (n === 0) return { rank: new Float64Array(0), iterations: 0, converged: true, delta: 0 };
   const strength = new Float64Array(n);
-  for (let i = 0; i < n; i++) for (let p = g.offsets[i]; p < g.offsets[i + 1]; p++) strength[i] += g.weights[p];
+  for (let i = 0; i < n; i++)
+    for (let p = g.offsets[i]; p < g.offsets[i + 1]; p++) strength[i] += g.weights[p];
   let rank = new Float64Array(n).fill(1 / n);
   let next = new Float64Array(n);
   let delta = Number.POSITIVE_INFINITY;

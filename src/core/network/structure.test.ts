@@ -34,7 +34,10 @@ describe('louvain', () => {
     for (const id of [...left, ...right]) parts[id] = left.includes(id) && id !== 'a4' ? 0 : 1;
     const g = buildGraph(edges);
     const comm = g.ids.map((id) => parts[id]);
-    expect(modularity(symmetrize(g.out), comm)).toBeCloseTo(mod(gg, { getNodeCommunity: (n: string) => parts[n] }), 12);
+    expect(modularity(symmetrize(g.out), comm)).toBeCloseTo(
+      mod(gg, { getNodeCommunity: (n: string) => parts[n] }),
+      12,
+    );
   });
 
   it('leaves isolated pairs as their own communities', () => {
@@ -48,7 +51,11 @@ describe('egoNetwork', () => {
 
   it('depth 1: direct ties in either direction and the edges among them', () => {
     const r = egoNetwork('c', edges, { depth: 1 });
-    expect(r.nodes.map((n) => [n.id, n.hop]).sort()).toEqual([['a', 1], ['b', 1], ['c', 0]]);
+    expect(r.nodes.map((n) => [n.id, n.hop]).sort()).toEqual([
+      ['a', 1],
+      ['b', 1],
+      ['c', 0],
+    ]);
     expect(r.edges).toEqual([e('c', 'a', 5), e('b', 'c', 2)]);
   });
 

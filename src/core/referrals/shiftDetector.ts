@@ -1,20 +1,22 @@
 // Shifting-referrer detection (method and its defence: docs/alerts.md).
 //
-// Per physician × service line (and per physician over all lines), for "referrals to our network"
-// (is there a drop?) and "referrals to competitors" (is there a rise?):
-//   1. Expected counts follow the market: month t's expectation ∝ the whole market's volume in that
-//      service line and month (this carries seasonality, market trend and incomplete recent months).
-//   2. For recent windows of W months (default 3, 6, 9, 12) against the months before them, the
-//      exact conditional test for two Poisson rates: given N = baseline + recent counts, the recent
-//      count is Binomial(N, p0) with p0 = recent market weight / total weight — made Beta-Binomial
-//      by the market-wide overdispersion φ so noisy referrers do not look significant.
-//   3. The smallest window p-value × number of windows (Bonferroni) is the series' p-value;
+// Per physician × service line (and per physician over all offered lines), two questions:
+// did the share of their referrals going to our network drop, and did the share going to competitors
+// rise — beyond what chance explains given their own history and small counts?
+//   1. mode 'share' (default): the physician's own monthly totals are the denominator, so seasonality,
+//      market growth and the physician's volume swings cancel out. For a recent window of W months
+//      (3, 6, 9, 12) against up to 24 months before it: Fisher's exact test of the 2×2 table
+//      (to-target vs other × baseline vs recent), with counts deflated by the market-wide
+//      overdispersion φ (Rao–Scott design-effect correction) so noisy referrers do not look significant.
+//      mode 'volume': counts to the target against the whole market's monthly volume in that line
+//      (exact conditional Poisson test, Beta-Binomial for φ) — flags volume drops too.
+//   2. The smallest window p-value × number of windows (Bonferroni) is the series' p-value;
 //      Benjamini–Hochberg across every tested series controls the false-discovery rate.
-//   4. An alert needs q ≤ alpha and a change of at least minRelativeChange; the month it began is
-//      the best single change-point of the series (changePoint.ts).
+//   3. An alert needs q ≤ alpha and a change of at least minRelativeChange; the month it began is the
+//      best single change-point of the series (changePoint.ts).
 import { findChangePoint } from './changePoint';
 import { formatMonth, type MonthIndex } from './months';
-import { benjaminiHochberg, betaBinomialCdf } from './stats';
+import { benjaminiHochberg, betaBinomialCdf, hypergeometricCdf } from './stats';
 
 export type ShiftTarget = 'ours' | 'competitor';
 export type ShiftDirection = 'drop' | 'rise';
@@ -24,11 +26,14 @@ export interface ShiftSeries {
   /** a service-line key, or 'all' for the physician's total */
   serviceLine: string;
   target: ShiftTarget;
-  /** counts for months firstMonth..asOf */
+  /** counts to the target for months firstMonth..asOf */
   counts: readonly number[];
+  /** the physician's total referrals in the same line and months (needed for mode 'share') */
+  totals?: readonly number[];
 }
 
 export interface DetectorOptions {
+  mode: 'share' | 'volume';
   alpha: number;
   windows: readonly number[];
   baselineMonths: number;
@@ -43,6 +48,7 @@ export interface DetectorOptions {
 }
 
 export const DEFAULT_DETECTOR_OPTIONS: DetectorOptions = {
+  mode: 'share',
   alpha: 0.05,
   windows: [3, 6, 9, 12],
   baselineMonths: 24,
@@ -104,7 +110,7 @@ function testWindow(ys: readonly number[], ws: readonly number[], w: number, dir
   const n = ys.length;
   const rStart = n - w;
   const bStart = Math.max(0, rStart - o.baselineMonths);
-  // months before the data began (no market volume) are not part of anyone's baseline
+  // months without any denominator (before the data began, or the physician was silent) are not baseline
   let baselineLen = 0;
   for (let i = bStart; i < rStart; i++) if (ws[i]! > 0) baselineLen++;
   if (w < 1 || baselineLen < o.minBaselineMonths) return null;
@@ -116,34 +122,57 @@ function testWindow(ys: readonly number[], ws: readonly number[], w: number, dir
   const expected = (yB * wR) / wB;
   if (dir === 'drop' && yB / baselineLen < o.minBaselinePerMonth) return null;
   if (dir === 'rise' && yR - expected < o.minAbsoluteRise) return null;
-  const N = yB + yR;
-  const p0 = wR / (wR + wB);
-  const rho = N > 1 ? Math.min(0.5, Math.max(0, (phi - 1) / (N - 1))) : 0;
-  const p = dir === 'drop' ? betaBinomialCdf(yR, N, p0, rho) : 1 - betaBinomialCdf(yR - 1, N, p0, rho);
+  let p: number;
+  if (o.mode === 'share') {
+    // Fisher's exact test on the table deflated by the design effect φ
+    const d = (x: number) => Math.round(x / phi);
+    const [b, r, tb, tr] = [d(yB), d(yR), d(wB), d(wR)];
+    p = dir === 'drop' ? hypergeometricCdf(r, tb + tr, b + r, tr) : 1 - hypergeometricCdf(r - 1, tb + tr, b + r, tr);
+  } else {
+    const N = yB + yR;
+    const p0 = wR / (wR + wB);
+    const rho = N > 1 ? Math.min(0.5, Math.max(0, (phi - 1) / (N - 1))) : 0;
+    p = dir === 'drop' ? betaBinomialCdf(yR, N, p0, rho) : 1 - betaBinomialCdf(yR - 1, N, p0, rho);
+  }
   return { w, p: Math.min(1, Math.max(0, p)), bStart, expected, observed: yR, baselineCount: yB, baselineLen };
 }
 
 /** Median of χ²_k, Wilson–Hilferty. */
 const chi2Median = (k: number) => k * (1 - 2 / (9 * k)) ** 3;
 
+/** The denominator series a test compares against: the physician's totals, or the market's volume. */
+function denominatorOf(s: ShiftSeries, index: ReadonlyMap<string, readonly number[]>, mode: DetectorOptions['mode']) {
+  const ws = mode === 'share' ? s.totals : index.get(s.serviceLine);
+  return ws && ws.length === s.counts.length ? ws : undefined;
+}
+
 /**
  * Robust overdispersion: the median over series of Pearson X² / median(χ²_df) on each series' own
- * history (shifted referrers are a minority, so the median ignores them). Never below 1.
+ * history (shifted referrers are a minority, so the median ignores them). Binomial variance in mode
+ * 'share', Poisson in mode 'volume'. Never below 1.
  */
-export function estimateDispersion(series: readonly ShiftSeries[], index: ReadonlyMap<string, readonly number[]>, minMean = 2): number {
+export function estimateDispersion(
+  series: readonly ShiftSeries[],
+  index: ReadonlyMap<string, readonly number[]>,
+  mode: DetectorOptions['mode'] = 'volume',
+  minMean = 2,
+): number {
   const ratios: number[] = [];
   for (const s of series) {
-    const ws = index.get(s.serviceLine);
+    const ws = denominatorOf(s, index, mode);
     if (!ws) continue;
     const yT = s.counts.reduce((a, b) => a + b, 0);
     const wT = ws.reduce((a, b) => a + b, 0);
     if (wT <= 0 || yT / s.counts.length < minMean) continue;
+    const pi = yT / wT;
+    if (mode === 'share' && pi >= 1) continue; // all to one side: no binomial variance to measure
     let x2 = 0;
     let df = -1;
     s.counts.forEach((y, t) => {
-      const mu = (yT * ws[t]!) / wT;
-      if (mu > 0) {
-        x2 += (y - mu) ** 2 / mu;
+      const mu = pi * ws[t]!;
+      const v = mode === 'share' ? mu * (1 - pi) : mu;
+      if (v > 0) {
+        x2 += (y - mu) ** 2 / v;
         df++;
       }
     });
@@ -155,8 +184,8 @@ export function estimateDispersion(series: readonly ShiftSeries[], index: Readon
 }
 
 /**
- * Run the detector. `index` maps each service line (and 'all') to the market's monthly volume for
- * firstMonth..asOf; every series' counts cover the same months.
+ * Run the detector. Every series covers firstMonth..asOf; mode 'share' needs each series' `totals`,
+ * mode 'volume' needs `index` (each service line's and 'all' market volume per month).
  */
 export function detectShifts(
   series: readonly ShiftSeries[],
@@ -167,11 +196,11 @@ export function detectShifts(
   const o = { ...DEFAULT_DETECTOR_OPTIONS, ...options };
   const n = series[0]?.counts.length ?? 0;
   const asOf = firstMonth + Math.max(0, n - 1);
-  const phi = o.dispersion ?? estimateDispersion(series.filter((s) => s.target === 'ours'), index);
+  const phi = o.dispersion ?? estimateDispersion(series.filter((s) => s.target === 'ours'), index, o.mode);
   const tested: { s: ShiftSeries; dir: ShiftDirection; best: WindowTest; p: number; ws: readonly number[] }[] = [];
   for (const s of series) {
-    const ws = index.get(s.serviceLine);
-    if (!ws || s.counts.length !== ws.length) continue;
+    const ws = denominatorOf(s, index, o.mode);
+    if (!ws) continue;
     const dir: ShiftDirection = s.target === 'ours' ? 'drop' : 'rise';
     let best: WindowTest | null = null;
     let k = 0;

@@ -104,3 +104,26 @@ export function benjaminiHochberg(pValues: readonly number[]): number[] {
   }
   return q;
 }
+
+const lnChoose = (n: number, k: number) => lnGamma(n + 1) - lnGamma(k + 1) - lnGamma(n - k + 1);
+
+/**
+ * Tails of the hypergeometric distribution: X successes in n draws from a population of N with K
+ * successes (Fisher's exact test of a 2×2 table). Sums the shorter side. Non-integer inputs (tables
+ * deflated by a design effect) are handled through lnGamma.
+ */
+export function hypergeometricCdf(x: number, N: number, K: number, n: number): number {
+  const lo = Math.max(0, n - (N - K));
+  const hi = Math.min(n, K);
+  if (x < lo) return 0;
+  if (x >= hi) return 1;
+  const denom = lnChoose(N, n);
+  const pmf = (k: number) => Math.exp(lnChoose(K, k) + lnChoose(N - K, n - k) - denom);
+  let s = 0;
+  if (x - lo <= hi - x) {
+    for (let k = Math.ceil(lo); k <= x; k++) s += pmf(k);
+    return Math.min(1, s);
+  }
+  for (let k = Math.floor(x) + 1; k <= hi; k++) s += pmf(k);
+  return Math.max(0, 1 - s);
+}

@@ -38,6 +38,8 @@ function sentence(b: FactorContribution, f: TargetFacts, ctx: ScoreContext): str
     case 'openIssues':
       return `${f.openIssues} open issue${f.openIssues === 1 ? '' : 's'} to follow up`;
     case 'proximity':
-      return f.kmFromTerritory === 0 ? 'Inside your territory' : `${f.kmFromTerritory?.toFixed(0)} km from your territory`;
+      return f.kmFromTerritory === 0
+        ? 'Inside your territory'
+        : `${f.kmFromTerritory?.toFixed(0)} km from your territory`;
   }
 }

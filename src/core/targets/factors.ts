@@ -27,16 +27,23 @@ export type FactorValues = Record<Factor, { value: number; known: boolean }>;
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 const DAY = 86_400_000;
-const SEGMENT_VALUE: Record<Segment, number> = { splitter: 1, opportunity: 0.8, loyalist: 0.3, low_volume: 0.5 };
+const SEGMENT_VALUE: Record<Segment, number> = {
+  splitter: 1,
+  opportunity: 0.8,
+  loyalist: 0.3,
+  low_volume: 0.5,
+};
 
 export function factorValues(f: TargetFacts, ctx: ScoreContext): FactorValues {
   const known = (value: number) => ({ value: clamp01(value), known: true });
   const unknown = { value: 0, known: false };
   const total = f.recentReferrals + f.priorReferrals;
-  const monthsIn = f.arrivedAt ? (ctx.now.getTime() - Date.parse(f.arrivedAt)) / (DAY * 365.25 / 12) : null;
+  const monthsIn = f.arrivedAt ? (ctx.now.getTime() - Date.parse(f.arrivedAt)) / ((DAY * 365.25) / 12) : null;
   const daysSince = f.lastVisitAt ? (ctx.now.getTime() - Date.parse(f.lastVisitAt)) / DAY : null;
   return {
-    opportunity: known(ctx.leakageP90 > 0 ? f.leakedReferrals / ctx.leakageP90 : f.leakedReferrals > 0 ? 1 : 0),
+    opportunity: known(
+      ctx.leakageP90 > 0 ? f.leakedReferrals / ctx.leakageP90 : f.leakedReferrals > 0 ? 1 : 0,
+    ),
     growth: total > 0 ? known(0.5 + growthRate(f.recentReferrals, f.priorReferrals)) : unknown,
     loyalty: known(f.segment ? SEGMENT_VALUE[f.segment] : 0.5),
     influence: f.influencePercentile === null ? unknown : known(f.influencePercentile),

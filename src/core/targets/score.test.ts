@@ -49,7 +49,10 @@ describe('factorValues', () => {
   });
 
   it('marks missing data unknown (0) and caps at 1', () => {
-    const v = factorValues({ ...base, leakedReferrals: 500, openIssues: 9, desiredVisitDays: 30 }, { now, leakageP90: 40 });
+    const v = factorValues(
+      { ...base, leakedReferrals: 500, openIssues: 9, desiredVisitDays: 30 },
+      { now, leakageP90: 40 },
+    );
     expect(v.opportunity.value).toBe(1);
     expect(v.openIssues.value).toBe(1);
     expect(v.recency).toEqual({ value: 1, known: true }); // never visited with a cadence
@@ -90,7 +93,10 @@ describe('scoreTarget', () => {
 
   it('the breakdown sums to the score exactly, for many random inputs and weights', () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rnd = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
     for (let k = 0; k < 500; k++) {
       const w = resolveWeights(Object.fromEntries(FACTORS.map((f) => [f, Math.round(rnd() * 100) / 7])));
       const s = scoreTarget(
@@ -129,7 +135,11 @@ describe('scoreTarget', () => {
 
   it('ranks by score, ties by NPI', () => {
     const r = rankTargets(
-      [{ ...base, npi: '2' }, { ...base, npi: '1' }, { ...base, npi: '3', leakedReferrals: 5 }],
+      [
+        { ...base, npi: '2' },
+        { ...base, npi: '1' },
+        { ...base, npi: '3', leakedReferrals: 5 },
+      ],
       DEFAULT_WEIGHTS,
       { now, leakageP90: 10 },
     );

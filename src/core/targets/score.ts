@@ -18,7 +18,7 @@ export type TargetScore = { npi: string; score: number; breakdown: FactorContrib
 export function scoreTarget(facts: TargetFacts, weights: TargetWeights, ctx: ScoreContext): TargetScore {
   const values = factorValues(facts, ctx);
   const sumW = FACTORS.reduce((s, f) => s + weights[f], 0);
-  const raw = FACTORS.map((f) => ((weights[f] / sumW) * values[f].value * 10_000));
+  const raw = FACTORS.map((f) => (weights[f] / sumW) * values[f].value * 10_000);
   const cents = largestRemainder(raw);
   const breakdown = FACTORS.map((factor, i) => ({
     factor,
@@ -36,7 +36,9 @@ export function largestRemainder(parts: readonly number[]): number[] {
   const total = Math.round(parts.reduce((s, x) => s + x, 0));
   const floors = parts.map(Math.floor);
   let left = total - floors.reduce((s, x) => s + x, 0);
-  const order = parts.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const order = parts
+    .map((x, i) => [x - Math.floor(x), i] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   for (const [, i] of order) {
     if (left <= 0) break;
     floors[i]++;
@@ -46,7 +48,11 @@ export function largestRemainder(parts: readonly number[]): number[] {
 }
 
 /** Score and rank a pool; ties broken by NPI so the order is stable. */
-export function rankTargets(pool: readonly TargetFacts[], weights: TargetWeights, ctx: ScoreContext): TargetScore[] {
+export function rankTargets(
+  pool: readonly TargetFacts[],
+  weights: TargetWeights,
+  ctx: ScoreContext,
+): TargetScore[] {
   return pool
     .map((f) => scoreTarget(f, weights, ctx))
     .sort((a, b) => b.score - a.score || (a.npi < b.npi ? -1 : 1));

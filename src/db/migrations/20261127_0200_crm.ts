@@ -66,8 +66,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       contact_id bigint references contacts(id),
       check ((provider_npi is null) <> (contact_id is null))
     )`);
-  await run(sql`create unique index activity_attendees_provider_key on activity_attendees (activity_id, provider_npi) where provider_npi is not null`);
-  await run(sql`create unique index activity_attendees_contact_key on activity_attendees (activity_id, contact_id) where contact_id is not null`);
+  await run(
+    sql`create unique index activity_attendees_provider_key on activity_attendees (activity_id, provider_npi) where provider_npi is not null`,
+  );
+  await run(
+    sql`create unique index activity_attendees_contact_key on activity_attendees (activity_id, contact_id) where contact_id is not null`,
+  );
   await run(sql`create index activity_attendees_npi_idx on activity_attendees (provider_npi)`);
   await run(sql`create index activity_attendees_contact_idx on activity_attendees (contact_id)`);
 
@@ -156,7 +160,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       counties text[] not null default '{}',
       ${common}
     )`);
-  await run(sql`create unique index territories_name_key on territories (lower(name)) where deleted_at is null`);
+  await run(
+    sql`create unique index territories_name_key on territories (lower(name)) where deleted_at is null`,
+  );
   await run(sql`create index territories_zips_idx on territories using gin (zips)`);
   await run(sql`create index territories_counties_idx on territories using gin (counties)`);
   await run(sql`

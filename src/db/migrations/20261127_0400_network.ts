@@ -40,7 +40,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       message text
     )`);
   // at most one running job: a second start is refused instead of racing the first
-  await run(sql`create unique index network_jobs_one_running on network_jobs ((true)) where status = 'running'`);
+  await run(
+    sql`create unique index network_jobs_one_running on network_jobs ((true)) where status = 'running'`,
+  );
   await run(sql`
     create table provider_influence (
       npi text primary key,
@@ -86,6 +88,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['target_list_members', 'target_lists', 'provider_influence', 'network_jobs', 'network_edges'])
+  for (const t of [
+    'target_list_members',
+    'target_lists',
+    'provider_influence',
+    'network_jobs',
+    'network_edges',
+  ])
     await sql`drop table if exists ${sql.raw(t)} cascade`.execute(db);
 }

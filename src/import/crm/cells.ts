@@ -1,7 +1,8 @@
 // Cell parsers shared by the CRM import kinds. Each returns a value or records a row error
 // naming the field, so one pass reports every problem of a row at once.
-import { countyFips, zip5 } from '../../core/crm/territory';
+
 import { localToInstant } from '../../core/crm/localTime';
+import { countyFips, zip5 } from '../../core/crm/territory';
 import { parseUsDate } from '../values';
 import type { ImportContext } from './context';
 
@@ -77,7 +78,8 @@ export class Cells {
     const name = this.text(nameField);
     if (!name) return null;
     const id = this.ctx.orgByName.get(name.toLowerCase());
-    if (id === 'ambiguous') return this.fail(nameField, `several organizations are named "${name}"; use organization_npi`);
+    if (id === 'ambiguous')
+      return this.fail(nameField, `several organizations are named "${name}"; use organization_npi`);
     return id ?? this.fail(nameField, `no organization named "${name}"`);
   }
 
@@ -99,15 +101,21 @@ export class Cells {
     const raw = this.text(f, opts);
     if (raw === null) return null;
     const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(.*)$/.exec(raw);
-    const iso = us ? `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}${us[4]!.replace(/^\s+/, 'T')}` : raw;
-    return localToInstant(iso, this.ctx.timeZone) ?? this.fail(f, `"${raw}" is not a date-time (YYYY-MM-DDTHH:MM:SS)`);
+    const iso = us
+      ? `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}${us[4]!.replace(/^\s+/, 'T')}`
+      : raw;
+    return (
+      localToInstant(iso, this.ctx.timeZone) ??
+      this.fail(f, `"${raw}" is not a date-time (YYYY-MM-DDTHH:MM:SS)`)
+    );
   }
 
   int(f: string, min: number, max: number): number | null {
     const raw = this.text(f);
     if (raw === null) return null;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max) return this.fail(f, `"${raw}" is not a whole number from ${min} to ${max}`);
+    if (!Number.isInteger(n) || n < min || n > max)
+      return this.fail(f, `"${raw}" is not a whole number from ${min} to ${max}`);
     return n;
   }
 
@@ -115,7 +123,8 @@ export class Cells {
     const raw = this.text(f, { required: true });
     if (raw === null) return null;
     const n = Number(raw.replace(/[$,\s]/g, ''));
-    if (!Number.isFinite(n) || n < 0 || n > 1_000_000) return this.fail(f, `"${raw}" is not an amount in dollars`);
+    if (!Number.isFinite(n) || n < 0 || n > 1_000_000)
+      return this.fail(f, `"${raw}" is not an amount in dollars`);
     return Math.round(n * 100) / 100;
   }
 

@@ -19,7 +19,8 @@ export type ImportContext = {
   locations: Map<string, number>; // external_id or id → id
 };
 
-export const contactKey = (orgId: number | null, name: string) => `${orgId ?? ''}|${name.trim().toLowerCase()}`;
+export const contactKey = (orgId: number | null, name: string) =>
+  `${orgId ?? ''}|${name.trim().toLowerCase()}`;
 
 export async function loadContext(
   db: Kysely<DB>,
@@ -28,9 +29,16 @@ export async function loadContext(
   opts: { timeZone: string; today?: string },
 ): Promise<ImportContext> {
   const users = new Map(
-    (await db.selectFrom('users').select(['id', 'email']).execute()).map((u) => [u.email.toLowerCase(), u.id]),
+    (await db.selectFrom('users').select(['id', 'email']).execute()).map((u) => [
+      u.email.toLowerCase(),
+      u.id,
+    ]),
   );
-  const orgs = await db.selectFrom('organizations').select(['id', 'npi', 'name']).where('deleted_at', 'is', null).execute();
+  const orgs = await db
+    .selectFrom('organizations')
+    .select(['id', 'npi', 'name'])
+    .where('deleted_at', 'is', null)
+    .execute();
   const orgByNpi = new Map<string, number>();
   const orgByName = new Map<string, number | 'ambiguous'>();
   const orgNames = new Map<number, string>();
@@ -44,7 +52,8 @@ export async function loadContext(
   const list = [...npis];
   for (let i = 0; i < list.length; i += 5000) {
     const chunk = list.slice(i, i + 5000);
-    for (const p of await db.selectFrom('providers').select('npi').where('npi', 'in', chunk).execute()) providers.add(p.npi);
+    for (const p of await db.selectFrom('providers').select('npi').where('npi', 'in', chunk).execute())
+      providers.add(p.npi);
   }
   const contacts = new Map<string, number>();
   for (const c of await db
@@ -54,10 +63,18 @@ export async function loadContext(
     .execute())
     contacts.set(contactKey(c.organization_id, `${c.first_name} ${c.last_name}`), c.id);
   const activities = new Map<string, number>();
-  for (const a of await db.selectFrom('activities').select(['id', 'external_id']).where('external_id', 'is not', null).execute())
+  for (const a of await db
+    .selectFrom('activities')
+    .select(['id', 'external_id'])
+    .where('external_id', 'is not', null)
+    .execute())
     activities.set(a.external_id!, a.id);
   const locations = new Map<string, number>();
-  for (const l of await db.selectFrom('locations').select(['id', 'external_id']).where('deleted_at', 'is', null).execute()) {
+  for (const l of await db
+    .selectFrom('locations')
+    .select(['id', 'external_id'])
+    .where('deleted_at', 'is', null)
+    .execute()) {
     locations.set(String(l.id), l.id);
     if (l.external_id) locations.set(l.external_id, l.id);
   }

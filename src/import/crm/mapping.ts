@@ -17,7 +17,11 @@ export type MappingResult = {
   problems: string[];
 };
 
-export function resolveMapping(headers: string[], fields: FieldSpec[], overrides: Mapping = {}): MappingResult {
+export function resolveMapping(
+  headers: string[],
+  fields: FieldSpec[],
+  overrides: Mapping = {},
+): MappingResult {
   const byName = new Map<string, string>();
   for (const f of fields) {
     byName.set(norm(f.field), f.field);

@@ -14,10 +14,15 @@ export const MAX_ROWS = 200_000;
 function build(label: string, records: string[][], lineOf: (i: number) => number): Sheet {
   const [head, ...body] = records;
   if (!head?.length) throw new ImportRefused(`${label} has no header row.`);
-  const headers = head.map((h) => String(h ?? '').replace(/^\uFEFF/, '').trim());
+  const headers = head.map((h) =>
+    String(h ?? '')
+      .replace(/^\uFEFF/, '')
+      .trim(),
+  );
   const dup = headers.find((h, i) => h && headers.indexOf(h) !== i);
   if (dup) throw new ImportRefused(`${label}: column "${dup}" appears twice in the header.`);
-  if (body.length > MAX_ROWS) throw new ImportRefused(`${label} has ${body.length} rows; the limit is ${MAX_ROWS}.`);
+  if (body.length > MAX_ROWS)
+    throw new ImportRefused(`${label} has ${body.length} rows; the limit is ${MAX_ROWS}.`);
   const rows: SheetRow[] = [];
   body.forEach((rec, i) => {
     if (rec.every((v) => String(v ?? '').trim() === '')) return; // blank lines

@@ -25,6 +25,7 @@ export type NppesImportOptions = {
   startedBy?: string | null;
   label?: string;
   onProgress?: ProgressFn;
+  onJob?: (jobId: number) => void;
   batchRows?: number;
 };
 
@@ -36,6 +37,7 @@ export async function importNppes(database: Database, file: string, opts: NppesI
   await closeAbandonedJobs(db, 'nppes');
   await dropStaleStages(db);
   const job = await startJob(db, 'nppes', label, opts.startedBy ?? null);
+  opts.onJob?.(job.id);
   const counts = zeroCounts();
   const errors = new RowErrors();
   let outside = 0;

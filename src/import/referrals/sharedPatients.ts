@@ -78,10 +78,13 @@ export async function importSharedPatients(
       }[] = [];
       const flush = async () => {
         if (!batch.length) return;
+        // A pair repeated in the file: the later line wins (as it does across batches via ON CONFLICT).
+        const unique = [...new Map(batch.map((b) => [`${b.npi_from}|${b.npi_to}`, b])).values()];
+        counts.updated += batch.length - unique.length;
         await trx
           .insertInto('shared_patient_links')
           .values(
-            batch.map((b) => ({ ...b, year: opts.year, window_days: opts.window, import_job_id: jobId })),
+            unique.map((b) => ({ ...b, year: opts.year, window_days: opts.window, import_job_id: jobId })),
           )
           .onConflict((oc) =>
             oc

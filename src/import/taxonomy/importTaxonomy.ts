@@ -13,6 +13,7 @@ export async function importTaxonomy(database: Database, file: string, opts: Imp
   const label = labelOf(file, opts.label);
   checkFile(file, label);
   const job = await startJob(db, 'taxonomy', label, opts.startedBy ?? null);
+  opts.onJob?.(job.id);
   const counts = zeroCounts();
   const errors = new RowErrors();
   try {

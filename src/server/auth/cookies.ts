@@ -15,5 +15,8 @@ export const cookieOptions = (config: Config, req: FastifyRequest) => ({
 });
 
 export function setSessionCookie(reply: FastifyReply, config: Config, req: FastifyRequest, token: string) {
-  reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(config, req), maxAge: config.SESSION_ABSOLUTE_HOURS * 3600 });
+  reply.setCookie(SESSION_COOKIE, token, {
+    ...cookieOptions(config, req),
+    maxAge: config.SESSION_ABSOLUTE_HOURS * 3600,
+  });
 }

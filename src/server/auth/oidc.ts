@@ -12,7 +12,8 @@ export function oidcConfiguration(c: Config): Promise<oidc.Configuration> {
   if (cached?.key !== key) {
     const issuer = new URL(c.OIDC_ISSUER!);
     // Plain http is only accepted for a provider on this machine (development, tests).
-    const local = issuer.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname);
+    const local =
+      issuer.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname);
     const config = oidc.discovery(
       issuer,
       c.OIDC_CLIENT_ID!,
@@ -68,5 +69,8 @@ export async function finishLogin(
     const info = await oidc.fetchUserInfo(config, tokens.access_token, String(claims.sub));
     for (const [k, v] of Object.entries(info)) if (claims[k] === undefined) claims[k] = v;
   }
-  return { issuer: config.serverMetadata().issuer, claims: claims as { sub: string } & Record<string, unknown> };
+  return {
+    issuer: config.serverMetadata().issuer,
+    claims: claims as { sub: string } & Record<string, unknown>,
+  };
 }

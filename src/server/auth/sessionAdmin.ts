@@ -6,7 +6,8 @@ import { tokenHash } from '../../db/queries/sessions';
 import type { DB } from '../../db/schema';
 
 export const handleOf = (sessionId: string) => sessionId.slice(0, 16);
-export const currentSessionId = (cookieToken: string | undefined) => (cookieToken ? tokenHash(cookieToken) : null);
+export const currentSessionId = (cookieToken: string | undefined) =>
+  cookieToken ? tokenHash(cookieToken) : null;
 
 type Actor = { id: number | null; label: string; ip?: string };
 

@@ -2,14 +2,19 @@
 // method and path), not every request: machine clients poll, and one audit row per request would
 // bury everything else. Every write a token makes is still audited by the command it calls
 // (actor label `token:<name>`). last_used_at is refreshed at most once a minute.
-import { sql } from 'kysely';
+
 import type { FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import { recordAudit } from '../../db/audit';
 import type { Database } from '../../db/connection';
 
 export const TOKEN_USE_AUDIT_MINUTES = 60;
 
-export async function noteTokenUse(database: Database, tok: { id: number; name: string }, req: FastifyRequest) {
+export async function noteTokenUse(
+  database: Database,
+  tok: { id: number; name: string },
+  req: FastifyRequest,
+) {
   const db = database.db;
   // Returns the previous last_used_at, and only when we actually moved it (PostgreSQL 15 has no RETURNING OLD).
   const moved = await sql<{ prev: Date | null }>`
@@ -27,6 +32,10 @@ export async function noteTokenUse(database: Database, tok: { id: number; name: 
     entity: 'api_token',
     entityId: tok.id,
     ip: req.ip,
-    detail: { method: req.method, path: req.url.split('?')[0]!.slice(0, 300), first_in_minutes: TOKEN_USE_AUDIT_MINUTES },
+    detail: {
+      method: req.method,
+      path: req.url.split('?')[0]!.slice(0, 300),
+      first_in_minutes: TOKEN_USE_AUDIT_MINUTES,
+    },
   });
 }

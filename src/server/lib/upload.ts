@@ -43,7 +43,10 @@ export function sniffMatches(kind: UploadKind, head: Buffer): boolean {
   if (kind === 'gz') return head[0] === 0x1f && head[1] === 0x8b;
   // Text kinds: no NUL bytes (binaries and UTF-16 files have them), and not a zip in disguise.
   if (isZip || head.includes(0)) return false;
-  const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const text = head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (kind === 'json') return text.startsWith('{') || text.startsWith('[');
   if (kind === 'ndjson') return text.startsWith('{');
   if (kind === 'xml') return text.startsWith('<');

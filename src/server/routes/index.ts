@@ -2,32 +2,46 @@
 // src/server/routes/<resource>/index.ts exporting `default async function (app, ctx)` and list it here.
 import type { App, ServerContext } from '../context';
 import activityRoutes from './activities';
+import alertRoutes from './alerts';
+import auditRoutes from './audit';
+import authRoutes from './auth';
+import backupRoutes from './backups';
 import contactRoutes from './contacts';
+import crmExportRoutes from './crm-export';
+import crmImportRoutes from './crm-import';
+import directoryAdminRoutes from './directory-admin';
+import marketRoutes from './market';
+import networkRoutes from './network';
 import notesSearchRoutes from './notes-search';
+import organizationRoutes from './organizations';
 import organizationCrmRoutes from './organizations-crm';
 import issueRoutes from './physician-issues';
+import providerRoutes from './providers';
+import referralRoutes from './referrals';
 import relationshipRoutes from './relationships';
+import sessionRoutes from './sessions';
 import spendRoutes from './spend';
+import systemRoutes from './system';
+import targetListRoutes from './target-lists';
+import targetRoutes from './targets';
 import taskRoutes from './tasks';
 import territoryRoutes from './territories';
 import timelineRoutes from './timeline';
-import auditRoutes from './audit';
-import authRoutes from './auth';
-import sessionRoutes from './sessions';
-import systemRoutes from './system';
 import tokenRoutes from './tokens';
 import userRoutes from './users';
-import alertRoutes from './alerts';
-import marketRoutes from './market';
-import referralRoutes from './referrals';
 
 export const routeModules: ((app: App, ctx: ServerContext) => Promise<void>)[] = [
   authRoutes,
   auditRoutes,
   sessionRoutes,
   tokenRoutes,
+  backupRoutes,
   userRoutes,
   systemRoutes,
+  // provider directory
+  providerRoutes,
+  organizationRoutes,
+  directoryAdminRoutes,
   // relationship management (CRM)
   activityRoutes,
   taskRoutes,
@@ -39,8 +53,14 @@ export const routeModules: ((app: App, ctx: ServerContext) => Promise<void>)[] =
   timelineRoutes,
   notesSearchRoutes,
   organizationCrmRoutes,
+  crmImportRoutes,
+  crmExportRoutes,
   // referral analytics
   referralRoutes,
   marketRoutes,
   alertRoutes,
+  // network intelligence and targets
+  networkRoutes,
+  targetRoutes,
+  targetListRoutes,
 ];

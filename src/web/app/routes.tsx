@@ -46,7 +46,14 @@ export const ADMIN: readonly Role[] = ['admin'];
 
 const Users = lazy(() => import('../pages/Admin/Users'));
 const ImportJobs = lazy(() => import('../pages/Admin/ImportJobs'));
+const AuditPage = lazy(() => import('../pages/Admin/Audit'));
+const TokensPage = lazy(() => import('../pages/Admin/Tokens'));
+const SessionsPage = lazy(() => import('../pages/Admin/Sessions'));
+const BackupsPage = lazy(() => import('../pages/Admin/Backups'));
 const Account = lazy(() => import('../pages/Account'));
+const NetworkPage = lazy(() => import('../pages/Network/NetworkPage'));
+const ProviderNetwork = lazy(() => import('../pages/Network/ProviderNetwork'));
+const TargetsPage = lazy(() => import('../pages/Network/TargetsPage'));
 
 export const routes: AppRoute[] = [
   {
@@ -67,5 +74,12 @@ export const routes: AppRoute[] = [
     nav: true,
     group: 'Admin',
   },
+  { path: '/admin/audit', label: 'Audit', icon: 'lock', roles: ADMIN, element: <AuditPage />, nav: true, group: 'Admin' },
+  { path: '/admin/tokens', label: 'API tokens', icon: 'key', roles: ADMIN, element: <TokensPage />, nav: true, group: 'Admin' },
+  { path: '/admin/sessions', label: 'Sessions', icon: 'user', roles: ADMIN, element: <SessionsPage />, nav: true, group: 'Admin' },
+  { path: '/admin/backups', label: 'Backups', icon: 'database', roles: ADMIN, element: <BackupsPage />, nav: true, group: 'Admin' },
   { path: '/account', label: 'Your account', icon: 'user', roles: ALL, element: <Account />, nav: false },
+  { path: '/network', label: 'Network', icon: 'network', roles: ALL, element: <NetworkPage />, nav: true, group: 'Network' },
+  { path: '/targets', label: 'Targets', icon: 'arrowUp', roles: ALL, element: <TargetsPage />, nav: true, group: 'Network' },
+  { path: '/network/provider/:npi', label: 'Provider network', icon: 'network', roles: ALL, element: <ProviderNetwork />, nav: false },
 ];

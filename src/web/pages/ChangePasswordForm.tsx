@@ -2,7 +2,7 @@
 // password is refused (length, breached pattern, contains your name, ...).
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/client';
-import { useChangePassword } from '../api/hooks';
+import { useChangePassword, useMe } from '../api/hooks';
 import { Icon, TextField } from '../ui';
 
 export function ChangePasswordForm({
@@ -13,6 +13,7 @@ export function ChangePasswordForm({
   submitLabel?: string;
 }) {
   const change = useChangePassword();
+  const email = useMe().data?.email ?? '';
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -45,6 +46,8 @@ export function ChangePasswordForm({
   };
   return (
     <form className="stack" onSubmit={submit} noValidate>
+      {/* Lets password managers file the new password under the right account. */}
+      <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
       {otherError ? (
         <div className="callout callout-danger" role="alert">
           <Icon name="alert" size={18} /> <span>{otherError}</span>

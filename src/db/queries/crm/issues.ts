@@ -28,7 +28,9 @@ export async function listIssues(db: Kysely<DB>, f: IssueFilter) {
     .select([
       'i.id',
       'i.provider_npi',
-      sql<string | null>`nullif(trim(concat_ws(' ', p.first_name, p.last_name, p.credential)), '')`.as('provider_name'),
+      sql<string | null>`nullif(trim(concat_ws(' ', p.first_name, p.last_name, p.credential)), '')`.as(
+        'provider_name',
+      ),
       'i.organization_id',
       'o.name as organization_name',
       'i.category',

@@ -6,7 +6,11 @@ import type { DB } from '../../schema';
 
 export type NoteHit = { kind: string; id: number; title: string; snippet: string; at: Date; rank: number };
 
-export async function searchNotes(db: Kysely<DB>, q: string, opts: { limit?: number; ownerIds?: number[] | null } = {}) {
+export async function searchNotes(
+  db: Kysely<DB>,
+  q: string,
+  opts: { limit?: number; ownerIds?: number[] | null } = {},
+) {
   const query = sql`websearch_to_tsquery('english', ${q})`;
   const opt = sql.lit('StartSel=<<, StopSel=>>, MaxWords=30, MinWords=10, MaxFragments=2');
   const owners = opts.ownerIds ? (opts.ownerIds.length ? opts.ownerIds : [-1]) : null;

@@ -1,7 +1,12 @@
 // Relationship fields per provider joined with the directory, the last in-person visit and the
 // overdue status. Scopes: a book of business (owners), a liaison's territories, or everything.
 import { type Kysely, sql } from 'kysely';
-import { FREQUENCY_DAYS, IN_PERSON_TYPES, type VisitFrequency, visitStatus } from '../../../core/crm/visitCadence';
+import {
+  FREQUENCY_DAYS,
+  IN_PERSON_TYPES,
+  type VisitFrequency,
+  visitStatus,
+} from '../../../core/crm/visitCadence';
 import type { DB } from '../../schema';
 
 // The interval per frequency, generated from the one definition in core so SQL and UI agree.
@@ -61,7 +66,10 @@ export async function listRelationships(db: Kysely<DB>, f: RelationshipFilter) {
           .$if(f.territoryId !== undefined, (s) => s.where('tr.id', '=', f.territoryId!))
           .$if(f.territoryUserId !== undefined, (s) =>
             s.where('tr.id', 'in', (eb) =>
-              eb.selectFrom('territory_assignments').select('territory_id').where('user_id', '=', f.territoryUserId!),
+              eb
+                .selectFrom('territory_assignments')
+                .select('territory_id')
+                .where('user_id', '=', f.territoryUserId!),
             ),
           ),
       ),
@@ -86,7 +94,11 @@ export async function listRelationships(db: Kysely<DB>, f: RelationshipFilter) {
   }));
 }
 
-export async function getRelationship(db: Kysely<DB>, npi: string, today = new Date().toISOString().slice(0, 10)) {
+export async function getRelationship(
+  db: Kysely<DB>,
+  npi: string,
+  today = new Date().toISOString().slice(0, 10),
+) {
   const r = await base(db).where('p.npi', '=', npi).executeTakeFirst();
   if (!r) return undefined;
   return { ...r, visit: visitStatus(r.visit_frequency as VisitFrequency | null, r.last_visit, today) };

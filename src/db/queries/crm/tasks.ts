@@ -35,7 +35,9 @@ export async function listTasks(db: Kysely<DB>, f: TaskFilter) {
       't.status',
       't.completed_at',
       't.provider_npi',
-      sql<string | null>`nullif(trim(concat_ws(' ', p.first_name, p.last_name, p.credential)), '')`.as('provider_name'),
+      sql<string | null>`nullif(trim(concat_ws(' ', p.first_name, p.last_name, p.credential)), '')`.as(
+        'provider_name',
+      ),
       't.organization_id',
       'o.name as organization_name',
       't.activity_id',

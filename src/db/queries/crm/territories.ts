@@ -4,7 +4,16 @@ import type { DB } from '../../schema';
 export async function listTerritories(db: Kysely<DB>, opts: { userId?: number; deleted?: boolean } = {}) {
   let q = db
     .selectFrom('territories as t')
-    .select(['t.id', 't.name', 't.description', 't.zips', 't.counties', 't.version', 't.updated_at', 't.deleted_at'])
+    .select([
+      't.id',
+      't.name',
+      't.description',
+      't.zips',
+      't.counties',
+      't.version',
+      't.updated_at',
+      't.deleted_at',
+    ])
     .where('t.deleted_at', opts.deleted ? 'is not' : 'is', null);
   if (opts.userId !== undefined)
     q = q.where('t.id', 'in', (eb) =>

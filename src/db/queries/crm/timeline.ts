@@ -66,7 +66,13 @@ async function common(
       detail: a.notes.slice(0, 500),
       actor: a.owner_name,
       ref: { entity: 'activity', id: a.id },
-      data: { outcome: a.outcome, attendees: a.attendees, topics: a.topics, version: a.version, owner_id: a.owner_id },
+      data: {
+        outcome: a.outcome,
+        attendees: a.attendees,
+        topics: a.topics,
+        version: a.version,
+        owner_id: a.owner_id,
+      },
     })),
     ...tasks.map((t) => ({
       kind: 'task' as const,
@@ -97,7 +103,11 @@ const finish = (items: TimelineItem[], limit: number, before?: string) =>
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? 1 : -1))
     .slice(0, limit);
 
-export async function providerTimeline(db: Kysely<DB>, npi: string, opts: { limit?: number; before?: string } = {}) {
+export async function providerTimeline(
+  db: Kysely<DB>,
+  npi: string,
+  opts: { limit?: number; before?: string } = {},
+) {
   const limit = opts.limit ?? 50;
   const items = await common(db, { providerNpi: npi }, limit + 50);
   const spend = await db
@@ -141,7 +151,11 @@ export async function providerTimeline(db: Kysely<DB>, npi: string, opts: { limi
   return finish(items, limit, opts.before);
 }
 
-export async function organizationTimeline(db: Kysely<DB>, id: number, opts: { limit?: number; before?: string } = {}) {
+export async function organizationTimeline(
+  db: Kysely<DB>,
+  id: number,
+  opts: { limit?: number; before?: string } = {},
+) {
   const limit = opts.limit ?? 50;
   const items = await common(db, { organizationId: id }, limit + 50);
   const contacts = await db.selectFrom('contacts').select('id').where('organization_id', '=', id).execute();

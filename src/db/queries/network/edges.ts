@@ -4,8 +4,8 @@
 // between the two providers; the parts are kept so the UI can say which signal an edge rests on.
 import { type Kysely, sql } from 'kysely';
 import { monthStartDate, parseMonth } from '../../../core/referrals/months';
-import { INTERNAL_SOURCES, referralDataDate } from '../referrals/network';
 import type { DB } from '../../schema';
+import { INTERNAL_SOURCES, referralDataDate } from '../referrals/network';
 
 export type EdgeSources = {
   referrals: { from: string; to: string; dataDate: string | null };

@@ -27,7 +27,9 @@ export async function egoEdges(
   const first = await sql<EdgeRow>`
     (select ${cols} from network_edges e where e.source_npi = ${npi} and ${where(f)} order by e.weight desc limit ${limits.direct})
     union all
-    (select ${cols} from network_edges e where e.target_npi = ${npi} and ${where(f)} order by e.weight desc limit ${limits.direct})`.execute(db);
+    (select ${cols} from network_edges e where e.target_npi = ${npi} and ${where(f)} order by e.weight desc limit ${limits.direct})`.execute(
+    db,
+  );
   const rows = first.rows;
   if (depth === 1) return rows;
   const strongest = new Map<string, number>();
@@ -35,7 +37,10 @@ export async function egoEdges(
     const other = r.source === npi ? r.target : r.source;
     strongest.set(other, Math.max(strongest.get(other) ?? 0, r.weight));
   }
-  const hubs = [...strongest].sort((a, b) => b[1] - a[1]).slice(0, limits.hubs).map(([id]) => id);
+  const hubs = [...strongest]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limits.hubs)
+    .map(([id]) => id);
   if (!hubs.length) return rows;
   const second = await sql<EdgeRow>`
     select x.* from unnest(${hubs}::text[]) as h(id)
@@ -48,7 +53,13 @@ export async function egoEdges(
 }
 
 /** Out-edges reachable from a physician within `hops` (strongest `perNode` per node), for paths. */
-export async function outwardEdges(db: Kysely<DB>, npi: string, hops: number, perNode = 25, f: EdgeFilter = {}) {
+export async function outwardEdges(
+  db: Kysely<DB>,
+  npi: string,
+  hops: number,
+  perNode = 25,
+  f: EdgeFilter = {},
+) {
   const all: EdgeRow[] = [];
   const seen = new Set([npi]);
   let frontier = [npi];

@@ -1,6 +1,7 @@
 // Replace provider_influence with a job's results in one transaction (COPY for speed).
-import { from as copyFrom } from 'pg-copy-streams';
+
 import { once } from 'node:events';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../../connection';
 
 export type InfluenceRow = {
@@ -14,7 +15,8 @@ export type InfluenceRow = {
   community: number;
 };
 
-const COLUMNS = 'npi, weighted_degree, in_strength, out_strength, pagerank, pagerank_pct, betweenness, community, computed_at, job_id, source';
+const COLUMNS =
+  'npi, weighted_degree, in_strength, out_strength, pagerank, pagerank_pct, betweenness, community, computed_at, job_id, source';
 
 export async function replaceInfluence(
   database: Database,
@@ -43,7 +45,10 @@ export async function replaceInfluence(
     await client.query('begin');
     await client.query('delete from provider_influence');
     const stream = client.query(copyFrom(`${copy} STDIN`));
-    const done = Promise.race([once(stream, 'finish'), once(stream, 'error').then(([e]) => Promise.reject(e))]);
+    const done = Promise.race([
+      once(stream, 'finish'),
+      once(stream, 'error').then(([e]) => Promise.reject(e)),
+    ]);
     for (let i = 0; i < parts.length; i += 10_000) {
       if (!stream.write(parts.slice(i, i + 10_000).join(''))) await once(stream, 'drain');
     }

@@ -72,6 +72,11 @@ export async function loadGraph(database: Database, onEdges?: (n: number) => voi
   return {
     ids,
     index,
-    out: buildCsr(n, edges.src.subarray(0, edges.length), edges.dst.subarray(0, edges.length), edges.w.subarray(0, edges.length)),
+    out: buildCsr(
+      n,
+      edges.src.subarray(0, edges.length),
+      edges.dst.subarray(0, edges.length),
+      edges.w.subarray(0, edges.length),
+    ),
   };
 }

@@ -7,13 +7,15 @@ import { FREQUENCY_DAYS, IN_PERSON_TYPES } from '../../../core/crm/visitCadence'
 import { monthStartDate, parseMonth } from '../../../core/referrals/months';
 import { segmentFor } from '../../../core/referrals/referralBase';
 import type { TargetFacts } from '../../../core/targets/factors';
+import type { DB } from '../../schema';
 import { INTERNAL_SOURCES, networkIdSets, offeredServiceLines, referralDataDate } from '../referrals/network';
 import { getReferralSettings } from '../referrals/settings';
-import type { DB } from '../../schema';
 
 const ids = (xs: number[]) => sql`${xs.length ? xs : [-1]}::bigint[]`;
 const freqDays = sql.raw(
-  `case r.visit_frequency ${Object.entries(FREQUENCY_DAYS).map(([k, d]) => `when '${k}' then ${d}`).join(' ')} end`,
+  `case r.visit_frequency ${Object.entries(FREQUENCY_DAYS)
+    .map(([k, d]) => `when '${k}' then ${d}`)
+    .join(' ')} end`,
 );
 
 export type TargetPool = { territoryUserId?: number; npis?: string[] };
@@ -21,7 +23,11 @@ export type TargetPool = { territoryUserId?: number; npis?: string[] };
 export async function targetFacts(db: Kysely<DB>, pool: TargetPool, now = new Date()) {
   const dataDate = await referralDataDate(db);
   const end = dataDate ? parseMonth(dataDate) : now.getUTCFullYear() * 12 + now.getUTCMonth();
-  const [lines, nets, settings] = await Promise.all([offeredServiceLines(db), networkIdSets(db), getReferralSettings(db)]);
+  const [lines, nets, settings] = await Promise.all([
+    offeredServiceLines(db),
+    networkIdSets(db),
+    getReferralSettings(db),
+  ]);
   const from12 = monthStartDate(end - 11);
   const recentFrom = monthStartDate(end - 5);
   const offered = [...lines];

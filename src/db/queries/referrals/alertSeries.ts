@@ -1,6 +1,7 @@
 // The detector's input for the whole market as of a month: per physician × offered service line
 // (and per physician over all offered lines), monthly referrals to our network and to competitors,
-// plus each line's market volume per month (the seasonal/market index).
+// their total referrals (the denominator of the share test), and each line's market volume per month
+// (the index of the volume test).
 import { type Kysely, sql } from 'kysely';
 import { monthStartDate, type MonthIndex, parseMonth } from '../../../core/referrals/months';
 import type { ShiftSeries } from '../../../core/referrals/shiftDetector';
@@ -31,6 +32,7 @@ export async function loadDetectorInput(db: Kysely<DB>, asOf: MonthIndex, months
   const index = new Map<string, number[]>([['all', new Array(L).fill(0)]]);
   const ours = new Map<string, number[]>();
   const comp = new Map<string, number[]>();
+  const totals = new Map<string, number[]>();
   const slot = (m: Map<string, number[]>, k: string) => {
     let a = m.get(k);
     if (!a) {
@@ -47,13 +49,15 @@ export async function loadDetectorInput(db: Kysely<DB>, asOf: MonthIndex, months
     for (const key of [`${r.referring_npi}|${r.service_line}`, `${r.referring_npi}|all`]) {
       slot(ours, key)[t]! += r.ours;
       slot(comp, key)[t]! += r.comp;
+      slot(totals, key)[t]! += r.total;
     }
   }
   const series: ShiftSeries[] = [];
   for (const [key, counts] of ours) {
     const [npi, line] = key.split('|') as [string, string];
-    series.push({ referringNpi: npi, serviceLine: line, target: 'ours', counts });
-    series.push({ referringNpi: npi, serviceLine: line, target: 'competitor', counts: comp.get(key)! });
+    const tot = totals.get(key)!;
+    series.push({ referringNpi: npi, serviceLine: line, target: 'ours', counts, totals: tot });
+    series.push({ referringNpi: npi, serviceLine: line, target: 'competitor', counts: comp.get(key)!, totals: tot });
   }
   return { firstMonth, asOf, series, index };
 }

@@ -9,7 +9,20 @@ import { ALL_ROLES, STAFF } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
 import { notFound } from '../../lib/errors';
 import { idParam, text } from '../../lib/schemas';
-import { crmActor, dateString, dateTimeString, enumList, id, listQuery, notes, npi, ownersFor, run, version, versionBody } from '../crm/lib';
+import {
+  crmActor,
+  dateString,
+  dateTimeString,
+  enumList,
+  id,
+  listQuery,
+  notes,
+  npi,
+  ownersFor,
+  run,
+  version,
+  versionBody,
+} from '../crm/lib';
 
 const followUp = z.strictObject({
   title: text(200).pipe(z.string().min(1)),
@@ -27,7 +40,10 @@ const fields = {
   organizationId: id.nullable().optional(),
   locationId: id.nullable().optional(),
   subject: text(200).optional(),
-  topics: z.array(text(60).pipe(z.string().min(1))).max(30).optional(),
+  topics: z
+    .array(text(60).pipe(z.string().min(1)))
+    .max(30)
+    .optional(),
   outcome: z.enum(ACTIVITY_OUTCOMES).nullable().optional(),
   notes: notes().optional(),
   ownerId: id.nullable().optional(),
@@ -42,12 +58,23 @@ export default async function activityRoutes(app: App, { database }: ServerConte
     config: { roles: ALL_ROLES },
     schema: {
       tags: ['crm'],
-      summary: 'List activities, newest first (default scope: a liaison’s own, a manager’s team, everyone for others)',
+      summary:
+        'List activities, newest first (default scope: a liaison’s own, a manager’s team, everyone for others)',
       querystring: z.strictObject({
         ...listQuery,
         providerNpi: npi.optional(),
-        organizationId: z.coerce.number().int().positive().max(2 ** 53 - 1).optional(),
-        contactId: z.coerce.number().int().positive().max(2 ** 53 - 1).optional(),
+        organizationId: z.coerce
+          .number()
+          .int()
+          .positive()
+          .max(2 ** 53 - 1)
+          .optional(),
+        contactId: z.coerce
+          .number()
+          .int()
+          .positive()
+          .max(2 ** 53 - 1)
+          .optional(),
         type: enumList(ACTIVITY_TYPES).optional(),
         from: dateString.optional(),
         to: dateString.optional(),
@@ -55,8 +82,11 @@ export default async function activityRoutes(app: App, { database }: ServerConte
     },
     handler: async (req) => {
       const { scope, type, deleted, ...f } = req.query;
-      const ownerIds = f.providerNpi || f.organizationId || f.contactId ? null : await ownersFor(database, req, scope);
-      return { items: await listActivities(db, { ...f, types: type, ownerIds, deleted: deleted === 'true' }) };
+      const ownerIds =
+        f.providerNpi || f.organizationId || f.contactId ? null : await ownersFor(database, req, scope);
+      return {
+        items: await listActivities(db, { ...f, types: type, ownerIds, deleted: deleted === 'true' }),
+      };
     },
   });
 
@@ -64,7 +94,8 @@ export default async function activityRoutes(app: App, { database }: ServerConte
     config: { roles: STAFF },
     schema: {
       tags: ['crm'],
-      summary: 'Log an activity with attendees and optional follow-up tasks (clientId makes a retry idempotent)',
+      summary:
+        'Log an activity with attendees and optional follow-up tasks (clientId makes a retry idempotent)',
       body: z.strictObject({
         ...fields,
         occurredAt: dateTimeString.optional(),
@@ -84,14 +115,16 @@ export default async function activityRoutes(app: App, { database }: ServerConte
   app.get('/api/activities/:id', {
     config: { roles: ALL_ROLES },
     schema: { tags: ['crm'], summary: 'One activity with attendees and follow-up tasks', params: idParam },
-    handler: async (req) => (await loadActivity(db, req.params.id)) ?? Promise.reject(notFound(`activity ${req.params.id}`)),
+    handler: async (req) =>
+      (await loadActivity(db, req.params.id)) ?? Promise.reject(notFound(`activity ${req.params.id}`)),
   });
 
   app.patch('/api/activities/:id', {
     config: { roles: STAFF },
     schema: {
       tags: ['crm'],
-      summary: 'Edit an activity you own (managers: their team’s); a stale version gets 409 with what changed',
+      summary:
+        'Edit an activity you own (managers: their team’s); a stale version gets 409 with what changed',
       params: idParam,
       body: z.strictObject({ version, ...z.object(fields).partial().shape }),
     },
@@ -103,19 +136,30 @@ export default async function activityRoutes(app: App, { database }: ServerConte
 
   app.delete('/api/activities/:id', {
     config: { roles: STAFF },
-    schema: { tags: ['crm'], summary: 'Soft-delete an activity (restorable)', params: idParam, body: versionBody },
-    handler: async (req) => run(() => deleteActivity(db, crmActor(req), req.params.id, true, req.body?.version)),
+    schema: {
+      tags: ['crm'],
+      summary: 'Soft-delete an activity (restorable)',
+      params: idParam,
+      body: versionBody,
+    },
+    handler: async (req) =>
+      run(() => deleteActivity(db, crmActor(req), req.params.id, true, req.body?.version)),
   });
 
   app.post('/api/activities/:id/restore', {
     config: { roles: STAFF },
     schema: { tags: ['crm'], summary: 'Restore a deleted activity', params: idParam, body: versionBody },
-    handler: async (req) => run(() => deleteActivity(db, crmActor(req), req.params.id, false, req.body?.version)),
+    handler: async (req) =>
+      run(() => deleteActivity(db, crmActor(req), req.params.id, false, req.body?.version)),
   });
 
   app.get('/api/activities/:id/history', {
     config: { roles: ALL_ROLES },
-    schema: { tags: ['crm'], summary: 'Change history of an activity (who changed what, before → after)', params: idParam },
+    schema: {
+      tags: ['crm'],
+      summary: 'Change history of an activity (who changed what, before → after)',
+      params: idParam,
+    },
     handler: async (req) => ({ items: await changeHistory(db, 'activity', req.params.id) }),
   });
 }

@@ -1,9 +1,15 @@
 // Shifting-referrer alerts: list (a liaison sees their territories), detail, acknowledge, assign,
 // resolve, and an on-demand detector run.
 import { z } from 'zod';
-import { AlertError, acknowledgeAlert, assignAlert, resolveAlert, runAlertDetection } from '../../../commands/referrals/alerts';
+import {
+  AlertError,
+  acknowledgeAlert,
+  assignAlert,
+  resolveAlert,
+  runAlertDetection,
+} from '../../../commands/referrals/alerts';
 import { alertInUserTerritory, getAlert, listAlerts } from '../../../db/queries/referrals/alerts';
-import { ALL_ROLES, MANAGERS, STAFF, actorOf } from '../../auth/guard';
+import { ALL_ROLES, actorOf, MANAGERS, STAFF } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
 import { HttpError } from '../../lib/errors';
 import { idParam, text } from '../../lib/schemas';
@@ -29,13 +35,25 @@ export default async function alertRoutes(app: App, { database }: ServerContext)
     config: { roles: ALL_ROLES },
     schema: {
       tags: ['alerts'],
-      summary: 'Shifting-referrer alerts, most significant first; liaisons see the physicians in their territories',
+      summary:
+        'Shifting-referrer alerts, most significant first; liaisons see the physicians in their territories',
       querystring: z.strictObject({
         status: z.enum(['open', 'new', 'acknowledged', 'assigned', 'resolved']).default('open'),
         asOf: monthField.optional(),
-        county: z.string().regex(/^\d{5}$/, 'must be a 5-digit county FIPS').optional(),
-        zip: z.string().regex(/^\d{5}$/, 'must be a 5-digit ZIP').optional(),
-        territoryId: z.coerce.number().int().positive().max(2 ** 53 - 1).optional(),
+        county: z
+          .string()
+          .regex(/^\d{5}$/, 'must be a 5-digit county FIPS')
+          .optional(),
+        zip: z
+          .string()
+          .regex(/^\d{5}$/, 'must be a 5-digit ZIP')
+          .optional(),
+        territoryId: z.coerce
+          .number()
+          .int()
+          .positive()
+          .max(2 ** 53 - 1)
+          .optional(),
         mine: z.enum(['true', 'false']).optional(),
         limit: z.coerce.number().int().min(1).max(500).default(100),
         offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
@@ -59,34 +77,65 @@ export default async function alertRoutes(app: App, { database }: ServerContext)
     handler: async (req) => {
       const a = actorOf(req);
       const alert = await getAlert(db, req.params.id);
-      if (!alert || (a.role === 'liaison' && a.id !== null && !(await check(a.id, alert.id)))) throw new HttpError(404, `alert ${req.params.id} not found`);
+      if (!alert || (a.role === 'liaison' && a.id !== null && !(await check(a.id, alert.id))))
+        throw new HttpError(404, `alert ${req.params.id} not found`);
       return alert;
     },
   });
 
   app.post('/api/alerts/:id/acknowledge', {
     config: { roles: STAFF },
-    schema: { tags: ['alerts'], summary: 'Acknowledge an alert', params: idParam, body: z.strictObject({}).optional() },
+    schema: {
+      tags: ['alerts'],
+      summary: 'Acknowledge an alert',
+      params: idParam,
+      body: z.strictObject({}).optional(),
+    },
     handler: async (req) => wrap(() => acknowledgeAlert(db, who(req), req.params.id, check)),
   });
 
   app.post('/api/alerts/:id/assign', {
     config: { roles: MANAGERS },
-    schema: { tags: ['alerts'], summary: 'Assign an alert to a user', params: idParam, body: z.strictObject({ assigneeUserId: z.number().int().positive().max(2 ** 53 - 1) }) },
-    handler: async (req) => wrap(() => assignAlert(db, who(req), req.params.id, req.body.assigneeUserId, check)),
+    schema: {
+      tags: ['alerts'],
+      summary: 'Assign an alert to a user',
+      params: idParam,
+      body: z.strictObject({
+        assigneeUserId: z
+          .number()
+          .int()
+          .positive()
+          .max(2 ** 53 - 1),
+      }),
+    },
+    handler: async (req) =>
+      wrap(() => assignAlert(db, who(req), req.params.id, req.body.assigneeUserId, check)),
   });
 
   app.post('/api/alerts/:id/resolve', {
     config: { roles: STAFF },
-    schema: { tags: ['alerts'], summary: 'Resolve an alert with an optional note', params: idParam, body: z.strictObject({ note: text(2000).optional() }).optional() },
-    handler: async (req) => wrap(() => resolveAlert(db, who(req), req.params.id, req.body?.note ?? null, check)),
+    schema: {
+      tags: ['alerts'],
+      summary: 'Resolve an alert with an optional note',
+      params: idParam,
+      body: z.strictObject({ note: text(2000).optional() }).optional(),
+    },
+    handler: async (req) =>
+      wrap(() => resolveAlert(db, who(req), req.params.id, req.body?.note ?? null, check)),
   });
 
   app.post('/api/alerts/run', {
     config: { roles: MANAGERS },
-    schema: { tags: ['alerts'], summary: 'Run the shifting-referrer detector over the whole market now', body: z.strictObject({ asOf: monthField.optional() }).optional() },
+    schema: {
+      tags: ['alerts'],
+      summary: 'Run the shifting-referrer detector over the whole market now',
+      body: z.strictObject({ asOf: monthField.optional() }).optional(),
+    },
     handler: async (req) => {
-      const r = await runAlertDetection(db, { asOf: req.body?.asOf, trigger: `manual:${actorOf(req).email}` });
+      const r = await runAlertDetection(db, {
+        asOf: req.body?.asOf,
+        trigger: `manual:${actorOf(req).email}`,
+      });
       return r ?? { message: 'No referral data imported yet; nothing to test.' };
     },
   });

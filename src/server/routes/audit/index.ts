@@ -8,7 +8,9 @@ import type { App, ServerContext } from '../../context';
 import { rateLimitFor } from '../../lib/rateLimits';
 import { text } from '../../lib/schemas';
 
-const when = z.coerce.date().refine((d) => d.getFullYear() >= 1970 && d.getFullYear() <= 9999, 'out of range');
+const when = z.coerce
+  .date()
+  .refine((d) => d.getFullYear() >= 1970 && d.getFullYear() <= 9999, 'out of range');
 const filters = {
   actor: text(200).optional(),
   action: text(60).optional(),
@@ -41,7 +43,8 @@ export default async function auditRoutes(app: App, { database, config }: Server
         limit: z.coerce.number().int().min(1).max(500).default(100),
       }),
     },
-    handler: async (req) => searchAudit(db, toFilter(req.query), { cursor: req.query.cursor, limit: req.query.limit }),
+    handler: async (req) =>
+      searchAudit(db, toFilter(req.query), { cursor: req.query.cursor, limit: req.query.limit }),
   });
 
   app.get('/api/audit/export', {

@@ -1,13 +1,13 @@
 import { z } from 'zod';
+import { checkPassword } from '../../../core/passwordPolicy';
 import { recordAudit } from '../../../db/audit';
 import { createSession, deleteSession, deleteUserSessions } from '../../../db/queries/sessions';
 import { findUserByEmail, findUserById } from '../../../db/queries/users';
-import { checkPassword } from '../../../core/passwordPolicy';
-import { ALL_ROLES, SESSION_COOKIE, actorOf } from '../../auth/guard';
 import { setSessionCookie } from '../../auth/cookies';
+import { ALL_ROLES, actorOf, SESSION_COOKIE } from '../../auth/guard';
 import { hashPassword, verifyPassword } from '../../auth/password';
 import type { App, ServerContext } from '../../context';
-import { HttpError, badRequest } from '../../lib/errors';
+import { badRequest, HttpError } from '../../lib/errors';
 import { emailField } from '../../lib/schemas';
 import oidcRoutes from './oidc';
 

@@ -3,7 +3,7 @@
 // user (role from the claim), open a session and go back into the app.
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { SsoError, provisionSsoUser } from '../../../commands/oidcUsers';
+import { provisionSsoUser, SsoError } from '../../../commands/oidcUsers';
 import { recordAudit } from '../../../db/audit';
 import { createSession } from '../../../db/queries/sessions';
 import { setSessionCookie } from '../../auth/cookies';
@@ -19,7 +19,8 @@ const safeReturn = (p: string | undefined) => (p && /^\/(?![/\\])[\x21-\x7e]*$/.
 export default async function oidcRoutes(app: App, { database, config }: ServerContext) {
   const db = database.db;
   const origin = (req: { protocol: string; host: string }) => `${req.protocol}://${req.host}`;
-  const notConfigured = () => new HttpError(404, 'Single sign-on is not configured (set OIDC_ISSUER and OIDC_CLIENT_ID)');
+  const notConfigured = () =>
+    new HttpError(404, 'Single sign-on is not configured (set OIDC_ISSUER and OIDC_CLIENT_ID)');
 
   app.get('/api/auth/oidc/start', {
     config: { public: true, rateLimit: rateLimitFor('auth', config) },
@@ -53,7 +54,8 @@ export default async function oidcRoutes(app: App, { database, config }: ServerC
     config: { public: true, rateLimit: rateLimitFor('auth', config) },
     schema: {
       tags: ['auth'],
-      summary: 'Where the identity provider sends the browser back; opens a session and redirects into the app',
+      summary:
+        'Where the identity provider sends the browser back; opens a session and redirects into the app',
       // The provider decides which extra parameters it sends (iss, session_state, …): not strict.
       querystring: z.object({
         state: z.string().max(500).optional(),
@@ -65,19 +67,35 @@ export default async function oidcRoutes(app: App, { database, config }: ServerC
     handler: async (req, reply) => {
       if (!ssoEnabled(config)) throw notConfigured();
       const failTo = async (reason: string, label = 'sso') => {
-        await recordAudit(db, { actorLabel: label, action: 'login_failed', entity: 'user', ip: req.ip, detail: { via: 'sso', reason } });
+        await recordAudit(db, {
+          actorLabel: label,
+          action: 'login_failed',
+          entity: 'user',
+          ip: req.ip,
+          detail: { via: 'sso', reason },
+        });
         return reply.redirect(`/login?sso_error=${encodeURIComponent(reason)}`, 302);
       };
       const state = req.query.state;
       const pending = state
-        ? await db.deleteFrom('oidc_logins').where('state', '=', state).where('expires_at', '>', sql<Date>`now()`).returningAll().executeTakeFirst()
+        ? await db
+            .deleteFrom('oidc_logins')
+            .where('state', '=', state)
+            .where('expires_at', '>', sql<Date>`now()`)
+            .returningAll()
+            .executeTakeFirst()
         : undefined;
-      if (req.query.error) return failTo(`The identity provider refused: ${req.query.error_description ?? req.query.error}`);
+      if (req.query.error)
+        return failTo(`The identity provider refused: ${req.query.error_description ?? req.query.error}`);
       if (!pending) return failTo('This sign-in link expired or was already used; start again');
       let result: Awaited<ReturnType<typeof finishLogin>>;
       try {
         const here = new URL(req.url, redirectUrl(config, origin(req)));
-        result = await finishLogin(config, here, { state: pending.state, nonce: pending.nonce, codeVerifier: pending.code_verifier });
+        result = await finishLogin(config, here, {
+          state: pending.state,
+          nonce: pending.nonce,
+          codeVerifier: pending.code_verifier,
+        });
       } catch (e) {
         req.log.warn({ err: e }, 'OIDC code exchange failed');
         return failTo('The identity provider’s answer could not be verified');
@@ -100,7 +118,15 @@ export default async function oidcRoutes(app: App, { database, config }: ServerC
         ip: req.ip,
         userAgent: req.headers['user-agent'],
       });
-      await recordAudit(db, { actorUserId: user.id, actorLabel: user.email, action: 'login', entity: 'user', entityId: user.id, ip: req.ip, detail: { via: 'sso' } });
+      await recordAudit(db, {
+        actorUserId: user.id,
+        actorLabel: user.email,
+        action: 'login',
+        entity: 'user',
+        entityId: user.id,
+        ip: req.ip,
+        detail: { via: 'sso' },
+      });
       setSessionCookie(reply, config, req, token);
       return reply.redirect(safeReturn(pending.return_to), 302);
     },

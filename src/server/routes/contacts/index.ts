@@ -1,6 +1,13 @@
 // Contacts at practices: office managers, referral coordinators, schedulers, administrators.
 import { z } from 'zod';
-import { addContact, CONTACT, CONTACT_METHODS, CONTACT_ROLES, deleteContact, updateContact } from '../../../commands/crm/contacts';
+import {
+  addContact,
+  CONTACT,
+  CONTACT_METHODS,
+  CONTACT_ROLES,
+  deleteContact,
+  updateContact,
+} from '../../../commands/crm/contacts';
 import { changeHistory, loadRow } from '../../../commands/crm/versioned';
 import { listContacts } from '../../../db/queries/crm/contacts';
 import { ALL_ROLES, STAFF } from '../../auth/guard';
@@ -36,7 +43,12 @@ export default async function contactRoutes(app: App, { database }: ServerContex
         deleted: listQuery.deleted,
         limit: listQuery.limit,
         offset: listQuery.offset,
-        organizationId: z.coerce.number().int().positive().max(2 ** 53 - 1).optional(),
+        organizationId: z.coerce
+          .number()
+          .int()
+          .positive()
+          .max(2 ** 53 - 1)
+          .optional(),
         role: enumList(CONTACT_ROLES).optional(),
       }),
     },
@@ -58,7 +70,8 @@ export default async function contactRoutes(app: App, { database }: ServerContex
   app.get('/api/contacts/:id', {
     config: { roles: ALL_ROLES },
     schema: { tags: ['crm'], summary: 'One contact', params: idParam },
-    handler: async (req) => (await loadRow(db, CONTACT, req.params.id)) ?? Promise.reject(notFound(`contact ${req.params.id}`)),
+    handler: async (req) =>
+      (await loadRow(db, CONTACT, req.params.id)) ?? Promise.reject(notFound(`contact ${req.params.id}`)),
   });
 
   app.patch('/api/contacts/:id', {
@@ -78,13 +91,15 @@ export default async function contactRoutes(app: App, { database }: ServerContex
   app.delete('/api/contacts/:id', {
     config: { roles: STAFF },
     schema: { tags: ['crm'], summary: 'Soft-delete a contact', params: idParam, body: versionBody },
-    handler: async (req) => run(() => deleteContact(db, crmActor(req), req.params.id, true, req.body?.version)),
+    handler: async (req) =>
+      run(() => deleteContact(db, crmActor(req), req.params.id, true, req.body?.version)),
   });
 
   app.post('/api/contacts/:id/restore', {
     config: { roles: STAFF },
     schema: { tags: ['crm'], summary: 'Restore a deleted contact', params: idParam, body: versionBody },
-    handler: async (req) => run(() => deleteContact(db, crmActor(req), req.params.id, false, req.body?.version)),
+    handler: async (req) =>
+      run(() => deleteContact(db, crmActor(req), req.params.id, false, req.body?.version)),
   });
 
   app.get('/api/contacts/:id/history', {

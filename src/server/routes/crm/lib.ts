@@ -2,10 +2,10 @@
 // problem+json, and the zod fragments every list and versioned write uses.
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { CrmError, type Actor } from '../../../commands/crm/errors';
+import { type Actor, CrmError } from '../../../commands/crm/errors';
 import { defaultScope, type ListScope } from '../../../core/crm/permissions';
-import { ownerIdsForScope } from '../../../db/queries/crm/scope';
 import type { Database } from '../../../db/connection';
+import { ownerIdsForScope } from '../../../db/queries/crm/scope';
 import { actorOf } from '../../auth/guard';
 import { HttpError } from '../../lib/errors';
 import { text } from '../../lib/schemas';
@@ -34,7 +34,12 @@ const csv = (max = 20) =>
   z
     .string()
     .max(400)
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().max(40)).max(max));
 export const enumList = <T extends readonly [string, ...string[]]>(values: T) =>
   csv().pipe(z.array(z.enum(values)));
@@ -45,9 +50,21 @@ export const dateTimeString = z
   .max(40)
   .refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO date-time');
 export const npi = z.string().regex(/^\d{10}$/, 'must be a 10-digit NPI');
-export const id = z.number().int().positive().max(2 ** 53 - 1);
-export const version = z.number().int().min(0).max(2 ** 31 - 1);
-export const notes = (max = 20_000) => z.string().max(max).refine((s) => !s.includes('\u0000'), 'must not contain NUL');
+export const id = z
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 53 - 1);
+export const version = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31 - 1);
+export const notes = (max = 20_000) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !s.includes('\u0000'), 'must not contain NUL');
 
 /** Query fields every list accepts. */
 export const listQuery = {

@@ -23,8 +23,13 @@ export default async function marketRoutes(app: App, { database }: ServerContext
     config: { roles: ALL_ROLES },
     schema: {
       tags: ['market'],
-      summary: 'Share of referrals to our network by county or ZIP of the referring practice (one service line or all we offer)',
-      querystring: z.strictObject({ serviceLine: serviceLineField.optional(), period: periodField.optional(), by: z.enum(['county', 'zip']).default('county') }),
+      summary:
+        'Share of referrals to our network by county or ZIP of the referring practice (one service line or all we offer)',
+      querystring: z.strictObject({
+        serviceLine: serviceLineField.optional(),
+        period: periodField.optional(),
+        by: z.enum(['county', 'zip']).default('county'),
+      }),
     },
     handler: async (req) => periodErrors(() => marketShare(db, req.query)),
   });

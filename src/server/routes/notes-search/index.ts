@@ -11,7 +11,8 @@ export default async function notesSearchRoutes(app: App, { database }: ServerCo
     config: { roles: ALL_ROLES },
     schema: {
       tags: ['crm'],
-      summary: 'Search every note (web-search syntax: words, "phrases", -exclude, or); ranked, with highlighted snippets',
+      summary:
+        'Search every note (web-search syntax: words, "phrases", -exclude, or); ranked, with highlighted snippets',
       querystring: z.strictObject({
         q: text(200).pipe(z.string().min(1)),
         scope: listQuery.scope,

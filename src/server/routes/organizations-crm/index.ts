@@ -23,9 +23,21 @@ const loc = {
   line1: text(200).nullable().optional(),
   line2: text(200).nullable().optional(),
   city: text(100).nullable().optional(),
-  state: z.string().regex(/^[A-Z]{2}$/, 'must be a 2-letter state code').nullable().optional(),
-  zip5: z.string().regex(/^\d{5}$/, 'must be a 5-digit ZIP').nullable().optional(),
-  countyFips: z.string().regex(/^\d{5}$/, 'must be a 5-digit county FIPS').nullable().optional(),
+  state: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be a 2-letter state code')
+    .nullable()
+    .optional(),
+  zip5: z
+    .string()
+    .regex(/^\d{5}$/, 'must be a 5-digit ZIP')
+    .nullable()
+    .optional(),
+  countyFips: z
+    .string()
+    .regex(/^\d{5}$/, 'must be a 5-digit county FIPS')
+    .nullable()
+    .optional(),
   phone: text(40).nullable().optional(),
   hours: text(300).nullable().optional(),
   visitRules: text(1000).nullable().optional(),
@@ -70,7 +82,9 @@ export default async function organizationCrmRoutes(app: App, { database }: Serv
     },
     handler: async (req, reply) => {
       if (!(await loadRow(db, ORGANIZATION, req.params.id))) throw notFound(`organization ${req.params.id}`);
-      const r = await run(() => addLocation(db, crmActor(req), { ...req.body, organizationId: req.params.id }));
+      const r = await run(() =>
+        addLocation(db, crmActor(req), { ...req.body, organizationId: req.params.id }),
+      );
       reply.status(201);
       return r;
     },
@@ -93,13 +107,15 @@ export default async function organizationCrmRoutes(app: App, { database }: Serv
   app.delete('/api/crm/locations/:id', {
     config: { roles: STAFF },
     schema: { tags: ['crm'], summary: 'Soft-delete an office', params: idParam, body: versionBody },
-    handler: async (req) => run(() => deleteLocation(db, crmActor(req), req.params.id, true, req.body?.version)),
+    handler: async (req) =>
+      run(() => deleteLocation(db, crmActor(req), req.params.id, true, req.body?.version)),
   });
 
   app.post('/api/crm/locations/:id/restore', {
     config: { roles: STAFF },
     schema: { tags: ['crm'], summary: 'Restore a deleted office', params: idParam, body: versionBody },
-    handler: async (req) => run(() => deleteLocation(db, crmActor(req), req.params.id, false, req.body?.version)),
+    handler: async (req) =>
+      run(() => deleteLocation(db, crmActor(req), req.params.id, false, req.body?.version)),
   });
 
   app.get('/api/crm/locations/:id/history', {

@@ -8,7 +8,19 @@ import { ALL_ROLES, STAFF } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
 import { notFound } from '../../lib/errors';
 import { idParam, text } from '../../lib/schemas';
-import { crmActor, dateString, enumList, id, listQuery, notes, npi, ownersFor, run, version, versionBody } from '../crm/lib';
+import {
+  crmActor,
+  dateString,
+  enumList,
+  id,
+  listQuery,
+  notes,
+  npi,
+  ownersFor,
+  run,
+  version,
+  versionBody,
+} from '../crm/lib';
 
 const fields = {
   providerNpi: npi.nullable().optional(),
@@ -30,7 +42,12 @@ const filters = {
   status: enumList(ISSUE_STATUSES).optional(),
   category: enumList(ISSUE_CATEGORIES).optional(),
   providerNpi: npi.optional(),
-  organizationId: z.coerce.number().int().positive().max(2 ** 53 - 1).optional(),
+  organizationId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 53 - 1)
+    .optional(),
 };
 
 export default async function issueRoutes(app: App, { database }: ServerContext) {
@@ -40,12 +57,17 @@ export default async function issueRoutes(app: App, { database }: ServerContext)
     config: { roles: ALL_ROLES },
     schema: {
       tags: ['crm'],
-      summary: 'List physician issues with days open and aging bucket (`bucket` keeps unresolved ones of that age)',
-      querystring: z.strictObject({ ...filters, bucket: z.enum(AGING_BUCKETS.map((b) => b.key) as [string, ...string[]]).optional() }),
+      summary:
+        'List physician issues with days open and aging bucket (`bucket` keeps unresolved ones of that age)',
+      querystring: z.strictObject({
+        ...filters,
+        bucket: z.enum(AGING_BUCKETS.map((b) => b.key) as [string, ...string[]]).optional(),
+      }),
     },
     handler: async (req) => {
       const { scope, deleted, ...f } = req.query;
-      const ownerIds = f.providerNpi || f.organizationId ? null : await ownersFor(database, req, scope ?? 'all');
+      const ownerIds =
+        f.providerNpi || f.organizationId ? null : await ownersFor(database, req, scope ?? 'all');
       return { items: await listIssues(db, { ...f, ownerIds, deleted: deleted === 'true' }) };
     },
   });
@@ -59,7 +81,10 @@ export default async function issueRoutes(app: App, { database }: ServerContext)
     },
     handler: async (req) => {
       const ownerIds = await ownersFor(database, req, req.query.scope ?? 'all');
-      return { ...(await issueAging(db, { ownerIds, category: req.query.category })), buckets_defined: AGING_BUCKETS };
+      return {
+        ...(await issueAging(db, { ownerIds, category: req.query.category })),
+        buckets_defined: AGING_BUCKETS,
+      };
     },
   });
 
@@ -105,7 +130,8 @@ export default async function issueRoutes(app: App, { database }: ServerContext)
   app.post('/api/issues/:id/restore', {
     config: { roles: STAFF },
     schema: { tags: ['crm'], summary: 'Restore a deleted issue', params: idParam, body: versionBody },
-    handler: async (req) => run(() => deleteIssue(db, crmActor(req), req.params.id, false, req.body?.version)),
+    handler: async (req) =>
+      run(() => deleteIssue(db, crmActor(req), req.params.id, false, req.body?.version)),
   });
 
   app.get('/api/issues/:id/history', {

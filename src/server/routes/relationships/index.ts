@@ -7,7 +7,7 @@ import { defaultScope } from '../../../core/crm/permissions';
 import { VISIT_FREQUENCIES } from '../../../core/crm/visitCadence';
 import { getRelationship, listRelationships } from '../../../db/queries/crm/relationships';
 import { ownerIdsForScope } from '../../../db/queries/crm/scope';
-import { actorOf, ALL_ROLES, STAFF } from '../../auth/guard';
+import { ALL_ROLES, actorOf, STAFF } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
 import { notFound } from '../../lib/errors';
 import { npiParam, text } from '../../lib/schemas';
@@ -24,7 +24,12 @@ export default async function relationshipRoutes(app: App, { database }: ServerC
         'Providers with relationship fields and overdue status. scope: mine (book of business), team, territory (providers practicing in my territories), all',
       querystring: z.strictObject({
         scope: z.enum(['mine', 'team', 'territory', 'all']).optional(),
-        territoryId: z.coerce.number().int().positive().max(2 ** 53 - 1).optional(),
+        territoryId: z.coerce
+          .number()
+          .int()
+          .positive()
+          .max(2 ** 53 - 1)
+          .optional(),
         tier: enumList(['A', 'B', 'C'] as const).optional(),
         tag: text(60).optional(),
         overdue: z.enum(['true', 'false']).optional(),
@@ -47,15 +52,21 @@ export default async function relationshipRoutes(app: App, { database }: ServerC
 
   app.get('/api/relationships/:npi', {
     config: { roles: ALL_ROLES },
-    schema: { tags: ['crm'], summary: 'A provider’s relationship fields, last visit and overdue status', params: npiParam },
-    handler: async (req) => (await getRelationship(db, req.params.npi)) ?? Promise.reject(notFound(`provider ${req.params.npi}`)),
+    schema: {
+      tags: ['crm'],
+      summary: 'A provider’s relationship fields, last visit and overdue status',
+      params: npiParam,
+    },
+    handler: async (req) =>
+      (await getRelationship(db, req.params.npi)) ?? Promise.reject(notFound(`provider ${req.params.npi}`)),
   });
 
   app.patch('/api/relationships/:npi', {
     config: { roles: STAFF },
     schema: {
       tags: ['crm'],
-      summary: 'Set tier, visit frequency, tags or owner; send the version you read (0 if never set); stale → 409',
+      summary:
+        'Set tier, visit frequency, tags or owner; send the version you read (0 if never set); stale → 409',
       params: npiParam,
       body: z.strictObject({
         version,
@@ -74,7 +85,11 @@ export default async function relationshipRoutes(app: App, { database }: ServerC
 
   app.get('/api/relationships/:npi/history', {
     config: { roles: ALL_ROLES },
-    schema: { tags: ['crm'], summary: 'Change history of a provider’s relationship fields', params: npiParam },
+    schema: {
+      tags: ['crm'],
+      summary: 'Change history of a provider’s relationship fields',
+      params: npiParam,
+    },
     handler: async (req) => ({ items: await changeHistory(db, RELATIONSHIP.entity, req.params.npi) }),
   });
 }

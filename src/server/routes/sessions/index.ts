@@ -1,9 +1,9 @@
 // Sessions: everyone sees and ends their own (sign out everywhere); admins do it for any user.
 import { z } from 'zod';
-import { ALL_ROLES, SESSION_COOKIE, actorOf } from '../../auth/guard';
+import { ALL_ROLES, actorOf, SESSION_COOKIE } from '../../auth/guard';
 import { currentSessionId, listSessions, revokeAllSessions, revokeSession } from '../../auth/sessionAdmin';
 import type { App, ServerContext } from '../../context';
-import { HttpError, badRequest, notFound } from '../../lib/errors';
+import { badRequest, HttpError, notFound } from '../../lib/errors';
 import { rateLimitFor } from '../../lib/rateLimits';
 
 const userIdField = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -43,12 +43,15 @@ export default async function sessionRoutes(app: App, { database, config }: Serv
     schema: {
       tags: ['sessions'],
       summary: 'End one session (by its handle from GET /api/sessions)',
-      params: z.strictObject({ handle: z.string().regex(/^[0-9a-f]{16}$/, 'must be a 16-hex-digit session handle') }),
+      params: z.strictObject({
+        handle: z.string().regex(/^[0-9a-f]{16}$/, 'must be a 16-hex-digit session handle'),
+      }),
       querystring: z.strictObject({ userId: userIdField.optional() }),
     },
     handler: async (req) => {
       const userId = targetUser(req, req.query.userId);
-      if (!(await revokeSession(db, who(req), userId, req.params.handle))) throw notFound(`session ${req.params.handle}`);
+      if (!(await revokeSession(db, who(req), userId, req.params.handle)))
+        throw notFound(`session ${req.params.handle}`);
       return { ok: true as const };
     },
   });
@@ -57,7 +60,8 @@ export default async function sessionRoutes(app: App, { database, config }: Serv
     config: { roles: ALL_ROLES, rateLimit: rateLimitFor('write', config) },
     schema: {
       tags: ['sessions'],
-      summary: 'Sign out everywhere: end all sessions of you (or, for admins, of userId); scope "others" keeps this one',
+      summary:
+        'Sign out everywhere: end all sessions of you (or, for admins, of userId); scope "others" keeps this one',
       body: z.strictObject({ scope: z.enum(['all', 'others']), userId: userIdField.optional() }),
     },
     handler: async (req, reply) => {

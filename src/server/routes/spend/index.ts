@@ -1,6 +1,13 @@
 // Spend log (non-monetary compensation) per physician, with the annual limit and warning.
 import { z } from 'zod';
-import { deleteSpend, logSpend, setSpendLimits, spendLimits, updateSpend, yearStatus } from '../../../commands/crm/spend';
+import {
+  deleteSpend,
+  logSpend,
+  setSpendLimits,
+  spendLimits,
+  updateSpend,
+  yearStatus,
+} from '../../../commands/crm/spend';
 import { SPEND_CATEGORIES } from '../../../core/crm/spendLimit';
 import { listSpend } from '../../../db/queries/crm/spend';
 import { ADMIN, ALL_ROLES, STAFF } from '../../auth/guard';
@@ -35,14 +42,17 @@ export default async function spendRoutes(app: App, { database }: ServerContext)
         offset: listQuery.offset,
       }),
     },
-    handler: async (req) => ({ items: await listSpend(db, { ...req.query, deleted: req.query.deleted === 'true' }) }),
+    handler: async (req) => ({
+      items: await listSpend(db, { ...req.query, deleted: req.query.deleted === 'true' }),
+    }),
   });
 
   app.get('/api/spend/status/:npi', {
     config: { roles: ALL_ROLES },
     schema: {
       tags: ['crm'],
-      summary: 'A physician’s year-to-date total against the annual limit (level ok / near / over), with entry ids',
+      summary:
+        'A physician’s year-to-date total against the annual limit (level ok / near / over), with entry ids',
       params: npiParam,
       querystring: z.strictObject({ year: year.optional() }),
     },
@@ -70,7 +80,11 @@ export default async function spendRoutes(app: App, { database }: ServerContext)
 
   app.post('/api/spend', {
     config: { roles: STAFF },
-    schema: { tags: ['crm'], summary: 'Log spend; the answer carries the physician’s year status', body: z.strictObject(fields) },
+    schema: {
+      tags: ['crm'],
+      summary: 'Log spend; the answer carries the physician’s year status',
+      body: z.strictObject(fields),
+    },
     handler: async (req, reply) => {
       const r = await run(() => logSpend(db, crmActor(req), req.body));
       reply.status(201);
@@ -108,6 +122,7 @@ export default async function spendRoutes(app: App, { database }: ServerContext)
   app.post('/api/spend/:id/restore', {
     config: { roles: STAFF },
     schema: { tags: ['crm'], summary: 'Restore a deleted spend entry', params: idParam, body: versionBody },
-    handler: async (req) => run(() => deleteSpend(db, crmActor(req), req.params.id, false, req.body?.version)),
+    handler: async (req) =>
+      run(() => deleteSpend(db, crmActor(req), req.params.id, false, req.body?.version)),
   });
 }

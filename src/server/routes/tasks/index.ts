@@ -8,7 +8,19 @@ import { ALL_ROLES, STAFF } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
 import { notFound } from '../../lib/errors';
 import { idParam, text } from '../../lib/schemas';
-import { crmActor, dateString, enumList, id, listQuery, notes, npi, ownersFor, run, version, versionBody } from '../crm/lib';
+import {
+  crmActor,
+  dateString,
+  enumList,
+  id,
+  listQuery,
+  notes,
+  npi,
+  ownersFor,
+  run,
+  version,
+  versionBody,
+} from '../crm/lib';
 
 const fields = {
   title: text(200).pipe(z.string().min(1)),
@@ -35,14 +47,26 @@ export default async function taskRoutes(app: App, { database }: ServerContext) 
         status: enumList(TASK_STATUSES).optional(),
         overdue: z.enum(['true', 'false']).optional(),
         providerNpi: npi.optional(),
-        organizationId: z.coerce.number().int().positive().max(2 ** 53 - 1).optional(),
+        organizationId: z.coerce
+          .number()
+          .int()
+          .positive()
+          .max(2 ** 53 - 1)
+          .optional(),
         dueBefore: dateString.optional(),
       }),
     },
     handler: async (req) => {
       const { scope, overdue, deleted, ...f } = req.query;
       const ownerIds = f.providerNpi || f.organizationId ? null : await ownersFor(database, req, scope);
-      return { items: await listTasks(db, { ...f, ownerIds, overdue: overdue === 'true', deleted: deleted === 'true' }) };
+      return {
+        items: await listTasks(db, {
+          ...f,
+          ownerIds,
+          overdue: overdue === 'true',
+          deleted: deleted === 'true',
+        }),
+      };
     },
   });
 

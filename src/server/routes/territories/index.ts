@@ -1,10 +1,15 @@
 // Territories: sets of ZIPs and county FIPS codes, assigned to liaisons. Managers edit.
 import { z } from 'zod';
-import { createTerritory, deleteTerritory, TERRITORY, updateTerritory } from '../../../commands/crm/territories';
+import {
+  createTerritory,
+  deleteTerritory,
+  TERRITORY,
+  updateTerritory,
+} from '../../../commands/crm/territories';
 import { changeHistory } from '../../../commands/crm/versioned';
 import { listRelationships } from '../../../db/queries/crm/relationships';
 import { getTerritory, listTerritories } from '../../../db/queries/crm/territories';
-import { actorOf, ALL_ROLES, MANAGERS } from '../../auth/guard';
+import { ALL_ROLES, actorOf, MANAGERS } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
 import { notFound } from '../../lib/errors';
 import { idParam, text } from '../../lib/schemas';
@@ -40,7 +45,8 @@ export default async function territoryRoutes(app: App, { database }: ServerCont
   app.get('/api/territories/:id', {
     config: { roles: ALL_ROLES },
     schema: { tags: ['crm'], summary: 'One territory', params: idParam },
-    handler: async (req) => (await getTerritory(db, req.params.id)) ?? Promise.reject(notFound(`territory ${req.params.id}`)),
+    handler: async (req) =>
+      (await getTerritory(db, req.params.id)) ?? Promise.reject(notFound(`territory ${req.params.id}`)),
   });
 
   app.get('/api/territories/:id/providers', {
@@ -51,7 +57,9 @@ export default async function territoryRoutes(app: App, { database }: ServerCont
       params: idParam,
       querystring: z.strictObject({ limit: listQuery.limit, offset: listQuery.offset }),
     },
-    handler: async (req) => ({ items: await listRelationships(db, { territoryId: req.params.id, ...req.query }) }),
+    handler: async (req) => ({
+      items: await listRelationships(db, { territoryId: req.params.id, ...req.query }),
+    }),
   });
 
   app.post('/api/territories', {
@@ -82,13 +90,15 @@ export default async function territoryRoutes(app: App, { database }: ServerCont
   app.delete('/api/territories/:id', {
     config: { roles: MANAGERS },
     schema: { tags: ['crm'], summary: 'Soft-delete a territory', params: idParam, body: versionBody },
-    handler: async (req) => run(() => deleteTerritory(db, crmActor(req), req.params.id, true, req.body?.version)),
+    handler: async (req) =>
+      run(() => deleteTerritory(db, crmActor(req), req.params.id, true, req.body?.version)),
   });
 
   app.post('/api/territories/:id/restore', {
     config: { roles: MANAGERS },
     schema: { tags: ['crm'], summary: 'Restore a deleted territory', params: idParam, body: versionBody },
-    handler: async (req) => run(() => deleteTerritory(db, crmActor(req), req.params.id, false, req.body?.version)),
+    handler: async (req) =>
+      run(() => deleteTerritory(db, crmActor(req), req.params.id, false, req.body?.version)),
   });
 
   app.get('/api/territories/:id/history', {

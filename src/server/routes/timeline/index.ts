@@ -24,7 +24,8 @@ export default async function timelineRoutes(app: App, { database }: ServerConte
     config: { roles: ALL_ROLES },
     schema: {
       tags: ['crm'],
-      summary: 'An organization’s timeline: activities, tasks, issues, changes to it, its contacts and offices',
+      summary:
+        'An organization’s timeline: activities, tasks, issues, changes to it, its contacts and offices',
       params: idParam,
       querystring: query,
     },

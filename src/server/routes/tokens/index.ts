@@ -16,7 +16,10 @@ export default async function tokenRoutes(app: App, { database, config }: Server
 
   app.get('/api/tokens', {
     config: { roles: ADMIN },
-    schema: { tags: ['tokens'], summary: 'API tokens (never the secret: prefix, role, last use, revocation)' },
+    schema: {
+      tags: ['tokens'],
+      summary: 'API tokens (never the secret: prefix, role, last use, revocation)',
+    },
     handler: async () => ({ items: await listApiTokens(db) }),
   });
 
@@ -36,9 +39,14 @@ export default async function tokenRoutes(app: App, { database, config }: Server
 
   app.delete('/api/tokens/:id', {
     config: { roles: ADMIN, rateLimit: rateLimitFor('write', config) },
-    schema: { tags: ['tokens'], summary: 'Revoke a token (takes effect on its next request)', params: idParam },
+    schema: {
+      tags: ['tokens'],
+      summary: 'Revoke a token (takes effect on its next request)',
+      params: idParam,
+    },
     handler: async (req) => {
-      if (!(await revokeApiToken(db, who(req), req.params.id))) throw notFound(`active token ${req.params.id}`);
+      if (!(await revokeApiToken(db, who(req), req.params.id)))
+        throw notFound(`active token ${req.params.id}`);
       return { ok: true as const };
     },
   });

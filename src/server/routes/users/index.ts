@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UserError, addUser, resetPassword, updateUser } from '../../../commands/users';
+import { addUser, resetPassword, UserError, updateUser } from '../../../commands/users';
 import { listUsers } from '../../../db/queries/users';
 import { ADMIN, ALL_ROLES, actorOf } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';

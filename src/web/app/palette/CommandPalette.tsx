@@ -109,7 +109,6 @@ export function CommandPalette({
           <div className="palette-input">
             <Icon name="search" />
             <input
-              // biome-ignore lint/a11y/noAutofocus: the palette exists to be typed into
               autoFocus
               value={query}
               onChange={(e) => {

@@ -62,15 +62,19 @@ export function useCommands(items: PaletteItem[]) {
   useEffect(() => registerCommands(items), [items]);
 }
 
+let snapshot = { version: -1, commands: [] as PaletteItem[], providers: [] as SearchProvider[] };
+function getSnapshot() {
+  // One stable object per registry version, so consumers' effects don't re-run on every render.
+  if (snapshot.version !== version)
+    snapshot = { version, commands: [...commands.values()].flat(), providers: [...providers.values()] };
+  return snapshot;
+}
+
 export function usePaletteRegistry() {
-  useSyncExternalStore(
-    (cb) => {
-      listeners.add(cb);
-      return () => listeners.delete(cb);
-    },
-    () => version,
-  );
-  return { commands: [...commands.values()].flat(), providers: [...providers.values()] };
+  return useSyncExternalStore((cb) => {
+    listeners.add(cb);
+    return () => listeners.delete(cb);
+  }, getSnapshot);
 }
 
 /** Rank items by how well label/keywords match the query; non-matches are dropped. */

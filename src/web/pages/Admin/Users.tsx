@@ -57,7 +57,10 @@ export default function Users() {
               </span>
             ) : null}
           </div>
-          <div className="cell-sub show-phone">{u.email}</div>
+          <div className="cell-sub show-phone">
+            {u.email}
+            {u.disabled ? ' · disabled' : ''}
+          </div>
         </div>
       ),
     },
@@ -83,6 +86,7 @@ export default function Users() {
     {
       id: 'status',
       header: 'Status',
+      hideOnPhone: true,
       sortValue: (u) => (u.disabled ? 1 : 0),
       cell: (u) =>
         u.disabled ? (
@@ -104,6 +108,7 @@ export default function Users() {
       id: 'actions',
       header: '',
       alwaysVisible: true,
+      hideOnPhone: true, // on a phone the whole row is the tap target
       width: 1,
       cell: (u) => (
         <button
@@ -125,7 +130,11 @@ export default function Users() {
   return (
     <Page
       title="Users"
-      subtitle={users.data ? `${users.data.length} accounts · ${active} active` : 'Accounts and roles'}
+      subtitle={
+        users.data
+          ? `${users.data.length} ${users.data.length === 1 ? 'account' : 'accounts'} · ${active} active`
+          : 'Accounts and roles'
+      }
       actions={
         <button type="button" className="btn btn-primary" onClick={() => setAdding(true)}>
           <Icon name="plus" size={16} /> Add user
@@ -161,7 +170,7 @@ export default function Users() {
             <div className="row" style={{ flexWrap: 'wrap', flex: 1 }}>
               <input
                 className="input"
-                style={{ maxWidth: 280 }}
+                style={{ flex: '1 1 160px', maxWidth: 280 }}
                 type="search"
                 placeholder="Filter by name or e-mail"
                 aria-label="Filter users by name or e-mail"

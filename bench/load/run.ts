@@ -1,0 +1,200 @@
+// npm run bench:load — start Rounds on PostgreSQL with the demo market (loopback only), then drive
+// (1) a bare Fastify route in this process (the machine's ceiling), (2) GET /healthz, and (3) the
+// mixed authenticated workload (API token, no logins) with autocannon at each concurrency level.
+// Results → docs/benchmarks.md (between the bench:load markers) and stdout.
+// Env: BENCH_DURATION (s, default 60), BENCH_CONNECTIONS (default "50,200"),
+//      BENCH_DATABASE_URL (admin URL; default postgres://postgres@127.0.0.1:5432/postgres), BENCH_PORT.
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { createApiToken } from '../../src/commands/apiTokens';
+import { connectDatabase } from '../../src/db/connection';
+import { type BenchRequest, candidates, chooser, sampleData } from './workload';
+
+const duration = Number(process.env.BENCH_DURATION ?? 60);
+const levels = (process.env.BENCH_CONNECTIONS ?? '50,200').split(',').map(Number);
+const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const port = Number(process.env.BENCH_PORT ?? 3901);
+const dbName = `rounds_bench_${process.pid}`;
+const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
+const base = `http://127.0.0.1:${port}`;
+
+type Row = {
+  target: string;
+  connections: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  total: number;
+};
+
+async function admin(q: string) {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  await c.query(q).finally(() => c.end());
+}
+
+function cannon(opts: autocannon.Options, target: string, connections: number): Promise<Row> {
+  return new Promise((resolve, reject) => {
+    autocannon({ ...opts, connections, duration, timeout: 10 }, (err, r) => {
+      if (err) return reject(err);
+      resolve({
+        target,
+        connections,
+        rps: Math.round(r.requests.average),
+        p50: r.latency.p50,
+        p95: r.latency.p97_5 ?? r.latency.p90,
+        p99: r.latency.p99,
+        errors: r.errors + r.timeouts,
+        non2xx: r.non2xx,
+        total: r.requests.total,
+      });
+    });
+  });
+}
+
+let serverExit: string | null = null;
+
+async function waitForServer(ms: number) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (serverExit) throw new Error(`Rounds exited while starting (${serverExit})`);
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error('Rounds did not come up in time');
+}
+
+async function main() {
+  await admin(`create database ${dbName}`);
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: dbUrl,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ROUNDS_DEMO: '1',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: os.tmpdir() + `/rounds-bench-${process.pid}`,
+      RATE_LIMIT_WRITES_PER_MIN: '100000000',
+      RATE_LIMIT_EXPORTS_PER_MIN: '100000000',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  server.on('exit', (code, signal) => {
+    serverExit = `exit ${code ?? signal}`;
+  });
+  const bare = Fastify();
+  bare.get('/bare', async () => ({ ok: true }));
+  await bare.listen({ port: port + 1, host: '127.0.0.1' });
+  try {
+    process.stderr.write('Starting Rounds and loading the demo market…\n');
+    await waitForServer(15 * 60_000);
+    const database = await connectDatabase({ databaseUrl: dbUrl, poolSize: 1 });
+    const { token } = await createApiToken(
+      database.db,
+      { id: null, label: 'bench' },
+      { name: 'bench:load', role: 'admin' },
+    );
+    const data = await sampleData(database.db);
+    const providers = data.npis.length;
+    await database.close();
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const kept: BenchRequest[] = [];
+    const skipped: string[] = [];
+    for (const c of candidates(data)) {
+      const res = await fetch(base + c.path(), { method: c.method, headers, body: c.body?.() });
+      if (res.ok) kept.push(c);
+      else skipped.push(`${c.name} (${c.method} ${c.path().split('?')[0]} → ${res.status})`);
+    }
+    if (!kept.length) throw new Error(`No workload request succeeded: ${skipped.join('; ')}`);
+    const next = chooser(kept);
+    const rows: Row[] = [];
+    for (const n of levels) {
+      process.stderr.write(`${n} connections, ${duration}s each: bare route, /healthz, mixed workload…\n`);
+      rows.push(
+        await cannon({ url: `http://127.0.0.1:${port + 1}/bare` }, 'bare Fastify route (ceiling)', n),
+      );
+      rows.push(await cannon({ url: `${base}/healthz` }, 'GET /healthz (DB ping)', n));
+      rows.push(
+        await cannon(
+          {
+            url: base,
+            requests: [
+              {
+                setupRequest: (req) => {
+                  const r = next();
+                  return { ...req, method: r.method, path: r.path(), headers, body: r.body?.() };
+                },
+              },
+            ],
+          },
+          'mixed workload',
+          n,
+        ),
+      );
+    }
+    report(rows, kept, skipped, providers);
+  } finally {
+    server.kill('SIGTERM');
+    await bare.close();
+    await new Promise((r) => setTimeout(r, 2000));
+    await admin(`drop database if exists ${dbName} with (force)`).catch(() => {});
+  }
+}
+
+function report(rows: Row[], kept: BenchRequest[], skipped: string[], providers: number) {
+  const table = [
+    '| target | clients | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | requests |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(
+      (r) =>
+        `| ${r.target} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.total} |`,
+    ),
+  ];
+  const ratios = levels.map((n) => {
+    const bare = rows.find((r) => r.connections === n && r.target.startsWith('bare'))!;
+    const mixed = rows.find((r) => r.connections === n && r.target === 'mixed workload')!;
+    return `- ${n} clients: mixed workload = ${((100 * mixed.rps) / bare.rps).toFixed(1)} % of the bare route (target ≥ 25 %); p99 ${mixed.p99} ms (target ≤ 200 ms at 200); errors ${mixed.errors + mixed.non2xx} (target 0)`;
+  });
+  const total = kept.reduce((s, r) => s + r.weight, 0);
+  const section = [
+    '<!-- bench:load:start -->',
+    '## Load: `npm run bench:load`',
+    '',
+    `Run ${new Date().toISOString().slice(0, 16)}Z on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'} (shared machine), Node ${process.version}, PostgreSQL, synthetic demo market, ${duration} s per row, loopback only. The load generator (autocannon), the bare route and Rounds share the same cores.`,
+    '',
+    ...table,
+    '',
+    ...ratios,
+    '',
+    `Mixed workload (API token, no logins; random NPIs from ${providers} demo providers): ${kept.map((k) => `${k.name} ${Math.round((100 * k.weight) / total)} %`).join(', ')}.`,
+    skipped.length ? `Left out (not answering 2xx when the run started): ${skipped.join('; ')}.` : '',
+    '',
+    'Reproduce: `npm run bench:load` (env BENCH_DURATION, BENCH_CONNECTIONS, BENCH_DATABASE_URL).',
+    '<!-- bench:load:end -->',
+  ].join('\n');
+  process.stdout.write(`${section}\n`);
+  const file = 'docs/benchmarks.md';
+  let doc = '';
+  try {
+    doc = readFileSync(file, 'utf8');
+  } catch {
+    doc = '# Benchmarks\n';
+  }
+  const re = /<!-- bench:load:start -->[\s\S]*?<!-- bench:load:end -->/;
+  writeFileSync(file, re.test(doc) ? doc.replace(re, section) : `${doc.trimEnd()}\n\n${section}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench:load failed: ${(e as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+// The mixed workload: searches, provider profiles, referral bases, activity writes — each request
+// picked at random by weight, with real NPIs from the loaded demo market. Candidates that the
+// running server does not answer with 2xx are left out (and reported), so the benchmark runs on
+// whatever the API offers today.
+import type { Kysely } from 'kysely';
+import type { DB } from '../../src/db/schema';
+
+export type BenchRequest = {
+  name: string;
+  weight: number;
+  method: 'GET' | 'POST';
+  path: () => string;
+  body?: () => string;
+};
+
+const pick = <T>(xs: readonly T[]) => xs[Math.floor(Math.random() * xs.length)]!;
+
+export async function sampleData(db: Kysely<DB>) {
+  const rows = await db
+    .selectFrom('providers')
+    .select(['npi', 'last_name'])
+    .where('status', '=', 'active')
+    .limit(2000)
+    .execute();
+  const npis = rows.map((r) => r.npi);
+  const names = [...new Set(rows.map((r) => r.last_name).filter((n): n is string => !!n && n.length >= 3))];
+  if (!npis.length) throw new Error('No providers in the database: the demo market did not load');
+  return { npis, prefixes: names.map((n) => n.slice(0, 3)) };
+}
+
+export function candidates(data: { npis: string[]; prefixes: string[] }): BenchRequest[] {
+  return [
+    {
+      name: 'search providers by name',
+      weight: 30,
+      method: 'GET',
+      path: () => `/api/providers?q=${encodeURIComponent(pick(data.prefixes))}`,
+    },
+    { name: 'provider profile', weight: 25, method: 'GET', path: () => `/api/providers/${pick(data.npis)}` },
+    {
+      name: 'referral base',
+      weight: 20,
+      method: 'GET',
+      path: () => `/api/referrals/base/${pick(data.npis)}`,
+    },
+    { name: 'relationship', weight: 10, method: 'GET', path: () => `/api/relationships/${pick(data.npis)}` },
+    {
+      name: 'log an activity (write)',
+      weight: 15,
+      method: 'POST',
+      path: () => '/api/activities',
+      body: () =>
+        JSON.stringify({
+          type: 'call',
+          occurredAt: new Date().toISOString(),
+          subject: 'Load test call (synthetic)',
+          providerNpis: [pick(data.npis)],
+        }),
+    },
+  ];
+}
+
+/** Weighted random choice over the kept requests. */
+export function chooser(reqs: BenchRequest[]) {
+  const total = reqs.reduce((s, r) => s + r.weight, 0);
+  return () => {
+    let x = Math.random() * total;
+    for (const r of reqs) if ((x -= r.weight) < 0) return r;
+    return reqs[reqs.length - 1]!;
+  };
+}

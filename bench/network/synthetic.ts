@@ -1,0 +1,87 @@
+// A synthetic market on PostgreSQL, generated in SQL (labelled synthetic: last_name 'Synthetic',
+// source 'demo'): N providers over 2,000 ZIPs, E CMS-style shared-patient links with local
+// clusters (70 % of a provider's ties stay within its block of 500) and hubs (the rest go to a
+// power-law-skewed target), plus 12 months of referrals for a fraction of providers.
+import { type Kysely, sql } from 'kysely';
+import { monthStartDate } from '../../src/core/referrals/months';
+import type { DB } from '../../src/db/schema';
+
+export type MarketSize = { providers: number; edges: number; referrerShare: number };
+
+export async function generateMarket(db: Kysely<DB>, size: MarketSize, log: (s: string) => void) {
+  const N = size.providers;
+  const npi = (x: string) => sql.raw(`(1000000000 + ${x})::text`);
+  await sql`select setseed(0.42)`.execute(db);
+  let t = performance.now();
+  await sql`
+    insert into providers (npi, first_name, last_name, primary_service_line, practice_zip5, county_fips, lat, lon, source, geo_precision, status)
+    select ${npi('i')}, 'Provider ' || i, 'Synthetic',
+      (array['primary_care','cardiology','orthopedics','oncology','neurology','general_surgery','pulmonology','urology'])[1 + i % 8],
+      (10000 + i % 2000)::text, (36000 + i % 60)::text, 40 + (i % 2000) / 1000.0, -74 + (i % 997) / 1000.0, 'demo', 'synthetic_point', 'active'
+    from generate_series(0, ${N - 1}) i`.execute(db);
+  log(`providers: ${N} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  t = performance.now();
+  await sql`
+    insert into shared_patient_links (year, window_days, npi_from, npi_to, pair_count, bene_count, same_day_count)
+    select 2015, 30, ${npi('s')}, ${npi('d')}, 2 * b, b, 0 from (
+      select s,
+        case when random() < 0.7 then (s / 500) * 500 + floor(random() * least(500, ${N} - (s / 500) * 500))::int
+             else floor(${N} * power(random(), 2.5))::int end as d,
+        11 + floor(-ln(1 - random()) * 20)::int as b
+      from (select floor(random() * ${N})::int as s from generate_series(1, ${size.edges})) x
+    ) y where s <> d
+    on conflict do nothing`.execute(db);
+  const links = await sql<{ n: string }>`select count(*)::text as n from shared_patient_links`.execute(db);
+  log(`shared-patient links: ${links.rows[0].n} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  t = performance.now();
+  const [ours, rival] = await db
+    .insertInto('organizations')
+    .values([
+      {
+        name: 'Synthetic Health (ours)',
+        network_status: 'ours',
+        service_lines: ['cardiology', 'orthopedics', 'oncology'],
+        source: 'demo',
+      },
+      {
+        name: 'Synthetic Rival',
+        network_status: 'competitor',
+        service_lines: ['cardiology', 'orthopedics'],
+        source: 'demo',
+      },
+    ])
+    .returning('id')
+    .execute();
+  const now = new Date();
+  const end = now.getUTCFullYear() * 12 + now.getUTCMonth();
+  await sql`
+    insert into referral_monthly (referring_npi, month, service_line, dest_org_id, dest_provider_npi, source, count)
+    select ${npi('i')}, (${monthStartDate(end - 11)}::date + (m || ' months')::interval)::date,
+      (array['cardiology','orthopedics','oncology'])[1 + (i + m) % 3],
+      case when (i + m) % 3 = 0 then ${Number(ours.id)}::bigint else ${Number(rival.id)}::bigint end, '', 'ehr', 1 + floor(random() * 4)::int
+    from generate_series(0, ${N - 1}) i, generate_series(0, 11) m
+    where i % ${Math.max(1, Math.round(1 / size.referrerShare))} = 0
+    on conflict do nothing`.execute(db);
+  log(`referral rollups in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  await sql`analyze`.execute(db);
+}
+
+/** A liaison whose territory is `zips` ZIP codes (about N/2000 providers each). */
+export async function liaisonWithTerritory(db: Kysely<DB>, zips: number) {
+  const u = await db
+    .insertInto('users')
+    .values({ email: 'bench-liaison@synthetic.example', name: 'Bench Liaison (synthetic)', role: 'liaison' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const t = await db
+    .insertInto('territories')
+    .values({
+      name: 'Synthetic territory',
+      zips: Array.from({ length: zips }, (_, i) => String(10000 + i * 7)),
+      counties: [],
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('territory_assignments').values({ territory_id: t.id, user_id: u.id }).execute();
+  return Number(u.id);
+}

@@ -1,0 +1,197 @@
+// Target lists / campaigns: a saved, filtered, scored set of physicians with an owner, a goal and
+// progress (members visited in person since the list was made, or marked won).
+import { type Kysely, sql } from 'kysely';
+import { IN_PERSON_TYPES } from '../../core/crm/visitCadence';
+import { recordAudit } from '../../db/audit';
+import type { DB } from '../../db/schema';
+import { NetworkError } from './errors';
+import { type Actor, checkWeights, getTargetWeights, scoreTargets } from './targets';
+
+export type TargetListFilter = {
+  liaisonUserId?: number;
+  serviceLine?: string;
+  minScore?: number;
+  limit: number;
+};
+
+export async function createTargetList(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: {
+    name: string;
+    goal?: string;
+    ownerId?: number | null;
+    dueOn?: string | null;
+    filter: TargetListFilter;
+    weights?: Record<string, number>;
+  },
+) {
+  const weights = input.weights ? checkWeights(input.weights) : (await getTargetWeights(db)).weights;
+  const { ranked } = await scoreTargets(db, { territoryUserId: input.filter.liaisonUserId }, weights);
+  let pool = ranked.filter((t) => t.score >= (input.filter.minScore ?? 0));
+  if (input.filter.serviceLine) {
+    const lines = await db
+      .selectFrom('providers')
+      .select(['npi', 'primary_service_line'])
+      .where('npi', 'in', pool.length ? pool.map((t) => t.npi) : [''])
+      .execute();
+    const ok = new Set(
+      lines.filter((l) => l.primary_service_line === input.filter.serviceLine).map((l) => l.npi),
+    );
+    pool = pool.filter((t) => ok.has(t.npi));
+  }
+  const members = pool.slice(0, input.filter.limit);
+  return db.transaction().execute(async (trx) => {
+    const list = await trx
+      .insertInto('target_lists')
+      .values({
+        name: input.name,
+        goal: input.goal ?? '',
+        owner_id: input.ownerId ?? actor.id,
+        due_on: input.dueOn ?? null,
+        filter: JSON.stringify(input.filter),
+        weights: JSON.stringify(weights),
+        created_by: actor.id,
+      })
+      .returning(['id', 'name'])
+      .executeTakeFirstOrThrow();
+    if (members.length)
+      await trx
+        .insertInto('target_list_members')
+        .values(
+          members.map((m) => ({
+            list_id: list.id,
+            npi: m.npi,
+            score: m.score,
+            breakdown: JSON.stringify(m.breakdown),
+          })),
+        )
+        .execute();
+    await recordAudit(trx, {
+      actorUserId: actor.id,
+      actorLabel: actor.label,
+      action: 'create',
+      entity: 'target_list',
+      entityId: list.id,
+      ip: actor.ip,
+      detail: { after: { name: input.name, filter: input.filter, members: members.length } },
+    });
+    return getTargetList(trx, Number(list.id));
+  });
+}
+
+const visitedSince = sql<boolean>`exists (select 1 from activity_attendees t join activities a on a.id = t.activity_id
+  where t.provider_npi = tm.npi and a.deleted_at is null and a.occurred_at >= tl.created_at
+  and a.type in (${sql.join(IN_PERSON_TYPES.map((x) => sql.lit(x)))}))`;
+
+export async function listTargetLists(
+  db: Kysely<DB>,
+  q: { ownerId?: number; status?: 'active' | 'archived' },
+) {
+  const rows = await db
+    .selectFrom('target_lists as tl')
+    .leftJoin('target_list_members as tm', 'tm.list_id', 'tl.id')
+    .leftJoin('users as u', 'u.id', 'tl.owner_id')
+    .select([
+      'tl.id',
+      'tl.name',
+      'tl.goal',
+      'tl.owner_id',
+      'u.name as owner_name',
+      'tl.status',
+      'tl.due_on',
+      'tl.created_at',
+      'tl.version',
+    ])
+    .select((eb) => [
+      eb.fn.count<string>('tm.npi').as('members'),
+      sql<string>`count(*) filter (where tm.status in ('visited','won') or ${visitedSince})`.as('reached'),
+    ])
+    .$if(q.ownerId !== undefined, (b) => b.where('tl.owner_id', '=', q.ownerId!))
+    .where('tl.status', '=', q.status ?? 'active')
+    .groupBy(['tl.id', 'u.name'])
+    .orderBy('tl.id', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    members: Number(r.members),
+    reached: Number(r.reached),
+  }));
+}
+
+export async function getTargetList(db: Kysely<DB>, id: number) {
+  const list = await db.selectFrom('target_lists').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!list) throw new NetworkError(`target list ${id} not found`, 404);
+  const members = await db
+    .selectFrom('target_list_members as tm')
+    .innerJoin('target_lists as tl', 'tl.id', 'tm.list_id')
+    .leftJoin('providers as p', 'p.npi', 'tm.npi')
+    .select([
+      'tm.npi',
+      'tm.score',
+      'tm.breakdown',
+      'tm.status',
+      'tm.added_at',
+      'p.first_name',
+      'p.last_name',
+      'p.primary_service_line',
+    ])
+    .select(visitedSince.as('visited_since'))
+    .where('tm.list_id', '=', id)
+    .orderBy('tm.score', 'desc')
+    .orderBy('tm.npi')
+    .execute();
+  const reached = members.filter(
+    (m) => m.visited_since || m.status === 'visited' || m.status === 'won',
+  ).length;
+  return { ...list, id: Number(list.id), progress: { members: members.length, reached }, members };
+}
+
+export async function updateTargetListMember(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  npi: string,
+  status: 'open' | 'visited' | 'won' | 'dropped',
+) {
+  return db.transaction().execute(async (trx) => {
+    const r = await trx
+      .updateTable('target_list_members')
+      .set({ status })
+      .where('list_id', '=', id)
+      .where('npi', '=', npi)
+      .executeTakeFirst();
+    if (!Number(r.numUpdatedRows)) throw new NetworkError(`${npi} is not on target list ${id}`, 404);
+    await recordAudit(trx, {
+      actorUserId: actor.id,
+      actorLabel: actor.label,
+      action: 'update',
+      entity: 'target_list_member',
+      entityId: `${id}:${npi}`,
+      ip: actor.ip,
+      detail: { after: { status } },
+    });
+    return { listId: id, npi, status };
+  });
+}
+
+export async function archiveTargetList(db: Kysely<DB>, actor: Actor, id: number) {
+  return db.transaction().execute(async (trx) => {
+    const r = await trx
+      .updateTable('target_lists')
+      .set({ status: 'archived', updated_at: new Date(), version: sql`version + 1` })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!Number(r.numUpdatedRows)) throw new NetworkError(`target list ${id} not found`, 404);
+    await recordAudit(trx, {
+      actorUserId: actor.id,
+      actorLabel: actor.label,
+      action: 'archive',
+      entity: 'target_list',
+      entityId: id,
+      ip: actor.ip,
+    });
+    return { id, status: 'archived' as const };
+  });
+}

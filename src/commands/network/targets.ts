@@ -1,0 +1,187 @@
+// Target prioritization: tunable weights (settings 'target_weights'), ranked lists with factor
+// breakdowns, a live preview of how the top 50 changes under new weights, and "who to see next".
+import type { Kysely } from 'kysely';
+import { percentile90, rankTargets, type TargetScore } from '../../core/targets';
+import {
+  DEFAULT_WEIGHTS,
+  FACTOR_LABELS,
+  FACTOR_NORMALIZATION,
+  resolveWeights,
+  type TargetWeights,
+} from '../../core/targets/weights';
+import { recordAudit } from '../../db/audit';
+import { describeNodes } from '../../db/queries/network/nodes';
+import { type TargetPool, targetFacts } from '../../db/queries/network/targetFacts';
+import { getSetting, putSetting } from '../../db/queries/settings';
+import type { DB } from '../../db/schema';
+import { NetworkError } from './errors';
+
+export type Actor = { id: number | null; label: string; ip?: string };
+const KEY = 'target_weights';
+
+export async function getTargetWeights(
+  db: Kysely<DB>,
+): Promise<{ weights: TargetWeights; isDefault: boolean }> {
+  const saved = await getSetting<Partial<TargetWeights>>(db, KEY);
+  return { weights: saved ? resolveWeights(saved) : { ...DEFAULT_WEIGHTS }, isDefault: !saved };
+}
+
+export function checkWeights(w: Partial<Record<string, number>> | undefined): TargetWeights {
+  try {
+    return resolveWeights(w);
+  } catch (e) {
+    throw new NetworkError((e as Error).message, 400);
+  }
+}
+
+export async function saveTargetWeights(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: Partial<Record<string, number>>,
+) {
+  const weights = checkWeights(input);
+  const before = await getTargetWeights(db);
+  await db.transaction().execute(async (trx) => {
+    await putSetting(trx, KEY, weights);
+    await recordAudit(trx, {
+      actorUserId: actor.id,
+      actorLabel: actor.label,
+      action: 'update',
+      entity: 'target_weights',
+      ip: actor.ip,
+      detail: { before: before.weights, after: weights },
+    });
+  });
+  return { weights, isDefault: false };
+}
+
+export type ScoredTarget = TargetScore & {
+  rank: number;
+  name: string;
+  serviceLine: string | null;
+  networkStatus: string;
+};
+
+export async function scoreTargets(
+  db: Kysely<DB>,
+  pool: TargetPool,
+  weights: TargetWeights,
+  now = new Date(),
+) {
+  const { facts, meta } = await targetFacts(db, pool, now);
+  const ctx = { now, leakageP90: percentile90(facts.map((f) => f.leakedReferrals)) };
+  return { ranked: rankTargets(facts, weights, ctx), ctx, meta };
+}
+
+async function present(db: Kysely<DB>, ranked: TargetScore[]): Promise<ScoredTarget[]> {
+  const info = await describeNodes(
+    db,
+    ranked.map((r) => r.npi),
+  );
+  return ranked.map((r, i) => {
+    const n = info.get(r.npi)!;
+    return { rank: i + 1, ...r, name: n.name, serviceLine: n.serviceLine, networkStatus: n.networkStatus };
+  });
+}
+
+export async function listTargets(
+  db: Kysely<DB>,
+  q: { liaisonUserId?: number; limit: number; weights?: Partial<Record<string, number>> },
+) {
+  const weights = q.weights ? checkWeights(q.weights) : (await getTargetWeights(db)).weights;
+  const { ranked, ctx, meta } = await scoreTargets(db, { territoryUserId: q.liaisonUserId }, weights);
+  return {
+    weights,
+    factors: Object.keys(FACTOR_LABELS).map((f) => ({
+      factor: f,
+      label: FACTOR_LABELS[f as keyof TargetWeights],
+      normalization: FACTOR_NORMALIZATION[f as keyof TargetWeights],
+    })),
+    leakageP90: ctx.leakageP90,
+    poolSize: ranked.length,
+    meta,
+    items: await present(db, ranked.slice(0, q.limit)),
+  };
+}
+
+/** How the top N changes under proposed weights: new rank, old rank, movement. */
+export async function previewWeights(
+  db: Kysely<DB>,
+  q: { liaisonUserId?: number; weights: Partial<Record<string, number>>; limit?: number },
+) {
+  const proposed = checkWeights(q.weights);
+  const current = (await getTargetWeights(db)).weights;
+  const limit = q.limit ?? 50;
+  const { facts, meta } = await targetFacts(db, { territoryUserId: q.liaisonUserId });
+  const now = new Date();
+  const ctx = { now, leakageP90: percentile90(facts.map((f) => f.leakedReferrals)) };
+  const before = rankTargets(facts, current, ctx);
+  const after = rankTargets(facts, proposed, ctx);
+  const oldRank = new Map(before.map((t, i) => [t.npi, i + 1]));
+  const top = await present(db, after.slice(0, limit));
+  const newTop = new Set(top.map((t) => t.npi));
+  return {
+    current,
+    proposed,
+    meta,
+    entered: top.filter((t) => (oldRank.get(t.npi) ?? Infinity) > limit).length,
+    left: before
+      .slice(0, limit)
+      .filter((t) => !newTop.has(t.npi))
+      .map((t) => t.npi),
+    items: top.map((t) => ({
+      ...t,
+      previousRank: oldRank.get(t.npi) ?? null,
+      moved: (oldRank.get(t.npi) ?? 0) - t.rank,
+    })),
+  };
+}
+
+/** "Who to see next" for a liaison, shaped for the route planner: NPIs, visit locations, priority. */
+export async function nextTargets(db: Kysely<DB>, liaisonUserId: number, limit = 25) {
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'email'])
+    .where('id', '=', liaisonUserId)
+    .executeTakeFirst();
+  if (!user) throw new NetworkError(`liaison ${liaisonUserId} not found`, 404);
+  const { weights } = await getTargetWeights(db);
+  const { ranked, meta } = await scoreTargets(db, { territoryUserId: liaisonUserId }, weights);
+  const top = await present(db, ranked.slice(0, limit));
+  const npis = top.map((t) => t.npi);
+  const [locations, alerts] = npis.length
+    ? await Promise.all([
+        db
+          .selectFrom('memberships as m')
+          .innerJoin('locations as l', 'l.organization_id', 'm.organization_id')
+          .select(['m.provider_npi', 'l.id', 'l.name', 'l.lat', 'l.lon'])
+          .where('m.provider_npi', 'in', npis)
+          .where('l.deleted_at', 'is', null)
+          .orderBy('l.id')
+          .execute(),
+        db
+          .selectFrom('alerts')
+          .select(['id', 'referring_npi', 'service_line', 'target', 'direction', 'q_value'])
+          .where('referring_npi', 'in', npis)
+          .where('status', '<>', 'resolved')
+          .execute(),
+      ])
+    : [[], []];
+  return {
+    liaison: user.email,
+    meta,
+    items: top.map((t) => {
+      const recency = t.breakdown.find((b) => b.factor === 'recency')!;
+      return {
+        npi: t.npi,
+        name: t.name,
+        priority: t.score,
+        dueVisit: recency.known && recency.value >= 0.5,
+        locationIds: locations.filter((l) => l.provider_npi === t.npi).map((l) => Number(l.id)),
+        alerts: alerts.filter((a) => a.referring_npi === t.npi).map((a) => ({ ...a, id: Number(a.id) })),
+        why: t.why.slice(0, 3),
+        breakdown: t.breakdown,
+      };
+    }),
+  };
+}

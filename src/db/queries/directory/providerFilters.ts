@@ -1,0 +1,73 @@
+// The WHERE clause of a provider search, built from validated filters (shared by the page of
+// results, the facets and the total).
+import { type RawBuilder, sql } from 'kysely';
+import { boundingBox } from '../../../core/geo/distance';
+import { searchText } from '../../../import/values';
+
+export type ProviderSearch = {
+  q?: string;
+  specialty?: string;
+  serviceLine?: string;
+  zip?: string;
+  city?: string;
+  county?: string;
+  near?: { lat: number; lon: number };
+  radiusMi?: number;
+  org?: number;
+  status?: 'active' | 'deactivated' | 'all';
+  newToMarket?: boolean;
+  /** arrivals since this date (new to market); default: arrivals in the latest NPPES import */
+  since?: string;
+};
+
+export const distanceSql = (p: { lat: number; lon: number }) =>
+  sql<number>`(2 * 3958.7613 * asin(least(1, sqrt(power(sin(radians(p.lat - ${p.lat}) / 2), 2)
+    + cos(radians(${p.lat})) * cos(radians(p.lat)) * power(sin(radians(p.lon - ${p.lon}) / 2), 2)))))`;
+
+export type Compiled = { where: RawBuilder<unknown>; score: RawBuilder<number>; text: string | null; npi: string | null };
+
+export function compileProviderFilters(f: ProviderSearch, latestNppesJob: number | null): Compiled {
+  const parts: RawBuilder<unknown>[] = [];
+  let score: RawBuilder<number> = sql<number>`0`;
+  let text: string | null = null;
+  let npi: string | null = null;
+  const q = f.q?.trim() ?? '';
+  if (/^\d{10}$/.test(q)) {
+    npi = q;
+    parts.push(sql`p.npi = ${q}`);
+  } else if (q) {
+    text = searchText(q);
+    if (text.length < 3) parts.push(sql`p.search_name like ${`${text}%`}`);
+    else parts.push(sql`(p.search_name % ${text} or ${text} <% p.search_name)`);
+    score = sql<number>`greatest(similarity(p.search_name, ${text}), word_similarity(${text}, p.search_name))`;
+  }
+  if (f.specialty) {
+    const s = f.specialty.trim();
+    if (/^[0-9A-Za-z]{9}[Xx]$/.test(s))
+      parts.push(sql`exists (select 1 from provider_taxonomies t where t.npi = p.npi and t.code = ${s.toUpperCase()})`);
+    else
+      parts.push(sql`p.primary_taxonomy in (select code from taxonomies x where x.display_name ilike ${`%${s}%`}
+        or x.classification ilike ${`%${s}%`} or x.specialization ilike ${`%${s}%`})`);
+  }
+  if (f.serviceLine) parts.push(sql`p.primary_service_line = ${f.serviceLine}`);
+  if (f.zip) parts.push(f.zip.length === 3 ? sql`p.practice_zip5 like ${`${f.zip}%`}` : sql`p.practice_zip5 = ${f.zip}`);
+  if (f.city) parts.push(sql`lower(p.practice_city) = ${f.city.toLowerCase()}`);
+  if (f.county)
+    parts.push(/^\d{5}$/.test(f.county) ? sql`p.county_fips = ${f.county}` : sql`lower(p.county_name) = ${f.county.toLowerCase()}`);
+  if (f.near) {
+    const miles = f.radiusMi ?? 25;
+    const b = boundingBox(f.near.lat, f.near.lon, miles);
+    parts.push(sql`p.lat between ${b.minLat} and ${b.maxLat} and p.lon between ${b.minLon} and ${b.maxLon}
+      and ${distanceSql(f.near)} <= ${miles}`);
+  }
+  if (f.org !== undefined)
+    parts.push(sql`exists (select 1 from memberships m where m.provider_npi = p.npi and m.organization_id = ${f.org})`);
+  const status = f.status ?? 'active';
+  if (status !== 'all') parts.push(sql`p.status = ${status}`);
+  if (f.newToMarket) {
+    if (f.since) parts.push(sql`p.arrived_at >= ${f.since}::date`);
+    else parts.push(sql`p.arrived_job_id = ${latestNppesJob ?? -1}`);
+  }
+  const where = parts.length ? sql.join(parts, sql` and `) : sql`true`;
+  return { where, score, text, npi };
+}

@@ -1,0 +1,146 @@
+// Provider search: fuzzy name (pg_trgm), filters, radius, facets, keyset pagination.
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../schema';
+import { compileProviderFilters, distanceSql, type ProviderSearch } from './providerFilters';
+
+export type ProviderSort = 'relevance' | 'name' | 'distance';
+export type SearchRequest = ProviderSearch & { sort?: ProviderSort; cursor?: string; limit?: number; facets?: boolean };
+
+export class SearchInputError extends Error {
+  expected = true;
+}
+
+type Cursor = { k: (string | number)[] };
+const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+function decode(s: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Cursor;
+    if (Array.isArray(c.k) && c.k.every((x) => typeof x === 'string' || typeof x === 'number')) return c;
+  } catch {}
+  throw new SearchInputError('cursor is not a cursor returned by this search');
+}
+
+export type ProviderHit = Awaited<ReturnType<typeof searchProviders>>['items'][number];
+
+export async function latestNppesImport(db: Kysely<DB>) {
+  return db
+    .selectFrom('import_jobs')
+    .select(['id', 'data_date', 'finished_at'])
+    .where('kind', '=', 'nppes')
+    .where('status', '=', 'succeeded')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function searchProviders(db: Kysely<DB>, r: SearchRequest) {
+  const latest = await latestNppesImport(db);
+  const f = compileProviderFilters(r, latest?.id ?? null);
+  const sort: ProviderSort = r.sort ?? (f.text ? 'relevance' : r.near ? 'distance' : 'name');
+  if (sort === 'distance' && !r.near) throw new SearchInputError('sort=distance needs near (a ZIP or lat,lon)');
+  if (sort === 'relevance' && !f.text && !f.npi) throw new SearchInputError('sort=relevance needs q (a name to search)');
+  const limit = Math.min(Math.max(r.limit ?? 50, 1), 200);
+  const dist = r.near ? distanceSql(r.near) : sql<number>`null`;
+  const keys =
+    sort === 'name'
+      ? [sql`coalesce(p.last_name, '')`, sql`coalesce(p.first_name, '')`, sql`p.npi`]
+      : sort === 'relevance'
+        ? [sql`-${f.score}`, sql`p.npi`]
+        : [dist, sql`p.npi`];
+  const after = r.cursor ? decode(r.cursor).k : null;
+  if (after && after.length !== keys.length) throw new SearchInputError('cursor does not belong to this sort');
+  const keyset = after ? sql`(${sql.join(keys)}) > (${sql.join(after.map((v) => sql`${v}`))})` : sql`true`;
+  return db.transaction().execute(async (tx) => {
+    // typo tolerance: looser trigram thresholds than pg_trgm's defaults (0.3 / 0.6), ranked by similarity
+    await sql`select set_config('pg_trgm.similarity_threshold', '0.25', true),
+      set_config('pg_trgm.word_similarity_threshold', '0.45', true)`.execute(tx);
+    const rows = await sql<Record<string, unknown>>`
+      select p.npi, p.last_name, p.first_name, p.middle_name, p.name_prefix, p.name_suffix, p.credential, p.sex,
+        p.primary_taxonomy, tx.display_name as taxonomy_name, p.primary_service_line, p.status,
+        p.practice_line1, p.practice_line2, p.practice_city, p.practice_state, p.practice_zip5, p.practice_phone,
+        p.county_fips, p.county_name, p.lat, p.lon, p.geo_precision, p.arrived_at, p.arrival_reason, p.enumeration_date,
+        ${f.score} as score, ${dist} as distance_mi, ${sql.join(keys)} as _k,
+        (select jsonb_build_object('id', o.id, 'name', o.name, 'networkStatus', o.network_status, 'type', o.type)
+           from memberships m join organizations o on o.id = m.organization_id
+           where m.provider_npi = p.npi and o.deleted_at is null
+           order by (m.role = 'primary') desc, o.id limit 1) as organization
+      from providers p left join taxonomies tx on tx.code = p.primary_taxonomy
+      where ${f.where} and ${keyset}
+      order by ${sql.join(keys)}
+      limit ${limit + 1}`.execute(tx);
+    const page = rows.rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const nextCursor = rows.rows.length > limit && last ? encode({ k: keyOf(last, sort) }) : null;
+    const facets = r.facets === false ? null : await providerFacets(tx, f.where);
+    const totalRows = await sql<{ n: number }>`select count(*) as n from (select 1 from providers p where ${f.where} limit 10001) x`.execute(tx);
+    const total = Number(totalRows.rows[0]?.n ?? 0);
+    return {
+      items: page.map(toHit),
+      facets,
+      nextCursor,
+      total: Math.min(total, 10000),
+      totalIsExact: total <= 10000,
+      sort,
+      dataDate: latest?.data_date ?? null,
+    };
+  });
+}
+
+function keyOf(row: Record<string, unknown>, sort: ProviderSort): (string | number)[] {
+  if (sort === 'name') return [String(row.last_name ?? ''), String(row.first_name ?? ''), String(row.npi)];
+  if (sort === 'relevance') return [-Number(row.score), String(row.npi)];
+  return [Number(row.distance_mi), String(row.npi)];
+}
+
+export function displayName(p: { first_name?: unknown; middle_name?: unknown; last_name?: unknown; name_suffix?: unknown; credential?: unknown }) {
+  const name = [p.first_name, p.middle_name, p.last_name, p.name_suffix].filter(Boolean).join(' ');
+  return p.credential ? `${name}, ${p.credential}` : name;
+}
+
+function toHit(r: Record<string, unknown>) {
+  return {
+    npi: r.npi as string,
+    name: displayName(r),
+    lastName: r.last_name as string | null,
+    firstName: r.first_name as string | null,
+    credential: r.credential as string | null,
+    primaryTaxonomy: r.primary_taxonomy ? { code: r.primary_taxonomy as string, name: (r.taxonomy_name as string | null) ?? null } : null,
+    serviceLine: r.primary_service_line as string | null,
+    status: r.status as string,
+    address: {
+      line1: r.practice_line1 as string | null,
+      line2: r.practice_line2 as string | null,
+      city: r.practice_city as string | null,
+      state: r.practice_state as string | null,
+      zip5: r.practice_zip5 as string | null,
+      countyFips: r.county_fips as string | null,
+      countyName: r.county_name as string | null,
+    },
+    phone: r.practice_phone as string | null,
+    location: r.lat === null ? null : { lat: r.lat as number, lon: r.lon as number, precision: r.geo_precision as string },
+    organization: (r.organization as { id: number; name: string; networkStatus: string; type: string } | null) ?? null,
+    arrivedAt: r.arrived_at as Date | null,
+    arrivalReason: r.arrival_reason as string | null,
+    enumerationDate: r.enumeration_date as string | null,
+    score: f4(r.score),
+    distanceMi: r.distance_mi === null ? null : f4(r.distance_mi),
+  };
+}
+const f4 = (v: unknown) => Math.round(Number(v) * 10000) / 10000;
+
+async function providerFacets(tx: Kysely<DB>, where: ReturnType<typeof sql>) {
+  const facet = async (col: string, label: string | null, top: number) => {
+    const res = await sql<{ value: string | null; label: string | null; count: number }>`
+      select ${sql.raw(col)} as value, ${sql.raw(label ?? 'null')} as label, count(*)::int as count
+      from providers p ${sql.raw(col === 'p.primary_taxonomy' ? 'left join taxonomies tx on tx.code = p.primary_taxonomy' : '')}
+      where ${where} and ${sql.raw(col)} is not null
+      group by 1 order by 3 desc, 1 limit ${top}`.execute(tx);
+    return res.rows;
+  };
+  return {
+    serviceLine: await facet('p.primary_service_line', null, 30),
+    specialty: await facet('p.primary_taxonomy', 'max(tx.display_name)', 20),
+    city: await facet('p.practice_city', null, 20),
+    county: await facet('p.county_fips', 'max(p.county_name)', 20),
+  };
+}

@@ -1,0 +1,115 @@
+// Loads a generated demo folder through the same importers a customer uses, in dependency order,
+// then computes what imports trigger (alerts, network metrics) and marks the database as holding
+// SYNTHETIC demo data (the UI shows a badge while this setting exists).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { systemActor } from '../commands/crm/errors';
+import { importUsersCsv } from '../commands/importUsers';
+import { importReferralsAndDetect } from '../commands/referrals/imports';
+import type { Config } from '../config';
+import type { Database } from '../db/connection';
+import { putSetting } from '../db/queries/settings';
+import { importCrmFile } from '../import/crm/run';
+import { importLocations } from '../import/directory/importLocations';
+import { importMemberships } from '../import/directory/importMemberships';
+import { importOrganizations } from '../import/directory/importOrganizations';
+import { importNppesLocations } from '../import/nppes/importCompanions';
+import { importNppes } from '../import/nppes/importNppes';
+import { importSharedPatients } from '../import/referrals/sharedPatients';
+import { generateDemoMarket } from './generate';
+
+export type DemoLogin = { email: string; role: string; password: string };
+type Log = (line: string) => void;
+
+type Step = { label: string; file?: string; run: (file: string) => Promise<string> };
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+export async function loadDemoFolder(database: Database, dir: string, log: Log, opts: { password?: string } = {}): Promise<DemoLogin[]> {
+  if (!existsSync(path.join(dir, 'manifest.json'))) throw Object.assign(new Error(`${dir} is not a generated demo folder (no manifest.json)`), { expected: true });
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  const actor = systemActor('demo');
+  const demo = { startedBy: 'demo', source: 'demo' as const };
+  let logins: DemoLogin[] = [];
+  const crm = (kind: Parameters<typeof importCrmFile>[1]) => async (file: string) => {
+    const r = await importCrmFile(database.db, kind, file, { actor, timeZone: 'America/Chicago' });
+    if (r.rejected) throw new Error(`${path.basename(file)}: ${r.rejected} rows rejected (${r.errors[0]?.reason ?? ''})`);
+    return `${fmt(r.inserted + r.updated + r.unchanged)} rows`;
+  };
+  const counted = (r: { counts: { read: number; rejected: number }; errors: { line: number; reason: string }[] }, file: string) => {
+    if (r.counts.rejected) throw new Error(`${path.basename(file)}: ${r.counts.rejected} rows rejected (line ${r.errors[0]?.line}: ${r.errors[0]?.reason})`);
+    return `${fmt(r.counts.read)} rows`;
+  };
+  const steps: Step[] = [
+    { label: 'users', file: 'users.csv', run: async (f) => { logins = (await importUsersCsv(database.db, f, { password: opts.password, actorLabel: 'demo' })).filter((u) => u.created).map((u) => ({ email: u.email, role: u.role, password: u.password })); return `${logins.length} users`; } },
+    { label: 'organizations', file: 'organizations.csv', run: async (f) => counted(await importOrganizations(database, f, demo), f) },
+    { label: 'NPPES providers', file: 'npidata_pfile.csv', run: async (f) => counted(await importNppes(database, f, { startedBy: 'demo' }), f) },
+    { label: 'NPPES practice locations', file: 'pl_pfile.csv', run: async (f) => counted(await importNppesLocations(database, f, { startedBy: 'demo' }), f) },
+    { label: 'memberships', file: 'memberships.csv', run: async (f) => counted(await importMemberships(database, f, demo), f) },
+    { label: 'offices', file: 'locations.csv', run: async (f) => counted(await importLocations(database, f, demo), f) },
+    { label: 'territories', file: 'territories.csv', run: crm('territories') },
+    { label: 'relationships', file: 'relationships.csv', run: crm('relationships') },
+    { label: 'contacts', file: 'contacts.csv', run: crm('contacts') },
+    { label: 'activities', file: 'activities.csv', run: crm('activities') },
+    { label: 'tasks', file: 'tasks.csv', run: crm('tasks') },
+    { label: 'physician issues', file: 'issues.csv', run: crm('issues') },
+    { label: 'spend log', file: 'spend.csv', run: crm('spend') },
+    {
+      label: 'referrals (+ shifting-referrer alerts)',
+      file: 'referrals.csv',
+      run: async (f) => {
+        const r = await importReferralsAndDetect(database, f, { startedBy: 'demo' });
+        if (r.rejected) throw new Error(`referrals.csv: ${r.rejected} rows rejected`);
+        return `${fmt(r.rowsRead)} rows, ${r.alerts?.found ?? 0} alerts`;
+      },
+    },
+    {
+      label: 'CMS shared-patient links',
+      file: 'shared_patients_2015_30.txt',
+      run: async (f) => { const r = await importSharedPatients(database, f, { window: 30, year: 2015, startedBy: 'demo' }); if (r.rejected) throw new Error(`shared patients: ${r.rejected} rows rejected`);
+        return `${fmt(r.kept)} pairs`; },
+    },
+    ...optionalSteps(database),
+  ];
+  const t0 = performance.now();
+  for (const [i, s] of steps.entries()) {
+    const file = s.file ? path.join(dir, s.file) : '';
+    if (s.file && !existsSync(file)) throw new Error(`demo folder ${dir} lacks ${s.file}`);
+    const t = performance.now();
+    const what = await s.run(file);
+    log(`  [${String(i + 1).padStart(2)}/${steps.length}] ${s.label.padEnd(40)} ${what.padStart(22)}  ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  await putSetting(database.db, 'demo', { synthetic: true, seed: manifest.seed ?? manifest.params?.seed, dataDate: manifest.dataDate ?? manifest.params?.endMonth, loadedAt: new Date().toISOString(), generator: manifest.generatorVersion ?? null });
+  log(`  loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return logins;
+}
+
+/** Steps that derive data from what was loaded (network metrics). */
+function optionalSteps(database: Database): Step[] {
+  return [
+    {
+      label: 'network metrics',
+      run: async () => {
+        const { computeNetwork } = await import('../commands/network/computeNetwork');
+        const r = await computeNetwork(database, { trigger: 'import', startedBy: 'demo' });
+        return `${fmt(r.providers)} providers`;
+      },
+    },
+  ];
+}
+
+/** First start: generate the default market (seed from config) into DATA_DIR/demo and load it. */
+export async function loadDefaultDemo(database: Database, config: Config, log: Log): Promise<DemoLogin[]> {
+  const dir = path.join(config.dataDir, 'demo', `seed-${config.ROUNDS_DEMO_SEED}`);
+  log(`First start: generating the synthetic demo market (seed ${config.ROUNDS_DEMO_SEED}) in ${dir} …`);
+  const t = performance.now();
+  if (!existsSync(path.join(dir, 'manifest.json'))) {
+    mkdirSync(dir, { recursive: true });
+    await generateDemoMarket({ seed: config.ROUNDS_DEMO_SEED, outDir: dir });
+  }
+  log(`  generated in ${((performance.now() - t) / 1000).toFixed(1)} s; loading through the importers:`);
+  const logins = await loadDemoFolder(database, dir, log, { password: process.env.ROUNDS_DEMO_PASSWORD });
+  const file = path.join(config.dataDir, 'demo-logins.txt');
+  writeFileSync(file, `${logins.map((l) => `${l.role}\t${l.email}\t${l.password}`).join('\n')}\n`, { mode: 0o600 });
+  return logins;
+}

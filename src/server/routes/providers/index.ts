@@ -1,0 +1,58 @@
+// Provider directory: search, new to market, profile.
+import { findProviders, SearchInputError } from '../../../commands/directory/providerSearch';
+import { getProviderProfile } from '../../../db/queries/directory/providerProfile';
+import { ALL_ROLES } from '../../auth/guard';
+import type { App, ServerContext } from '../../context';
+import { badRequest, notFound } from '../../lib/errors';
+import { npiParam } from '../../lib/schemas';
+import { newToMarketQuery, providerSearchQuery } from './schemas';
+
+export const searchErrors = async <T>(fn: () => Promise<T>) => {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof SearchInputError) throw badRequest(e.message);
+    throw e;
+  }
+};
+
+export default async function providerRoutes(app: App, { database }: ServerContext) {
+  const db = database.db;
+
+  app.get('/api/providers', {
+    config: { roles: ALL_ROLES },
+    schema: {
+      tags: ['providers'],
+      summary:
+        'Search providers: fuzzy name, NPI, specialty, service line, place, radius; facets; keyset pages',
+      querystring: providerSearchQuery,
+    },
+    handler: async (req) => searchErrors(() => findProviders(db, req.query)),
+  });
+
+  app.get('/api/providers/new-to-market', {
+    config: { roles: ALL_ROLES },
+    schema: {
+      tags: ['providers'],
+      summary:
+        'Providers newly enumerated or newly arrived in the market (default: in the latest NPPES import)',
+      querystring: newToMarketQuery,
+    },
+    handler: async (req) =>
+      searchErrors(() => findProviders(db, { ...req.query, newToMarket: true, sort: 'name', facets: false })),
+  });
+
+  app.get('/api/providers/:npi', {
+    config: { roles: ALL_ROLES },
+    schema: {
+      tags: ['providers'],
+      summary: 'A provider: identity, taxonomies, addresses, locations, organizations, dates',
+      params: npiParam,
+    },
+    handler: async (req) => {
+      const p = await getProviderProfile(db, req.params.npi);
+      if (!p) throw notFound(`provider ${req.params.npi}`);
+      return p;
+    },
+  });
+}

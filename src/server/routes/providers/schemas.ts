@@ -1,0 +1,50 @@
+// Query schemas of the provider routes (strict: unknown parameters are refused).
+import { z } from 'zod';
+import { SERVICE_LINE_KEYS } from '../../../core/serviceLines';
+import { text } from '../../lib/schemas';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+export const providerSearchQuery = z.strictObject({
+  q: text(120).optional(),
+  specialty: text(120).optional(),
+  serviceLine: z.enum(SERVICE_LINE_KEYS).optional(),
+  zip: z
+    .string()
+    .regex(/^\d{3}(\d{2})?$/, 'must be a 5-digit ZIP or a 3-digit prefix')
+    .optional(),
+  city: text(80).optional(),
+  county: text(80).optional(),
+  near: z
+    .string()
+    .regex(/^(\d{5}|-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?)$/, 'must be a 5-digit ZIP or lat,lon')
+    .optional(),
+  radiusMi: z.coerce.number().positive().max(500).optional(),
+  org: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 53 - 1)
+    .optional(),
+  status: z.enum(['active', 'deactivated', 'all']).optional(),
+  newToMarket: bool.optional(),
+  since: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+    .optional(),
+  sort: z.enum(['relevance', 'name', 'distance']).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  facets: bool.optional(),
+});
+export type ProviderSearchQuery = z.infer<typeof providerSearchQuery>;
+
+export const newToMarketQuery = z.strictObject({
+  since: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+    .optional(),
+  serviceLine: z.enum(SERVICE_LINE_KEYS).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});

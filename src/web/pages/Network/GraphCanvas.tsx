@@ -1,0 +1,164 @@
+// The graph drawn on a 2D canvas: works in every browser (headless Chromium here has no WebGL),
+// and 5,000 nodes redraw in a few milliseconds because positions are precomputed (layout.ts) and
+// each frame is one pass over edges and nodes. Drag to pan, wheel to zoom, click to select.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { GraphEdge, GraphNode, NetStatus } from './api';
+import type { Point } from './layout';
+
+const COLOR: Record<NetStatus, string> = {
+  ours: '#1d7a46',
+  affiliated: '#2759b0',
+  independent: '#5a6370',
+  competitor: '#b23a26',
+  unknown: '#9aa3ad',
+};
+
+export function GraphCanvas({
+  nodes,
+  edges,
+  positions,
+  selected,
+  onSelect,
+  label,
+}: {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  positions: Map<string, Point>;
+  selected: string | null;
+  onSelect: (id: string | null) => void;
+  label: string;
+}) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [view, setView] = useState({ zoom: 1, dx: 0, dy: 0 });
+  const drag = useRef<{ x: number; y: number; moved: boolean } | null>(null);
+  const bounds = useMemo(() => {
+    let m = 0.001;
+    for (const p of positions.values()) m = Math.max(m, Math.abs(p.x), Math.abs(p.y));
+    return m;
+  }, [positions]);
+  const maxW = useMemo(() => edges.reduce((m, e) => Math.max(m, e.weight), 1), [edges]);
+  const neighbours = useMemo(() => {
+    const s = new Set<string>();
+    for (const e of edges) {
+      if (e.source === selected) s.add(e.target);
+      if (e.target === selected) s.add(e.source);
+    }
+    return s;
+  }, [edges, selected]);
+
+  const project = (p: Point, w: number, h: number) => {
+    const scale = (Math.min(w, h) / 2 / bounds) * 0.9 * view.zoom;
+    return { x: w / 2 + view.dx + p.x * scale, y: h / 2 + view.dy + p.y * scale };
+  };
+
+  useEffect(() => {
+    const c = canvas.current;
+    if (!c) return;
+    const dpr = window.devicePixelRatio || 1;
+    const w = c.clientWidth;
+    const h = c.clientHeight;
+    c.width = w * dpr;
+    c.height = h * dpr;
+    const ctx = c.getContext('2d');
+    if (!ctx) return;
+    ctx.scale(dpr, dpr);
+    ctx.clearRect(0, 0, w, h);
+    for (const e of edges) {
+      const a = positions.get(e.source);
+      const b = positions.get(e.target);
+      if (!a || !b) continue;
+      const hot = selected && (e.source === selected || e.target === selected);
+      const pa = project(a, w, h);
+      const pb = project(b, w, h);
+      ctx.strokeStyle = hot ? 'rgba(11,92,92,0.85)' : 'rgba(90,99,112,0.18)';
+      ctx.lineWidth = 0.5 + (2.5 * e.weight) / maxW;
+      ctx.beginPath();
+      ctx.moveTo(pa.x, pa.y);
+      ctx.lineTo(pb.x, pb.y);
+      ctx.stroke();
+    }
+    const labelled = nodes.length <= 60 ? nodes : nodes.slice(0, 25);
+    for (const n of nodes) {
+      const p = positions.get(n.id);
+      if (!p) continue;
+      const q = project(p, w, h);
+      const r = 3 + 9 * Math.sqrt(n.influence?.pagerankPct ?? 0.2) * (n.hop === 0 ? 1.6 : 1);
+      const dim = selected && n.id !== selected && !neighbours.has(n.id);
+      ctx.globalAlpha = dim ? 0.25 : 1;
+      ctx.fillStyle = COLOR[n.networkStatus];
+      ctx.beginPath();
+      ctx.arc(q.x, q.y, r, 0, 2 * Math.PI);
+      ctx.fill();
+      if (n.id === selected) {
+        ctx.strokeStyle = '#0b5c5c';
+        ctx.lineWidth = 3;
+        ctx.stroke();
+      }
+    }
+    ctx.globalAlpha = 1;
+    ctx.fillStyle = '#1f2933';
+    ctx.font = '12px system-ui, sans-serif';
+    for (const n of [...labelled, ...nodes.filter((x) => x.id === selected)]) {
+      const p = positions.get(n.id);
+      if (!p) continue;
+      const q = project(p, w, h);
+      ctx.fillText(n.name, q.x + 8, q.y - 6);
+    }
+  });
+
+  const hit = (clientX: number, clientY: number) => {
+    const c = canvas.current!;
+    const rect = c.getBoundingClientRect();
+    const x = clientX - rect.left;
+    const y = clientY - rect.top;
+    let best: string | null = null;
+    let bestD = 14 * 14;
+    for (const n of nodes) {
+      const p = positions.get(n.id);
+      if (!p) continue;
+      const q = project(p, rect.width, rect.height);
+      const d = (q.x - x) ** 2 + (q.y - y) ** 2;
+      if (d < bestD) {
+        bestD = d;
+        best = n.id;
+      }
+    }
+    return best;
+  };
+
+  return (
+    <canvas
+      ref={canvas}
+      className="network-canvas"
+      role="img"
+      aria-label={label}
+      onPointerDown={(e) => {
+        drag.current = { x: e.clientX, y: e.clientY, moved: false };
+      }}
+      onPointerMove={(e) => {
+        const d = drag.current;
+        if (!d) return;
+        const mx = e.clientX - d.x;
+        const my = e.clientY - d.y;
+        if (Math.abs(mx) + Math.abs(my) > 3) d.moved = true;
+        if (d.moved) {
+          setView((v) => ({ ...v, dx: v.dx + mx, dy: v.dy + my }));
+          d.x = e.clientX;
+          d.y = e.clientY;
+        }
+      }}
+      onPointerUp={(e) => {
+        if (drag.current && !drag.current.moved) onSelect(hit(e.clientX, e.clientY));
+        drag.current = null;
+      }}
+      onWheel={(e) =>
+        setView((v) => ({
+          ...v,
+          zoom: Math.min(20, Math.max(0.2, v.zoom * (e.deltaY < 0 ? 1.15 : 1 / 1.15))),
+        }))
+      }
+    />
+  );
+}
+
+export const STATUS_COLORS = COLOR;
