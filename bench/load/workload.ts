@@ -65,7 +65,10 @@ export function chooser(reqs: BenchRequest[]) {
   const total = reqs.reduce((s, r) => s + r.weight, 0);
   return () => {
     let x = Math.random() * total;
-    for (const r of reqs) if ((x -= r.weight) < 0) return r;
+    for (const r of reqs) {
+      x -= r.weight;
+      if (x < 0) return r;
+    }
     return reqs[reqs.length - 1]!;
   };
 }

@@ -12,6 +12,7 @@ import { registerNetworkCommands } from './commands/network';
 import { registerTargetCommands } from './commands/targets';
 import { registerServeCommand } from './commands/serve';
 import { registerSolveCommand } from './commands/solve';
+import { registerRouteCommands } from './commands/route';
 import { registerTokenCommands } from './commands/tokens';
 import { registerUserCommands } from './commands/users';
 import { withDatabase } from './runtime';
@@ -45,6 +46,7 @@ registerCrmCommands(program);
 registerNetworkCommands(program);
 registerTargetCommands(program);
 registerSolveCommand(program);
+registerRouteCommands(program);
 registerDemoCommands(program);
 
 await program.parseAsync(process.argv);

@@ -5,6 +5,7 @@ import type { DirectoryTables } from './tables/directory';
 import type { FoundationTables } from './tables/foundation';
 import type { NetworkTables } from './tables/network';
 import type { ReferralTables } from './tables/referrals';
+import type { RouteTables } from './tables/routes';
 import type { TrustTables } from './tables/trust';
 
-export interface DB extends FoundationTables, CrmTables, DirectoryTables, ReferralTables, TrustTables, NetworkTables {}
+export interface DB extends FoundationTables, CrmTables, DirectoryTables, ReferralTables, TrustTables, NetworkTables, RouteTables {}

@@ -1,8 +1,8 @@
 // Alerts end to end: an import runs the detector; the API lists (liaisons by territory), acknowledges,
 // assigns and resolves, with audit entries; the referral base and market routes answer. Both backends.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/connection';
 import { importReferralsAndDetect } from '../../src/commands/referrals/imports';
+import type { Database } from '../../src/db/connection';
 import type { App } from '../../src/server/context';
 import { type Client, clientsForAllRoles, createTestApp } from '../helpers/app';
 import { backends } from '../helpers/db';
@@ -43,12 +43,21 @@ describe.each(backends)('alerts on $name', ({ create }) => {
     const list = await c.manager.request('GET', '/api/alerts');
     expect(list.statusCode).toBe(200);
     const [a] = list.json().items;
-    expect([a.referringNpi, a.serviceLine, a.direction, a.startMonth, a.windowMonths]).toEqual([N.R1, 'cardiology', 'drop', '2025-01', 3]);
+    expect([a.referringNpi, a.serviceLine, a.direction, a.test, a.startMonth, a.windowMonths]).toEqual([
+      N.R1,
+      'cardiology',
+      'drop',
+      'volume',
+      '2025-01',
+      3,
+    ]);
     // window 3: baseline 2023-01..2024-12 has R1 240 over market 480; recent market 30 (R2) → p0 = 30/510
     const p = 4 * (480 / 510) ** 240; // Bonferroni over the 4 windows
     expect(a.pValue).toBeCloseTo(p, 12);
     expect(a.qValue).toBeCloseTo(Math.min(1, (p * 4) / 2), 12); // BH: rank 1 and 2 tie at p (R1 cardiology and R1 all)
-    expect([a.baseline.ratePerMonth, a.recent.ratePerMonth, a.recent.expected, a.recent.observed]).toEqual([10, 0, 15, 0]);
+    expect([a.baseline.ratePerMonth, a.recent.ratePerMonth, a.recent.expected, a.recent.observed]).toEqual([
+      10, 0, 15, 0,
+    ]);
     expect(a.summary).toMatch(/dropped from 10.0 to 0.0 a month/);
     // a second run refreshes the open alert rather than duplicating it
     const again = await c.manager.request('POST', '/api/alerts/run', {});
@@ -60,18 +69,46 @@ describe.each(backends)('alerts on $name', ({ create }) => {
     const id = (await c.manager.request('GET', '/api/alerts')).json().items[0].id as number;
     expect((await c.liaison.request('GET', '/api/alerts')).json().items).toEqual([]);
     expect((await c.liaison.request('POST', `/api/alerts/${id}/acknowledge`, {})).statusCode).toBe(403);
-    const t = await database.db.insertInto('territories').values({ name: 'North', counties: ['12001'], zips: [] } as never).returning('id').executeTakeFirstOrThrow();
-    await database.db.insertInto('territory_assignments').values({ territory_id: t.id, user_id: c.liaison.userId }).execute();
-    expect((await c.liaison.request('GET', '/api/alerts')).json().items.map((a: { id: number }) => a.id)).toEqual([id]);
-    expect((await c.liaison.request('POST', `/api/alerts/${id}/acknowledge`, {})).json().status).toBe('acknowledged');
-    expect((await c.liaison.request('POST', `/api/alerts/${id}/assign`, { assigneeUserId: c.liaison.userId })).statusCode).toBe(403);
-    const assigned = await c.manager.request('POST', `/api/alerts/${id}/assign`, { assigneeUserId: c.liaison.userId });
+    const t = await database.db
+      .insertInto('territories')
+      .values({ name: 'North', counties: ['12001'], zips: [] } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await database.db
+      .insertInto('territory_assignments')
+      .values({ territory_id: t.id, user_id: c.liaison.userId })
+      .execute();
+    expect(
+      (await c.liaison.request('GET', '/api/alerts')).json().items.map((a: { id: number }) => a.id),
+    ).toEqual([id]);
+    expect((await c.liaison.request('POST', `/api/alerts/${id}/acknowledge`, {})).json().status).toBe(
+      'acknowledged',
+    );
+    expect(
+      (await c.liaison.request('POST', `/api/alerts/${id}/assign`, { assigneeUserId: c.liaison.userId }))
+        .statusCode,
+    ).toBe(403);
+    const assigned = await c.manager.request('POST', `/api/alerts/${id}/assign`, {
+      assigneeUserId: c.liaison.userId,
+    });
     expect(assigned.json()).toMatchObject({ status: 'assigned', assignee: { id: c.liaison.userId } });
-    expect((await c.manager.request('POST', `/api/alerts/${id}/assign`, { assigneeUserId: 987654 })).statusCode).toBe(400);
-    const resolved = await c.liaison.request('POST', `/api/alerts/${id}/resolve`, { note: 'Met Dr Referrer; scheduling issue fixed' });
-    expect(resolved.json()).toMatchObject({ status: 'resolved', note: 'Met Dr Referrer; scheduling issue fixed' });
+    expect(
+      (await c.manager.request('POST', `/api/alerts/${id}/assign`, { assigneeUserId: 987654 })).statusCode,
+    ).toBe(400);
+    const resolved = await c.liaison.request('POST', `/api/alerts/${id}/resolve`, {
+      note: 'Met Dr Referrer; scheduling issue fixed',
+    });
+    expect(resolved.json()).toMatchObject({
+      status: 'resolved',
+      note: 'Met Dr Referrer; scheduling issue fixed',
+    });
     expect((await c.liaison.request('POST', `/api/alerts/${id}/resolve`, {})).statusCode).toBe(409);
-    const audit = await database.db.selectFrom('audit_log').select('action').where('entity', '=', 'alert').orderBy('id').execute();
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'alert')
+      .orderBy('id')
+      .execute();
     expect(audit.map((x) => x.action)).toEqual(['alert_acknowledge', 'alert_assign', 'alert_resolve']);
   });
 
@@ -79,10 +116,22 @@ describe.each(backends)('alerts on $name', ({ create }) => {
     await importReferralsAndDetect(database, writeTemp('series.csv', seriesCsv()));
     const base = await c.analyst.request('GET', `/api/referrals/base/${N.R1}?from=2024-01&to=2025-03`);
     expect(base.statusCode).toBe(200);
-    expect(base.json()).toMatchObject({ total: 120, shareToOurs: 1, segment: 'loyalist', consistency: { monthsWithReferrals: 9, of: 12 } });
-    expect((await c.analyst.request('GET', `/api/referrals/base/${N.R1}?from=2025-03&to=2024-01`)).statusCode).toBe(400);
-    const share = await c.liaison.request('GET', '/api/market/share?serviceLine=cardiology&period=2025-01..2025-03&by=zip');
-    expect(share.json().areas).toEqual([{ area: '32603', total: 30, ourNetwork: 30, competitor: 0, other: 0, share: 1, name: null }]);
+    expect(base.json()).toMatchObject({
+      total: 120,
+      shareToOurs: 1,
+      segment: 'loyalist',
+      consistency: { monthsWithReferrals: 9, of: 12 },
+    });
+    expect(
+      (await c.analyst.request('GET', `/api/referrals/base/${N.R1}?from=2025-03&to=2024-01`)).statusCode,
+    ).toBe(400);
+    const share = await c.liaison.request(
+      'GET',
+      '/api/market/share?serviceLine=cardiology&period=2025-01..2025-03&by=zip',
+    );
+    expect(share.json().areas).toEqual([
+      { area: '32603', total: 30, ourNetwork: 30, competitor: 0, other: 0, share: 1, name: null },
+    ]);
     expect((await c.liaison.request('GET', '/api/market/share?period=13x')).statusCode).toBe(400);
   });
 });

@@ -23,20 +23,69 @@ export const N = {
 };
 
 export async function seedMarket(db: Kysely<DB>) {
-  const org = async (v: { npi: string; name: string; type: 'health_system' | 'hospital' | 'clinic' | 'practice'; network_status: 'ours' | 'affiliated' | 'independent' | 'competitor'; parent_id?: number; facility_code?: string; service_lines?: string[] }) =>
-    (await db.insertInto('organizations').values({ ...v, service_lines: v.service_lines ?? [] } as never).returning('id').executeTakeFirstOrThrow()).id;
-  const sys = await org({ npi: N.SYS, name: 'Our Health System', type: 'health_system', network_status: 'ours', service_lines: ['cardiology', 'orthopedics'] });
-  const ohh = await org({ npi: N.OHH, name: 'Our Heart Hospital', type: 'hospital', network_status: 'independent', parent_id: sys, facility_code: 'OHH', service_lines: ['cardiology'] });
-  const riv = await org({ npi: N.RIV, name: 'Rival Hospital', type: 'hospital', network_status: 'competitor', facility_code: 'RIV' });
+  const org = async (v: {
+    npi: string;
+    name: string;
+    type: 'health_system' | 'hospital' | 'clinic' | 'practice';
+    network_status: 'ours' | 'affiliated' | 'independent' | 'competitor';
+    parent_id?: number;
+    facility_code?: string;
+    service_lines?: string[];
+  }) =>
+    (
+      await db
+        .insertInto('organizations')
+        .values({ ...v, service_lines: v.service_lines ?? [] } as never)
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  const sys = await org({
+    npi: N.SYS,
+    name: 'Our Health System',
+    type: 'health_system',
+    network_status: 'ours',
+    service_lines: ['cardiology', 'orthopedics'],
+  });
+  const ohh = await org({
+    npi: N.OHH,
+    name: 'Our Heart Hospital',
+    type: 'hospital',
+    network_status: 'independent',
+    parent_id: sys,
+    facility_code: 'OHH',
+    service_lines: ['cardiology'],
+  });
+  const riv = await org({
+    npi: N.RIV,
+    name: 'Rival Hospital',
+    type: 'hospital',
+    network_status: 'competitor',
+    facility_code: 'RIV',
+  });
   const ind = await org({ npi: N.IND, name: 'Indie Clinic', type: 'clinic', network_status: 'independent' });
   const opc = await org({ npi: N.OPC, name: 'Our Primary Care', type: 'practice', network_status: 'ours' });
   const prov = (npiValue: string, last: string, line: string, county: string, zip: string) =>
-    db.insertInto('providers').values({ npi: npiValue, last_name: last, first_name: 'Pat', primary_service_line: line, county_fips: county, county_name: `County ${county}`, practice_zip5: zip } as never).execute();
+    db
+      .insertInto('providers')
+      .values({
+        npi: npiValue,
+        last_name: last,
+        first_name: 'Pat',
+        primary_service_line: line,
+        county_fips: county,
+        county_name: `County ${county}`,
+        practice_zip5: zip,
+      } as never)
+      .execute();
   await prov(N.R1, 'Referrer', 'primary_care', '12001', '32601');
   await prov(N.R2, 'Second', 'primary_care', '12003', '32603');
   await prov(N.C1, 'Heart', 'cardiology', '12001', '32601');
   await prov(N.O1, 'Bones', 'orthopedics', '12001', '32601');
-  const member = (p: string, o: number) => db.insertInto('memberships').values({ provider_npi: p, organization_id: o, role: 'primary', source: 'manual' } as never).execute();
+  const member = (p: string, o: number) =>
+    db
+      .insertInto('memberships')
+      .values({ provider_npi: p, organization_id: o, role: 'primary', source: 'manual' } as never)
+      .execute();
   await member(N.R1, opc);
   await member(N.C1, ohh);
   await member(N.O1, riv);
@@ -50,7 +99,8 @@ export function writeTemp(name: string, text: string): string {
   return p;
 }
 
-export const HEADER = 'referring_npi,receiving_npi,receiving_facility,service_line,referral_date,status,count';
+export const HEADER =
+  'referring_npi,receiving_npi,receiving_facility,service_line,referral_date,status,count';
 
 /** Lines 2–14. Valid: 2, 3, 4, 5, 6, 7 and 14 (a second identical referral to line 2). */
 export const REFERRALS_CSV = [

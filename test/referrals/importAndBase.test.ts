@@ -30,20 +30,37 @@ describe.each(backends)('referral import and referral base on $name', ({ create 
     ]);
     const again = await importReferralsCsv(database, path);
     expect([again.inserted, again.updated, again.unchanged]).toEqual([0, 0, 7]);
-    const rollup = await database.db.selectFrom('referral_monthly').select((eb) => eb.fn.sum<number>('count').as('n')).executeTakeFirstOrThrow();
+    const rollup = await database.db
+      .selectFrom('referral_monthly')
+      .select((eb) => eb.fn.sum<number>('count').as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(rollup.n)).toBe(18); // 2+1+3+1+4+5+2, not doubled
     // a later export that completes the pending referral updates it in place
-    const update = await importReferralsCsv(database, writeTemp('later.csv', `${HEADER}\n${N.R2},${N.C1},,cardiology,2025-03-15,completed,5\n`));
+    const update = await importReferralsCsv(
+      database,
+      writeTemp('later.csv', `${HEADER}\n${N.R2},${N.C1},,cardiology,2025-03-15,completed,5\n`),
+    );
     expect([update.inserted, update.updated]).toEqual([0, 1]);
-    const job = await database.db.selectFrom('import_jobs').selectAll().where('id', '=', r.jobId).executeTakeFirstOrThrow();
+    const job = await database.db
+      .selectFrom('import_jobs')
+      .selectAll()
+      .where('id', '=', r.jobId)
+      .executeTakeFirstOrThrow();
     expect([job.kind, job.status, job.rows_rejected]).toEqual(['referrals', 'succeeded', 6]);
   });
 
   it('refuses patient-looking columns unless they are dropped, and maps other shapes', async () => {
     const text = `Referrer,Patient Name,DOB,To NPI,Line,Date\n${N.R1},Jane Doe,1970-01-01,${N.C1},cardiology,2025-01-10\n`;
     const path = writeTemp('ehr.csv', text);
-    const mapping = { referring_npi: 'Referrer', receiving_npi: 'To NPI', service_line: 'Line', referral_date: 'Date' };
-    await expect(importReferralsCsv(database, path, { mapping })).rejects.toThrow(/patient data \(Patient Name, DOB\)/);
+    const mapping = {
+      referring_npi: 'Referrer',
+      receiving_npi: 'To NPI',
+      service_line: 'Line',
+      referral_date: 'Date',
+    };
+    await expect(importReferralsCsv(database, path, { mapping })).rejects.toThrow(
+      /patient data \(Patient Name, DOB\)/,
+    );
     const failed = await database.db.selectFrom('import_jobs').select('status').executeTakeFirstOrThrow();
     expect(failed.status).toBe('failed');
     const ok = await importReferralsCsv(database, path, { mapping, dropColumns: ['Patient Name', 'DOB'] });
@@ -79,14 +96,24 @@ describe.each(backends)('referral import and referral base on $name', ({ create 
 
   it('market share by county, leakage with value, and movers', async () => {
     await importReferralsCsv(database, writeTemp('referrals.csv', REFERRALS_CSV));
-    const share = await marketShare(database.db, { serviceLine: 'cardiology', period: '2025-01..2025-03', by: 'county' });
+    const share = await marketShare(database.db, {
+      serviceLine: 'cardiology',
+      period: '2025-01..2025-03',
+      by: 'county',
+    });
     expect(share.areas.map((a) => [a.area, a.total, a.ourNetwork, a.share])).toEqual([
       ['12001', 6, 5, 5 / 6],
       ['12003', 5, 5, 1],
     ]);
     expect(share.overall).toEqual({ total: 11, ourNetwork: 10, share: 10 / 11 });
-    const leak = await marketLeakage(database.db, { period: '2025-01..2025-03', limit: 50, scope: 'network' });
-    expect(leak.items.map((i) => [i.referringNpi, i.leakage, i.total, i.estimatedValue])).toEqual([[N.R1, 4, 9, 3 * 6000 + 1 * 5000]]);
+    const leak = await marketLeakage(database.db, {
+      period: '2025-01..2025-03',
+      limit: 50,
+      scope: 'network',
+    });
+    expect(leak.items.map((i) => [i.referringNpi, i.leakage, i.total, i.estimatedValue])).toEqual([
+      [N.R1, 4, 9, 3 * 6000 + 1 * 5000],
+    ]);
     expect(leak.valuePerCaseIsDefault).toBe(true);
     const movers = await marketMovers(database.db, { months: 1, limit: 10 });
     // Mar vs Feb to our network: R2 0 → 5 (riser); R1 0 → 0

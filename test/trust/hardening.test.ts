@@ -149,7 +149,12 @@ describe('security headers and cookies', () => {
 
   it('never writes passwords, session cookies, CSRF or API tokens to the logs', async () => {
     let captured = '';
-    const sink = new Writable({ write: (c, _e, cb) => ((captured += c.toString()), cb()) });
+    const sink = new Writable({
+      write: (c, _e, cb) => {
+        captured += c.toString();
+        cb();
+      },
+    });
     const logged = await buildApp({ database, config: env() }, { logger: createLogger('trace', sink) });
     const secret = 'Wrong-But-Secret-Pass-77';
     await logged.inject({
@@ -188,7 +193,7 @@ describe('security headers and cookies', () => {
       payload: { currentPassword: secret, newPassword: 'x' },
     });
     await logged.close();
-    logged.log.flush?.();
+    (logged.log as unknown as { flush?: () => void }).flush?.();
     expect(captured.length).toBeGreaterThan(200); // logging really happened
     for (const s of [secret, TEST_PASSWORD, token, csrf, 'rnd_not-a-real-token-but-secret'])
       expect(captured).not.toContain(s);

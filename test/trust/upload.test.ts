@@ -36,7 +36,7 @@ function form(
 ) {
   const f = new FormData();
   for (const [k, v] of Object.entries(extra)) f.append(k, v);
-  f.append(field, new Blob([content]), name);
+  f.append(field, new Blob([content as BlobPart]), name);
   return f;
 }
 const post = (payload: FormData | string, headers: Record<string, string> = {}) =>

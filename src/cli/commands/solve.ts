@@ -20,7 +20,7 @@ function parseFlags(o: SolveFlags) {
     throw new CliError('--seed must be a whole number from 0 to 4294967295');
   if (o.objective !== 'distance' && o.objective !== 'vehicles')
     throw new CliError('--objective must be distance or vehicles');
-  return { format: o.format as BenchmarkFormat, timeLimitMs: seconds * 1000, seed, objective: o.objective };
+  return { format: o.format as BenchmarkFormat, timeLimitMs: seconds * 1000, seed, objective: o.objective as 'distance' | 'vehicles' };
 }
 
 export function registerSolveCommand(program: Command) {

@@ -4,8 +4,8 @@ import type { Kysely } from 'kysely';
 import { formatMonth, parseMonth } from '../../core/referrals/months';
 import { detectShifts } from '../../core/referrals/shiftDetector';
 import { recordAudit } from '../../db/audit';
-import { getAlert, upsertAlerts } from '../../db/queries/referrals/alerts';
 import { loadDetectorInput } from '../../db/queries/referrals/alertSeries';
+import { getAlert, upsertAlerts } from '../../db/queries/referrals/alerts';
 import { INTERNAL_SOURCES, referralDataDate } from '../../db/queries/referrals/network';
 import { getReferralSettings } from '../../db/queries/referrals/settings';
 import type { DB } from '../../db/schema';
@@ -26,7 +26,7 @@ export interface AlertRunSummary {
   runId: number;
   asOf: string;
   tested: number;
-  dispersion: number;
+  dispersion: Record<'share' | 'volume', number>;
   found: number;
   created: number;
   durationMs: number;
@@ -34,7 +34,10 @@ export interface AlertRunSummary {
 }
 
 /** Runs the detector over the whole market as of a month (default: the data date's month). */
-export async function runAlertDetection(db: Kysely<DB>, opts: { asOf?: string; trigger?: string } = {}): Promise<AlertRunSummary | null> {
+export async function runAlertDetection(
+  db: Kysely<DB>,
+  opts: { asOf?: string; trigger?: string } = {},
+): Promise<AlertRunSummary | null> {
   const started = Date.now();
   const dataDate = await referralDataDate(db);
   if (!opts.asOf && !dataDate) return null; // nothing imported yet
@@ -50,7 +53,7 @@ export async function runAlertDetection(db: Kysely<DB>, opts: { asOf?: string; t
         as_of: `${formatMonth(asOf)}-01`,
         duration_ms: 0,
         tested: result.tested,
-        dispersion: result.dispersion,
+        dispersion: JSON.stringify(result.dispersion),
         alerts_found: result.alerts.length,
         alerts_new: 0,
         options: JSON.stringify(o),
@@ -58,15 +61,38 @@ export async function runAlertDetection(db: Kysely<DB>, opts: { asOf?: string; t
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const created = await upsertAlerts(trx, result.alerts, { asOf: result.asOf, runId: run.id, dataDate, sources: INTERNAL_SOURCES.join('+') });
+    const created = await upsertAlerts(trx, result.alerts, {
+      asOf: result.asOf,
+      runId: run.id,
+      dataDate,
+      sources: INTERNAL_SOURCES.join('+'),
+    });
     const durationMs = Date.now() - started;
-    await trx.updateTable('alert_runs').set({ alerts_new: created, duration_ms: durationMs }).where('id', '=', run.id).execute();
-    return { runId: run.id, asOf: result.asOf, tested: result.tested, dispersion: result.dispersion, found: result.alerts.length, created, durationMs, dataDate };
+    await trx
+      .updateTable('alert_runs')
+      .set({ alerts_new: created, duration_ms: durationMs })
+      .where('id', '=', run.id)
+      .execute();
+    return {
+      runId: run.id,
+      asOf: result.asOf,
+      tested: result.tested,
+      dispersion: result.dispersion,
+      found: result.alerts.length,
+      created,
+      durationMs,
+      dataDate,
+    };
   });
 }
 
 /** A liaison may act only on alerts about physicians in their territories. */
-async function loadForActor(db: Kysely<DB>, id: number, actor: Actor, territoryCheck: (userId: number, alertId: number) => Promise<boolean>) {
+async function loadForActor(
+  db: Kysely<DB>,
+  id: number,
+  actor: Actor,
+  territoryCheck: (userId: number, alertId: number) => Promise<boolean>,
+) {
   const alert = await getAlert(db, id);
   if (!alert) throw new AlertError(`alert ${id} not found`, 404);
   if (actor.role === 'liaison' && actor.id !== null && !(await territoryCheck(actor.id, id)))
@@ -81,7 +107,11 @@ async function transition(
   actor: Actor,
   id: number,
   action: 'acknowledge' | 'assign' | 'resolve',
-  patch: { status: 'acknowledged' | 'assigned' | 'resolved'; assignee_user_id?: number | null; note?: string | null },
+  patch: {
+    status: 'acknowledged' | 'assigned' | 'resolved';
+    assignee_user_id?: number | null;
+    note?: string | null;
+  },
   territoryCheck: TerritoryCheck,
 ) {
   const before = await loadForActor(db, id, actor, territoryCheck);
@@ -114,11 +144,27 @@ async function transition(
 export const acknowledgeAlert = (db: Kysely<DB>, actor: Actor, id: number, check: TerritoryCheck) =>
   transition(db, actor, id, 'acknowledge', { status: 'acknowledged' }, check);
 
-export async function assignAlert(db: Kysely<DB>, actor: Actor, id: number, assigneeUserId: number, check: TerritoryCheck) {
-  const user = await db.selectFrom('users').select(['id', 'disabled']).where('id', '=', assigneeUserId).executeTakeFirst();
-  if (!user || user.disabled) throw new AlertError(`assigneeUserId: user ${assigneeUserId} not found or disabled`, 400);
+export async function assignAlert(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  assigneeUserId: number,
+  check: TerritoryCheck,
+) {
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'disabled'])
+    .where('id', '=', assigneeUserId)
+    .executeTakeFirst();
+  if (!user || user.disabled)
+    throw new AlertError(`assigneeUserId: user ${assigneeUserId} not found or disabled`, 400);
   return transition(db, actor, id, 'assign', { status: 'assigned', assignee_user_id: assigneeUserId }, check);
 }
 
-export const resolveAlert = (db: Kysely<DB>, actor: Actor, id: number, note: string | null, check: TerritoryCheck) =>
-  transition(db, actor, id, 'resolve', { status: 'resolved', note }, check);
+export const resolveAlert = (
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  note: string | null,
+  check: TerritoryCheck,
+) => transition(db, actor, id, 'resolve', { status: 'resolved', note }, check);

@@ -20,6 +20,8 @@ export const ACTIVITY_TYPES = [
   'email',
   'event',
   'virtual',
+  // A plain note on the timeline (from the profile's note composer): no meeting took place.
+  'note',
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 

@@ -22,7 +22,14 @@ export interface AreaShare {
 export function shareByArea(cells: readonly AreaCell[]): AreaShare[] {
   const m = new Map<string, AreaShare>();
   for (const c of cells) {
-    const a = m.get(c.area) ?? { area: c.area, total: 0, ourNetwork: 0, competitor: 0, other: 0, share: null };
+    const a = m.get(c.area) ?? {
+      area: c.area,
+      total: 0,
+      ourNetwork: 0,
+      competitor: 0,
+      other: 0,
+      share: null,
+    };
     a.total += c.count;
     if (isOurNetwork(c.network)) a.ourNetwork += c.count;
     else if (c.network === 'competitor') a.competitor += c.count;
@@ -68,7 +75,11 @@ export function leakageByReferrer(
   const out: LeakingReferrer[] = [];
   for (const [npi, r] of m) {
     const byServiceLine = [...r.lines.entries()]
-      .map(([serviceLine, leakage]) => ({ serviceLine, leakage, valuePerCase: valuePerCase[serviceLine] ?? null }))
+      .map(([serviceLine, leakage]) => ({
+        serviceLine,
+        leakage,
+        valuePerCase: valuePerCase[serviceLine] ?? null,
+      }))
       .sort((a, b) => b.leakage - a.leakage || a.serviceLine.localeCompare(b.serviceLine));
     const leakage = byServiceLine.reduce((a, l) => a + l.leakage, 0);
     if (leakage === 0) continue;
@@ -83,7 +94,12 @@ export function leakageByReferrer(
     });
   }
   return out
-    .sort((a, b) => (b.estimatedValue ?? 0) - (a.estimatedValue ?? 0) || b.leakage - a.leakage || a.referringNpi.localeCompare(b.referringNpi))
+    .sort(
+      (a, b) =>
+        (b.estimatedValue ?? 0) - (a.estimatedValue ?? 0) ||
+        b.leakage - a.leakage ||
+        a.referringNpi.localeCompare(b.referringNpi),
+    )
     .slice(0, limit);
 }
 
@@ -100,11 +116,24 @@ export interface Mover extends MoverInput {
 }
 
 /** Risers and fallers by absolute change in referrals to our network between two equal periods. */
-export function risersAndFallers(rows: readonly MoverInput[], limit: number): { risers: Mover[]; fallers: Mover[] } {
-  const all = rows.map((r) => ({ ...r, change: r.recent - r.prior, relativeChange: r.prior > 0 ? (r.recent - r.prior) / r.prior : null }));
+export function risersAndFallers(
+  rows: readonly MoverInput[],
+  limit: number,
+): { risers: Mover[]; fallers: Mover[] } {
+  const all = rows.map((r) => ({
+    ...r,
+    change: r.recent - r.prior,
+    relativeChange: r.prior > 0 ? (r.recent - r.prior) / r.prior : null,
+  }));
   const byNpi = (a: Mover, b: Mover) => a.referringNpi.localeCompare(b.referringNpi);
   return {
-    risers: all.filter((r) => r.change > 0).sort((a, b) => b.change - a.change || byNpi(a, b)).slice(0, limit),
-    fallers: all.filter((r) => r.change < 0).sort((a, b) => a.change - b.change || byNpi(a, b)).slice(0, limit),
+    risers: all
+      .filter((r) => r.change > 0)
+      .sort((a, b) => b.change - a.change || byNpi(a, b))
+      .slice(0, limit),
+    fallers: all
+      .filter((r) => r.change < 0)
+      .sort((a, b) => a.change - b.change || byNpi(a, b))
+      .slice(0, limit),
   };
 }

@@ -12,7 +12,8 @@ export function isMonthString(s: string): boolean {
 /** 'YYYY-MM' (or a 'YYYY-MM-DD' date) → month index; throws on anything else. */
 export function parseMonth(s: string): MonthIndex {
   const m = MONTH_RE.exec(s.slice(0, 7));
-  if (!m || (s.length !== 7 && !/^\d{4}-\d{2}-\d{2}$/.test(s))) throw new Error(`not a YYYY-MM month: "${s}"`);
+  if (!m || (s.length !== 7 && !/^\d{4}-\d{2}-\d{2}$/.test(s)))
+    throw new Error(`not a YYYY-MM month: "${s}"`);
   return Number(m[1]) * 12 + Number(m[2]) - 1;
 }
 

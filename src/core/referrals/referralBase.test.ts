@@ -3,7 +3,13 @@ import { parseMonth } from './months';
 import { computeReferralBase, olsSlope, segmentFor } from './referralBase';
 import { DEFAULT_THRESHOLDS, type MonthlyReferralCell, type NetworkBucket } from './types';
 
-const cell = (month: string, serviceLine: string, network: NetworkBucket, dest: string, count: number): MonthlyReferralCell => ({
+const cell = (
+  month: string,
+  serviceLine: string,
+  network: NetworkBucket,
+  dest: string,
+  count: number,
+): MonthlyReferralCell => ({
   month: parseMonth(month),
   serviceLine,
   network,
@@ -20,7 +26,11 @@ const cells = [
   cell('2025-03', 'cardiology', 'competitor', 'C', 1),
   cell('2024-12', 'cardiology', 'ours', 'A', 100), // outside the period
 ];
-const opts = { from: parseMonth('2025-01'), to: parseMonth('2025-03'), offeredLines: new Set(['cardiology']) };
+const opts = {
+  from: parseMonth('2025-01'),
+  to: parseMonth('2025-03'),
+  offeredLines: new Set(['cardiology']),
+};
 
 describe('computeReferralBase on a hand-checked fixture', () => {
   const b = computeReferralBase(cells, opts);
@@ -32,9 +42,12 @@ describe('computeReferralBase on a hand-checked fixture', () => {
     expect(b.inOfferedLines).toBe(8);
     expect(b.shareToOurs).toBe(0.625);
     expect(b.segment).toBe('low_volume'); // 8 < 12 referrals
-    expect(computeReferralBase(cells, { ...opts, thresholds: { ...DEFAULT_THRESHOLDS, minVolume: 5 } }).segment).toBe('loyalist');
+    expect(
+      computeReferralBase(cells, { ...opts, thresholds: { ...DEFAULT_THRESHOLDS, minVolume: 5 } }).segment,
+    ).toBe('loyalist');
   });
-  it('leakage = competitor referrals in offered lines (ortho is not offered)', () => expect(b.leakage).toBe(3));
+  it('leakage = competitor referrals in offered lines (ortho is not offered)', () =>
+    expect(b.leakage).toBe(3));
   it('trend: monthly totals 6, 4, 1 → slope −2.5; consistency 3 of 3; no YoY under 24 months', () => {
     expect(b.monthly.map((m) => m.total)).toEqual([6, 4, 1]);
     expect(b.trend.slopePerMonth).toBe(-2.5);
@@ -51,17 +64,43 @@ describe('computeReferralBase on a hand-checked fixture', () => {
       ['cardiology', 8, 0.625, true],
       ['orthopedics', 3, 0, false],
     ]);
-    expect(b.monthly[1]).toEqual({ month: '2025-02', total: 4, ours: 0, affiliated: 1, independent: 0, competitor: 3, unknown: 0 });
+    expect(b.monthly[1]).toEqual({
+      month: '2025-02',
+      total: 4,
+      ours: 0,
+      affiliated: 1,
+      independent: 0,
+      competitor: 3,
+      unknown: 0,
+    });
   });
   it('year over year: 1/month then 2/month → +100 %, flat slope, 11 of 12 months when one is empty', () => {
     const series: MonthlyReferralCell[] = [];
     for (let i = 0; i < 24; i++) {
       const m = parseMonth('2023-01') + i;
       if (i === 23) continue;
-      series.push({ month: m, serviceLine: 'cardiology', network: 'ours', destinationKey: 'A', destinationName: 'A', count: i < 12 ? 1 : 2 });
+      series.push({
+        month: m,
+        serviceLine: 'cardiology',
+        network: 'ours',
+        destinationKey: 'A',
+        destinationName: 'A',
+        count: i < 12 ? 1 : 2,
+      });
     }
-    series.push({ month: parseMonth('2024-12'), serviceLine: 'cardiology', network: 'ours', destinationKey: 'A', destinationName: 'A', count: 0 });
-    const y = computeReferralBase(series, { ...opts, from: parseMonth('2023-01'), to: parseMonth('2024-12') });
+    series.push({
+      month: parseMonth('2024-12'),
+      serviceLine: 'cardiology',
+      network: 'ours',
+      destinationKey: 'A',
+      destinationName: 'A',
+      count: 0,
+    });
+    const y = computeReferralBase(series, {
+      ...opts,
+      from: parseMonth('2023-01'),
+      to: parseMonth('2024-12'),
+    });
     expect(y.trend.last12).toBe(22);
     expect(y.trend.prior12).toBe(12);
     expect(y.trend.yoyChange).toBeCloseTo(10 / 12, 12);

@@ -13,7 +13,13 @@ import {
 } from './types';
 
 export type ByNetwork = Record<NetworkBucket, number>;
-const zeroByNetwork = (): ByNetwork => ({ ours: 0, affiliated: 0, independent: 0, competitor: 0, unknown: 0 });
+const zeroByNetwork = (): ByNetwork => ({
+  ours: 0,
+  affiliated: 0,
+  independent: 0,
+  competitor: 0,
+  unknown: 0,
+});
 
 export interface ReferralBaseOptions {
   from: MonthIndex;
@@ -47,7 +53,13 @@ export interface ReferralBase {
   /** months with ≥ 1 referral among the last 12 of the period. */
   consistency: { monthsWithReferrals: number; of: number };
   topDestinations: { key: string; name: string; network: NetworkBucket; count: number; ours: boolean }[];
-  byServiceLine: { serviceLine: string; offered: boolean; total: number; byNetwork: ByNetwork; shareToOurs: number | null }[];
+  byServiceLine: {
+    serviceLine: string;
+    offered: boolean;
+    total: number;
+    byNetwork: ByNetwork;
+    shareToOurs: number | null;
+  }[];
   monthly: ({ month: string; total: number } & ByNetwork)[];
 }
 
@@ -75,7 +87,10 @@ export function olsSlope(ys: readonly number[]): number | null {
 
 const shareOf = (b: ByNetwork, denom: number) => (denom > 0 ? (b.ours + b.affiliated) / denom : null);
 
-export function computeReferralBase(cells: readonly MonthlyReferralCell[], opts: ReferralBaseOptions): ReferralBase {
+export function computeReferralBase(
+  cells: readonly MonthlyReferralCell[],
+  opts: ReferralBaseOptions,
+): ReferralBase {
   const t = opts.thresholds ?? DEFAULT_THRESHOLDS;
   const months = monthRange(opts.from, opts.to);
   const perMonth = new Map<MonthIndex, ByNetwork>(months.map((m) => [m, zeroByNetwork()]));
@@ -95,7 +110,12 @@ export function computeReferralBase(cells: readonly MonthlyReferralCell[], opts:
       inOffered += c.count;
       offeredByNet[c.network] += c.count;
     }
-    const d = dests.get(c.destinationKey) ?? { key: c.destinationKey, name: c.destinationName, network: c.network, count: 0 };
+    const d = dests.get(c.destinationKey) ?? {
+      key: c.destinationKey,
+      name: c.destinationName,
+      network: c.network,
+      count: 0,
+    };
     d.count += c.count;
     dests.set(c.destinationKey, d);
   }
@@ -133,7 +153,13 @@ export function computeReferralBase(cells: readonly MonthlyReferralCell[], opts:
     byServiceLine: [...lines.entries()]
       .map(([serviceLine, b]) => {
         const lineTotal = NETWORK_BUCKETS.reduce((a, k) => a + b[k], 0);
-        return { serviceLine, offered: opts.offeredLines.has(serviceLine), total: lineTotal, byNetwork: b, shareToOurs: shareOf(b, lineTotal) };
+        return {
+          serviceLine,
+          offered: opts.offeredLines.has(serviceLine),
+          total: lineTotal,
+          byNetwork: b,
+          shareToOurs: shareOf(b, lineTotal),
+        };
       })
       .sort((a, b) => b.total - a.total || a.serviceLine.localeCompare(b.serviceLine)),
     monthly,

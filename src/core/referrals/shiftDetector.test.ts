@@ -4,8 +4,20 @@ import { parseMonth } from './months';
 import { detectShifts, estimateDispersion, type ShiftSeries } from './shiftDetector';
 
 const first = parseMonth('2025-01');
-const opts = { mode: 'volume' as const, windows: [3], baselineMonths: 6, minBaselineMonths: 6, dispersion: 1, alpha: 0.1 };
-const ours = (npi: string, counts: number[], serviceLine = 'cardiology'): ShiftSeries => ({ referringNpi: npi, serviceLine, target: 'ours', counts });
+const opts = {
+  mode: 'volume' as const,
+  windows: [3],
+  baselineMonths: 6,
+  minBaselineMonths: 6,
+  dispersion: 1,
+  alpha: 0.1,
+};
+const ours = (npi: string, counts: number[], serviceLine = 'cardiology'): ShiftSeries => ({
+  referringNpi: npi,
+  serviceLine,
+  target: 'ours',
+  counts,
+});
 
 describe('shift detector, volume mode (exact conditional Poisson test, worked by hand)', () => {
   it('6 referrals in 6 baseline months, then 0 in 3: p = (2/3)^6 = 64/729', () => {
@@ -17,11 +29,26 @@ describe('shift detector, volume mode (exact conditional Poisson test, worked by
     const a = r.alerts[0]!;
     expect(a.pValue).toBeCloseTo(64 / 729, 12);
     expect(a.qValue).toBeCloseTo(64 / 729, 12);
-    expect([a.direction, a.baselineRate, a.recentRate, a.expectedRecent, a.ratio]).toEqual(['drop', 1, 0, 3, 0]);
-    expect([a.baselineFrom, a.baselineTo, a.recentFrom, a.recentTo, a.startMonth]).toEqual(['2025-01', '2025-06', '2025-07', '2025-09', '2025-07']);
+    expect([a.direction, a.baselineRate, a.recentRate, a.expectedRecent, a.ratio]).toEqual([
+      'drop',
+      1,
+      0,
+      3,
+      0,
+    ]);
+    expect([a.baselineFrom, a.baselineTo, a.recentFrom, a.recentTo, a.startMonth]).toEqual([
+      '2025-01',
+      '2025-06',
+      '2025-07',
+      '2025-09',
+      '2025-07',
+    ]);
     expect(a.evidence.expected).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1]);
     // at alpha 0.05 the same evidence is not enough
-    expect(detectShifts([ours('1234567893', [1, 1, 1, 1, 1, 1, 0, 0, 0])], index, first, { ...opts, alpha: 0.05 }).alerts).toHaveLength(0);
+    expect(
+      detectShifts([ours('1234567893', [1, 1, 1, 1, 1, 1, 0, 0, 0])], index, first, { ...opts, alpha: 0.05 })
+        .alerts,
+    ).toHaveLength(0);
   });
 
   it('seasonality: when the market doubles in the recent months, p0 = 6/12 and p = (1/2)^6', () => {
@@ -33,7 +60,12 @@ describe('shift detector, volume mode (exact conditional Poisson test, worked by
 
   it('a rise to competitors from nothing: 9 referrals in the window, p = (1/3)^9', () => {
     const index = new Map([['cardiology', [1, 1, 1, 1, 1, 1, 1, 1, 1]]]);
-    const s: ShiftSeries = { referringNpi: '1234567893', serviceLine: 'cardiology', target: 'competitor', counts: [0, 0, 0, 0, 0, 0, 3, 3, 3] };
+    const s: ShiftSeries = {
+      referringNpi: '1234567893',
+      serviceLine: 'cardiology',
+      target: 'competitor',
+      counts: [0, 0, 0, 0, 0, 0, 3, 3, 3],
+    };
     const a = detectShifts([s], index, first, opts).alerts[0]!;
     expect(a.direction).toBe('rise');
     expect(a.pValue).toBeCloseTo(1 / 3 ** 9, 15);
@@ -43,7 +75,11 @@ describe('shift detector, volume mode (exact conditional Poisson test, worked by
   it('stable referrers and tiny baselines give nothing; BH counts every tested series', () => {
     const index = new Map([['cardiology', [1, 1, 1, 1, 1, 1, 1, 1, 1]]]);
     const r = detectShifts(
-      [ours('1111111112', [5, 5, 5, 5, 5, 5, 5, 5, 5]), ours('2222222224', [0, 1, 0, 0, 0, 0, 0, 0, 0]), ours('1234567893', [1, 1, 1, 1, 1, 1, 0, 0, 0])],
+      [
+        ours('1111111112', [5, 5, 5, 5, 5, 5, 5, 5, 5]),
+        ours('2222222224', [0, 1, 0, 0, 0, 0, 0, 0, 0]),
+        ours('1234567893', [1, 1, 1, 1, 1, 1, 0, 0, 0]),
+      ],
       index,
       first,
       opts,
@@ -55,7 +91,11 @@ describe('shift detector, volume mode (exact conditional Poisson test, worked by
   it('Bonferroni over windows: two windows double the p-value', () => {
     const index = new Map([['cardiology', Array(10).fill(1)]]);
     const counts = [1, 1, 1, 1, 1, 1, 1, 0, 0, 0];
-    const r = detectShifts([ours('1234567893', counts)], index, first, { ...opts, windows: [3, 4], alpha: 0.5 });
+    const r = detectShifts([ours('1234567893', counts)], index, first, {
+      ...opts,
+      windows: [3, 4],
+      alpha: 0.5,
+    });
     // W=3: baseline months 1–7 capped to 6 (months 2–7) = 6, recent 0 → (2/3)^6; W=4: baseline 6, recent 1 of N=7, p0=0.4 → 0.6^7 + 7·0.4·0.6^6
     const p4 = 0.6 ** 7 + 7 * 0.4 * 0.6 ** 6;
     expect(r.alerts[0]!.pValue).toBeCloseTo(2 * Math.min(64 / 729, p4), 12);
@@ -72,13 +112,22 @@ describe('shift detector, share mode (Fisher exact on the destination mix, worke
     expect([a.expectedRecent, a.observedRecent, a.startMonth]).toEqual([3, 0, '2025-07']);
   });
   it('volume swings with an unchanged mix are not a shift', () => {
-    const s: ShiftSeries = { ...ours('1234567893', [4, 4, 4, 4, 4, 4, 1, 1, 1]), totals: [8, 8, 8, 8, 8, 8, 2, 2, 2] };
+    const s: ShiftSeries = {
+      ...ours('1234567893', [4, 4, 4, 4, 4, 4, 1, 1, 1]),
+      totals: [8, 8, 8, 8, 8, 8, 2, 2, 2],
+    };
     const r = detectShifts([s], index, first, { ...share, alpha: 0.5 });
     expect(r.tested).toBe(1);
     expect(r.alerts).toHaveLength(0);
   });
   it('a rise to competitors from 0 of 12 to 6 of 6: P = 1/C(18,6)', () => {
-    const s: ShiftSeries = { referringNpi: '1234567893', serviceLine: 'cardiology', target: 'competitor', counts: [0, 0, 0, 0, 0, 0, 2, 2, 2], totals: Array(9).fill(2) };
+    const s: ShiftSeries = {
+      referringNpi: '1234567893',
+      serviceLine: 'cardiology',
+      target: 'competitor',
+      counts: [0, 0, 0, 0, 0, 0, 2, 2, 2],
+      totals: Array(9).fill(2),
+    };
     const a = detectShifts([s], index, first, share).alerts[0]!;
     expect(a.direction).toBe('rise');
     expect(a.pValue).toBeCloseTo(1 / 18564, 15);
@@ -98,7 +147,12 @@ describe('change point and dispersion', () => {
   });
   it('Poisson-like series give φ = 1; doubled variance gives φ ≈ 2 or more', () => {
     const index = new Map([['x', Array(12).fill(1)]]);
-    const flat = Array.from({ length: 9 }, (_, i) => ({ referringNpi: String(i), serviceLine: 'x', target: 'ours' as const, counts: Array(12).fill(5) }));
+    const flat = Array.from({ length: 9 }, (_, i) => ({
+      referringNpi: String(i),
+      serviceLine: 'x',
+      target: 'ours' as const,
+      counts: Array(12).fill(5),
+    }));
     expect(estimateDispersion(flat, index, 'volume')).toBe(1);
     const noisy = flat.map((s) => ({ ...s, counts: s.counts.map((_, t) => (t % 2 ? 1 : 9)) }));
     // X² = 12 × 16/5 = 38.4 over df 11 (median χ²₁₁ ≈ 10.34) → ≈ 3.71

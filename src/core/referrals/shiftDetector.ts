@@ -3,13 +3,16 @@
 // Per physician × service line (and per physician over all offered lines), two questions:
 // did the share of their referrals going to our network drop, and did the share going to competitors
 // rise — beyond what chance explains given their own history and small counts?
-//   1. mode 'share' (default): the physician's own monthly totals are the denominator, so seasonality,
+//   1. mode 'share': the physician's own monthly totals are the denominator, so seasonality,
 //      market growth and the physician's volume swings cancel out. For a recent window of W months
 //      (3, 6, 9, 12) against up to 24 months before it: Fisher's exact test of the 2×2 table
 //      (to-target vs other × baseline vs recent), with counts deflated by the market-wide
 //      overdispersion φ (Rao–Scott design-effect correction) so noisy referrers do not look significant.
 //      mode 'volume': counts to the target against the whole market's monthly volume in that line
 //      (exact conditional Poisson test, Beta-Binomial for φ) — flags volume drops too.
+//      mode 'auto' (default): 'share' where the data shows the physician's whole mix, 'volume' for a
+//      drop test when every referral we ever saw from them went to us (an export of referrals received
+//      by our network shows no mix, so only volume can move).
 //   2. The smallest window p-value × number of windows (Bonferroni) is the series' p-value;
 //      Benjamini–Hochberg across every tested series controls the false-discovery rate.
 //   3. An alert needs q ≤ alpha and a change of at least minRelativeChange; the month it began is the
@@ -32,8 +35,10 @@ export interface ShiftSeries {
   totals?: readonly number[];
 }
 
+export type TestMode = 'share' | 'volume';
+
 export interface DetectorOptions {
-  mode: 'share' | 'volume';
+  mode: TestMode | 'auto';
   alpha: number;
   windows: readonly number[];
   baselineMonths: number;
@@ -48,7 +53,7 @@ export interface DetectorOptions {
 }
 
 export const DEFAULT_DETECTOR_OPTIONS: DetectorOptions = {
-  mode: 'share',
+  mode: 'auto',
   alpha: 0.05,
   windows: [3, 6, 9, 12],
   baselineMonths: 24,
@@ -63,6 +68,8 @@ export interface ShiftAlert {
   serviceLine: string;
   target: ShiftTarget;
   direction: ShiftDirection;
+  /** which test found it: the destination mix ('share') or the volume against the market ('volume') */
+  test: TestMode;
   windowMonths: number;
   baselineFrom: string;
   baselineTo: string;
@@ -86,7 +93,8 @@ export interface ShiftAlert {
 export interface DetectorResult {
   asOf: string;
   tested: number;
-  dispersion: number;
+  /** overdispersion used by each kind of test (1 = Poisson/binomial noise only) */
+  dispersion: Record<TestMode, number>;
   alerts: ShiftAlert[];
 }
 
@@ -106,7 +114,15 @@ const sumRange = (xs: readonly number[], from: number, to: number) => {
   return s;
 };
 
-function testWindow(ys: readonly number[], ws: readonly number[], w: number, dir: ShiftDirection, phi: number, o: DetectorOptions): WindowTest | null {
+function testWindow(
+  ys: readonly number[],
+  ws: readonly number[],
+  w: number,
+  dir: ShiftDirection,
+  phi: number,
+  mode: TestMode,
+  o: DetectorOptions,
+): WindowTest | null {
   const n = ys.length;
   const rStart = n - w;
   const bStart = Math.max(0, rStart - o.baselineMonths);
@@ -123,25 +139,36 @@ function testWindow(ys: readonly number[], ws: readonly number[], w: number, dir
   if (dir === 'drop' && yB / baselineLen < o.minBaselinePerMonth) return null;
   if (dir === 'rise' && yR - expected < o.minAbsoluteRise) return null;
   let p: number;
-  if (o.mode === 'share') {
+  if (mode === 'share') {
     // Fisher's exact test on the table deflated by the design effect φ
     const d = (x: number) => Math.round(x / phi);
     const [b, r, tb, tr] = [d(yB), d(yR), d(wB), d(wR)];
-    p = dir === 'drop' ? hypergeometricCdf(r, tb + tr, b + r, tr) : 1 - hypergeometricCdf(r - 1, tb + tr, b + r, tr);
+    p =
+      dir === 'drop'
+        ? hypergeometricCdf(r, tb + tr, b + r, tr)
+        : 1 - hypergeometricCdf(r - 1, tb + tr, b + r, tr);
   } else {
     const N = yB + yR;
     const p0 = wR / (wR + wB);
     const rho = N > 1 ? Math.min(0.5, Math.max(0, (phi - 1) / (N - 1))) : 0;
     p = dir === 'drop' ? betaBinomialCdf(yR, N, p0, rho) : 1 - betaBinomialCdf(yR - 1, N, p0, rho);
   }
-  return { w, p: Math.min(1, Math.max(0, p)), bStart, expected, observed: yR, baselineCount: yB, baselineLen };
+  return {
+    w,
+    p: Math.min(1, Math.max(0, p)),
+    bStart,
+    expected,
+    observed: yR,
+    baselineCount: yB,
+    baselineLen,
+  };
 }
 
 /** Median of χ²_k, Wilson–Hilferty. */
 const chi2Median = (k: number) => k * (1 - 2 / (9 * k)) ** 3;
 
 /** The denominator series a test compares against: the physician's totals, or the market's volume. */
-function denominatorOf(s: ShiftSeries, index: ReadonlyMap<string, readonly number[]>, mode: DetectorOptions['mode']) {
+function denominatorOf(s: ShiftSeries, index: ReadonlyMap<string, readonly number[]>, mode: TestMode) {
   const ws = mode === 'share' ? s.totals : index.get(s.serviceLine);
   return ws && ws.length === s.counts.length ? ws : undefined;
 }
@@ -154,7 +181,7 @@ function denominatorOf(s: ShiftSeries, index: ReadonlyMap<string, readonly numbe
 export function estimateDispersion(
   series: readonly ShiftSeries[],
   index: ReadonlyMap<string, readonly number[]>,
-  mode: DetectorOptions['mode'] = 'volume',
+  mode: TestMode = 'volume',
   minMean = 2,
 ): number {
   const ratios: number[] = [];
@@ -196,26 +223,51 @@ export function detectShifts(
   const o = { ...DEFAULT_DETECTOR_OPTIONS, ...options };
   const n = series[0]?.counts.length ?? 0;
   const asOf = firstMonth + Math.max(0, n - 1);
-  const phi = o.dispersion ?? estimateDispersion(series.filter((s) => s.target === 'ours'), index, o.mode);
-  const tested: { s: ShiftSeries; dir: ShiftDirection; best: WindowTest; p: number; ws: readonly number[] }[] = [];
-  for (const s of series) {
-    const ws = denominatorOf(s, index, o.mode);
-    if (!ws) continue;
+  const modeOf = (s: ShiftSeries): TestMode => {
+    if (o.mode !== 'auto') return o.mode;
+    if (s.target !== 'ours' || !s.totals) return 'share';
+    // every referral seen went to us: the data shows no mix, so only a volume test can see a drop
+    let y = 0;
+    let t = 0;
+    for (let i = 0; i < s.counts.length; i++) {
+      y += s.counts[i]!;
+      t += s.totals[i]!;
+    }
+    return y >= t ? 'volume' : 'share';
+  };
+  const modes = series.map(modeOf);
+  const ours = (m: TestMode) => series.filter((s, i) => s.target === 'ours' && modes[i] === m);
+  const phiOf: Record<TestMode, number> = {
+    share: o.dispersion ?? estimateDispersion(ours('share'), index, 'share'),
+    volume: o.dispersion ?? estimateDispersion(ours('volume'), index, 'volume'),
+  };
+  const tested: {
+    s: ShiftSeries;
+    dir: ShiftDirection;
+    best: WindowTest;
+    p: number;
+    ws: readonly number[];
+    mode: TestMode;
+  }[] = [];
+  series.forEach((s, si) => {
+    const mode = modes[si]!;
+    const ws = denominatorOf(s, index, mode);
+    if (!ws) return;
     const dir: ShiftDirection = s.target === 'ours' ? 'drop' : 'rise';
     let best: WindowTest | null = null;
     let k = 0;
     for (const w of o.windows) {
-      const r = testWindow(s.counts, ws, w, dir, phi, o);
+      const r = testWindow(s.counts, ws, w, dir, phiOf[mode], mode, o);
       if (!r) continue;
       k++;
       if (!best || r.p < best.p) best = r;
     }
-    if (best) tested.push({ s, dir, best, p: Math.min(1, best.p * k), ws });
-  }
+    if (best) tested.push({ s, dir, best, p: Math.min(1, best.p * k), ws, mode });
+  });
   const q = benjaminiHochberg(tested.map((t) => t.p));
   const alerts: ShiftAlert[] = [];
   tested.forEach((t, i) => {
-    const { s, dir, best, ws } = t;
+    const { s, dir, best, ws, mode } = t;
     const ratio = best.expected > 0 ? best.observed / best.expected : Number.POSITIVE_INFINITY;
     const bigEnough = dir === 'drop' ? ratio <= 1 - o.minRelativeChange : ratio >= 1 + o.minRelativeChange;
     if (q[i]! > o.alpha || !bigEnough) return;
@@ -231,6 +283,7 @@ export function detectShifts(
       serviceLine: s.serviceLine,
       target: s.target,
       direction: dir,
+      test: mode,
       windowMonths: best.w,
       baselineFrom: formatMonth(firstMonth + best.bStart),
       baselineTo: formatMonth(firstMonth + rStart - 1),
@@ -251,12 +304,14 @@ export function detectShifts(
       },
     });
   });
-  return { asOf: formatMonth(asOf), tested: tested.length, dispersion: phi, alerts: dedupe(alerts) };
+  return { asOf: formatMonth(asOf), tested: tested.length, dispersion: phiOf, alerts: dedupe(alerts) };
 }
 
 /** A physician-total ('all') alert is dropped when a service-line alert says the same thing. */
 function dedupe(alerts: ShiftAlert[]): ShiftAlert[] {
-  const lineKeys = new Set(alerts.filter((a) => a.serviceLine !== 'all').map((a) => `${a.referringNpi}|${a.target}`));
+  const lineKeys = new Set(
+    alerts.filter((a) => a.serviceLine !== 'all').map((a) => `${a.referringNpi}|${a.target}`),
+  );
   return alerts
     .filter((a) => a.serviceLine !== 'all' || !lineKeys.has(`${a.referringNpi}|${a.target}`))
     .sort((a, b) => a.qValue - b.qValue || a.referringNpi.localeCompare(b.referringNpi));

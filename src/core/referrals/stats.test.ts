@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { benjaminiHochberg, betaBinomialCdf, binomialCdf, binomialUpper, incompleteBeta, lnGamma } from './stats';
+import {
+  benjaminiHochberg,
+  betaBinomialCdf,
+  binomialCdf,
+  binomialUpper,
+  incompleteBeta,
+  lnGamma,
+} from './stats';
 
 describe('distribution functions (values worked out by hand)', () => {
   it('lnGamma matches factorials and Γ(1/2) = √π', () => {

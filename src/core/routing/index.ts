@@ -5,6 +5,7 @@ export { parseSolomon, type SolomonInstance, solomonDistance } from './formats/s
 export { att, euc2d, geo, parseTsplib, type TsplibInstance } from './formats/tsplib';
 export { parseTsptw, type TsptwInstance } from './formats/tsptw';
 export { planDay, planTeam, planWeek } from './plan/plan';
+export { PinError, type PinnedInput, reoptimizeWithPositions } from './plan/pinned';
 export { type ReoptimizeInput, reoptimizeWithPins } from './plan/reoptimize';
 export type * from './plan/types';
 export { solve } from './solve';

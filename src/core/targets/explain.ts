@@ -26,7 +26,9 @@ function sentence(b: FactorContribution, f: TargetFacts, ctx: ScoreContext): str
       return `Referral volume ${g >= 0 ? 'up' : 'down'} ${pct(Math.abs(g))}${Math.abs(g) >= 0.5 ? '+' : ''}: ${f.recentReferrals} in the last 6 months vs ${f.priorReferrals} before`;
     }
     case 'loyalty':
-      return f.segment ? `Loyalty segment: ${f.segment}` : 'No referrals in our service lines yet';
+      return f.segment
+        ? `Loyalty segment: ${f.segment.replace('_', ' ')}`
+        : 'No referrals in our service lines yet';
     case 'influence':
       return `More central in the referral network than ${pct(b.value)} of providers`;
     case 'newToMarket':

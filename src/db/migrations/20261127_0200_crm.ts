@@ -39,7 +39,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create table activities (
       id bigserial primary key,
       type text not null check (type in
-        ('in_person_visit','drop_in','lunch_and_learn','call','email','event','virtual')),
+        ('in_person_visit','drop_in','lunch_and_learn','call','email','event','virtual','note')),
       occurred_at timestamptz not null,
       duration_minutes int check (duration_minutes between 0 and 1440),
       organization_id bigint references organizations(id),

@@ -96,7 +96,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       started_at timestamptz not null default now(),
       duration_ms int not null,
       tested int not null,
-      dispersion double precision not null,
+      dispersion jsonb not null,
       alerts_found int not null,
       alerts_new int not null,
       options jsonb not null,
@@ -109,6 +109,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       service_line text not null,
       target text not null check (target in ('ours','competitor')),
       direction text not null check (direction in ('drop','rise')),
+      test text not null check (test in ('share','volume')),
       as_of date not null,
       start_month date not null,
       window_months int not null,
@@ -142,7 +143,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['alerts', 'alert_runs', 'provider_volumes', 'shared_patient_links', 'referral_monthly', 'referral_stage', 'referral_facts']) {
+  for (const t of [
+    'alerts',
+    'alert_runs',
+    'provider_volumes',
+    'shared_patient_links',
+    'referral_monthly',
+    'referral_stage',
+    'referral_facts',
+  ]) {
     await sql`drop table if exists ${sql.raw(t)} cascade`.execute(db);
   }
 }

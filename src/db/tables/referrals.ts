@@ -78,7 +78,7 @@ export interface ReferralTables {
     started_at: Generated<Date>;
     duration_ms: number;
     tested: number;
-    dispersion: number;
+    dispersion: unknown;
     alerts_found: number;
     alerts_new: number;
     options: unknown;
@@ -90,6 +90,7 @@ export interface ReferralTables {
     service_line: string;
     target: 'ours' | 'competitor';
     direction: 'drop' | 'rise';
+    test: 'share' | 'volume';
     as_of: DateCol;
     start_month: DateCol;
     window_months: number;

@@ -10,8 +10,8 @@ import { type CsvRecord, readCsvBatches } from '../csv/records';
 import { type RowErrors, startJob } from '../jobs';
 import { undroppedPatientColumns } from './patientColumns';
 import { DestinationResolver } from './resolve';
-import { type StagedReferral, naturalKeyHash, stageRows } from './stage';
 import { ReferralImportError, type ReferralImportResult, runStagedImport } from './run';
+import { naturalKeyHash, type StagedReferral, stageRows } from './stage';
 
 export const REFERRAL_COLUMNS = [
   'referring_npi',

@@ -19,7 +19,10 @@ const HINTS: Record<ReferralColumn, RegExp> = {
 export async function previewReferralCsv(path: string, fileName: string, rows = 20) {
   let header: string[] | null = null;
   const sample: string[][] = [];
-  for await (const batch of readCsvBatches(createReadStream(path), { encoding: 'utf8', fileLabel: fileName })) {
+  for await (const batch of readCsvBatches(createReadStream(path), {
+    encoding: 'utf8',
+    fileLabel: fileName,
+  })) {
     for (const r of batch) {
       if (!header) header = r.fields;
       else if (sample.length < rows) sample.push(r.fields);
@@ -38,5 +41,12 @@ export async function previewReferralCsv(path: string, fileName: string, rows = 
       used.add(guess);
     }
   }
-  return { fileName, header: h, rows: sample, suggestedMapping: suggested, patientColumns: h.filter(looksLikePatientColumn), columns: REFERRAL_COLUMNS };
+  return {
+    fileName,
+    header: h,
+    rows: sample,
+    suggestedMapping: suggested,
+    patientColumns: h.filter(looksLikePatientColumn),
+    columns: REFERRAL_COLUMNS,
+  };
 }

@@ -90,16 +90,14 @@ export async function importProviderVolumes(database: Database, path: string, op
             .insertInto('provider_volumes')
             .values(rows.slice(i, i + 2000))
             .onConflict((oc) =>
-              oc
-                .columns(['npi', 'year'])
-                .doUpdateSet((eb) => ({
-                  provider_type: eb.ref('excluded.provider_type'),
-                  tot_benes: eb.ref('excluded.tot_benes'),
-                  tot_srvcs: eb.ref('excluded.tot_srvcs'),
-                  tot_bene_day_srvcs: eb.ref('excluded.tot_bene_day_srvcs'),
-                  tot_mdcr_pymt_amt: eb.ref('excluded.tot_mdcr_pymt_amt'),
-                  import_job_id: eb.ref('excluded.import_job_id'),
-                })),
+              oc.columns(['npi', 'year']).doUpdateSet((eb) => ({
+                provider_type: eb.ref('excluded.provider_type'),
+                tot_benes: eb.ref('excluded.tot_benes'),
+                tot_srvcs: eb.ref('excluded.tot_srvcs'),
+                tot_bene_day_srvcs: eb.ref('excluded.tot_bene_day_srvcs'),
+                tot_mdcr_pymt_amt: eb.ref('excluded.tot_mdcr_pymt_amt'),
+                import_job_id: eb.ref('excluded.import_job_id'),
+              })),
             )
             .execute();
         counts.inserted += rows.length;

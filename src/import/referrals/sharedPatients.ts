@@ -87,13 +87,11 @@ export async function importSharedPatients(
             unique.map((b) => ({ ...b, year: opts.year, window_days: opts.window, import_job_id: jobId })),
           )
           .onConflict((oc) =>
-            oc
-              .columns(['year', 'window_days', 'npi_from', 'npi_to'])
-              .doUpdateSet((eb) => ({
-                pair_count: eb.ref('excluded.pair_count'),
-                bene_count: eb.ref('excluded.bene_count'),
-                same_day_count: eb.ref('excluded.same_day_count'),
-              })),
+            oc.columns(['year', 'window_days', 'npi_from', 'npi_to']).doUpdateSet((eb) => ({
+              pair_count: eb.ref('excluded.pair_count'),
+              bene_count: eb.ref('excluded.bene_count'),
+              same_day_count: eb.ref('excluded.same_day_count'),
+            })),
           )
           .execute();
         kept += batch.length;

@@ -6,6 +6,7 @@ import alertRoutes from './alerts';
 import auditRoutes from './audit';
 import authRoutes from './auth';
 import backupRoutes from './backups';
+import fhirRoutes from './fhir';
 import contactRoutes from './contacts';
 import crmExportRoutes from './crm-export';
 import crmImportRoutes from './crm-import';
@@ -24,6 +25,7 @@ import spendRoutes from './spend';
 import systemRoutes from './system';
 import targetListRoutes from './target-lists';
 import targetRoutes from './targets';
+import routePlannerRoutes from './routes-planner';
 import taskRoutes from './tasks';
 import territoryRoutes from './territories';
 import timelineRoutes from './timeline';
@@ -36,6 +38,7 @@ export const routeModules: ((app: App, ctx: ServerContext) => Promise<void>)[] =
   sessionRoutes,
   tokenRoutes,
   backupRoutes,
+  fhirRoutes,
   userRoutes,
   systemRoutes,
   // provider directory
@@ -63,4 +66,6 @@ export const routeModules: ((app: App, ctx: ServerContext) => Promise<void>)[] =
   networkRoutes,
   targetRoutes,
   targetListRoutes,
+  // route planner
+  routePlannerRoutes,
 ];

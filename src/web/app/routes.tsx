@@ -54,6 +54,13 @@ const Account = lazy(() => import('../pages/Account'));
 const NetworkPage = lazy(() => import('../pages/Network/NetworkPage'));
 const ProviderNetwork = lazy(() => import('../pages/Network/ProviderNetwork'));
 const TargetsPage = lazy(() => import('../pages/Network/TargetsPage'));
+const ActivitiesPage = lazy(() => import('../pages/Activities/ActivitiesPage'));
+const TasksPage = lazy(() => import('../pages/Tasks/TasksPage'));
+const IssuesPage = lazy(() => import('../pages/Issues/IssuesPage'));
+const ContactsPage = lazy(() => import('../pages/Contacts/ContactsPage'));
+const TerritoriesPage = lazy(() => import('../pages/Territories/TerritoriesPage'));
+const MarketPage = lazy(() => import('../pages/Market/MarketPage'));
+const ReferralBasePage = lazy(() => import('../pages/Market/ReferralBasePage'));
 
 export const routes: AppRoute[] = [
   {
@@ -82,4 +89,13 @@ export const routes: AppRoute[] = [
   { path: '/network', label: 'Network', icon: 'network', roles: ALL, element: <NetworkPage />, nav: true, group: 'Network' },
   { path: '/targets', label: 'Targets', icon: 'arrowUp', roles: ALL, element: <TargetsPage />, nav: true, group: 'Network' },
   { path: '/network/provider/:npi', label: 'Provider network', icon: 'network', roles: ALL, element: <ProviderNetwork />, nav: false },
+  // relationship management (CRM)
+  { path: '/activities', label: 'Activities', icon: 'today', roles: ALL, element: <ActivitiesPage />, nav: true, group: 'Today' },
+  { path: '/tasks', label: 'Tasks', icon: 'check', roles: ALL, element: <TasksPage />, nav: true, group: 'Today' },
+  { path: '/issues', label: 'Physician issues', icon: 'alert', roles: ALL, element: <IssuesPage />, nav: true, group: 'Today' },
+  { path: '/contacts', label: 'Contacts', icon: 'users', roles: ALL, element: <ContactsPage />, nav: true, group: 'Organizations' },
+  { path: '/territories', label: 'Territories', icon: 'routes', roles: ALL, element: <TerritoriesPage />, nav: true, group: 'Providers' },
+  // referral analytics
+  { path: '/referrals', label: 'Market', icon: 'referrals', roles: ALL, element: <MarketPage />, nav: true, group: 'Referrals' },
+  { path: '/referrals/base/:npi', label: 'Referral base', icon: 'referrals', roles: ALL, element: <ReferralBasePage />, nav: false },
 ];

@@ -8,10 +8,9 @@ import { monthStartDate, parseMonth } from '../../../core/referrals/months';
 import { segmentFor } from '../../../core/referrals/referralBase';
 import type { TargetFacts } from '../../../core/targets/factors';
 import type { DB } from '../../schema';
-import { INTERNAL_SOURCES, networkIdSets, offeredServiceLines, referralDataDate } from '../referrals/network';
+import { INTERNAL_SOURCES, offeredServiceLines, orgNetworkCte, referralDataDate } from '../referrals/network';
 import { getReferralSettings } from '../referrals/settings';
 
-const ids = (xs: number[]) => sql`${xs.length ? xs : [-1]}::bigint[]`;
 const freqDays = sql.raw(
   `case r.visit_frequency ${Object.entries(FREQUENCY_DAYS)
     .map(([k, d]) => `when '${k}' then ${d}`)
@@ -23,11 +22,7 @@ export type TargetPool = { territoryUserId?: number; npis?: string[] };
 export async function targetFacts(db: Kysely<DB>, pool: TargetPool, now = new Date()) {
   const dataDate = await referralDataDate(db);
   const end = dataDate ? parseMonth(dataDate) : now.getUTCFullYear() * 12 + now.getUTCMonth();
-  const [lines, nets, settings] = await Promise.all([
-    offeredServiceLines(db),
-    networkIdSets(db),
-    getReferralSettings(db),
-  ]);
+  const [lines, settings] = await Promise.all([offeredServiceLines(db), getReferralSettings(db)]);
   const from12 = monthStartDate(end - 11);
   const recentFrom = monthStartDate(end - 5);
   const offered = [...lines];
@@ -55,16 +50,16 @@ export async function targetFacts(db: Kysely<DB>, pool: TargetPool, now = new Da
     last_visit: Date | null;
     open_issues: number;
   }>`
-    with pool as (${poolSql}),
+    with recursive ${orgNetworkCte}, pool as (${poolSql}),
     ref as (
       select m.referring_npi as npi,
         coalesce(sum(m.count) filter (where m.month >= ${recentFrom}::date), 0)::int as recent,
         coalesce(sum(m.count) filter (where m.month < ${recentFrom}::date), 0)::int as prior,
         coalesce(sum(m.count) filter (where m.service_line = any(${offered}::text[]) and m.month >= ${from12}::date), 0)::int as offered_total,
-        coalesce(sum(m.count) filter (where m.service_line = any(${offered}::text[]) and m.month >= ${from12}::date and m.dest_org_id = any(${ids(nets.ourNetwork)})), 0)::int as ours,
-        coalesce(sum(m.count) filter (where m.service_line = any(${offered}::text[]) and m.month >= ${from12}::date and m.dest_org_id = any(${ids(nets.competitor)})), 0)::int as leaked,
-        array_agg(distinct m.service_line) filter (where m.service_line = any(${offered}::text[]) and m.month >= ${from12}::date and m.dest_org_id = any(${ids(nets.competitor)})) as leak_lines
-      from referral_monthly m
+        coalesce(sum(m.count) filter (where m.service_line = any(${offered}::text[]) and m.month >= ${from12}::date and n.network in ('ours', 'affiliated')), 0)::int as ours,
+        coalesce(sum(m.count) filter (where m.service_line = any(${offered}::text[]) and m.month >= ${from12}::date and n.network = 'competitor'), 0)::int as leaked,
+        array_agg(distinct m.service_line) filter (where m.service_line = any(${offered}::text[]) and m.month >= ${from12}::date and n.network = 'competitor') as leak_lines
+      from referral_monthly m left join org_net n on n.org_id = m.dest_org_id
       where m.referring_npi in (select npi from pool) and m.source in (${sql.join([...INTERNAL_SOURCES])})
         and m.month between ${monthStartDate(end - 11)}::date and ${monthStartDate(end)}::date
       group by 1

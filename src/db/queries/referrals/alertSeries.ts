@@ -3,10 +3,10 @@
 // their total referrals (the denominator of the share test), and each line's market volume per month
 // (the index of the volume test).
 import { type Kysely, sql } from 'kysely';
-import { monthStartDate, type MonthIndex, parseMonth } from '../../../core/referrals/months';
+import { type MonthIndex, monthStartDate, parseMonth } from '../../../core/referrals/months';
 import type { ShiftSeries } from '../../../core/referrals/shiftDetector';
 import type { DB } from '../../schema';
-import { INTERNAL_SOURCES, networkIdSets, offeredServiceLines } from './network';
+import { INTERNAL_SOURCES, offeredServiceLines, orgNetworkCte } from './network';
 
 export interface DetectorInput {
   firstMonth: MonthIndex;
@@ -15,19 +15,29 @@ export interface DetectorInput {
   index: Map<string, number[]>;
 }
 
-const ids = (xs: number[]) => sql`${xs.length ? xs : [-1]}::bigint[]`;
-
-export async function loadDetectorInput(db: Kysely<DB>, asOf: MonthIndex, monthsBack: number): Promise<DetectorInput> {
+export async function loadDetectorInput(
+  db: Kysely<DB>,
+  asOf: MonthIndex,
+  monthsBack: number,
+): Promise<DetectorInput> {
   const firstMonth = asOf - monthsBack + 1;
   const L = monthsBack;
-  const [nets, lines] = await Promise.all([networkIdSets(db), offeredServiceLines(db)]);
-  const rows = await sql<{ referring_npi: string; service_line: string; month: string; total: number; ours: number; comp: number }>`
-    select referring_npi, service_line, month, sum(count)::int as total,
-      coalesce(sum(count) filter (where dest_org_id = any(${ids(nets.ourNetwork)})), 0)::int as ours,
-      coalesce(sum(count) filter (where dest_org_id = any(${ids(nets.competitor)})), 0)::int as comp
-    from referral_monthly
-    where month between ${monthStartDate(firstMonth)}::date and ${monthStartDate(asOf)}::date
-      and source in (${sql.join([...INTERNAL_SOURCES])}) and service_line in (${sql.join([...lines])})
+  const lines = await offeredServiceLines(db);
+  const rows = await sql<{
+    referring_npi: string;
+    service_line: string;
+    month: string;
+    total: number;
+    ours: number;
+    comp: number;
+  }>`
+    with recursive ${orgNetworkCte}
+    select m.referring_npi, m.service_line, m.month, sum(m.count)::int as total,
+      coalesce(sum(m.count) filter (where n.network in ('ours','affiliated')), 0)::int as ours,
+      coalesce(sum(m.count) filter (where n.network = 'competitor'), 0)::int as comp
+    from referral_monthly m left join org_net n on n.org_id = m.dest_org_id
+    where m.month between ${monthStartDate(firstMonth)}::date and ${monthStartDate(asOf)}::date
+      and m.source in (${sql.join([...INTERNAL_SOURCES])}) and m.service_line in (${sql.join([...lines])})
     group by 1, 2, 3`.execute(db);
   const index = new Map<string, number[]>([['all', new Array(L).fill(0)]]);
   const ours = new Map<string, number[]>();
@@ -57,7 +67,13 @@ export async function loadDetectorInput(db: Kysely<DB>, asOf: MonthIndex, months
     const [npi, line] = key.split('|') as [string, string];
     const tot = totals.get(key)!;
     series.push({ referringNpi: npi, serviceLine: line, target: 'ours', counts, totals: tot });
-    series.push({ referringNpi: npi, serviceLine: line, target: 'competitor', counts: comp.get(key)!, totals: tot });
+    series.push({
+      referringNpi: npi,
+      serviceLine: line,
+      target: 'competitor',
+      counts: comp.get(key)!,
+      totals: tot,
+    });
   }
   return { firstMonth, asOf, series, index };
 }

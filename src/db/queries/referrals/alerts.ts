@@ -9,11 +9,16 @@ import type { AlertStatus } from '../../tables/referrals';
 const d = (month: string) => monthStartDate(parseMonth(month));
 
 /** Inserts new alerts and refreshes the evidence of open ones with the same key; returns how many are new. */
-export async function upsertAlerts(db: Kysely<DB>, alerts: ShiftAlert[], ctx: { asOf: string; runId: number; dataDate: string | null; sources: string }) {
+export async function upsertAlerts(
+  db: Kysely<DB>,
+  alerts: ShiftAlert[],
+  ctx: { asOf: string; runId: number; dataDate: string | null; sources: string },
+) {
   let created = 0;
   for (const a of alerts) {
     const values = {
       as_of: d(ctx.asOf),
+      test: a.test,
       start_month: d(a.startMonth),
       window_months: a.windowMonths,
       baseline_from: d(a.baselineFrom),
@@ -42,9 +47,22 @@ export async function upsertAlerts(db: Kysely<DB>, alerts: ShiftAlert[], ctx: { 
       .where('status', '<>', 'resolved')
       .executeTakeFirst();
     if (open) {
-      await db.updateTable('alerts').set({ ...values, updated_at: new Date() }).where('id', '=', open.id).execute();
+      await db
+        .updateTable('alerts')
+        .set({ ...values, updated_at: new Date() })
+        .where('id', '=', open.id)
+        .execute();
     } else {
-      await db.insertInto('alerts').values({ ...values, referring_npi: a.referringNpi, service_line: a.serviceLine, target: a.target, direction: a.direction }).execute();
+      await db
+        .insertInto('alerts')
+        .values({
+          ...values,
+          referring_npi: a.referringNpi,
+          service_line: a.serviceLine,
+          target: a.target,
+          direction: a.direction,
+        })
+        .execute();
       created++;
     }
   }
@@ -71,11 +89,42 @@ export async function listAlerts(db: Kysely<DB>, f: AlertFilter) {
     .leftJoin('providers as p', 'p.npi', 'a.referring_npi')
     .leftJoin('users as u', 'u.id', 'a.assignee_user_id')
     .select([
-      'a.id', 'a.referring_npi', 'a.service_line', 'a.target', 'a.direction', 'a.as_of', 'a.start_month', 'a.window_months',
-      'a.baseline_from', 'a.baseline_to', 'a.recent_from', 'a.recent_to', 'a.baseline_rate', 'a.recent_rate',
-      'a.expected_recent', 'a.observed_recent', 'a.ratio', 'a.p_value', 'a.q_value', 'a.evidence', 'a.sources', 'a.data_date',
-      'a.status', 'a.assignee_user_id', 'a.note', 'a.resolved_at', 'a.created_at', 'a.updated_at',
-      'p.first_name', 'p.last_name', 'p.credential', 'p.county_fips', 'p.county_name', 'p.practice_zip5', 'u.name as assignee_name',
+      'a.id',
+      'a.referring_npi',
+      'a.service_line',
+      'a.target',
+      'a.direction',
+      'a.test',
+      'a.as_of',
+      'a.start_month',
+      'a.window_months',
+      'a.baseline_from',
+      'a.baseline_to',
+      'a.recent_from',
+      'a.recent_to',
+      'a.baseline_rate',
+      'a.recent_rate',
+      'a.expected_recent',
+      'a.observed_recent',
+      'a.ratio',
+      'a.p_value',
+      'a.q_value',
+      'a.evidence',
+      'a.sources',
+      'a.data_date',
+      'a.status',
+      'a.assignee_user_id',
+      'a.note',
+      'a.resolved_at',
+      'a.created_at',
+      'a.updated_at',
+      'p.first_name',
+      'p.last_name',
+      'p.credential',
+      'p.county_fips',
+      'p.county_name',
+      'p.practice_zip5',
+      'u.name as assignee_name',
     ]);
   if (f.status === 'open') q = q.where('a.status', '<>', 'resolved');
   else if (f.status) q = q.where('a.status', '=', f.status);
@@ -87,14 +136,20 @@ export async function listAlerts(db: Kysely<DB>, f: AlertFilter) {
   const territoryWhere = (ids: ReturnType<typeof sql>) =>
     sql<boolean>`exists (select 1 from territories t where t.deleted_at is null and t.id in (${ids})
       and (p.practice_zip5 = any(t.zips) or p.county_fips = any(t.counties)))`;
-  if (f.territoryUserId) q = q.where(territoryWhere(sql`select territory_id from territory_assignments where user_id = ${f.territoryUserId}`));
+  if (f.territoryUserId)
+    q = q.where(
+      territoryWhere(
+        sql`select territory_id from territory_assignments where user_id = ${f.territoryUserId}`,
+      ),
+    );
   if (f.territoryId) q = q.where(territoryWhere(sql`${f.territoryId}`));
   const rows = await q.orderBy('a.q_value').orderBy('a.id').limit(f.limit).offset(f.offset).execute();
   return rows.map(present);
 }
 
 function present(r: Record<string, unknown>) {
-  const name = [r.first_name, r.last_name].filter(Boolean).join(' ') + (r.credential ? `, ${r.credential}` : '');
+  const name =
+    [r.first_name, r.last_name].filter(Boolean).join(' ') + (r.credential ? `, ${r.credential}` : '');
   const m = (v: unknown) => (v ? String(v).slice(0, 7) : null);
   return {
     id: r.id as number,
@@ -106,12 +161,19 @@ function present(r: Record<string, unknown>) {
     serviceLine: r.service_line as string,
     target: r.target as string,
     direction: r.direction as string,
-    summary: `${r.direction === 'drop' ? 'Referrals to our network dropped' : 'Referrals to competitors rose'} from ${(r.baseline_rate as number).toFixed(1)} to ${(r.recent_rate as number).toFixed(1)} a month (${r.service_line === 'all' ? 'all service lines' : r.service_line}) since ${m(r.start_month)}; chance alone: p = ${(r.p_value as number).toPrecision(2)}, q = ${(r.q_value as number).toPrecision(2)}`,
+    test: r.test as string,
+    summary: `${r.direction === 'drop' ? 'Referrals to our network dropped' : 'Referrals to competitors rose'}${r.test === 'share' ? ' (as a share of their referrals)' : ''} from ${(r.baseline_rate as number).toFixed(1)} to ${(r.recent_rate as number).toFixed(1)} a month (${r.service_line === 'all' ? 'all service lines' : r.service_line}) since ${m(r.start_month)}; chance alone: p = ${(r.p_value as number).toPrecision(2)}, q = ${(r.q_value as number).toPrecision(2)}`,
     asOf: m(r.as_of),
     startMonth: m(r.start_month),
     windowMonths: r.window_months as number,
     baseline: { from: m(r.baseline_from), to: m(r.baseline_to), ratePerMonth: r.baseline_rate as number },
-    recent: { from: m(r.recent_from), to: m(r.recent_to), ratePerMonth: r.recent_rate as number, observed: r.observed_recent as number, expected: r.expected_recent as number },
+    recent: {
+      from: m(r.recent_from),
+      to: m(r.recent_to),
+      ratePerMonth: r.recent_rate as number,
+      observed: r.observed_recent as number,
+      expected: r.expected_recent as number,
+    },
     ratio: r.ratio as number,
     pValue: r.p_value as number,
     qValue: r.q_value as number,
@@ -119,7 +181,9 @@ function present(r: Record<string, unknown>) {
     sources: r.sources as string,
     dataDate: r.data_date ? String(r.data_date).slice(0, 10) : null,
     status: r.status as AlertStatus,
-    assignee: r.assignee_user_id ? { id: r.assignee_user_id as number, name: r.assignee_name as string } : null,
+    assignee: r.assignee_user_id
+      ? { id: r.assignee_user_id as number, name: r.assignee_name as string }
+      : null,
     note: r.note as string | null,
     resolvedAt: r.resolved_at as Date | null,
     createdAt: r.created_at as Date,
@@ -137,13 +201,28 @@ export async function getAlert(db: Kysely<DB>, id: number) {
 async function listAlertsById(db: Kysely<DB>, id: number) {
   const row = await db.selectFrom('alerts').select('referring_npi').where('id', '=', id).executeTakeFirst();
   if (!row) return [];
-  return (await listAlerts(db, { npi: row.referring_npi, limit: 1000, offset: 0 })).filter((a) => a.id === id);
+  return (await listAlerts(db, { npi: row.referring_npi, limit: 1000, offset: 0 })).filter(
+    (a) => a.id === id,
+  );
 }
 
 /** Is the alert's physician inside one of the user's territories (by practice ZIP or county)? */
-export async function alertInUserTerritory(db: Kysely<DB>, userId: number, alertId: number): Promise<boolean> {
-  const row = await db.selectFrom('alerts').select('referring_npi').where('id', '=', alertId).executeTakeFirst();
+export async function alertInUserTerritory(
+  db: Kysely<DB>,
+  userId: number,
+  alertId: number,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('alerts')
+    .select('referring_npi')
+    .where('id', '=', alertId)
+    .executeTakeFirst();
   if (!row) return false;
-  const hits = await listAlerts(db, { npi: row.referring_npi, territoryUserId: userId, limit: 1000, offset: 0 });
+  const hits = await listAlerts(db, {
+    npi: row.referring_npi,
+    territoryUserId: userId,
+    limit: 1000,
+    offset: 0,
+  });
   return hits.some((a) => a.id === alertId);
 }

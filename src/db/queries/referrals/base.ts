@@ -1,7 +1,7 @@
 // One physician's referral base: rollup cells for the period, resolved to destination networks,
 // handed to the pure computeReferralBase; plus CMS shared-patient collaboration (labelled as such).
 import { type Kysely, sql } from 'kysely';
-import { formatMonth, type MonthIndex, monthStartDate, parseMonth } from '../../../core/referrals/months';
+import { type MonthIndex, monthStartDate, parseMonth } from '../../../core/referrals/months';
 import { computeReferralBase, type ReferralBase } from '../../../core/referrals/referralBase';
 import type { MonthlyReferralCell, NetworkBucket } from '../../../core/referrals/types';
 import type { DB } from '../../schema';
@@ -19,12 +19,21 @@ export interface ReferralBaseResult extends ReferralBase {
 }
 
 /** Default period: the 24 months ending at the data date (or the current month without data). */
-export function defaultPeriod(dataDate: string | null, now = new Date()): { from: MonthIndex; to: MonthIndex } {
+export function defaultPeriod(
+  dataDate: string | null,
+  now = new Date(),
+): { from: MonthIndex; to: MonthIndex } {
   const to = dataDate ? parseMonth(dataDate) : now.getUTCFullYear() * 12 + now.getUTCMonth();
   return { from: to - 23, to };
 }
 
-export async function referralCells(db: Kysely<DB>, npi: string, from: MonthIndex, to: MonthIndex, sources: readonly string[]) {
+export async function referralCells(
+  db: Kysely<DB>,
+  npi: string,
+  from: MonthIndex,
+  to: MonthIndex,
+  sources: readonly string[],
+) {
   const rows = await db
     .selectFrom('referral_monthly')
     .select(['month', 'service_line', 'dest_org_id', 'dest_provider_npi'])
@@ -35,12 +44,27 @@ export async function referralCells(db: Kysely<DB>, npi: string, from: MonthInde
     .where('source', 'in', [...sources])
     .groupBy(['month', 'service_line', 'dest_org_id', 'dest_provider_npi'])
     .execute();
-  const orgs = await networkOfOrgs(db, rows.map((r) => Number(r.dest_org_id)));
-  const provNpis = [...new Set(rows.filter((r) => Number(r.dest_org_id) === 0 && r.dest_provider_npi).map((r) => r.dest_provider_npi))];
+  const orgs = await networkOfOrgs(
+    db,
+    rows.map((r) => Number(r.dest_org_id)),
+  );
+  const provNpis = [
+    ...new Set(
+      rows.filter((r) => Number(r.dest_org_id) === 0 && r.dest_provider_npi).map((r) => r.dest_provider_npi),
+    ),
+  ];
   const provNames = new Map<string, string>();
   if (provNpis.length) {
-    const ps = await db.selectFrom('providers').select(['npi', 'first_name', 'last_name', 'credential']).where('npi', 'in', provNpis).execute();
-    for (const p of ps) provNames.set(p.npi, [p.first_name, p.last_name].filter(Boolean).join(' ') + (p.credential ? `, ${p.credential}` : ''));
+    const ps = await db
+      .selectFrom('providers')
+      .select(['npi', 'first_name', 'last_name', 'credential'])
+      .where('npi', 'in', provNpis)
+      .execute();
+    for (const p of ps)
+      provNames.set(
+        p.npi,
+        [p.first_name, p.last_name].filter(Boolean).join(' ') + (p.credential ? `, ${p.credential}` : ''),
+      );
   }
   return rows.map((r): MonthlyReferralCell => {
     const orgId = Number(r.dest_org_id);
@@ -59,16 +83,33 @@ export async function referralCells(db: Kysely<DB>, npi: string, from: MonthInde
 
 /** Shared-patient partners of the physician (latest year/window imported), by destination network. */
 export async function sharedPatientSummary(db: Kysely<DB>, npi: string) {
-  const latest = await db.selectFrom('shared_patient_links').select(['year', 'window_days']).orderBy('year', 'desc').orderBy('window_days').limit(1).executeTakeFirst();
+  const latest = await db
+    .selectFrom('shared_patient_links')
+    .select(['year', 'window_days'])
+    .orderBy('year', 'desc')
+    .orderBy('window_days')
+    .limit(1)
+    .executeTakeFirst();
   if (!latest) return null;
   const rows = await sql<{ npi_to: string; bene_count: number; org_id: number | null }>`
     select l.npi_to, l.bene_count,
       coalesce(o.id, (select m.organization_id from memberships m where m.provider_npi = l.npi_to
         order by (m.role = 'primary') desc, m.id limit 1)) as org_id
     from shared_patient_links l left join organizations o on o.npi = l.npi_to
-    where l.year = ${latest.year} and l.window_days = ${latest.window_days} and l.npi_from = ${npi}`.execute(db);
-  const nets = await networkOfOrgs(db, rows.rows.map((r) => Number(r.org_id ?? 0)));
-  const byNetwork: Record<NetworkBucket, number> = { ours: 0, affiliated: 0, independent: 0, competitor: 0, unknown: 0 };
+    where l.year = ${latest.year} and l.window_days = ${latest.window_days} and l.npi_from = ${npi}`.execute(
+    db,
+  );
+  const nets = await networkOfOrgs(
+    db,
+    rows.rows.map((r) => Number(r.org_id ?? 0)),
+  );
+  const byNetwork: Record<NetworkBucket, number> = {
+    ours: 0,
+    affiliated: 0,
+    independent: 0,
+    competitor: 0,
+    unknown: 0,
+  };
   for (const r of rows.rows) byNetwork[nets.get(Number(r.org_id ?? 0))?.network ?? 'unknown'] += r.bene_count;
   return {
     source: 'cms_shared_patients' as const,
@@ -85,21 +126,40 @@ export async function getReferralBase(
   npi: string,
   opts: { from?: string; to?: string; sources?: readonly string[] } = {},
 ): Promise<ReferralBaseResult> {
-  const [dataDate, settings, offered] = await Promise.all([referralDataDate(db), getReferralSettings(db), offeredServiceLines(db)]);
+  const [dataDate, settings, offered] = await Promise.all([
+    referralDataDate(db),
+    getReferralSettings(db),
+    offeredServiceLines(db),
+  ]);
   const def = defaultPeriod(dataDate);
   const to = opts.to ? parseMonth(opts.to) : def.to;
   const from = opts.from ? parseMonth(opts.from) : to - 23;
   const sources = opts.sources?.length ? opts.sources : INTERNAL_SOURCES;
   const [cells, provider, collaboration] = await Promise.all([
     referralCells(db, npi, from, to, sources),
-    db.selectFrom('providers').select(['first_name', 'last_name', 'credential', 'county_fips', 'practice_zip5']).where('npi', '=', npi).executeTakeFirst(),
+    db
+      .selectFrom('providers')
+      .select(['first_name', 'last_name', 'credential', 'county_fips', 'practice_zip5'])
+      .where('npi', '=', npi)
+      .executeTakeFirst(),
     sharedPatientSummary(db, npi),
   ]);
-  const base = computeReferralBase(cells, { from, to, offeredLines: offered, thresholds: settings.thresholds });
+  const base = computeReferralBase(cells, {
+    from,
+    to,
+    offeredLines: offered,
+    thresholds: settings.thresholds,
+  });
   return {
     npi,
     provider: provider
-      ? { name: [provider.first_name, provider.last_name].filter(Boolean).join(' ') + (provider.credential ? `, ${provider.credential}` : ''), county_fips: provider.county_fips, zip5: provider.practice_zip5 }
+      ? {
+          name:
+            [provider.first_name, provider.last_name].filter(Boolean).join(' ') +
+            (provider.credential ? `, ${provider.credential}` : ''),
+          county_fips: provider.county_fips,
+          zip5: provider.practice_zip5,
+        }
       : null,
     ...base,
     sources: [...sources],
@@ -109,4 +169,3 @@ export async function getReferralBase(
     collaboration,
   };
 }
-

@@ -4,7 +4,13 @@ import { type Kysely, sql } from 'kysely';
 import { leakageByReferrer, risersAndFallers, shareByArea } from '../../../core/referrals/market';
 import { formatMonth, monthStartDate } from '../../../core/referrals/months';
 import type { DB } from '../../schema';
-import { INTERNAL_SOURCES, networkIdSets, offeredServiceLines, ourNetworkOrgIds, referralDataDate } from './network';
+import {
+  INTERNAL_SOURCES,
+  offeredServiceLines,
+  orgNetworkCte,
+  ourNetworkOrgIds,
+  referralDataDate,
+} from './network';
 import { resolvePeriod } from './period';
 import { getReferralSettings } from './settings';
 
@@ -14,7 +20,7 @@ async function context(db: Kysely<DB>, period: string | undefined, serviceLine: 
   const dataDate = await referralDataDate(db);
   const p = resolvePeriod(period, dataDate);
   const lines = serviceLine ? [serviceLine] : [...(await offeredServiceLines(db))];
-  return { dataDate, p, lines, nets: await networkIdSets(db) };
+  return { dataDate, p, lines };
 }
 
 const meta = (c: Awaited<ReturnType<typeof context>>) => ({
@@ -24,16 +30,25 @@ const meta = (c: Awaited<ReturnType<typeof context>>) => ({
   dataDate: c.dataDate,
 });
 
-export async function marketShare(db: Kysely<DB>, q: { serviceLine?: string; period?: string; by: 'county' | 'zip' }) {
+export async function marketShare(
+  db: Kysely<DB>,
+  q: { serviceLine?: string; period?: string; by: 'county' | 'zip' },
+) {
   const c = await context(db, q.period, q.serviceLine);
   const area = q.by === 'zip' ? sql`p.practice_zip5` : sql`p.county_fips`;
-  const rows = await sql<{ area: string | null; area_name: string | null; total: number; ours: number; competitor: number }>`
-    with agg as (
+  const rows = await sql<{
+    area: string | null;
+    area_name: string | null;
+    total: number;
+    ours: number;
+    competitor: number;
+  }>`
+    with recursive ${orgNetworkCte}, agg as (
       select m.referring_npi,
         sum(m.count) as total,
-        sum(m.count) filter (where m.dest_org_id = any(${ids(c.nets.ourNetwork)})) as ours,
-        sum(m.count) filter (where m.dest_org_id = any(${ids(c.nets.competitor)})) as competitor
-      from referral_monthly m
+        sum(m.count) filter (where n.network in ('ours','affiliated')) as ours,
+        sum(m.count) filter (where n.network = 'competitor') as competitor
+      from referral_monthly m left join org_net n on n.org_id = m.dest_org_id
       where m.service_line in (${sql.join(c.lines)}) and m.month between ${monthStartDate(c.p.from)}::date and ${monthStartDate(c.p.to)}::date
         and m.source in (${sql.join([...INTERNAL_SOURCES])})
       group by m.referring_npi
@@ -50,33 +65,57 @@ export async function marketShare(db: Kysely<DB>, q: { serviceLine?: string; per
     ]),
   );
   const names = new Map(rows.rows.map((r) => [r.area ?? 'unknown', r.area_name]));
-  const totals = shares.reduce((a, s) => ({ total: a.total + s.total, ours: a.ours + s.ourNetwork }), { total: 0, ours: 0 });
+  const totals = shares.reduce((a, s) => ({ total: a.total + s.total, ours: a.ours + s.ourNetwork }), {
+    total: 0,
+    ours: 0,
+  });
   return {
     ...meta(c),
     by: q.by,
-    overall: { total: totals.total, ourNetwork: totals.ours, share: totals.total ? totals.ours / totals.total : null },
-    areas: shares.map((s) => ({ ...s, name: q.by === 'county' ? names.get(s.area) ?? null : null })),
+    overall: {
+      total: totals.total,
+      ourNetwork: totals.ours,
+      share: totals.total ? totals.ours / totals.total : null,
+    },
+    areas: shares.map((s) => ({ ...s, name: q.by === 'county' ? (names.get(s.area) ?? null) : null })),
   };
 }
 
-export async function marketLeakage(db: Kysely<DB>, q: { serviceLine?: string; period?: string; limit: number; scope: 'network' | 'all' }) {
+export async function marketLeakage(
+  db: Kysely<DB>,
+  q: { serviceLine?: string; period?: string; limit: number; scope: 'network' | 'all' },
+) {
   const c = await context(db, q.period, q.serviceLine);
   const settings = await getReferralSettings(db);
   const aligned = q.scope === 'network' ? await ourNetworkOrgIds(db) : null;
   const rows = await sql<{ referring_npi: string; service_line: string; total: number; leak: number }>`
+    with recursive ${orgNetworkCte}
     select m.referring_npi, m.service_line, sum(m.count)::int as total,
-      coalesce(sum(m.count) filter (where m.dest_org_id = any(${ids(c.nets.competitor)})), 0)::int as leak
-    from referral_monthly m
+      coalesce(sum(m.count) filter (where n.network = 'competitor'), 0)::int as leak
+    from referral_monthly m left join org_net n on n.org_id = m.dest_org_id
     where m.service_line in (${sql.join(c.lines)}) and m.month between ${monthStartDate(c.p.from)}::date and ${monthStartDate(c.p.to)}::date
       and m.source in (${sql.join([...INTERNAL_SOURCES])})
       ${aligned ? sql`and m.referring_npi in (select provider_npi from memberships where organization_id = any(${ids(aligned)}))` : sql``}
     group by 1, 2`.execute(db);
   const cells = rows.rows.flatMap((r) => [
-    { referringNpi: r.referring_npi, serviceLine: r.service_line, network: 'competitor' as const, count: r.leak },
-    { referringNpi: r.referring_npi, serviceLine: r.service_line, network: 'unknown' as const, count: r.total - r.leak },
+    {
+      referringNpi: r.referring_npi,
+      serviceLine: r.service_line,
+      network: 'competitor' as const,
+      count: r.leak,
+    },
+    {
+      referringNpi: r.referring_npi,
+      serviceLine: r.service_line,
+      network: 'unknown' as const,
+      count: r.total - r.leak,
+    },
   ]);
   const top = leakageByReferrer(cells, settings.valuePerCase, q.limit);
-  const people = await namesOf(db, top.map((t) => t.referringNpi));
+  const people = await namesOf(
+    db,
+    top.map((t) => t.referringNpi),
+  );
   const totalLeak = rows.rows.reduce((a, r) => a + r.leak, 0);
   return {
     ...meta(c),
@@ -89,23 +128,30 @@ export async function marketLeakage(db: Kysely<DB>, q: { serviceLine?: string; p
   };
 }
 
-export async function marketMovers(db: Kysely<DB>, q: { serviceLine?: string; months: number; limit: number }) {
+export async function marketMovers(
+  db: Kysely<DB>,
+  q: { serviceLine?: string; months: number; limit: number },
+) {
   const dataDate = await referralDataDate(db);
   const c = await context(db, `${q.months * 2}m`, q.serviceLine);
   const recentFrom = c.p.to - q.months + 1;
   const rows = await sql<{ referring_npi: string; recent: number; prior: number }>`
+    with recursive ${orgNetworkCte}
     select m.referring_npi,
       coalesce(sum(m.count) filter (where m.month >= ${monthStartDate(recentFrom)}::date), 0)::int as recent,
       coalesce(sum(m.count) filter (where m.month < ${monthStartDate(recentFrom)}::date), 0)::int as prior
-    from referral_monthly m
+    from referral_monthly m join org_net n on n.org_id = m.dest_org_id and n.network in ('ours','affiliated')
     where m.service_line in (${sql.join(c.lines)}) and m.month between ${monthStartDate(c.p.from)}::date and ${monthStartDate(c.p.to)}::date
-      and m.source in (${sql.join([...INTERNAL_SOURCES])}) and m.dest_org_id = any(${ids(c.nets.ourNetwork)})
+      and m.source in (${sql.join([...INTERNAL_SOURCES])})
     group by 1`.execute(db);
   const { risers, fallers } = risersAndFallers(
     rows.rows.map((r) => ({ referringNpi: r.referring_npi, recent: r.recent, prior: r.prior })),
     q.limit,
   );
-  const people = await namesOf(db, [...risers, ...fallers].map((m) => m.referringNpi));
+  const people = await namesOf(
+    db,
+    [...risers, ...fallers].map((m) => m.referringNpi),
+  );
   return {
     ...meta(c),
     dataDate,
@@ -119,7 +165,11 @@ export async function marketMovers(db: Kysely<DB>, q: { serviceLine?: string; mo
 export async function namesOf(db: Kysely<DB>, npis: string[]) {
   const out = new Map<string, { name: string; countyFips: string | null; zip5: string | null }>();
   if (!npis.length) return out;
-  const rows = await db.selectFrom('providers').select(['npi', 'first_name', 'last_name', 'credential', 'county_fips', 'practice_zip5']).where('npi', 'in', npis).execute();
+  const rows = await db
+    .selectFrom('providers')
+    .select(['npi', 'first_name', 'last_name', 'credential', 'county_fips', 'practice_zip5'])
+    .where('npi', 'in', npis)
+    .execute();
   for (const p of rows)
     out.set(p.npi, {
       name: [p.first_name, p.last_name].filter(Boolean).join(' ') + (p.credential ? `, ${p.credential}` : ''),

@@ -1,11 +1,14 @@
 // The destination network of an organization: its own network_status, or — when it is the default
 // 'independent' — the first non-independent status walking up parent_id to its health system.
 import { type Kysely, sql } from 'kysely';
-import { SERVICE_LINES } from '../../../core/serviceLines';
 import type { NetworkBucket } from '../../../core/referrals/types';
+import { SERVICE_LINES } from '../../../core/serviceLines';
 import type { DB } from '../../schema';
 
-export async function networkOfOrgs(db: Kysely<DB>, orgIds: readonly number[]): Promise<Map<number, { network: NetworkBucket; name: string }>> {
+export async function networkOfOrgs(
+  db: Kysely<DB>,
+  orgIds: readonly number[],
+): Promise<Map<number, { network: NetworkBucket; name: string }>> {
   const out = new Map<number, { network: NetworkBucket; name: string }>();
   const ids = [...new Set(orgIds)].filter((id) => id > 0);
   for (let i = 0; i < ids.length; i += 5000) {
@@ -66,23 +69,34 @@ export async function referralDataDate(db: Kysely<DB>): Promise<string | null> {
 
 export const INTERNAL_SOURCES = ['ehr', 'fhir'] as const;
 
-/** Every organization's effective network, as id lists (for `= any(...)` filters in market queries). */
+/**
+ * `org_net(org_id, network)`: every organization's effective network as a CTE to join against
+ * (a hash join, far cheaper than `= any(array)` over millions of rollup rows).
+ */
+export const orgNetworkCte = sql`
+  org_chain as (
+    select o.id as org_id, o.network_status, o.parent_id, 0 as depth from organizations o
+    union all
+    select c.org_id, p.network_status, p.parent_id, c.depth + 1
+    from org_chain c join organizations p on p.id = c.parent_id
+    where c.network_status = 'independent' and c.depth < 12
+  ),
+  org_net as (
+    select distinct on (org_id) org_id, network_status as network from org_chain
+    order by org_id, (network_status = 'independent'), depth
+  )`;
+
+/** Every organization's effective network, as id lists (used by other areas, e.g. target scoring). */
 export async function networkIdSets(db: Kysely<DB>): Promise<{ ourNetwork: number[]; competitor: number[] }> {
-  const rows = await sql<{ id: number; network_status: NetworkBucket }>`
-    with recursive chain as (
-      select o.id as org_id, o.network_status, o.parent_id, 0 as depth from organizations o
-      union all
-      select c.org_id, p.network_status, p.parent_id, c.depth + 1
-      from chain c join organizations p on p.id = c.parent_id
-      where c.network_status = 'independent' and c.depth < 12
-    )
-    select distinct on (org_id) org_id as id, network_status from chain
-    where true order by org_id, (network_status = 'independent'), depth`.execute(db);
+  const rows = await sql<{
+    org_id: number;
+    network: NetworkBucket;
+  }>`with recursive ${orgNetworkCte} select org_id, network from org_net`.execute(db);
   const ourNetwork: number[] = [];
   const competitor: number[] = [];
   for (const r of rows.rows) {
-    if (r.network_status === 'ours' || r.network_status === 'affiliated') ourNetwork.push(Number(r.id));
-    else if (r.network_status === 'competitor') competitor.push(Number(r.id));
+    if (r.network === 'ours' || r.network === 'affiliated') ourNetwork.push(Number(r.org_id));
+    else if (r.network === 'competitor') competitor.push(Number(r.org_id));
   }
   return { ourNetwork, competitor };
 }

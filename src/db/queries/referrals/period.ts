@@ -5,7 +5,11 @@ export class PeriodError extends Error {
   expected = true;
 }
 
-export function resolvePeriod(period: string | undefined, dataDate: string | null, now = new Date()): { from: MonthIndex; to: MonthIndex; label: string } {
+export function resolvePeriod(
+  period: string | undefined,
+  dataDate: string | null,
+  now = new Date(),
+): { from: MonthIndex; to: MonthIndex; label: string } {
   const end = dataDate ? parseMonth(dataDate) : now.getUTCFullYear() * 12 + now.getUTCMonth();
   const p = (period ?? '12m').trim();
   const rel = /^(\d{1,2})m$/.exec(p);
@@ -24,7 +28,8 @@ export function resolvePeriod(period: string | undefined, dataDate: string | nul
     } catch {
       throw new PeriodError('period: months must be YYYY-MM');
     }
-    if (to < from || to - from > 120) throw new PeriodError('period: the end must follow the start, at most 10 years apart');
+    if (to < from || to - from > 120)
+      throw new PeriodError('period: the end must follow the start, at most 10 years apart');
     return { from, to, label: p };
   }
   throw new PeriodError('period: use 3m, 6m, 12m, 24m or YYYY-MM..YYYY-MM');

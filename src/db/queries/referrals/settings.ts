@@ -42,7 +42,11 @@ export async function getReferralSettings(db: Kysely<DB>): Promise<ReferralSetti
 
 export async function saveReferralSettings(
   db: Kysely<DB>,
-  patch: { thresholds?: Partial<SegmentThresholds>; valuePerCase?: Record<string, number>; detector?: Partial<DetectorOptions> },
+  patch: {
+    thresholds?: Partial<SegmentThresholds>;
+    valuePerCase?: Record<string, number>;
+    detector?: Partial<DetectorOptions>;
+  },
 ) {
   const cur = (await getSetting<Partial<ReferralSettings>>(db, 'referrals')) ?? {};
   const next = {

@@ -31,18 +31,17 @@ export function communityLayout(nodes: GraphNode[]): Map<string, Point> {
   }
   const ordered = [...groups.values()].sort((a, b) => b.length - a.length);
   const out = new Map<string, Point>();
-  let radiusSoFar = 0;
+  // Members sit on a sunflower with unit spacing (cluster radius ≈ √size); cluster centres sit on
+  // a wider sunflower spaced by the largest cluster, so clusters do not overlap.
+  const spacing = 2.2 * Math.sqrt(ordered[0]?.length ?? 1);
   ordered.forEach((members, k) => {
-    const r = Math.sqrt(members.length) * 0.06;
-    const angle = k * GOLDEN;
-    const dist = k === 0 ? 0 : radiusSoFar + r;
-    const cx = Math.cos(angle) * dist;
-    const cy = Math.sin(angle) * dist;
-    radiusSoFar = Math.max(radiusSoFar, dist + r) * 0.92 + r * 0.3;
+    const dist = spacing * Math.sqrt(k);
+    const cx = Math.cos(k * GOLDEN) * dist;
+    const cy = Math.sin(k * GOLDEN) * dist;
     members
       .sort((a, b) => (b.influence?.pagerank ?? 0) - (a.influence?.pagerank ?? 0))
       .forEach((n, i) => {
-        const rr = r * Math.sqrt((i + 0.5) / members.length);
+        const rr = Math.sqrt(i + 0.5);
         out.set(n.id, { x: cx + Math.cos(i * GOLDEN) * rr, y: cy + Math.sin(i * GOLDEN) * rr });
       });
   });

@@ -1,0 +1,18 @@
+import { sql } from 'kysely';
+import { connectDatabase } from '../../src/db/connection';
+import { migrateToLatest } from '../../src/db/migrate';
+import { findProviders } from '../../src/commands/directory/providerSearch';
+const d = await connectDatabase({});
+await migrateToLatest(d.db);
+console.log('migrated');
+await sql`insert into providers (npi, last_name, first_name, search_name, lat, lon) values ('1000000004','JOHNSON','KATE','johnson kate', 36.1, -86.8)`.execute(d.db);
+let t = performance.now();
+await d.db.transaction().execute(async (tx) => { await sql`select set_config('pg_trgm.similarity_threshold', '0.25', true)`.execute(tx); });
+console.log('tx ok', performance.now() - t);
+t = performance.now();
+const r = await findProviders(d.db, { q: 'jonson', facets: false });
+console.log('search', performance.now() - t, r.items.length);
+t = performance.now();
+const r2 = await findProviders(d.db, { q: 'jonson' });
+console.log('search+facets', performance.now() - t, r2.items.length);
+await d.close();

@@ -1,0 +1,15 @@
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { connectDatabase } from '../../src/db/connection';
+import { migrateToLatest } from '../../src/db/migrate';
+import { searchProviders } from '../../src/db/queries/directory/searchProviders';
+const d0 = await connectDatabase({});
+await migrateToLatest(d0.db);
+await sql`insert into providers (npi, last_name, first_name, search_name, lat, lon) values ('1000000004','JOHNSON','KATE','johnson kate', 36.1, -86.8)`.execute(d0.db);
+const db = d0.db.withPlugin({ transformQuery: (a) => { console.log('Q', JSON.stringify(a.node).length); return a.node; }, transformResult: async (a) => a.result } as any);
+const d = new Kysely<any>({ dialect: new PostgresDialect({ pool: d0.pool }), log: (e) => console.log(e.level, e.queryDurationMillis, e.query.sql.replace(/\s+/g, ' ').slice(0, 100), e.level === 'error' ? String(e.error) : '') });
+void db;
+const t = performance.now();
+setTimeout(() => { console.log('TIMEOUT'); process.exit(1); }, 8000);
+const r = await searchProviders(d, { q: 'jonson', facets: false });
+console.log('ok', performance.now() - t, r.items.length);
+process.exit(0);

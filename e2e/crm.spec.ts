@@ -1,0 +1,145 @@
+// CRM journeys: log a visit with two attendees and a follow-up on a phone, resolve a physician
+// issue, import a contacts spreadsheet with two bad rows. Each journey seeds what it needs
+// (providers through the NPPES upload, an organization through organizations.csv) on the
+// empty server, with NPIs random per run so journeys never collide.
+import type { Page } from '@playwright/test';
+import { npiCheckDigit } from '../src/core/npi';
+import { expect, signIn, test } from './fixtures';
+import { EMPTY_USERS } from './servers';
+
+const admin = EMPTY_USERS.admin;
+const randomNpi = (lead: '1' | '2') => {
+  const first9 = lead + String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
+  return first9 + npiCheckDigit(first9);
+};
+const tag = () => Math.random().toString(36).slice(2, 7);
+
+async function csrf(page: Page) {
+  return ((await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string }).csrfToken;
+}
+
+async function upload(page: Page, kind: string, name: string, text: string) {
+  const res = await page.request.post(`/api/admin/imports/${kind}`, {
+    headers: { 'x-csrf-token': await csrf(page) },
+    multipart: { wait: 'true', file: { name, mimeType: 'text/csv', buffer: Buffer.from(text) } },
+  });
+  expect(res.status(), await res.text()).toBeLessThan(300);
+}
+
+/** Two individual providers in the directory, through the NPPES importer. */
+async function seedProviders(page: Page, surname: string) {
+  const npis = [randomNpi('1'), randomNpi('1')];
+  const header =
+    'NPI,Entity Type Code,Provider Last Name (Legal Name),Provider First Name,Provider Credential Text,Provider Organization Name (Legal Business Name),Provider Business Practice Location Address City Name,Provider Business Practice Location Address State Name,Provider Business Practice Location Address Postal Code,Healthcare Provider Taxonomy Code_1,Healthcare Provider Primary Taxonomy Switch_1';
+  const rows = [
+    `${npis[0]},1,${surname},Alma,MD,,Nashville,TN,37203,207RC0000X,Y`,
+    `${npis[1]},1,${surname},Boris,DO,,Nashville,TN,37203,207Q00000X,Y`,
+  ];
+  await upload(page, 'nppes', 'npidata_pfile_e2e.csv', `${header}\n${rows.join('\n')}\n`);
+  return npis;
+}
+
+async function api(page: Page, method: 'POST' | 'PATCH', url: string, data: unknown) {
+  const res = await page.request.fetch(url, { method, data, headers: { 'x-csrf-token': await csrf(page) } });
+  expect(res.status(), await res.text()).toBeLessThan(300);
+  return res.json();
+}
+
+test.describe('log a visit on a phone', () => {
+  test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+
+  test('two attendees, an outcome, a note and a follow-up task in one save', async ({ page }) => {
+    await signIn(page, admin.email, admin.password);
+    const surname = `Quill${tag()}`;
+    await seedProviders(page, surname);
+    await page.goto('/activities');
+    await page.getByRole('button', { name: 'Log visit' }).first().click();
+    const sheet = page.getByRole('dialog', { name: 'Log visit' });
+    await sheet.getByRole('button', { name: 'Drop-in' }).click();
+    const who = sheet.getByPlaceholder('Add a physician or contact (name or NPI)');
+    for (const first of ['Alma', 'Boris']) {
+      await who.fill(surname);
+      await sheet
+        .getByRole('button', { name: new RegExp(`${first} .*${surname}|${surname}.*${first}`, 'i') })
+        .click();
+    }
+    await expect(sheet.getByRole('button', { name: /^Remove / })).toHaveCount(2);
+    await sheet.getByRole('button', { name: 'Positive' }).click();
+    await sheet
+      .getByLabel('Notes')
+      .fill('Asked for the new Saturday MRI hours; office manager will share with partners.');
+    await sheet.getByLabel('Add a follow-up task').check();
+    await sheet.getByLabel('Follow-up').fill(`Send MRI hours ${surname}`);
+    await sheet.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('Visit logged with a follow-up task')).toBeVisible();
+    await expect(page.getByText(new RegExp(`Drop-in · .*${surname}.*${surname}`))).toBeVisible();
+    await page.goto('/tasks');
+    await expect(page.getByText(`Send MRI hours ${surname}`)).toBeVisible();
+  });
+});
+
+test('resolve a physician issue from the aging view', async ({ page }) => {
+  await signIn(page, admin.email, admin.password);
+  const surname = `Ives${tag()}`;
+  const [npi] = await seedProviders(page, surname);
+  const title = `Referral fax lost ${surname}`;
+  await api(page, 'POST', '/api/issues', {
+    providerNpi: npi,
+    category: 'communication',
+    title,
+    openedOn: '2026-01-05',
+  });
+  await page.goto('/issues');
+  await page.getByRole('button', { name: /open over 90 days/ }).click();
+  await page.getByText(title).click();
+  const drawer = page.getByRole('dialog', { name: title });
+  await drawer
+    .getByLabel('Resolution')
+    .fill('Switched the office to e-referrals; confirmed with the practice manager.');
+  await drawer.getByRole('button', { name: 'Resolve' }).click();
+  await expect(page.getByText('Issue resolved')).toBeVisible();
+  await expect(page.getByText(title)).toHaveCount(0);
+  await page.getByLabel('Status').selectOption('resolved');
+  await expect(page.getByText(title)).toBeVisible();
+});
+
+test('import a contacts spreadsheet: two bad rows reported, the rest imported', async ({ page }) => {
+  await signIn(page, admin.email, admin.password);
+  const orgNpi = randomNpi('1');
+  const practice = `Harpeth Family Practice ${tag()}`;
+  await upload(
+    page,
+    'organizations',
+    'organizations.csv',
+    `npi,name,type,network_status,parent_npi,facility_code,service_lines\n${orgNpi},${practice},practice,independent,,,\n`,
+  );
+  const who = tag();
+  const csv = [
+    'Practice NPI,Contact Name,Position,Phone,E-mail,Preferred Method,Notes',
+    `${orgNpi},Dana ${who},Office Manager,6155550101,dana.${who}@example.com,email,Front desk lead`,
+    `${orgNpi},Lee ${who},Referral Coordinator,6155550102,lee.${who}@example.com,phone,`,
+    `${orgNpi},Sam ${who},Janitor,6155550103,sam.${who}@example.com,phone,`,
+    `${orgNpi},,Scheduler,6155550104,x.${who}@example.com,email,`,
+    `${orgNpi},Ray ${who},Practice Administrator,6155550106,ray.${who}@example.com,in person,`,
+  ].join('\n');
+  await page.goto('/contacts');
+  await page.getByRole('button', { name: 'Import spreadsheet' }).click();
+  const dialog = page.getByRole('dialog', { name: /Import contacts/ });
+  await dialog
+    .getByLabel('CSV or XLSX file')
+    .setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await expect(dialog.getByRole('status')).toContainText('5 rows, 3 ready to import, 2 with problems');
+  // The mapping step: the customer's headers were recognised by their usual names.
+  await expect(dialog.getByLabel('Field for column Contact Name')).toHaveValue('name');
+  const problems = dialog.getByRole('table', { name: 'Row problems' });
+  await expect(problems).toContainText('"Janitor" is not one of');
+  await expect(problems).toContainText('is required');
+  await dialog.getByRole('button', { name: /^Import 3 rows/ }).click();
+  await expect(dialog.getByRole('status')).toContainText(
+    'Imported: 3 new, 0 updated, 0 unchanged; 2 rows rejected',
+  );
+  await dialog.getByRole('button', { name: 'Close' }).last().click();
+  for (const n of [`Dana ${who}`, `Lee ${who}`, `Ray ${who}`]) await expect(page.getByText(n)).toBeVisible();
+  await expect(page.getByText(`Sam ${who}`)).toHaveCount(0);
+});

@@ -1,0 +1,131 @@
+// Alert inbox: shifting referrers, most significant first; acknowledge, assign (managers), resolve;
+// the evidence chart of the selected alert. Liaisons see their territories only.
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { errorMessage } from '../../api/client';
+import { useMe } from '../../api/hooks';
+import { Chip, EmptyState, SkeletonRows, Tabs, useToast } from '../../ui';
+import { AlertEvidence } from './AlertEvidence';
+import { type Alert, lineLabel, useAlertAction, useAlerts, useUsers } from './api';
+
+const STATUSES = [
+  { id: 'open', label: 'Open' },
+  { id: 'new', label: 'New' },
+  { id: 'assigned', label: 'Assigned' },
+  { id: 'resolved', label: 'Resolved' },
+] as const;
+
+export function AlertInbox() {
+  const [status, setStatus] = useState<(typeof STATUSES)[number]['id']>('open');
+  const alerts = useAlerts(status);
+  const me = useMe();
+  const isManager = me.data?.role === 'admin' || me.data?.role === 'manager';
+  const canAct = isManager || me.data?.role === 'liaison';
+  const users = useUsers(isManager);
+  const act = useAlertAction();
+  const toast = useToast();
+  const [selected, setSelected] = useState<number | null>(null);
+  const run = (a: Alert, action: 'acknowledge' | 'assign' | 'resolve', body?: object) =>
+    act.mutate(
+      { id: a.id, action, body },
+      {
+        onError: (e) =>
+          toast({ tone: 'danger', title: 'Could not update the alert', detail: errorMessage(e) }),
+      },
+    );
+  const items = alerts.data?.items ?? [];
+  return (
+    <section className="card market-alerts" aria-label="Shifting-referrer alerts">
+      <div className="row market-section-head">
+        <h2>Shifting referrers</h2>
+        {alerts.data?.scopedToTerritories ? <span className="muted small">your territories</span> : null}
+      </div>
+      <Tabs
+        label="Alert status"
+        tabs={STATUSES.map((s) => ({ id: s.id, label: s.label }))}
+        value={status}
+        onChange={setStatus}
+      />
+      {alerts.error ? (
+        <EmptyState title="Alerts not available">{errorMessage(alerts.error)}</EmptyState>
+      ) : null}
+      {!alerts.data ? <SkeletonRows rows={4} /> : null}
+      {alerts.data && items.length === 0 ? (
+        <EmptyState title="No alerts">
+          Nothing beyond chance. Alerts appear after each referral import.
+        </EmptyState>
+      ) : null}
+      <ul className="alert-list">
+        {items.map((a) => (
+          <li key={a.id} className={`alert-item${selected === a.id ? ' is-open' : ''}`}>
+            <button
+              type="button"
+              className="alert-head"
+              onClick={() => setSelected(selected === a.id ? null : a.id)}
+              aria-expanded={selected === a.id}
+            >
+              <Chip tone={a.direction === 'drop' ? 'competitor' : 'medium'} dot>
+                {a.direction === 'drop' ? 'drop' : 'to competitor ↑'}
+              </Chip>
+              <strong>{a.physician ?? a.referringNpi}</strong>
+              <span className="muted">
+                {lineLabel(a.serviceLine)} · since {a.startMonth} · {a.baseline.ratePerMonth.toFixed(1)} →{' '}
+                {a.recent.ratePerMonth.toFixed(1)}/mo · q {a.qValue.toPrecision(2)}
+              </span>
+              <span className="muted small">
+                {a.status}
+                {a.assignee ? ` · ${a.assignee.name}` : ''}
+              </span>
+            </button>
+            {selected === a.id ? (
+              <div className="alert-body">
+                <p>{a.summary}</p>
+                <AlertEvidence alert={a} />
+                <div className="row alert-actions">
+                  <Link to={`/referrals/base/${a.referringNpi}`}>Referral base</Link>
+                  {canAct && a.status === 'new' ? (
+                    <button type="button" className="btn" onClick={() => run(a, 'acknowledge')}>
+                      Acknowledge
+                    </button>
+                  ) : null}
+                  {isManager && a.status !== 'resolved' ? (
+                    <select
+                      aria-label="Assign to"
+                      value={a.assignee?.id ?? ''}
+                      onChange={(e) =>
+                        e.target.value && run(a, 'assign', { assigneeUserId: Number(e.target.value) })
+                      }
+                    >
+                      <option value="">Assign to…</option>
+                      {(users.data?.items ?? [])
+                        .filter((u) => !u.disabled)
+                        .map((u) => (
+                          <option key={u.id} value={u.id}>
+                            {u.name} ({u.role})
+                          </option>
+                        ))}
+                    </select>
+                  ) : null}
+                  {canAct && a.status !== 'resolved' ? (
+                    <button
+                      type="button"
+                      className="btn"
+                      onClick={() =>
+                        run(a, 'resolve', { note: window.prompt('Resolution note (optional)') ?? undefined })
+                      }
+                    >
+                      Resolve
+                    </button>
+                  ) : null}
+                </div>
+                <p className="muted small">
+                  Source {a.sources} referrals · data through {a.dataDate ?? '—'} · as of {a.asOf}
+                </p>
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

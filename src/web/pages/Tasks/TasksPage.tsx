@@ -1,0 +1,153 @@
+// Tasks and follow-ups: overdue first, mark done in one tap, export.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ApiError, api } from '../../api/client';
+import { useMe } from '../../api/hooks';
+import {
+  Chip,
+  type Column,
+  DataTable,
+  EmptyState,
+  formatDate,
+  Page,
+  SelectField,
+  SkeletonRows,
+  useToast,
+} from '../../ui';
+import { type Task, useTasks } from '../Activities/crmApi';
+import { ExportButtons } from '../Activities/ExportButtons';
+import '../Activities/crm.css';
+
+const STATUS_LABEL: Record<Task['status'], string> = {
+  open: 'Open',
+  in_progress: 'In progress',
+  done: 'Done',
+  cancelled: 'Cancelled',
+};
+
+export default function TasksPage() {
+  const me = useMe().data;
+  const toast = useToast();
+  const qc = useQueryClient();
+  const [status, setStatus] = useState('open,in_progress');
+  const [overdue, setOverdue] = useState(false);
+  const [scope, setScope] = useState('');
+  const query = {
+    status: status || undefined,
+    overdue: overdue ? 'true' : undefined,
+    scope: scope || undefined,
+    limit: 1000,
+  };
+  const list = useTasks(query);
+  const setTaskStatus = useMutation({
+    mutationFn: (t: { task: Task; status: Task['status'] }) =>
+      api(`/api/tasks/${t.task.id}`, {
+        method: 'PATCH',
+        body: { version: t.task.version, status: t.status },
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['tasks'] }),
+    onError: (e) => {
+      toast({ tone: 'danger', title: 'Not saved', detail: e instanceof ApiError ? e.detail : String(e) });
+      qc.invalidateQueries({ queryKey: ['tasks'] });
+    },
+  });
+  const canEdit = me?.role !== 'analyst';
+  const columns: Column<Task>[] = [
+    {
+      id: 'title',
+      header: 'Task',
+      sortValue: (t) => t.title,
+      cell: (t) => (
+        <div>
+          <div className="cell-main">{t.title}</div>
+          <div className="cell-sub">{[t.provider_name, t.organization_name].filter(Boolean).join(' · ')}</div>
+        </div>
+      ),
+    },
+    {
+      id: 'due',
+      header: 'Due',
+      sortValue: (t) => t.due_on ?? '9999',
+      cell: (t) => (
+        <span>
+          {t.due_on ? formatDate(t.due_on) : '—'}{' '}
+          {t.overdue ? <Chip tone="warn">Overdue {t.daysOverdue} d</Chip> : null}
+        </span>
+      ),
+    },
+    { id: 'status', header: 'Status', sortValue: (t) => t.status, cell: (t) => STATUS_LABEL[t.status] },
+    {
+      id: 'owner',
+      header: 'Owner',
+      hideOnPhone: true,
+      sortValue: (t) => t.owner_name,
+      cell: (t) => t.owner_name ?? '',
+    },
+    {
+      id: 'act',
+      header: '',
+      cell: (t) =>
+        canEdit && t.status !== 'done' ? (
+          <button
+            type="button"
+            className="btn"
+            onClick={() => setTaskStatus.mutate({ task: t, status: 'done' })}
+          >
+            Done
+          </button>
+        ) : null,
+    },
+  ];
+  return (
+    <Page
+      title="Tasks"
+      subtitle="Follow-ups and promises; overdue = still open after the due date"
+      actions={<ExportButtons list="tasks" query={query} />}
+    >
+      <div className="row" style={{ gap: 'var(--sp-3)', flexWrap: 'wrap', alignItems: 'flex-end' }}>
+        <SelectField
+          label="Status"
+          value={status}
+          onChange={(e) => setStatus(e.target.value)}
+          options={[
+            { value: 'open,in_progress', label: 'Open and in progress' },
+            { value: 'done', label: 'Done' },
+            { value: 'cancelled', label: 'Cancelled' },
+            { value: '', label: 'All' },
+          ]}
+        />
+        <SelectField
+          label="Whose"
+          value={scope}
+          onChange={(e) => setScope(e.target.value)}
+          options={[
+            { value: '', label: 'Default (mine / my team)' },
+            { value: 'mine', label: 'Mine' },
+            { value: 'team', label: 'My team' },
+            { value: 'all', label: 'Everyone' },
+          ]}
+        />
+        <label className="checkbox">
+          <input type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} /> Overdue
+          only
+        </label>
+      </div>
+      {list.isLoading ? (
+        <SkeletonRows rows={8} />
+      ) : (
+        <DataTable
+          label="Tasks"
+          columns={columns}
+          rows={list.data?.items ?? []}
+          rowKey={(t) => t.id}
+          initialSort={{ id: 'due', dir: 'asc' }}
+          empty={
+            <EmptyState icon="today" title="No tasks match">
+              Follow-ups you add when logging a visit show up here.
+            </EmptyState>
+          }
+        />
+      )}
+    </Page>
+  );
+}
