@@ -69,7 +69,7 @@ test.describe('log a visit on a phone', () => {
       .getByLabel('Notes')
       .fill('Asked for the new Saturday MRI hours; office manager will share with partners.');
     await sheet.getByLabel('Add a follow-up task').check();
-    await sheet.getByLabel('Follow-up').fill(`Send MRI hours ${surname}`);
+    await sheet.getByLabel('Follow-up', { exact: true }).fill(`Send MRI hours ${surname}`);
     await sheet.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText('Visit logged with a follow-up task')).toBeVisible();
     await expect(page.getByText(new RegExp(`Drop-in · .*${surname}.*${surname}`))).toBeVisible();
@@ -99,6 +99,7 @@ test('resolve a physician issue from the aging view', async ({ page }) => {
   await drawer.getByRole('button', { name: 'Resolve' }).click();
   await expect(page.getByText('Issue resolved')).toBeVisible();
   await expect(page.getByText(title)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Clear age filter' }).click();
   await page.getByLabel('Status').selectOption('resolved');
   await expect(page.getByText(title)).toBeVisible();
 });

@@ -32,6 +32,7 @@ type Row = {
   errors: number;
   non2xx: number;
   total: number;
+  codes: string;
 };
 
 async function admin(q: string) {
@@ -54,6 +55,12 @@ function cannon(opts: autocannon.Options, target: string, connections: number): 
         errors: r.errors + r.timeouts,
         non2xx: r.non2xx,
         total: r.requests.total,
+        // e.g. "200×880 503×20": which answers the non-2xx were
+        codes: Object.entries(
+          (r as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {},
+        )
+          .map(([code, v]) => `${code}×${v.count}`)
+          .join(' '),
       });
     });
   });
@@ -116,6 +123,29 @@ async function main() {
       else skipped.push(`${c.name} (${c.method} ${c.path().split('?')[0]} → ${res.status})`);
     }
     if (!kept.length) throw new Error(`No workload request succeeded: ${skipped.join('; ')}`);
+    // One client, in sequence: where does a request's time go before any contention?
+    const profile: string[] = [];
+    for (const c of kept) {
+      const ms: number[] = [];
+      const codes = new Map<number, number>();
+      for (let i = 0; i < 8; i++) {
+        const t0 = performance.now();
+        const res = await fetch(base + c.path(), { method: c.method, headers, body: c.body?.() });
+        await res.arrayBuffer();
+        ms.push(performance.now() - t0);
+        codes.set(res.status, (codes.get(res.status) ?? 0) + 1);
+      }
+      ms.sort((a, b) => a - b);
+      profile.push(
+        `| ${c.name} | ${c.method} ${c
+          .path()
+          .split('?')[0]!
+          .replace(
+            /\d{10}/,
+            ':npi',
+          )} | ${Math.round(ms[4]!)} | ${Math.round(ms[7]!)} | ${[...codes].map(([k, v]) => `${k}×${v}`).join(' ')} |`,
+      );
+    }
     const next = chooser(kept);
     const rows: Row[] = [];
     for (const n of levels) {
@@ -132,7 +162,12 @@ async function main() {
               {
                 setupRequest: (req) => {
                   const r = next();
-                  return { ...req, method: r.method, path: r.path(), headers, body: r.body?.() };
+                  const body = r.body?.();
+                  // A fresh headers object each time: autocannon adds Content-Length to the one it is
+                  // given, and a shared object would then send it on the following GETs.
+                  const h: Record<string, string> = { authorization: headers.authorization };
+                  if (body) h['content-type'] = 'application/json';
+                  return { ...req, method: r.method, path: r.path(), headers: h, body };
                 },
               },
             ],
@@ -142,7 +177,7 @@ async function main() {
         ),
       );
     }
-    report(rows, kept, skipped, providers);
+    report(rows, kept, skipped, providers, profile);
   } finally {
     server.kill('SIGTERM');
     await bare.close();
@@ -151,13 +186,13 @@ async function main() {
   }
 }
 
-function report(rows: Row[], kept: BenchRequest[], skipped: string[], providers: number) {
+function report(rows: Row[], kept: BenchRequest[], skipped: string[], providers: number, profile: string[]) {
   const table = [
-    '| target | clients | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | requests |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| target | clients | req/s | p50 ms | p95 ms | p99 ms | errors (timeouts) | non-2xx | requests | statuses |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...rows.map(
       (r) =>
-        `| ${r.target} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.total} |`,
+        `| ${r.target} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.total} | ${r.codes} |`,
     ),
   ];
   const ratios = levels.map((n) => {
@@ -175,6 +210,12 @@ function report(rows: Row[], kept: BenchRequest[], skipped: string[], providers:
     ...table,
     '',
     ...ratios,
+    '',
+    'Single client, 8 sequential requests per kind (before the load): where the time goes.',
+    '',
+    '| request | route | median ms | max ms | statuses |',
+    '|---|---|---:|---:|---|',
+    ...profile,
     '',
     `Mixed workload (API token, no logins; random NPIs from ${providers} demo providers): ${kept.map((k) => `${k.name} ${Math.round((100 * k.weight) / total)} %`).join(', ')}.`,
     skipped.length ? `Left out (not answering 2xx when the run started): ${skipped.join('; ')}.` : '',

@@ -3,13 +3,14 @@
 //   tsx bench/network/run.ts [--providers 1000000] [--edges 20000000] [--samples 16] [--queries 100]
 //        [--zips 4] [--referrer-share 0.1] [--database-url postgres://postgres@127.0.0.1:5432/postgres] [--keep]
 // Creates (and afterwards drops, unless --keep) a database `rounds_bench_network`.
+// --measure-only: reuse a kept database (its last network job) and measure the queries only.
 import pg from 'pg';
 import { computeNetwork } from '../../src/commands/network/computeNetwork';
 import { listTargets } from '../../src/commands/network/targets';
 import { getEgoNetwork } from '../../src/commands/network/views';
 import { connectDatabase } from '../../src/db/connection';
 import { migrateToLatest } from '../../src/db/migrate';
-import { generateMarket, liaisonWithTerritory } from './synthetic';
+import { generateMarket, lastJob, liaisonWithTerritory } from './synthetic';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -42,30 +43,37 @@ async function admin(q: string) {
   }
 }
 
-await admin(`drop database if exists ${name} with (force)`);
-await admin(`create database ${name}`);
+const measureOnly = process.argv.includes('--measure-only');
+if (!measureOnly) {
+  await admin(`drop database if exists ${name} with (force)`);
+  await admin(`create database ${name}`);
+}
 const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 const database = await connectDatabase({ databaseUrl: url.toString(), poolSize: 2 });
 try {
   await migrateToLatest(database.db);
-  log(`generating ${providers} providers, ${edges} links (synthetic)`);
   const g0 = performance.now();
-  await generateMarket(database.db, { providers, edges, referrerShare }, log);
+  if (!measureOnly) {
+    log(`generating ${providers} providers, ${edges} links (synthetic)`);
+    await generateMarket(database.db, { providers, edges, referrerShare }, log);
+  }
   const generateS = (performance.now() - g0) / 1000;
   const rssBefore = process.memoryUsage().rss;
   let lastPhase = '';
-  const job = await computeNetwork(database, {
-    trigger: 'bench',
-    startedBy: 'bench',
-    samples,
-    exactUpTo: 2000,
-    onProgress: (phase) => {
-      if (phase === lastPhase) return;
-      lastPhase = phase;
-      log(`job phase: ${phase}`);
-    },
-  });
+  const job = measureOnly
+    ? await lastJob(database.db)
+    : await computeNetwork(database, {
+        trigger: 'bench',
+        startedBy: 'bench',
+        samples,
+        exactUpTo: 2000,
+        onProgress: (phase) => {
+          if (phase === lastPhase) return;
+          lastPhase = phase;
+          log(`job phase: ${phase}`);
+        },
+      });
   log(`job ${job.duration_ms} ms, peak RSS ${job.peak_rss_mb} MB`);
   const ids = await database.db.selectFrom('provider_influence').select('npi').orderBy('npi').execute();
   const pick = Array.from(
@@ -83,7 +91,7 @@ try {
     ego1.push(await time(() => getEgoNetwork(database.db, npi, 1)));
     ego2.push(await time(() => getEgoNetwork(database.db, npi, 2)));
   }
-  const liaison = await liaisonWithTerritory(database.db, zips);
+  const liaison = await liaisonWithTerritory(database.db, zips, measureOnly);
   const tl: number[] = [];
   let pool = 0;
   for (let i = 0; i < Math.min(queries, 50); i++)
@@ -116,5 +124,6 @@ try {
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 } finally {
   await database.close();
-  if (!process.argv.includes('--keep')) await admin(`drop database if exists ${name} with (force)`);
+  if (!process.argv.includes('--keep') && !measureOnly)
+    await admin(`drop database if exists ${name} with (force)`);
 }

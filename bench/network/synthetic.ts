@@ -77,10 +77,15 @@ export async function generateMarket(db: Kysely<DB>, size: MarketSize, log: (s: 
 }
 
 /** A liaison whose territory is `zips` ZIP codes (about N/2000 providers each). */
-export async function liaisonWithTerritory(db: Kysely<DB>, zips: number) {
+export async function liaisonWithTerritory(db: Kysely<DB>, zips: number, reuse = false) {
+  const email = 'bench-liaison@synthetic.example';
+  const existing = reuse
+    ? await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()
+    : undefined;
+  if (existing) return Number(existing.id);
   const u = await db
     .insertInto('users')
-    .values({ email: 'bench-liaison@synthetic.example', name: 'Bench Liaison (synthetic)', role: 'liaison' })
+    .values({ email, name: 'Bench Liaison (synthetic)', role: 'liaison' })
     .returning('id')
     .executeTakeFirstOrThrow();
   const t = await db
@@ -94,4 +99,26 @@ export async function liaisonWithTerritory(db: Kysely<DB>, zips: number) {
     .executeTakeFirstOrThrow();
   await db.insertInto('territory_assignments').values({ territory_id: t.id, user_id: u.id }).execute();
   return Number(u.id);
+}
+
+/** The stored result of the last successful job, shaped like computeNetwork's return value. */
+export async function lastJob(db: Kysely<DB>) {
+  const j = await db
+    .selectFrom('network_jobs')
+    .selectAll()
+    .where('status', '=', 'succeeded')
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+  return {
+    nodes: j.nodes!,
+    edges: Number(j.edges),
+    duration_ms: j.duration_ms!,
+    phases: j.phases as Record<string, number>,
+    peak_rss_mb: j.peak_rss_mb!,
+    pagerank_iterations: j.pagerank_iterations!,
+    betweenness_sources: j.betweenness_sources!,
+    betweenness_exact: j.betweenness_exact!,
+    communities: j.communities!,
+    modularity: j.modularity!,
+  };
 }

@@ -135,7 +135,7 @@ const [, indexMs] = await timed(async () => {
 });
 const allMonths = Array.from({ length: MONTHS }, (_, i) => monthStartDate(START + i));
 const [, rollupMs] = await timed(() => rebuildRollup(db, 'ehr', allMonths));
-await sql`analyze`.execute(db);
+await sql`vacuum analyze`.execute(db); // index-only scans need the visibility map
 const rollupRows = Number(
   (await sql<{ n: number }>`select count(*)::bigint as n from referral_monthly`.execute(db)).rows[0]!.n,
 );

@@ -2,10 +2,11 @@
 // Adding an area: write its migration in src/db/migrations and its table types, then extend DB below.
 import type { CrmTables } from './tables/crm';
 import type { DirectoryTables } from './tables/directory';
+import type { FieldTables } from './tables/field';
 import type { FoundationTables } from './tables/foundation';
 import type { NetworkTables } from './tables/network';
 import type { ReferralTables } from './tables/referrals';
 import type { RouteTables } from './tables/routes';
 import type { TrustTables } from './tables/trust';
 
-export interface DB extends FoundationTables, CrmTables, DirectoryTables, ReferralTables, TrustTables, NetworkTables, RouteTables {}
+export interface DB extends FoundationTables, CrmTables, DirectoryTables, ReferralTables, TrustTables, NetworkTables, RouteTables, FieldTables {}

@@ -74,7 +74,7 @@ export async function runStagedImport<H>(database: Database, file: string, spec:
     }
     if (header === undefined) throw new ImportRefused(`${label} ${spec.emptyMessage}`);
     await copyRows(database, stage, ['line', ...cols], batch);
-    const dataDate = spec.dataDate?.(file) ?? null;
+    const dataDate = spec.dataDate?.(label) ?? null;
     await db.transaction().execute(async (tx) => {
       await sql.raw(`analyze ${stage}`).execute(tx);
       const rejectedWhileReading = counts.rejected;

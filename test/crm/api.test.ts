@@ -131,6 +131,8 @@ describe.each(backends)(
       await liaison.request('POST', '/api/activities', { type: 'call', providerNpis: [NPIS[0]] }); // a call is not a visit
       const rel = (await liaison.request('GET', `/api/relationships/${NPIS[0]}`)).json();
       expect(rel.visit).toMatchObject({ overdue: true, daysOverdue: 10, lastVisit: forty.slice(0, 10) });
+      const found = (await analyst.request('GET', '/api/relationships?scope=all&q=ana%20alva')).json().items;
+      expect(found.map((r: { npi: string }) => r.npi)).toEqual([NPIS[0]]);
       const mine = (await liaison.request('GET', '/api/relationships?overdue=true')).json();
       expect(mine.scope).toBe('mine');
       expect(mine.items.map((r: { npi: string }) => r.npi)).toEqual([NPIS[0]]);

@@ -15,6 +15,10 @@ export async function seedDirectory(db: Kysely<DB>) {
         credential: 'MD',
         practice_zip5: ['98101', '98052', '98402'][i],
         county_fips: ['53033', '53033', '53053'][i],
+        // as the directory builds it: "first last credential" plus "last first", lower-case
+        search_name: [['ana alvarez md alvarez ana'], ['ben brooks md brooks ben'], ['cy chen md chen cy']][
+          i
+        ]![0],
         source: 'test',
       })),
     )

@@ -10,7 +10,12 @@ import { backends } from '../helpers/db';
 import { seedDirectory } from './seed';
 import { fhirSchemaErrors } from './validate';
 
-type Bundle = { resourceType: string; total: number; link: { relation: string; url: string }[]; entry?: { fullUrl: string; resource: Record<string, any>; search: { mode: string } }[] };
+type Bundle = {
+  resourceType: string;
+  total: number;
+  link: { relation: string; url: string }[];
+  entry?: { fullUrl: string; resource: Record<string, any>; search: { mode: string } }[];
+};
 
 describe.each(backends)('FHIR API on $name', ({ create }) => {
   let database: Database;
@@ -22,14 +27,18 @@ describe.each(backends)('FHIR API on $name', ({ create }) => {
     database = await create();
     app = await createTestApp(database);
     ids = await seedDirectory(database);
-    analyst = (await createApiToken(database.db, { id: null, label: 't' }, { name: 'reader', role: 'analyst' })).token;
-    liaison = (await createApiToken(database.db, { id: null, label: 't' }, { name: 'ehr', role: 'liaison' })).token;
+    analyst = (
+      await createApiToken(database.db, { id: null, label: 't' }, { name: 'reader', role: 'analyst' })
+    ).token;
+    liaison = (await createApiToken(database.db, { id: null, label: 't' }, { name: 'ehr', role: 'liaison' }))
+      .token;
   });
   afterAll(async () => {
     await app.close();
     await database.close();
   });
-  const get = async (url: string, token = analyst) => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+  const get = async (url: string, token = analyst) =>
+    app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
   const search = async (url: string): Promise<Bundle> => {
     const res = await get(url);
     expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
@@ -38,7 +47,8 @@ describe.each(backends)('FHIR API on $name', ({ create }) => {
     expect(fhirSchemaErrors(b), url).toEqual([]);
     return b;
   };
-  const idsOf = (b: Bundle) => (b.entry ?? []).filter((e) => e.search.mode === 'match').map((e) => e.resource.id);
+  const idsOf = (b: Bundle) =>
+    (b.entry ?? []).filter((e) => e.search.mode === 'match').map((e) => e.resource.id);
 
   it('reads a Practitioner with NPI, name, NUCC qualification, address with geolocation, telecom', async () => {
     const res = await get('/fhir/Practitioner/1234567893');
@@ -55,23 +65,41 @@ describe.each(backends)('FHIR API on $name', ({ create }) => {
       telecom: [{ system: 'phone', value: '217-555-0101' }],
       meta: { lastUpdated: '2026-10-01T00:00:00.000Z' },
     });
-    expect(p.address[0]).toMatchObject({ line: ['100 Main St'], city: 'Springfield', state: 'IL', postalCode: '62701-1234' });
-    expect(p.address[0].extension[0].extension).toEqual([{ url: 'latitude', valueDecimal: 39.8 }, { url: 'longitude', valueDecimal: -89.65 }]);
-    expect(p.qualification[0].code.coding[0]).toMatchObject({ system: 'http://nucc.org/provider-taxonomy', code: '207RC0000X' });
+    expect(p.address[0]).toMatchObject({
+      line: ['100 Main St'],
+      city: 'Springfield',
+      state: 'IL',
+      postalCode: '62701-1234',
+    });
+    expect(p.address[0].extension[0].extension).toEqual([
+      { url: 'latitude', valueDecimal: 39.8 },
+      { url: 'longitude', valueDecimal: -89.65 },
+    ]);
+    expect(p.qualification[0].code.coding[0]).toMatchObject({
+      system: 'http://nucc.org/provider-taxonomy',
+      code: '207RC0000X',
+    });
     const missing = await get('/fhir/Practitioner/9999999999');
     expect(missing.statusCode).toBe(404);
-    expect(missing.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found' }] });
+    expect(missing.json()).toMatchObject({
+      resourceType: 'OperationOutcome',
+      issue: [{ severity: 'error', code: 'not-found' }],
+    });
   });
 
   it('searches Practitioner by identifier, name, family, given, _id and _lastUpdated', async () => {
-    expect(idsOf(await search('/fhir/Practitioner?identifier=http://hl7.org/fhir/sid/us-npi|1245319599'))).toEqual(['1245319599']);
+    expect(
+      idsOf(await search('/fhir/Practitioner?identifier=http://hl7.org/fhir/sid/us-npi|1245319599')),
+    ).toEqual(['1245319599']);
     expect(idsOf(await search('/fhir/Practitioner?identifier=urn:other|1245319599'))).toEqual([]);
     expect(idsOf(await search('/fhir/Practitioner?family=smith'))).toEqual(['1245319599', '1306849450']); // starts-with
     expect(idsOf(await search('/fhir/Practitioner?family:exact=Smith'))).toEqual(['1245319599']);
     expect(idsOf(await search('/fhir/Practitioner?name=ada,waylon'))).toEqual(['1234567893', '1306849450']);
     expect(idsOf(await search('/fhir/Practitioner?given=john&family=smi'))).toEqual(['1245319599']);
     expect(idsOf(await search('/fhir/Practitioner?_id=1306849450'))).toEqual(['1306849450']);
-    expect(idsOf(await search('/fhir/Practitioner?_lastUpdated=ge2026-10-01&_lastUpdated=lt2026-11'))).toEqual(['1234567893']);
+    expect(
+      idsOf(await search('/fhir/Practitioner?_lastUpdated=ge2026-10-01&_lastUpdated=lt2026-11')),
+    ).toEqual(['1234567893']);
     expect(idsOf(await search('/fhir/Practitioner?_lastUpdated=2026-11'))).toEqual(['1245319599']);
   });
 
@@ -95,7 +123,11 @@ describe.each(backends)('FHIR API on $name', ({ create }) => {
     expect(idsOf(await search('/fhir/Organization?name=peoria'))).toEqual([String(ids.clinic)]);
     expect(idsOf(await search('/fhir/Organization?address=springfield'))).toEqual([String(ids.sys)]);
     expect(idsOf(await search('/fhir/Organization?type=clinic'))).toEqual([String(ids.clinic)]);
-    expect(idsOf(await search('/fhir/Organization?type=http://terminology.hl7.org/CodeSystem/organization-type|prov'))).toHaveLength(2);
+    expect(
+      idsOf(
+        await search('/fhir/Organization?type=http://terminology.hl7.org/CodeSystem/organization-type|prov'),
+      ),
+    ).toHaveLength(2);
     const part = await search(`/fhir/Organization?partof=Organization/${ids.sys}`);
     expect(idsOf(part)).toEqual([String(ids.clinic)]);
     expect(part.entry![0]!.resource.partOf).toEqual({ reference: `Organization/${ids.sys}` });
@@ -104,20 +136,38 @@ describe.each(backends)('FHIR API on $name', ({ create }) => {
   it('searches Location by identifier, address parts and organization; position is given', async () => {
     const b = await search('/fhir/Location?address-city=spring&address-state=IL&address-postalcode=627');
     expect(idsOf(b)).toEqual([String(ids.loc1)]);
-    expect(b.entry![0]!.resource).toMatchObject({ position: { latitude: 39.79, longitude: -89.64 }, managingOrganization: { reference: `Organization/${ids.sys}` } });
+    expect(b.entry![0]!.resource).toMatchObject({
+      position: { latitude: 39.79, longitude: -89.64 },
+      managingOrganization: { reference: `Organization/${ids.sys}` },
+    });
     expect(idsOf(await search('/fhir/Location?identifier=SHS-MAIN'))).toEqual([String(ids.loc1)]);
     expect(idsOf(await search(`/fhir/Location?organization=${ids.clinic}`))).toEqual([String(ids.loc2)]);
     expect(idsOf(await search('/fhir/Location?address=peoria'))).toEqual([String(ids.loc2)]);
   });
 
   it('searches PractitionerRole by practitioner, organization, location, specialty, with _include', async () => {
-    expect(idsOf(await search('/fhir/PractitionerRole?practitioner=Practitioner/1245319599'))).toHaveLength(2);
-    expect(idsOf(await search(`/fhir/PractitionerRole?organization=${ids.clinic}`))).toEqual([String(ids.memberships[1])]);
-    expect(idsOf(await search(`/fhir/PractitionerRole?location=Location/${ids.loc1}`))).toEqual([String(ids.memberships[0]), String(ids.memberships[2])]);
-    expect(idsOf(await search('/fhir/PractitionerRole?specialty=http://nucc.org/provider-taxonomy|207Q00000X'))).toEqual([String(ids.memberships[1]), String(ids.memberships[2])]);
-    const inc = await search(`/fhir/PractitionerRole?organization=${ids.clinic}&_include=PractitionerRole:practitioner&_include=PractitionerRole:organization&_include=PractitionerRole:location`);
-    const included = (inc.entry ?? []).filter((e) => e.search.mode === 'include').map((e) => `${e.resource.resourceType}/${e.resource.id}`);
-    expect(included.sort()).toEqual([`Location/${ids.loc2}`, `Organization/${ids.clinic}`, 'Practitioner/1245319599'].sort());
+    expect(idsOf(await search('/fhir/PractitionerRole?practitioner=Practitioner/1245319599'))).toHaveLength(
+      2,
+    );
+    expect(idsOf(await search(`/fhir/PractitionerRole?organization=${ids.clinic}`))).toEqual([
+      String(ids.memberships[1]),
+    ]);
+    expect(idsOf(await search(`/fhir/PractitionerRole?location=Location/${ids.loc1}`))).toEqual([
+      String(ids.memberships[0]),
+      String(ids.memberships[2]),
+    ]);
+    expect(
+      idsOf(await search('/fhir/PractitionerRole?specialty=http://nucc.org/provider-taxonomy|207Q00000X')),
+    ).toEqual([String(ids.memberships[1]), String(ids.memberships[2])]);
+    const inc = await search(
+      `/fhir/PractitionerRole?organization=${ids.clinic}&_include=PractitionerRole:practitioner&_include=PractitionerRole:organization&_include=PractitionerRole:location`,
+    );
+    const included = (inc.entry ?? [])
+      .filter((e) => e.search.mode === 'include')
+      .map((e) => `${e.resource.resourceType}/${e.resource.id}`);
+    expect(included.sort()).toEqual(
+      [`Location/${ids.loc2}`, `Organization/${ids.clinic}`, 'Practitioner/1245319599'].sort(),
+    );
     expect(inc.total).toBe(1); // total counts matches only
   });
 
@@ -155,15 +205,27 @@ describe.each(backends)('FHIR API on $name', ({ create }) => {
     expect(cs.fhirVersion).toBe('4.0.1');
     const pr = cs.rest[0].resource.find((r: { type: string }) => r.type === 'PractitionerRole');
     expect(pr.searchInclude).toContain('PractitionerRole:location');
-    expect(pr.searchParam.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['practitioner', 'organization', 'location', 'specialty', '_lastUpdated']));
+    expect(pr.searchParam.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['practitioner', 'organization', 'location', 'specialty', '_lastUpdated']),
+    );
   });
 
   it('an analyst token reads /fhir but cannot write; a liaison token can send a referral', async () => {
     const sr = JSON.parse(readFileSync('test/fhir/fixtures/servicerequest-rehab.json', 'utf8'));
-    const asAnalyst = await app.inject({ method: 'POST', url: '/fhir/ServiceRequest', headers: { authorization: `Bearer ${analyst}`, 'content-type': 'application/fhir+json' }, payload: JSON.stringify(sr) });
+    const asAnalyst = await app.inject({
+      method: 'POST',
+      url: '/fhir/ServiceRequest',
+      headers: { authorization: `Bearer ${analyst}`, 'content-type': 'application/fhir+json' },
+      payload: JSON.stringify(sr),
+    });
     expect(asAnalyst.statusCode).toBe(403);
     expect(asAnalyst.json().resourceType).toBe('OperationOutcome');
-    const bad = await app.inject({ method: 'POST', url: '/fhir/ServiceRequest', headers: { authorization: `Bearer ${liaison}`, 'content-type': 'application/fhir+json' }, payload: '{"resourceType":"Patient"}' });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/fhir/ServiceRequest',
+      headers: { authorization: `Bearer ${liaison}`, 'content-type': 'application/fhir+json' },
+      payload: '{"resourceType":"Patient"}',
+    });
     expect(bad.statusCode).toBe(400);
     void liaison;
   });

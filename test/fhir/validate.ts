@@ -12,18 +12,26 @@ type AjvInstance = {
   compile: (s: unknown) => ((d: unknown) => boolean) & { errors?: ErrorObject[] | null };
 };
 const Ajv = requireFromPkg('ajv') as new (o: unknown) => AjvInstance;
-const schema = requireFromPkg('./fhir.schema.json') as { id: string; discriminator: { mapping: Record<string, string> } };
+const schema = requireFromPkg('./fhir.schema.json') as {
+  id: string;
+  discriminator: { mapping: Record<string, string> };
+};
 
 const cache = new Map<string, ReturnType<AjvInstance['compile']>>();
 
 export function fhirSchemaErrors(resource: unknown): ErrorObject[] {
   const type = (resource as { resourceType?: string })?.resourceType ?? '';
-  if (!schema.discriminator.mapping[type]) return [{ dataPath: '.resourceType', message: `unknown resourceType ${type}`, keyword: 'enum' }];
+  if (!schema.discriminator.mapping[type])
+    return [{ dataPath: '.resourceType', message: `unknown resourceType ${type}`, keyword: 'enum' }];
   let validate = cache.get(type);
   if (!validate) {
     const ajv = new Ajv({ logger: false, allErrors: false });
     ajv.addMetaSchema(requireFromPkg('ajv/lib/refs/json-schema-draft-06.json'));
-    validate = ajv.compile({ ...schema, id: `${schema.id}/${type}`, oneOf: [{ $ref: `#/definitions/${type}` }] });
+    validate = ajv.compile({
+      ...schema,
+      id: `${schema.id}/${type}`,
+      oneOf: [{ $ref: `#/definitions/${type}` }],
+    });
     cache.set(type, validate);
   }
   return validate(resource) ? [] : (validate.errors ?? []);

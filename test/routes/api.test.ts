@@ -7,7 +7,15 @@ import { type Client, clientFor, createTestApp } from '../helpers/app';
 import { backends } from '../helpers/db';
 import { CENTER, ringOffices, seedOffices } from './fixture';
 
-type Visit = { stopId: string; start: number; end: number; pinned: boolean; done: boolean; activityId: number | null; seq: number };
+type Visit = {
+  stopId: string;
+  start: number;
+  end: number;
+  pinned: boolean;
+  done: boolean;
+  activityId: number | null;
+  seq: number;
+};
 
 describe.each(backends)('route planner API on $name', ({ create }) => {
   let database: Database;
@@ -45,7 +53,9 @@ describe.each(backends)('route planner API on $name', ({ create }) => {
     expect(p.travel).toMatchObject({ source: 'estimate', estimate: true });
     expect(p.travel.label).toMatch(/straight-line estimate/);
     // Office 7 (index 6) is closed on Tuesdays.
-    expect(p.unassigned).toEqual([expect.objectContaining({ stopId: `loc-${locationIds[6]}`, reason: 'closed' })]);
+    expect(p.unassigned).toEqual([
+      expect.objectContaining({ stopId: `loc-${locationIds[6]}`, reason: 'closed' }),
+    ]);
     expect(p.visits).toHaveLength(7);
     const dropIn = p.visits.find((v: Visit) => v.stopId === `loc-${locationIds[4]}`);
     expect(dropIn.start).toBeGreaterThanOrEqual(14 * 60);
@@ -69,7 +79,11 @@ describe.each(backends)('route planner API on $name', ({ create }) => {
     const order: string[] = before.visits.map((v: Visit) => v.stopId);
     const moved = order[order.length - 1]!;
     const newOrder = [moved, ...order.slice(0, -1)];
-    const res = await liaison.request('POST', `/api/routes/${planId}/reorder`, { order: newOrder, pinned: [moved], timeLimitSec: 0.5 });
+    const res = await liaison.request('POST', `/api/routes/${planId}/reorder`, {
+      order: newOrder,
+      pinned: [moved],
+      timeLimitSec: 0.5,
+    });
     expect(res.statusCode, res.body).toBe(200);
     const p = res.json();
     expect(p.visits[0].stopId).toBe(moved);
@@ -82,7 +96,10 @@ describe.each(backends)('route planner API on $name', ({ create }) => {
   it('marks the first visit done, logs an activity and re-plans from there', async () => {
     const before = (await liaison.request('GET', `/api/routes/${planId}`)).json();
     const first: Visit = before.visits[0];
-    const res = await liaison.request('POST', `/api/routes/${planId}/visits/${first.stopId}/done`, { at: '10:00', outcome: 'positive' });
+    const res = await liaison.request('POST', `/api/routes/${planId}/visits/${first.stopId}/done`, {
+      at: '10:00',
+      outcome: 'positive',
+    });
     expect(res.statusCode, res.body).toBe(200);
     const p = res.json();
     expect(p.status).toBe('in_progress');
@@ -94,7 +111,11 @@ describe.each(backends)('route planner API on $name', ({ create }) => {
       .select(['type', 'location_id', 'outcome'])
       .where('id', '=', p.visits[0].activityId)
       .executeTakeFirstOrThrow();
-    expect(act).toEqual({ type: 'in_person_visit', location_id: Number(first.stopId.slice(4)), outcome: 'positive' });
+    expect(act).toEqual({
+      type: 'in_person_visit',
+      location_id: Number(first.stopId.slice(4)),
+      outcome: 'positive',
+    });
     const again = await liaison.request('POST', `/api/routes/${planId}/visits/${first.stopId}/done`, {});
     expect(again.statusCode).toBe(409);
   });
@@ -106,8 +127,9 @@ describe.each(backends)('route planner API on $name', ({ create }) => {
     expect(res.headers['content-type']).toMatch(/^text\/calendar/);
     const events = res.body.split('BEGIN:VEVENT').slice(1);
     expect(events).toHaveLength(plan.visits.length);
-    events.forEach((e, i) => expect(e).toMatch(new RegExp(`SUMMARY:${i + 1}\\. `)));
-    const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}${String(m % 60).padStart(2, '0')}00`;
+    for (const [i, e] of events.entries()) expect(e).toMatch(new RegExp(`SUMMARY:${i + 1}\\. `));
+    const hhmm = (m: number) =>
+      `${String(Math.floor(m / 60)).padStart(2, '0')}${String(m % 60).padStart(2, '0')}00`;
     expect(events[0]).toContain(`DTSTART:20261201T${hhmm(plan.visits[0].start)}`);
   });
 
@@ -120,7 +142,11 @@ describe.each(backends)('route planner API on $name', ({ create }) => {
 
   it('keeps plans private to their liaison; managers may plan for anyone', async () => {
     expect((await other.request('GET', `/api/routes/${planId}`)).statusCode).toBe(404);
-    const forOther = await other.request('POST', '/api/routes/plan', { liaison: liaison.email, date: '2026-12-02', locationIds });
+    const forOther = await other.request('POST', '/api/routes/plan', {
+      liaison: liaison.email,
+      date: '2026-12-02',
+      locationIds,
+    });
     expect(forOther.statusCode).toBe(403);
     const m = await manager.request('POST', '/api/routes/plan', {
       liaison: other.email,
@@ -140,10 +166,16 @@ describe.each(backends)('route planner API on $name', ({ create }) => {
     const r2 = await liaison.request('POST', '/api/routes/plan', { date: '2026-12-01' });
     expect(r2.statusCode).toBe(400);
     expect(r2.body).toMatch(/targets/);
-    const r3 = await liaison.request('POST', `/api/routes/${planId}/reorder`, { order: ['loc-999999'], pinned: [] });
+    const r3 = await liaison.request('POST', `/api/routes/${planId}/reorder`, {
+      order: ['loc-999999'],
+      pinned: [],
+    });
     expect(r3.statusCode).toBe(400);
     expect(r3.body).toMatch(/loc-999999/);
-    const r4 = await liaison.request('POST', '/api/routes/plan', { date: '2026-12-01', locationIds: [999999] });
+    const r4 = await liaison.request('POST', '/api/routes/plan', {
+      date: '2026-12-01',
+      locationIds: [999999],
+    });
     expect(r4.statusCode).toBe(422);
   });
 });

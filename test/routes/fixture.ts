@@ -11,7 +11,7 @@ export const CENTER = { lat: 36.1627, lon: -86.7816, label: 'Office' };
 export function ringOffices(n: number): Office[] {
   return Array.from({ length: n }, (_, i) => {
     const a = (2 * Math.PI * i) / n;
-    const r = 0.02 + 0.03 * ((i * 7) % 5) / 5;
+    const r = 0.02 + (0.03 * ((i * 7) % 5)) / 5;
     return {
       name: `Synthetic Office ${i + 1}`,
       lat: CENTER.lat + r * Math.cos(a),
@@ -51,8 +51,14 @@ export async function seedOffices(db: Kysely<DB>, offices: Office[], npiBase = 1
       .returning('id')
       .executeTakeFirstOrThrow();
     const npi = String(npiBase + i);
-    await db.insertInto('providers').values({ npi, first_name: 'Pat', last_name: `Office${i + 1}`, credential: 'MD' }).execute();
-    await db.insertInto('memberships').values({ provider_npi: npi, organization_id: org.id, role: 'primary', source: 'manual' }).execute();
+    await db
+      .insertInto('providers')
+      .values({ npi, first_name: 'Pat', last_name: `Office${i + 1}`, credential: 'MD' })
+      .execute();
+    await db
+      .insertInto('memberships')
+      .values({ provider_npi: npi, organization_id: org.id, role: 'primary', source: 'manual' })
+      .execute();
     locationIds.push(Number(loc.id));
     npis.push(npi);
   }

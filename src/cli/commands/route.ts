@@ -24,7 +24,8 @@ function parsePoint(s: string): { lat: number; lon: number; label: string } {
   const m = /^(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$/.exec(s.trim());
   const lat = Number(m?.[1]);
   const lon = Number(m?.[2]);
-  if (!m || Math.abs(lat) > 90 || Math.abs(lon) > 180) throw new CliError('--start must be "lat,lon", e.g. 36.1627,-86.7816');
+  if (!m || Math.abs(lat) > 90 || Math.abs(lon) > 180)
+    throw new CliError('--start must be "lat,lon", e.g. 36.1627,-86.7816');
   return { lat, lon, label: 'start' };
 }
 
@@ -32,7 +33,9 @@ export function registerRouteCommands(program: Command) {
   const route = program.command('route').description('route planner');
   route
     .command('plan')
-    .description('plan and save a liaison’s day from their targets (visits due, or the top of the target list)')
+    .description(
+      'plan and save a liaison’s day from their targets (visits due, or the top of the target list)',
+    )
     .requiredOption('--liaison <email>', 'the liaison')
     .requiredOption('--date <YYYY-MM-DD>', 'the day to plan')
     .option('--targets <list|due>', 'due: targets with a visit due; list: the top targets', 'due')
@@ -46,9 +49,11 @@ export function registerRouteCommands(program: Command) {
           throw new CliError('--date must be a date YYYY-MM-DD');
         if (o.targets !== 'due' && o.targets !== 'list') throw new CliError('--targets must be list or due');
         const limit = Number(o.limit);
-        if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new CliError('--limit must be a whole number from 1 to 200');
+        if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+          throw new CliError('--limit must be a whole number from 1 to 200');
         const seconds = Number(o.timeLimit);
-        if (!(seconds > 0 && seconds <= 60)) throw new CliError('--time-limit must be a number of seconds above 0 and at most 60');
+        if (!(seconds > 0 && seconds <= 60))
+          throw new CliError('--time-limit must be a number of seconds above 0 and at most 60');
         const user = await findUserByEmail(db, o.liaison);
         if (!user) throw new CliError(`--liaison: no user with e-mail ${o.liaison}`);
         const row = await planRouteDay(
@@ -63,17 +68,27 @@ export function registerRouteCommands(program: Command) {
             timeLimitMs: Math.round(seconds * 1000),
           },
         ).catch((e) => {
-          const known = e instanceof RouteError || e instanceof NetworkError || e instanceof CrmError || e instanceof TravelError;
+          const known =
+            e instanceof RouteError ||
+            e instanceof NetworkError ||
+            e instanceof CrmError ||
+            e instanceof TravelError;
           throw known ? new CliError(e.message) : e;
         });
         const plan = presentPlan(row, { id: user.id, email: user.email, name: user.name });
         if (o.json) return void printJson(plan);
-        console.log(`Route ${plan.id} for ${user.email} on ${plan.date} (${plan.weekday}) — travel: ${plan.travel.label}`);
+        console.log(
+          `Route ${plan.id} for ${user.email} on ${plan.date} (${plan.weekday}) — travel: ${plan.travel.label}`,
+        );
         for (const v of plan.visits)
-          console.log(`${String(v.seq).padStart(3)}. ${v.times.start}–${v.times.end}  ${v.name}${v.waitMin ? `  (wait ${v.waitMin} min)` : ''}`);
+          console.log(
+            `${String(v.seq).padStart(3)}. ${v.times.start}–${v.times.end}  ${v.name}${v.waitMin ? `  (wait ${v.waitMin} min)` : ''}`,
+          );
         if (plan.lunch) console.log(`     lunch ${hhmm(plan.lunch.start)}–${hhmm(plan.lunch.end)}`);
         for (const u of plan.unassigned) console.log(`   left out: ${u.name} — ${u.reasonText}`);
-        console.log(`${plan.totals.stops} stops · ${plan.totals.travelMinutes} min driving · ${plan.mileage.km} km (${plan.mileage.miles} mi)`);
+        console.log(
+          `${plan.totals.stops} stops · ${plan.totals.travelMinutes} min driving · ${plan.mileage.km} km (${plan.mileage.miles} mi)`,
+        );
       }),
     );
 }

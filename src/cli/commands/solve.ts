@@ -20,7 +20,12 @@ function parseFlags(o: SolveFlags) {
     throw new CliError('--seed must be a whole number from 0 to 4294967295');
   if (o.objective !== 'distance' && o.objective !== 'vehicles')
     throw new CliError('--objective must be distance or vehicles');
-  return { format: o.format as BenchmarkFormat, timeLimitMs: seconds * 1000, seed, objective: o.objective as 'distance' | 'vehicles' };
+  return {
+    format: o.format as BenchmarkFormat,
+    timeLimitMs: seconds * 1000,
+    seed,
+    objective: o.objective as 'distance' | 'vehicles',
+  };
 }
 
 export function registerSolveCommand(program: Command) {
@@ -30,7 +35,11 @@ export function registerSolveCommand(program: Command) {
     .requiredOption('--format <format>', 'tsplib | solomon | tsptw')
     .option('--time-limit <seconds>', 'time budget', '2')
     .option('--seed <n>', 'random seed (same seed, same answer)', '1')
-    .option('--objective <objective>', 'distance | vehicles (Solomon: fewest vehicles, then distance)', 'distance')
+    .option(
+      '--objective <objective>',
+      'distance | vehicles (Solomon: fewest vehicles, then distance)',
+      'distance',
+    )
     .option('--json', 'print one JSON object: cost, feasible, routes, unassigned, ms')
     .action((file: string, o: SolveFlags) => {
       try {
@@ -39,7 +48,9 @@ export function registerSolveCommand(program: Command) {
         try {
           text = readFileSync(file, 'utf8');
         } catch (e) {
-          throw new CliError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+          throw new CliError(
+            `${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+          );
         }
         let r: ReturnType<typeof solveInstance>;
         try {
@@ -48,9 +59,17 @@ export function registerSolveCommand(program: Command) {
           // Parser errors name the line / field; prefix the file so the message is complete.
           throw new CliError(`${file}: ${(e as Error).message}`);
         }
-        const out = { cost: r.cost, feasible: r.feasible, routes: r.routes, unassigned: r.unassigned, ms: r.ms };
+        const out = {
+          cost: r.cost,
+          feasible: r.feasible,
+          routes: r.routes,
+          unassigned: r.unassigned,
+          ms: r.ms,
+        };
         if (o.json) return void printJson(out);
-        console.log(`${file}: cost ${r.cost} · ${r.routes.length} route(s) · ${r.feasible ? 'feasible' : 'INFEASIBLE'} · ${r.ms} ms`);
+        console.log(
+          `${file}: cost ${r.cost} · ${r.routes.length} route(s) · ${r.feasible ? 'feasible' : 'INFEASIBLE'} · ${r.ms} ms`,
+        );
         if (!r.feasible) for (const v of r.violations.slice(0, 10)) console.log(`  ${v}`);
         if (r.unassigned.length) console.log(`  unassigned: ${r.unassigned.join(' ')}`);
       } catch (e) {

@@ -1,8 +1,6 @@
 // Turns stored route inputs into a solver call and back: stops → PlanStops (windows from hours and visit rules),
 // settings → WorkDay, and visits already done → the fixed beginning of the day, re-planned from the last one.
-import {
-  HoursParseError,
-} from '../../core/officeHours';
+import { HoursParseError } from '../../core/officeHours';
 import {
   type DayPlan,
   type LatLon,
@@ -31,11 +29,19 @@ export function addDays(date: string, n: number): string {
 }
 
 /** Solver stops; stops whose hours or rules cannot be read are left out with the reason. */
-export function toPlanStops(stops: readonly RouteStop[]): { planStops: PlanStop[]; invalid: (Skipped & { stopId: string })[] } {
+export function toPlanStops(stops: readonly RouteStop[]): {
+  planStops: PlanStop[];
+  invalid: (Skipped & { stopId: string })[];
+} {
   const planStops: PlanStop[] = [];
   const invalid: (Skipped & { stopId: string })[] = [];
   for (const s of stops) {
-    const base: PlanStop = { id: s.id, location: { lat: s.lat, lon: s.lon }, durationMin: s.durationMin, priority: s.priority };
+    const base: PlanStop = {
+      id: s.id,
+      location: { lat: s.lat, lon: s.lon },
+      durationMin: s.durationMin,
+      priority: s.priority,
+    };
     if (s.appointmentAt !== null) {
       planStops.push({ ...base, appointment: { at: s.appointmentAt } });
       continue;
@@ -45,7 +51,11 @@ export function toPlanStops(stops: readonly RouteStop[]): { planStops: PlanStop[
       planStops.push(w.hours ? { ...base, hours: w.hours } : base);
     } catch (e) {
       if (!(e instanceof HoursParseError)) throw e;
-      invalid.push({ stopId: s.id, what: s.name, reason: `cannot read the office hours or visit rules: ${e.message}` });
+      invalid.push({
+        stopId: s.id,
+        what: s.name,
+        reason: `cannot read the office hours or visit rules: ${e.message}`,
+      });
     }
   }
   return { planStops, invalid };
@@ -76,7 +86,11 @@ export type ComputeInput = {
  * Plans the rest of the day. Done visits are facts: they stay first, at the times they were marked, and the
  * solver starts from the last one when it ended. Pin positions count all visits of the day, done ones included.
  */
-export function computeDay(input: ComputeInput): { result: PlanResult; invalid: (Skipped & { stopId: string })[]; ms: number } {
+export function computeDay(input: ComputeInput): {
+  result: PlanResult;
+  invalid: (Skipped & { stopId: string })[];
+  ms: number;
+} {
   const t0 = performance.now();
   const doneIds = new Set(input.done.map((d) => d.stopId));
   const byId = new Map(input.stops.map((s) => [s.id, s]));
@@ -95,7 +109,8 @@ export function computeDay(input: ComputeInput): { result: PlanResult; invalid: 
     .map((p) => ({ stopId: p.stopId, position: Math.max(0, p.position - input.done.length) }));
   // Two pins may not share a position: keep the earlier one, move the next one just after it.
   pins.sort((a, b) => a.position - b.position);
-  for (let i = 1; i < pins.length; i++) pins[i]!.position = Math.max(pins[i]!.position, pins[i - 1]!.position + 1);
+  for (let i = 1; i < pins.length; i++)
+    pins[i]!.position = Math.max(pins[i]!.position, pins[i - 1]!.position + 1);
   const result = reoptimizeWithPositions({
     day,
     stops: planStops,
@@ -113,7 +128,10 @@ export function computeDay(input: ComputeInput): { result: PlanResult; invalid: 
 function prependDone(result: PlanResult, input: ComputeInput, byId: Map<string, RouteStop>) {
   const d: DayPlan = result.days[0]!;
   const start = { lat: input.settings.start.lat, lon: input.settings.start.lon };
-  const points: LatLon[] = [start, ...input.done.map((v) => ({ lat: byId.get(v.stopId)!.lat, lon: byId.get(v.stopId)!.lon }))];
+  const points: LatLon[] = [
+    start,
+    ...input.done.map((v) => ({ lat: byId.get(v.stopId)!.lat, lon: byId.get(v.stopId)!.lon })),
+  ];
   const m = input.travel(points);
   let minutes = 0;
   let km = 0;

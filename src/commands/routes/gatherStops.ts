@@ -4,9 +4,15 @@
 // (0–100 points each, rounded, at least 1), so an office with three targets outranks one with a single target.
 import type { Kysely } from 'kysely';
 import { parseVisitRules } from '../../core/officeHours';
-import { getTargetWeights, nextTargets, scoreTargets } from '../network/targets';
-import { loadLocations, locationsOfProviders, providerNames, providersAtLocations, tiers } from '../../db/queries/routes/stops';
+import {
+  loadLocations,
+  locationsOfProviders,
+  providerNames,
+  providersAtLocations,
+  tiers,
+} from '../../db/queries/routes/stops';
 import type { DB } from '../../db/schema';
+import { getTargetWeights, nextTargets, scoreTargets } from '../network/targets';
 import { RouteError, type RouteStop } from './types';
 import { type VisitType, visitMinutes } from './windows';
 
@@ -50,8 +56,15 @@ export async function gatherStops(
     for (const t of next.items) {
       if (src.targets === 'due' && !t.dueVisit) continue;
       const loc = t.locationIds[0];
-      if (loc === undefined) skipped.push({ what: `${t.name} (${t.npi})`, reason: 'no office location on file' });
-      else add(loc, t.npi, t.priority, `${t.name}: ${t.why[0] ?? `target score ${t.priority}`}${t.dueVisit ? ' · visit due' : ''}`);
+      if (loc === undefined)
+        skipped.push({ what: `${t.name} (${t.npi})`, reason: 'no office location on file' });
+      else
+        add(
+          loc,
+          t.npi,
+          t.priority,
+          `${t.name}: ${t.why[0] ?? `target score ${t.priority}`}${t.dueVisit ? ' · visit due' : ''}`,
+        );
     }
   }
   if (src.npis?.length) {
@@ -70,7 +83,10 @@ export async function gatherStops(
       const npis = members.get(loc) ?? [];
       if (npis.length === 0) add(loc, null, null);
       // An office chosen by hand: count its best-scoring provider, not all of its members.
-      const best = npis.reduce<string | null>((b, n) => (b === null || (sc.get(n) ?? 0) > (sc.get(b) ?? 0) ? n : b), null);
+      const best = npis.reduce<string | null>(
+        (b, n) => (b === null || (sc.get(n) ?? 0) > (sc.get(b) ?? 0) ? n : b),
+        null,
+      );
       if (best) add(loc, best, sc.get(best) ?? null);
     }
   }
@@ -109,12 +125,17 @@ export async function gatherStops(
     } catch {
       // A bad rule text is reported when the windows are computed.
     }
-    const visitType: VisitType = appt ? (appt.type ?? 'lunch_and_learn') : rulesHaveDropIns ? 'drop_in' : 'visit';
+    const visitType: VisitType = appt
+      ? (appt.type ?? 'lunch_and_learn')
+      : rulesHaveDropIns
+        ? 'drop_in'
+        : 'visit';
     stops.push({
       id: `loc-${id}`,
       locationId: id,
       organizationId: l.organizationId,
-      name: l.organizationName && l.organizationName !== l.name ? `${l.organizationName} — ${l.name}` : l.name,
+      name:
+        l.organizationName && l.organizationName !== l.name ? `${l.organizationName} — ${l.name}` : l.name,
       address: l.address,
       lat: l.lat,
       lon: l.lon,
@@ -130,6 +151,10 @@ export async function gatherStops(
       appointmentAt: appt ? appt.at : null,
     });
   }
-  if (stops.length === 0) throw new RouteError(`no stops with a map point (${skipped.map((s) => `${s.what}: ${s.reason}`).join('; ')})`, 422);
+  if (stops.length === 0)
+    throw new RouteError(
+      `no stops with a map point (${skipped.map((s) => `${s.what}: ${s.reason}`).join('; ')})`,
+      422,
+    );
   return { stops, skipped };
 }

@@ -5,7 +5,10 @@ import { localDate } from './planDay';
 import type { PresentedPlan } from './present';
 
 export function routeIcs(plan: PresentedPlan, host = 'rounds.local'): string {
-  const cal = ical({ name: `Rounds route ${plan.date}`, prodId: { company: 'Rounds', product: 'route-planner' } });
+  const cal = ical({
+    name: `Rounds route ${plan.date}`,
+    prodId: { company: 'Rounds', product: 'route-planner' },
+  });
   for (const v of plan.visits) {
     const who = v.providers.map((p) => p.name).join(', ');
     cal.createEvent({

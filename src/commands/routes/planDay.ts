@@ -4,18 +4,37 @@
 import type { Kysely } from 'kysely';
 import type { LatLon, TravelMatrices } from '../../core/routing';
 import { recordAudit } from '../../db/audit';
-import { getRoutePlan, insertRoutePlan, lockRoutePlan, type RoutePlanRow, updateRoutePlan } from '../../db/queries/routes/plans';
+import {
+  getRoutePlan,
+  insertRoutePlan,
+  lockRoutePlan,
+  type RoutePlanRow,
+  updateRoutePlan,
+} from '../../db/queries/routes/plans';
 import type { DB } from '../../db/schema';
 import type { TravelSource } from '../../db/tables/routes';
 import { logActivity } from '../crm/activities';
 import { computeDay } from './compute';
 import { gatherStops, type Skipped, type StopSource } from './gatherStops';
-import { type DoneVisit, type Pin, type Point, RouteError, type RouteSettings, type RouteStop } from './types';
+import {
+  type DoneVisit,
+  type Pin,
+  type Point,
+  RouteError,
+  type RouteSettings,
+  type RouteStop,
+} from './types';
 
-export type Actor = { id: number | null; label: string; ip?: string; role: 'admin' | 'manager' | 'liaison' | 'analyst' };
-export type TravelResolver = (
-  points: readonly LatLon[],
-) => Promise<{ travel: (pts: readonly LatLon[]) => TravelMatrices; info: { source: TravelSource; label: string } }>;
+export type Actor = {
+  id: number | null;
+  label: string;
+  ip?: string;
+  role: 'admin' | 'manager' | 'liaison' | 'analyst';
+};
+export type TravelResolver = (points: readonly LatLon[]) => Promise<{
+  travel: (pts: readonly LatLon[]) => TravelMatrices;
+  info: { source: TravelSource; label: string };
+}>;
 
 export type DayRequest = {
   liaisonId: number;
@@ -34,7 +53,10 @@ export type DayRequest = {
 
 export const DEFAULT_LUNCH = { earliest: 690, latest: 810, durationMin: 30 };
 
-export function settingsFor(req: Omit<DayRequest, 'source' | 'liaisonId' | 'date'>, stops: readonly RouteStop[]): RouteSettings {
+export function settingsFor(
+  req: Omit<DayRequest, 'source' | 'liaisonId' | 'date'>,
+  stops: readonly RouteStop[],
+): RouteSettings {
   const dayStart = req.dayStart ?? 480;
   const dayEnd = req.dayEnd ?? 1050;
   if (dayEnd <= dayStart) throw new RouteError('dayEnd: the day must end after it starts');
@@ -116,7 +138,12 @@ async function replan(
   actor: Actor,
   resolve: TravelResolver,
   id: number,
-  change: (row: RoutePlanRow) => { pins: Pin[]; done: DoneVisit[]; timeLimitMs?: number; audit: Record<string, unknown> },
+  change: (row: RoutePlanRow) => {
+    pins: Pin[];
+    done: DoneVisit[];
+    timeLimitMs?: number;
+    audit: Record<string, unknown>;
+  },
   /** Runs inside the write transaction; may return the done list to store (e.g. with an activity id). */
   after?: (trx: Kysely<DB>, row: RoutePlanRow) => Promise<DoneVisit[] | undefined>,
 ) {
@@ -190,7 +217,12 @@ export function markVisitDone(
   resolve: TravelResolver,
   id: number,
   stopId: string,
-  body: { at?: number; logActivity?: boolean; outcome?: 'positive' | 'neutral' | 'follow_up' | 'concern' | 'no_access'; notes?: string },
+  body: {
+    at?: number;
+    logActivity?: boolean;
+    outcome?: 'positive' | 'neutral' | 'follow_up' | 'concern' | 'no_access';
+    notes?: string;
+  },
 ) {
   let stop: RouteStop | undefined;
   let at = 0;
@@ -204,12 +236,13 @@ export function markVisitDone(
       if (!stop) throw new RouteError(`stop ${stopId} is not part of this plan`, 404);
       const done = row.done as DoneVisit[];
       if (done.some((d) => d.stopId === stopId)) throw new RouteError(`stop ${stopId} is already done`, 409);
-      const planned = (row.result as { days: { visits: { stopId: string; end: number }[] }[] }).days[0]?.visits.find(
-        (v) => v.stopId === stopId,
-      );
+      const planned = (
+        row.result as { days: { visits: { stopId: string; end: number }[] }[] }
+      ).days[0]?.visits.find((v) => v.stopId === stopId);
       at = body.at ?? planned?.end ?? (row.settings as RouteSettings).dayStart + stop.durationMin;
       const prev = done[done.length - 1];
-      if (prev && at < prev.at) throw new RouteError(`at: a visit cannot end before the previous one (${prev.at})`);
+      if (prev && at < prev.at)
+        throw new RouteError(`at: a visit cannot end before the previous one (${prev.at})`);
       const pins = (row.pinned as Pin[]).filter((p) => p.stopId !== stopId);
       return { pins, done: [...done, { stopId, at, activityId: null }], audit: { done: stopId, at } };
     },

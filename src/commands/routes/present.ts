@@ -73,7 +73,11 @@ export function presentPlan(row: RoutePlanRow, liaison: { id: number; email: str
     weekday: day.day,
     liaison,
     settings,
-    travel: { source: row.travel_source, label: result.travelLabel, estimate: row.travel_source === 'estimate' },
+    travel: {
+      source: row.travel_source,
+      label: result.travelLabel,
+      estimate: row.travel_source === 'estimate',
+    },
     departure: day.departure,
     returnAt: day.returnAt,
     lunch: day.lunch ?? null,
@@ -104,7 +108,10 @@ export function presentPlan(row: RoutePlanRow, liaison: { id: number; email: str
     mileage: {
       km,
       miles: round1(day.km / KM_PER_MILE),
-      basis: row.travel_source === 'estimate' ? 'straight-line estimate × 1.3 circuity' : `road distance (${row.travel_source})`,
+      basis:
+        row.travel_source === 'estimate'
+          ? 'straight-line estimate × 1.3 circuity'
+          : `road distance (${row.travel_source})`,
     },
     links: {
       google: googleMapsLinks(settings.start, path, settings.end),

@@ -24,7 +24,17 @@ function presentDay(d: DayPlan, byId: Map<string, RouteStop>) {
     miles: round1(d.km / KM_PER_MILE),
     visits: d.visits.map((v, i) => {
       const s = byId.get(v.stopId)!;
-      return { seq: i + 1, stopId: v.stopId, name: s.name, lat: s.lat, lon: s.lon, start: v.start, end: v.end, waitMin: Math.round(v.wait), priority: s.priority };
+      return {
+        seq: i + 1,
+        stopId: v.stopId,
+        name: s.name,
+        lat: s.lat,
+        lon: s.lon,
+        start: v.start,
+        end: v.end,
+        waitMin: Math.round(v.wait),
+        priority: s.priority,
+      };
     }),
   };
 }
@@ -34,7 +44,11 @@ function presentResult(r: PlanResult, stops: RouteStop[], label: string, source:
   return {
     travel: { source, label, estimate: source === 'estimate' },
     days: r.days.map((d) => presentDay(d, byId)),
-    unassigned: r.unassigned.map((u) => ({ stopId: u.stopId, name: byId.get(u.stopId)?.name ?? u.stopId, reason: u.reason })),
+    unassigned: r.unassigned.map((u) => ({
+      stopId: u.stopId,
+      name: byId.get(u.stopId)?.name ?? u.stopId,
+      reason: u.reason,
+    })),
     totals: {
       stops: r.days.reduce((s, d) => s + d.visits.length, 0),
       planned: stops.length,
@@ -50,7 +64,11 @@ function presentResult(r: PlanResult, stops: RouteStop[], label: string, source:
 export async function proposeWeek(
   db: Kysely<DB>,
   resolve: TravelResolver,
-  req: Omit<DayRequest, 'date' | 'pinned' | 'start'> & { startDate: string; days: number; start?: DayRequest['start'] },
+  req: Omit<DayRequest, 'date' | 'pinned' | 'start'> & {
+    startDate: string;
+    days: number;
+    start?: DayRequest['start'];
+  },
 ) {
   const { stops, skipped } = await gatherStops(db, req.liaisonId, req.source);
   const settings = settingsFor(req, stops);
@@ -58,17 +76,38 @@ export async function proposeWeek(
   for (let d = req.startDate; dates.length < req.days; d = addDays(d, 1))
     if (!['sat', 'sun'].includes(weekdayOfDate(d))) dates.push(d);
   const { planStops } = toPlanStops(stops);
-  const { travel, info } = await resolve([...stops.map((s) => ({ lat: s.lat, lon: s.lon })), settings.start, settings.end]);
+  const { travel, info } = await resolve([
+    ...stops.map((s) => ({ lat: s.lat, lon: s.lon })),
+    settings.start,
+    settings.end,
+  ]);
   const t0 = performance.now();
-  const r = planWeek({ days: dates.map((d) => toWorkDay(settings, d)), stops: planStops, travel, seed: settings.seed, timeLimitMs: settings.timeLimitMs });
-  return { ...presentResult(r, stops, info.label, info.source), skipped, settings, ms: Math.round(performance.now() - t0) };
+  const r = planWeek({
+    days: dates.map((d) => toWorkDay(settings, d)),
+    stops: planStops,
+    travel,
+    seed: settings.seed,
+    timeLimitMs: settings.timeLimitMs,
+  });
+  return {
+    ...presentResult(r, stops, info.label, info.source),
+    skipped,
+    settings,
+    ms: Math.round(performance.now() - t0),
+  };
 }
 
 /** One day for several liaisons sharing their stops (each starts from the centre of their own stops unless given). */
 export async function proposeTeamDay(
   db: Kysely<DB>,
   resolve: TravelResolver,
-  req: { date: string; liaisons: { id: number; email: string }[]; source: StopSource; timeLimitMs?: number; seed?: number },
+  req: {
+    date: string;
+    liaisons: { id: number; email: string }[];
+    source: StopSource;
+    timeLimitMs?: number;
+    seed?: number;
+  },
 ) {
   const all = new Map<string, RouteStop>();
   const shifts: { id: string; days: ReturnType<typeof toWorkDay>[] }[] = [];
@@ -78,17 +117,34 @@ export async function proposeTeamDay(
       const g = await gatherStops(db, l.id, req.source);
       for (const s of g.stops) all.set(s.id, s);
       for (const s of g.skipped) skipped.push({ liaison: l.email, ...s });
-      shifts.push({ id: l.email, days: [toWorkDay(settingsFor({ timeLimitMs: req.timeLimitMs, seed: req.seed }, g.stops), req.date)] });
+      shifts.push({
+        id: l.email,
+        days: [toWorkDay(settingsFor({ timeLimitMs: req.timeLimitMs, seed: req.seed }, g.stops), req.date)],
+      });
     } catch (e) {
       skipped.push({ liaison: l.email, what: 'all stops', reason: (e as Error).message });
     }
   }
   const stops = [...all.values()];
-  if (stops.length === 0) return { travel: null, days: [], unassigned: [], totals: null, feasible: true, skipped, ms: 0 };
+  if (stops.length === 0)
+    return { travel: null, days: [], unassigned: [], totals: null, feasible: true, skipped, ms: 0 };
   const { planStops } = toPlanStops(stops);
-  const points = [...stops.map((s) => ({ lat: s.lat, lon: s.lon })), ...shifts.map((s) => s.days[0]!.startAt)];
+  const points = [
+    ...stops.map((s) => ({ lat: s.lat, lon: s.lon })),
+    ...shifts.map((s) => s.days[0]!.startAt),
+  ];
   const { travel, info } = await resolve(points);
   const t0 = performance.now();
-  const r = planTeam({ liaisons: shifts, stops: planStops, travel, seed: req.seed ?? 1, timeLimitMs: req.timeLimitMs ?? 3000 });
-  return { ...presentResult(r, stops, info.label, info.source), skipped, ms: Math.round(performance.now() - t0) };
+  const r = planTeam({
+    liaisons: shifts,
+    stops: planStops,
+    travel,
+    seed: req.seed ?? 1,
+    timeLimitMs: req.timeLimitMs ?? 3000,
+  });
+  return {
+    ...presentResult(r, stops, info.label, info.source),
+    skipped,
+    ms: Math.round(performance.now() - t0),
+  };
 }

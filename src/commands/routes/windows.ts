@@ -2,13 +2,13 @@
 // "no reps" times, limited to drop-in times when the office has them, and ending early enough that the visit
 // is over before the office closes. Pure functions; the planner turns the result into PlanStop.hours.
 import {
+  type Weekday as HoursDay,
   HoursParseError,
   type Interval,
   parseHours,
   parseVisitRules,
   type VisitRule,
   WEEKDAYS,
-  type Weekday as HoursDay,
 } from '../../core/officeHours';
 import type { PlanStop, Weekday } from '../../core/routing';
 
@@ -65,7 +65,11 @@ export type StopWindows = {
  * Start windows for a visit of `durationMin` minutes. Unknown hours (no spec) mean "open whenever the liaison
  * works"; a spec that parses to nothing means closed. Throws HoursParseError naming the bad spec.
  */
-export function visitWindows(hoursSpec: string | null, rulesSpec: string | null, durationMin: number): StopWindows {
+export function visitWindows(
+  hoursSpec: string | null,
+  rulesSpec: string | null,
+  durationMin: number,
+): StopWindows {
   const known = !!hoursSpec?.trim();
   const week = known ? parseHours(hoursSpec) : null;
   const rules = parseVisitRules(rulesSpec);
@@ -77,7 +81,9 @@ export function visitWindows(hoursSpec: string | null, rulesSpec: string | null,
     open = subtract(open, rangesOf(rulesOn(rules, 'no_reps', day)));
     open = subtract(open, rangesOf(rulesOn(rules, 'appointment_only', day)));
     if (dropInOnly) open = intersect(open, rangesOf(rulesOn(rules, 'drop_ins', day)));
-    const starts = open.filter(([a, b]) => b - durationMin >= a).map(([a, b]) => [a, b - durationMin] as [number, number]);
+    const starts = open
+      .filter(([a, b]) => b - durationMin >= a)
+      .map(([a, b]) => [a, b - durationMin] as [number, number]);
     if (starts.length) hours[toPlanDay(day)] = starts;
   }
   return { hours, hoursKnown: known, dropInOnly };

@@ -26,8 +26,16 @@ export function searchsetBundle(opts: {
     if (opts.total > 0) links.push(link('last', Math.floor((opts.total - 1) / opts.count) * opts.count));
   }
   const entry = [
-    ...opts.matches.map((r) => ({ fullUrl: `${opts.base}/${r.resourceType}/${r.id}`, resource: r, search: { mode: 'match' } })),
-    ...(opts.includes ?? []).map((r) => ({ fullUrl: `${opts.base}/${r.resourceType}/${r.id}`, resource: r, search: { mode: 'include' } })),
+    ...opts.matches.map((r) => ({
+      fullUrl: `${opts.base}/${r.resourceType}/${r.id}`,
+      resource: r,
+      search: { mode: 'match' },
+    })),
+    ...(opts.includes ?? []).map((r) => ({
+      fullUrl: `${opts.base}/${r.resourceType}/${r.id}`,
+      resource: r,
+      search: { mode: 'include' },
+    })),
   ];
   return {
     resourceType: 'Bundle',
@@ -39,9 +47,24 @@ export function searchsetBundle(opts: {
   };
 }
 
-export type IssueCode = 'informational' | 'invalid' | 'not-found' | 'not-supported' | 'forbidden' | 'login' | 'exception' | 'throttled' | 'too-costly' | 'processing' | 'transient';
+export type IssueCode =
+  | 'informational'
+  | 'invalid'
+  | 'not-found'
+  | 'not-supported'
+  | 'forbidden'
+  | 'login'
+  | 'exception'
+  | 'throttled'
+  | 'too-costly'
+  | 'processing'
+  | 'transient';
 
-export function operationOutcome(code: IssueCode, diagnostics: string, severity: 'error' | 'fatal' | 'warning' | 'information' = 'error'): Resource {
+export function operationOutcome(
+  code: IssueCode,
+  diagnostics: string,
+  severity: 'error' | 'fatal' | 'warning' | 'information' = 'error',
+): Resource {
   return { resourceType: 'OperationOutcome', issue: [{ severity, code, diagnostics }] };
 }
 

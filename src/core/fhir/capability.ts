@@ -9,8 +9,15 @@ const DOCS: Record<string, string> = {
   type: 'http://terminology.hl7.org/CodeSystem/organization-type|prov, or a Rounds kind (hospital, asc, clinic, practice, …)',
 };
 
-export function capabilityStatement(opts: { base: string; version: string; date: string; intake: boolean }): Resource {
-  const resource: Record<string, unknown>[] = (Object.keys(SEARCH_PARAMS) as (keyof typeof SEARCH_PARAMS)[]).map((type) => ({
+export function capabilityStatement(opts: {
+  base: string;
+  version: string;
+  date: string;
+  intake: boolean;
+}): Resource {
+  const resource: Record<string, unknown>[] = (
+    Object.keys(SEARCH_PARAMS) as (keyof typeof SEARCH_PARAMS)[]
+  ).map((type) => ({
     type,
     supportedProfile: [PROFILES[type]],
     interaction: [{ code: 'read' }, { code: 'search-type' }],
@@ -47,9 +54,20 @@ export function capabilityStatement(opts: { base: string; version: string; date:
     rest: [
       {
         mode: 'server',
-        documentation: 'Authenticate with Authorization: Bearer <API token> (rounds tokens create). Read-only for the analyst role.',
+        documentation:
+          'Authenticate with Authorization: Bearer <API token> (rounds tokens create). Read-only for the analyst role.',
         security: {
-          service: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'OAuth', display: 'OAuth' }] }],
+          service: [
+            {
+              coding: [
+                {
+                  system: 'http://terminology.hl7.org/CodeSystem/restful-security-service',
+                  code: 'OAuth',
+                  display: 'OAuth',
+                },
+              ],
+            },
+          ],
           description: 'Bearer API tokens issued by a Rounds administrator.',
         },
         resource,

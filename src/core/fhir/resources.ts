@@ -12,22 +12,51 @@ import {
   ROUNDS_ORG_KIND_SYSTEM,
 } from './types';
 
-type Addr = { line1?: string | null; line2?: string | null; city?: string | null; state?: string | null; zip5?: string | null; zip9?: string | null };
+type Addr = {
+  line1?: string | null;
+  line2?: string | null;
+  city?: string | null;
+  state?: string | null;
+  zip5?: string | null;
+  zip9?: string | null;
+};
 
 const clean = <T extends Record<string, unknown>>(o: T): T =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))) as T;
+  Object.fromEntries(
+    Object.entries(o).filter(
+      ([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0),
+    ),
+  ) as T;
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : undefined);
-const meta = (type: keyof typeof PROFILES, updated: Date | string | null | undefined) => clean({ lastUpdated: iso(updated), profile: [PROFILES[type]] });
+const meta = (type: keyof typeof PROFILES, updated: Date | string | null | undefined) =>
+  clean({ lastUpdated: iso(updated), profile: [PROFILES[type]] });
 
 /** Postal code as in the source: ZIP+4 when known (12345-6789), else the 5-digit ZIP. */
 export function address(a: Addr, geo?: { lat: number | null; lon: number | null }): Address | undefined {
   const line = [a.line1, a.line2].filter((l): l is string => !!l?.trim());
-  const zip = a.zip9 && /^\d{9}$/.test(a.zip9) ? `${a.zip9.slice(0, 5)}-${a.zip9.slice(5)}` : (a.zip5 ?? undefined);
+  const zip =
+    a.zip9 && /^\d{9}$/.test(a.zip9) ? `${a.zip9.slice(0, 5)}-${a.zip9.slice(5)}` : (a.zip5 ?? undefined);
   if (!line.length && !a.city && !a.state && !zip) return undefined;
-  const out: Address = clean({ use: 'work' as const, type: 'physical' as const, line, city: a.city ?? undefined, state: a.state ?? undefined, postalCode: zip, country: 'US' });
+  const out: Address = clean({
+    use: 'work' as const,
+    type: 'physical' as const,
+    line,
+    city: a.city ?? undefined,
+    state: a.state ?? undefined,
+    postalCode: zip,
+    country: 'US',
+  });
   if (geo && geo.lat != null && geo.lon != null)
-    out.extension = [{ url: GEOLOCATION_EXT, extension: [{ url: 'latitude', valueDecimal: geo.lat }, { url: 'longitude', valueDecimal: geo.lon }] }];
+    out.extension = [
+      {
+        url: GEOLOCATION_EXT,
+        extension: [
+          { url: 'latitude', valueDecimal: geo.lat },
+          { url: 'longitude', valueDecimal: geo.lon },
+        ],
+      },
+    ];
   return out;
 }
 
@@ -56,7 +85,13 @@ export type ProviderRow = Addr & {
   lon: number | null;
   updated_at: Date | string | null;
 };
-export type TaxonomyRow = { code: string; display: string | null; license: string | null; license_state: string | null; is_primary: boolean };
+export type TaxonomyRow = {
+  code: string;
+  display: string | null;
+  license: string | null;
+  license_state: string | null;
+  is_primary: boolean;
+};
 
 export function practitioner(p: ProviderRow, taxonomies: TaxonomyRow[] = []): Resource {
   const given = [p.first_name, p.middle_name].filter((g): g is string => !!g?.trim());
@@ -67,13 +102,28 @@ export function practitioner(p: ProviderRow, taxonomies: TaxonomyRow[] = []): Re
     meta: meta('Practitioner', p.updated_at),
     identifier: [{ system: NPI_SYSTEM, value: p.npi }],
     active: p.status === 'active',
-    name: [clean({ use: 'official', family: p.last_name ?? undefined, given, prefix: p.name_prefix ? [p.name_prefix] : [], suffix })],
+    name: [
+      clean({
+        use: 'official',
+        family: p.last_name ?? undefined,
+        given,
+        prefix: p.name_prefix ? [p.name_prefix] : [],
+        suffix,
+      }),
+    ],
     telecom: telecom(p.phone, p.fax),
     address: [address(p, { lat: p.lat, lon: p.lon })].filter(Boolean),
     gender: p.sex ? GENDER[p.sex] : undefined,
     qualification: taxonomies.map((t) =>
       clean({
-        identifier: t.license ? [clean({ value: t.license, ...(t.license_state ? { assigner: { display: t.license_state } } : {}) })] : [],
+        identifier: t.license
+          ? [
+              clean({
+                value: t.license,
+                ...(t.license_state ? { assigner: { display: t.license_state } } : {}),
+              }),
+            ]
+          : [],
         code: { coding: [clean({ system: NUCC_SYSTEM, code: t.code, display: t.display ?? undefined })] },
       }),
     ),
@@ -99,7 +149,14 @@ export function organization(o: OrganizationRow): Resource {
     meta: meta('Organization', o.updated_at),
     identifier: o.npi ? [{ system: NPI_SYSTEM, value: o.npi }] : [],
     active: o.status === 'active' && !o.deleted_at,
-    type: [{ coding: [{ system: ORG_TYPE_SYSTEM, code: 'prov', display: 'Healthcare Provider' }, { system: ROUNDS_ORG_KIND_SYSTEM, code: o.type }] }],
+    type: [
+      {
+        coding: [
+          { system: ORG_TYPE_SYSTEM, code: 'prov', display: 'Healthcare Provider' },
+          { system: ROUNDS_ORG_KIND_SYSTEM, code: o.type },
+        ],
+      },
+    ],
     name: o.name,
     telecom: telecom(o.phone),
     address: [address(o)].filter(Boolean),
@@ -155,7 +212,9 @@ export function practitionerRole(r: RoleRow): Resource {
     practitioner: { reference: `Practitioner/${r.provider_npi}` },
     organization: { reference: `Organization/${r.organization_id}` },
     code: [{ coding: [{ system: 'urn:rounds:membership-role', code: r.role }] }],
-    specialty: r.specialties.map((s) => ({ coding: [clean({ system: NUCC_SYSTEM, code: s.code, display: s.display ?? undefined })] })),
+    specialty: r.specialties.map((s) => ({
+      coding: [clean({ system: NUCC_SYSTEM, code: s.code, display: s.display ?? undefined })],
+    })),
     location: r.location_ids.map((id) => ({ reference: `Location/${id}` })),
   });
 }

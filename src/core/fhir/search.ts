@@ -14,8 +14,19 @@ export class FhirSearchError extends Error {
 type Kind = 'string' | 'token' | 'reference';
 export const SEARCH_PARAMS: Record<DirectoryType, Record<string, Kind>> = {
   Practitioner: { identifier: 'token', name: 'string', family: 'string', given: 'string' },
-  PractitionerRole: { practitioner: 'reference', organization: 'reference', location: 'reference', specialty: 'token' },
-  Organization: { identifier: 'token', name: 'string', address: 'string', type: 'token', partof: 'reference' },
+  PractitionerRole: {
+    practitioner: 'reference',
+    organization: 'reference',
+    location: 'reference',
+    specialty: 'token',
+  },
+  Organization: {
+    identifier: 'token',
+    name: 'string',
+    address: 'string',
+    type: 'token',
+    partof: 'reference',
+  },
   Location: {
     identifier: 'token',
     address: 'string',
@@ -26,9 +37,18 @@ export const SEARCH_PARAMS: Record<DirectoryType, Record<string, Kind>> = {
   },
 };
 export const INCLUDES: Partial<Record<DirectoryType, string[]>> = {
-  PractitionerRole: ['PractitionerRole:practitioner', 'PractitionerRole:organization', 'PractitionerRole:location'],
+  PractitionerRole: [
+    'PractitionerRole:practitioner',
+    'PractitionerRole:organization',
+    'PractitionerRole:location',
+  ],
 };
-const REF_TARGET: Record<string, string> = { practitioner: 'Practitioner', organization: 'Organization', location: 'Location', partof: 'Organization' };
+const REF_TARGET: Record<string, string> = {
+  practitioner: 'Practitioner',
+  organization: 'Organization',
+  location: 'Location',
+  partof: 'Organization',
+};
 
 export type StringMatch = { mode: 'start' | 'exact' | 'contains'; values: string[] };
 export type Token = { system: string | null | undefined; code: string };
@@ -58,10 +78,16 @@ export function parseToken(v: string): Token {
 
 /** FHIR dates: YYYY, YYYY-MM, YYYY-MM-DD or a full instant; the bound covers the stated precision. */
 export function parseDateBound(raw: string, param: string): DateBound {
-  const m = raw.match(/^(eq|ne|gt|lt|ge|le|sa|eb|ap)?(\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?)$/);
+  const m = raw.match(
+    /^(eq|ne|gt|lt|ge|le|sa|eb|ap)?(\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?)$/,
+  );
   if (!m) throw new FhirSearchError(`${param}: "${raw}" is not a FHIR date (e.g. ge2026-01-01)`);
   const op = (m[1] ?? 'eq') as DateBound['op'] | 'ne' | 'sa' | 'eb' | 'ap';
-  if (op === 'ne' || op === 'sa' || op === 'eb' || op === 'ap') throw new FhirSearchError(`${param}: prefix "${op}" is not supported (use eq, gt, ge, lt, le)`, 'not-supported');
+  if (op === 'ne' || op === 'sa' || op === 'eb' || op === 'ap')
+    throw new FhirSearchError(
+      `${param}: prefix "${op}" is not supported (use eq, gt, ge, lt, le)`,
+      'not-supported',
+    );
   const v = m[2]!;
   const parts = v.split(/[-T]/);
   let start: Date;
@@ -79,7 +105,8 @@ export function parseDateBound(raw: string, param: string): DateBound {
     start = new Date(v.includes('Z') || /[+-]\d{2}:\d{2}$/.test(v) ? v : `${v}Z`);
     end = new Date(start.getTime() + 1000);
   }
-  if (Number.isNaN(start.getTime()) || start.getUTCFullYear() < 1900) throw new FhirSearchError(`${param}: "${raw}" is not a valid date`);
+  if (Number.isNaN(start.getTime()) || start.getUTCFullYear() < 1900)
+    throw new FhirSearchError(`${param}: "${raw}" is not a valid date`);
   return { op, start, end };
 }
 
@@ -91,12 +118,29 @@ export function parseReference(v: string, param: string): string {
   const id = segs[segs.length - 1] ?? '';
   const refType = segs.length > 1 ? segs[segs.length - 2] : undefined;
   const m = /^[A-Za-z0-9\-.]{1,64}$/.test(id) ? [v, refType, id] : null;
-  if (!m || (m[1] && target && m[1] !== target)) throw new FhirSearchError(`${param}: "${v}" is not a ${target ?? ''} reference`.replace('  ', ' '));
+  if (!m || (m[1] && target && m[1] !== target))
+    throw new FhirSearchError(`${param}: "${v}" is not a ${target ?? ''} reference`.replace('  ', ' '));
   return m[2]!;
 }
 
-export function parseSearch(type: DirectoryType, query: Record<string, string | string[] | undefined>): ParsedSearch {
-  const out: ParsedSearch = { ids: [], lastUpdated: [], strings: {}, tokens: {}, refs: {}, include: [], count: DEFAULT_COUNT, offset: 0 };
+function push<T>(into: Record<string, T[]>, key: string, value: T) {
+  into[key] = [...(into[key] ?? []), value];
+}
+
+export function parseSearch(
+  type: DirectoryType,
+  query: Record<string, string | string[] | undefined>,
+): ParsedSearch {
+  const out: ParsedSearch = {
+    ids: [],
+    lastUpdated: [],
+    strings: {},
+    tokens: {},
+    refs: {},
+    include: [],
+    count: DEFAULT_COUNT,
+    offset: 0,
+  };
   const known = SEARCH_PARAMS[type];
   for (const [rawName, rawValue] of Object.entries(query)) {
     if (rawValue === undefined) continue;
@@ -106,7 +150,8 @@ export function parseSearch(type: DirectoryType, query: Record<string, string | 
     for (const value of values) {
       if (value.length > 500) throw new FhirSearchError(`${rawName}: value is longer than 500 characters`);
       // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-      if (/[\u0000-\u001f\u007f]/.test(value)) throw new FhirSearchError(`${rawName}: control characters are not allowed`);
+      if (/[\u0000-\u001f\u007f]/.test(value))
+        throw new FhirSearchError(`${rawName}: control characters are not allowed`);
       if (name === '_count' || name === '_offset') {
         if (!/^\d{1,9}$/.test(value)) throw new FhirSearchError(`${name}: must be a whole number`);
         const n = Number(value);
@@ -124,25 +169,44 @@ export function parseSearch(type: DirectoryType, query: Record<string, string | 
       }
       if (name === '_include') {
         if (!INCLUDES[type]?.includes(value))
-          throw new FhirSearchError(`_include: "${value}" is not supported for ${type} (supported: ${(INCLUDES[type] ?? []).join(', ') || 'none'})`, 'not-supported');
+          throw new FhirSearchError(
+            `_include: "${value}" is not supported for ${type} (supported: ${(INCLUDES[type] ?? []).join(', ') || 'none'})`,
+            'not-supported',
+          );
         out.include.push(value);
         continue;
       }
       const kind = known[name];
-      if (!kind) throw new FhirSearchError(`Unknown search parameter "${rawName}" for ${type} (supported: ${['_id', '_lastUpdated', '_count', ...Object.keys(known)].join(', ')})`, 'not-supported');
+      if (!kind)
+        throw new FhirSearchError(
+          `Unknown search parameter "${rawName}" for ${type} (supported: ${['_id', '_lastUpdated', '_count', ...Object.keys(known)].join(', ')})`,
+          'not-supported',
+        );
       if (kind === 'string') {
-        if (modifier && modifier !== 'exact' && modifier !== 'contains') throw new FhirSearchError(`${rawName}: modifier ":${modifier}" is not supported`, 'not-supported');
+        if (modifier && modifier !== 'exact' && modifier !== 'contains')
+          throw new FhirSearchError(`${rawName}: modifier ":${modifier}" is not supported`, 'not-supported');
         const vals = splitOr(value).filter(Boolean);
         if (!vals.length) throw new FhirSearchError(`${rawName}: empty value`);
-        (out.strings[name] ??= []).push({ mode: (modifier as 'exact' | 'contains') ?? 'start', values: vals });
+        push(out.strings, name, {
+          mode: (modifier as 'exact' | 'contains') ?? 'start',
+          values: vals,
+        });
       } else if (kind === 'token') {
-        if (modifier) throw new FhirSearchError(`${rawName}: modifiers are not supported on ${name}`, 'not-supported');
-        const toks = splitOr(value).map(parseToken).filter((t) => t.code);
+        if (modifier)
+          throw new FhirSearchError(`${rawName}: modifiers are not supported on ${name}`, 'not-supported');
+        const toks = splitOr(value)
+          .map(parseToken)
+          .filter((t) => t.code);
         if (!toks.length) throw new FhirSearchError(`${rawName}: empty value`);
-        (out.tokens[name] ??= []).push(toks);
+        push(out.tokens, name, toks);
       } else {
-        if (modifier && modifier !== REF_TARGET[name]) throw new FhirSearchError(`${rawName}: modifier ":${modifier}" is not supported`, 'not-supported');
-        (out.refs[name] ??= []).push(splitOr(value).map((v) => parseReference(v, name)));
+        if (modifier && modifier !== REF_TARGET[name])
+          throw new FhirSearchError(`${rawName}: modifier ":${modifier}" is not supported`, 'not-supported');
+        push(
+          out.refs,
+          name,
+          splitOr(value).map((v) => parseReference(v, name)),
+        );
       }
     }
   }

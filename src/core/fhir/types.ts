@@ -14,7 +14,12 @@ export type Address = {
   country?: string;
   extension?: { url: string; extension: { url: string; valueDecimal: number }[] }[];
 };
-export type Resource = { resourceType: string; id?: string; meta?: { lastUpdated?: string; profile?: string[] }; [k: string]: unknown };
+export type Resource = {
+  resourceType: string;
+  id?: string;
+  meta?: { lastUpdated?: string; profile?: string[] };
+  [k: string]: unknown;
+};
 
 export const NPI_SYSTEM = 'http://hl7.org/fhir/sid/us-npi';
 export const NUCC_SYSTEM = 'http://nucc.org/provider-taxonomy';

@@ -59,9 +59,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       dest_provider_npi text not null default '',
       source text not null,
       count int not null,
-      primary key (referring_npi, month, service_line, dest_org_id, dest_provider_npi, source)
+      primary key (referring_npi, month, service_line, dest_org_id, dest_provider_npi, source) include (count)
     )`);
-  await run(sql`create index referral_monthly_line_idx on referral_monthly (service_line, month)`);
+  // covering indexes: a referral base and a market-share scan are index-only (no scattered heap reads)
+  await run(sql`
+    create index referral_monthly_line_idx on referral_monthly (service_line, month)
+    include (referring_npi, dest_org_id, source, count)`);
   await run(sql`create index referral_monthly_month_idx on referral_monthly (month)`);
   await run(sql`
     create table shared_patient_links (

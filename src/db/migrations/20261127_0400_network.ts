@@ -16,7 +16,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       service_lines text[] not null default '{}',
       primary key (source_npi, target_npi)
     )`);
-  await run(sql`create index network_edges_target_idx on network_edges (target_npi)`);
+  // Ego and path queries read "the strongest N ties of a node": (node, weight desc) serves that
+  // straight from the index (with only (target_npi), a hub with 100k in-edges is read and sorted
+  // whole — 3 s at 20M edges). rebuildNetworkEdges recreates these same indexes on every run.
+  await run(sql`create index network_edges_target_weight_idx on network_edges (target_npi, weight desc)`);
+  await run(sql`create index network_edges_source_weight_idx on network_edges (source_npi, weight desc)`);
   await run(sql`
     create table network_jobs (
       id bigserial primary key,

@@ -25,7 +25,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now()
     )`);
-  await run(sql`create index route_plans_liaison_date_idx on route_plans (liaison_id, plan_date desc, id desc)`);
+  await run(
+    sql`create index route_plans_liaison_date_idx on route_plans (liaison_id, plan_date desc, id desc)`,
+  );
   await run(sql`
     create table travel_matrix_cache (
       key text primary key,

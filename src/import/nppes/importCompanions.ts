@@ -72,7 +72,7 @@ export function importNppesLocations(database: Database, file: string, opts: Imp
           insert into provider_locations as t (npi, address_key, line1, line2, city, state, zip5, zip9, country, phone, phone_ext, fax,
             county_fips, county_name, lat, lon, geo_precision, source, data_date, job_id)
           select s.npi, s.address_key, s.line1, s.line2, s.city, s.state, s.zip5, s.zip9, s.country, s.phone, s.phone_ext, s.fax,
-            s.county_fips, s.county_name, s.lat, s.lon, s.geo_precision, 'nppes_pl', ${dataDateFromFileName(file)}::date, ${jobId}::bigint
+            s.county_fips, s.county_name, s.lat, s.lon, s.geo_precision, 'nppes_pl', ${dataDateFromFileName(opts.label ?? file)}::date, ${jobId}::bigint
           from ${S} s where exists (select 1 from providers p where p.npi = s.npi)
           on conflict (npi, address_key) do update set line1 = excluded.line1, line2 = excluded.line2, city = excluded.city,
             state = excluded.state, zip9 = excluded.zip9, phone = excluded.phone, phone_ext = excluded.phone_ext, fax = excluded.fax,

@@ -98,7 +98,7 @@ export async function importNppes(database: Database, file: string, opts: NppesI
       throw new ImportRefused(`${label} is empty: expected an NPPES npidata file with a header row.`);
     await flush();
     await pending;
-    const dataDate = dataDateFromFileName(file) ?? maxUpdate;
+    const dataDate = dataDateFromFileName(label) ?? maxUpdate;
     const previous = await db
       .selectFrom('import_jobs')
       .select(['data_date'])

@@ -39,6 +39,7 @@ export async function runStagedImport(
     counts.updated = f.updated;
     counts.unchanged = f.staged - f.inserted - f.updated;
     counts.rejected = errors.total;
+    errors.items.sort((a, b) => a.line - b.line); // batches report parse problems before lookup ones
     await finishJob(database.db, jobId, counts, errors, dataDate);
     return {
       jobId,

@@ -11,14 +11,15 @@ import {
   parseValhallaMatrix,
   type TravelMatrices,
 } from '../../core/routing';
-import type { DB } from '../../db/schema';
 import { readMatrixCache, writeMatrixCache } from '../../db/queries/routes/matrixCache';
+import type { DB } from '../../db/schema';
 
 export type TravelSourceKind = 'estimate' | 'osrm' | 'valhalla';
 export type TravelInfo = { source: TravelSourceKind; label: string; cached?: boolean };
 export type TravelConfig = { ROUTING_URL?: string; ROUTING_ENGINE?: 'osrm' | 'valhalla' };
 
-export const ESTIMATE_LABEL = 'straight-line estimate (great-circle distance × 1.3 at area speeds), not road times';
+export const ESTIMATE_LABEL =
+  'straight-line estimate (great-circle distance × 1.3 at area speeds), not road times';
 
 export class TravelError extends Error {}
 
@@ -39,23 +40,36 @@ async function fetchJson(url: string, init: RequestInit, engine: string): Promis
     throw new TravelError(`${engine} answered HTTP ${res.status} with a body that is not JSON`);
   }
   if (!res.ok && engine === 'Valhalla')
-    throw new TravelError(`Valhalla answered HTTP ${res.status}: ${(json as { error?: string }).error ?? text.slice(0, 200)}`);
+    throw new TravelError(
+      `Valhalla answered HTTP ${res.status}: ${(json as { error?: string }).error ?? text.slice(0, 200)}`,
+    );
   return json;
 }
 
 /** One road matrix from the configured engine (no cache). */
-export async function fetchRoadMatrix(cfg: Required<TravelConfig>, points: readonly LatLon[]): Promise<TravelMatrices> {
+export async function fetchRoadMatrix(
+  cfg: Required<TravelConfig>,
+  points: readonly LatLon[],
+): Promise<TravelMatrices> {
   const base = cfg.ROUTING_URL.replace(/\/+$/, '');
   try {
     if (cfg.ROUTING_ENGINE === 'osrm') {
       const coords = points.map((p) => `${p.lon.toFixed(6)},${p.lat.toFixed(6)}`).join(';');
-      const json = await fetchJson(`${base}/table/v1/driving/${coords}?annotations=duration,distance`, {}, 'OSRM');
+      const json = await fetchJson(
+        `${base}/table/v1/driving/${coords}?annotations=duration,distance`,
+        {},
+        'OSRM',
+      );
       const m = parseOsrmTable(json);
       return { minutes: m.minutes, km: m.km ?? estimateMatrices(points).km };
     }
     const locs = points.map((p) => ({ lat: p.lat, lon: p.lon }));
     const body = JSON.stringify({ sources: locs, targets: locs, costing: 'auto', units: 'kilometers' });
-    const json = await fetchJson(`${base}/sources_to_targets`, { method: 'POST', body, headers: { 'content-type': 'application/json' } }, 'Valhalla');
+    const json = await fetchJson(
+      `${base}/sources_to_targets`,
+      { method: 'POST', body, headers: { 'content-type': 'application/json' } },
+      'Valhalla',
+    );
     return parseValhallaMatrix(json);
   } catch (e) {
     if (e instanceof TravelError) throw e;
@@ -74,7 +88,10 @@ export async function travelFor(
 ): Promise<{ travel: (pts: readonly LatLon[]) => TravelMatrices; info: TravelInfo }> {
   if (!cfg.ROUTING_URL || !cfg.ROUTING_ENGINE)
     return { travel: (pts) => estimateMatrices(pts), info: { source: 'estimate', label: ESTIMATE_LABEL } };
-  const unique = [...new Map(points.map((p) => [key(p), p])).values()];
+  // Sorted, so the same set of points hits the same cache entry whatever order the planner lists them in.
+  const unique = [...new Map(points.map((p) => [key(p), p])).values()].sort((a, b) =>
+    key(a) < key(b) ? -1 : 1,
+  );
   const engine = cfg.ROUTING_ENGINE;
   const cacheKey = createHash('sha256')
     .update(`${engine}|${cfg.ROUTING_URL}|${unique.map(key).join(';')}`)

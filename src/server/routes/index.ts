@@ -22,6 +22,7 @@ import referralRoutes from './referrals';
 import relationshipRoutes from './relationships';
 import sessionRoutes from './sessions';
 import spendRoutes from './spend';
+import syncRoutes from './sync';
 import systemRoutes from './system';
 import targetListRoutes from './target-lists';
 import targetRoutes from './targets';
@@ -68,4 +69,6 @@ export const routeModules: ((app: App, ctx: ServerContext) => Promise<void>)[] =
   targetListRoutes,
   // route planner
   routePlannerRoutes,
+  // field app (offline sync)
+  syncRoutes,
 ];

@@ -51,6 +51,7 @@ const TokensPage = lazy(() => import('../pages/Admin/Tokens'));
 const SessionsPage = lazy(() => import('../pages/Admin/Sessions'));
 const BackupsPage = lazy(() => import('../pages/Admin/Backups'));
 const Account = lazy(() => import('../pages/Account'));
+const RoutePlanner = lazy(() => import('../pages/Routes'));
 const NetworkPage = lazy(() => import('../pages/Network/NetworkPage'));
 const ProviderNetwork = lazy(() => import('../pages/Network/ProviderNetwork'));
 const TargetsPage = lazy(() => import('../pages/Network/TargetsPage'));
@@ -59,6 +60,8 @@ const TasksPage = lazy(() => import('../pages/Tasks/TasksPage'));
 const IssuesPage = lazy(() => import('../pages/Issues/IssuesPage'));
 const ContactsPage = lazy(() => import('../pages/Contacts/ContactsPage'));
 const TerritoriesPage = lazy(() => import('../pages/Territories/TerritoriesPage'));
+const ProvidersList = lazy(() => import('../pages/Providers/List'));
+const ProviderProfilePage = lazy(() => import('../pages/Providers/Profile'));
 const MarketPage = lazy(() => import('../pages/Market/MarketPage'));
 const ReferralBasePage = lazy(() => import('../pages/Market/ReferralBasePage'));
 
@@ -85,6 +88,15 @@ export const routes: AppRoute[] = [
   { path: '/admin/tokens', label: 'API tokens', icon: 'key', roles: ADMIN, element: <TokensPage />, nav: true, group: 'Admin' },
   { path: '/admin/sessions', label: 'Sessions', icon: 'user', roles: ADMIN, element: <SessionsPage />, nav: true, group: 'Admin' },
   { path: '/admin/backups', label: 'Backups', icon: 'database', roles: ADMIN, element: <BackupsPage />, nav: true, group: 'Admin' },
+  {
+    path: '/routes',
+    label: 'Route planner',
+    icon: 'routes',
+    roles: STAFF,
+    element: <RoutePlanner />,
+    nav: true,
+    group: 'Routes',
+  },
   { path: '/account', label: 'Your account', icon: 'user', roles: ALL, element: <Account />, nav: false },
   { path: '/network', label: 'Network', icon: 'network', roles: ALL, element: <NetworkPage />, nav: true, group: 'Network' },
   { path: '/targets', label: 'Targets', icon: 'arrowUp', roles: ALL, element: <TargetsPage />, nav: true, group: 'Network' },
@@ -94,6 +106,8 @@ export const routes: AppRoute[] = [
   { path: '/tasks', label: 'Tasks', icon: 'check', roles: ALL, element: <TasksPage />, nav: true, group: 'Today' },
   { path: '/issues', label: 'Physician issues', icon: 'alert', roles: ALL, element: <IssuesPage />, nav: true, group: 'Today' },
   { path: '/contacts', label: 'Contacts', icon: 'users', roles: ALL, element: <ContactsPage />, nav: true, group: 'Organizations' },
+  { path: '/providers', label: 'Providers', icon: 'providers', roles: ALL, element: <ProvidersList />, nav: true, group: 'Providers' },
+  { path: '/providers/:npi', label: 'Provider', icon: 'providers', roles: ALL, element: <ProviderProfilePage />, nav: false },
   { path: '/territories', label: 'Territories', icon: 'routes', roles: ALL, element: <TerritoriesPage />, nav: true, group: 'Providers' },
   // referral analytics
   { path: '/referrals', label: 'Market', icon: 'referrals', roles: ALL, element: <MarketPage />, nav: true, group: 'Referrals' },

@@ -21,7 +21,12 @@ const ids = (r: ReturnType<typeof reoptimizeWithPositions>) => r.days[0]!.visits
 
 describe('reoptimizeWithPositions', () => {
   it('keeps a pinned stop at its position and plans the others around it', () => {
-    const r = reoptimizeWithPositions({ day: day(), stops: five(), pins: [{ stopId: 's3', position: 1 }], travel: flat });
+    const r = reoptimizeWithPositions({
+      day: day(),
+      stops: five(),
+      pins: [{ stopId: 's3', position: 1 }],
+      travel: flat,
+    });
     expect(ids(r)[1]).toBe('s3');
     expect([...ids(r)].sort()).toEqual(['s1', 's2', 's3', 's4', 's5']);
     expect(r.travelMinutes).toBe(60); // six legs of 10 minutes
@@ -80,7 +85,9 @@ describe('reoptimizeWithPositions', () => {
   });
 
   it('refuses an order the hours make impossible, unknown stops and duplicate pins', () => {
-    const stops = five((k) => (k === 1 ? { hours: { mon: [[600, 610]] } } : k === 2 ? { hours: { mon: [[480, 500]] } } : {}));
+    const stops = five((k) =>
+      k === 1 ? { hours: { mon: [[600, 610]] } } : k === 2 ? { hours: { mon: [[480, 500]] } } : {},
+    );
     const pins = [
       { stopId: 's1', position: 0 },
       { stopId: 's2', position: 1 },
@@ -102,7 +109,12 @@ describe('reoptimizeWithPositions', () => {
 
   it('produces a solution the independent checker accepts for a pin inside its hours', () => {
     const stops = five((k) => ({ hours: { mon: k === 3 ? [[700, 720]] : [[480, 1000]] } }));
-    const r = reoptimizeWithPositions({ day: day(), stops, pins: [{ stopId: 's3', position: 4 }], travel: flat });
+    const r = reoptimizeWithPositions({
+      day: day(),
+      stops,
+      pins: [{ stopId: 's3', position: 4 }],
+      travel: flat,
+    });
     const s3 = r.days[0]!.visits.find((v) => v.stopId === 's3')!;
     expect(s3.start).toBeGreaterThanOrEqual(700);
     expect(s3.start).toBeLessThanOrEqual(720);

@@ -82,7 +82,9 @@ export function reoptimizeWithPositions(input: PinnedInput): PlanResult {
     const latest = pin === undefined ? v0.latest : deadlines[k]!;
     let chosen: number[] = [];
     if (cap > 0 && free.length > 0) {
-      const lunch = lunchTaken ? [] : (v0.breaks ?? []).filter((b) => b.windows.some(([a, z]) => z >= t && a <= latest));
+      const lunch = lunchTaken
+        ? []
+        : (v0.breaks ?? []).filter((b) => b.windows.some(([a, z]) => z >= t && a <= latest));
       const vehicle: Vehicle = { ...v0, start: loc, end, earliest: t, latest, capacity: cap, breaks: lunch };
       const sub: Problem = {
         ...problem,
@@ -138,7 +140,10 @@ function finish(
   cost += travel(m, at, m.vEnd[0]!);
   const maxServed = Math.max(0, ...seq.filter((j) => !pinned.has(j)).map((j) => m.priority[j]!));
   const reason = (j: number): UnassignedReason => {
-    if (!timeRoute(compile({ ...problem, vehicles: [{ ...problem.vehicles[0]!, breaks: [] }] }), 0, [j]).feasible)
+    if (
+      !timeRoute(compile({ ...problem, vehicles: [{ ...problem.vehicles[0]!, breaks: [] }] }), 0, [j])
+        .feasible
+    )
       return 'closed';
     return m.priority[j]! < maxServed ? 'low-priority' : 'no-time';
   };
@@ -162,7 +167,9 @@ function finish(
           },
         ]
       : [],
-    unassigned: [...left, ...dropped].filter((j) => !served.has(j)).map((j) => ({ job: problem.jobs[j]!.id, reason: reason(j) })),
+    unassigned: [...left, ...dropped]
+      .filter((j) => !served.has(j))
+      .map((j) => ({ job: problem.jobs[j]!.id, reason: reason(j) })),
     cost,
     priority: seq.reduce((s, j) => s + m.priority[j]!, 0),
   };

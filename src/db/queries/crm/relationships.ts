@@ -23,6 +23,8 @@ export type RelationshipFilter = {
   territoryId?: number;
   tier?: string[];
   tag?: string;
+  /** Name words or an NPI (uses the directory's trigram-indexed search_name). */
+  q?: string;
   overdue?: boolean;
   limit?: number;
   offset?: number;
@@ -74,6 +76,13 @@ export async function listRelationships(db: Kysely<DB>, f: RelationshipFilter) {
           ),
       ),
     );
+  if (f.q?.trim()) {
+    const term = f.q.trim().toLowerCase();
+    if (/^\d{10}$/.test(term)) q = q.where('p.npi', '=', term);
+    else
+      for (const word of term.split(/\s+/).slice(0, 5))
+        q = q.where(sql<boolean>`p.search_name like ${`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  }
   if (f.tier?.length) q = q.where('r.tier', 'in', f.tier);
   if (f.tag) q = q.where(sql<boolean>`r.tags @> array[${f.tag}]::text[]`);
   if (f.overdue)

@@ -2,6 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 import { searchText } from '../../../import/values';
 import type { DB } from '../../schema';
+import { isPglite } from './backend';
 import type { NetworkStatus, OrganizationType } from '../../tables/directory';
 
 export type OrganizationSearch = {
@@ -18,7 +19,11 @@ export async function searchOrganizations(db: Kysely<DB>, s: OrganizationSearch)
   const text = s.q ? searchText(s.q) : '';
   const parts = [sql`o.deleted_at is null`];
   if (text && /^\d{10}$/.test(text)) parts.push(sql`o.npi = ${text}`);
-  else if (text) parts.push(sql`(o.search_name % ${text} or ${text} <% o.search_name or o.search_name like ${`%${text}%`})`);
+  else if (text && !(await isPglite(db)))
+    parts.push(sql`(o.search_name % ${text} or ${text} <% o.search_name or o.search_name like ${`%${text}%`})`);
+  else if (text)
+    parts.push(sql`(similarity(o.search_name, ${text}) >= 0.3 or word_similarity(${text}, o.search_name) >= 0.6
+      or o.search_name like ${`%${text}%`})`);
   if (s.type) parts.push(sql`o.type = ${s.type}`);
   if (s.networkStatus) parts.push(sql`o.network_status = ${s.networkStatus}`);
   if (s.parent !== undefined) parts.push(sql`o.parent_id = ${s.parent}`);

@@ -26,7 +26,7 @@ export const distanceSql = (p: { lat: number; lon: number }) =>
 
 export type Compiled = { where: RawBuilder<unknown>; score: RawBuilder<number>; text: string | null; npi: string | null };
 
-export function compileProviderFilters(f: ProviderSearch, latestNppesJob: number | null): Compiled {
+export function compileProviderFilters(f: ProviderSearch, latestNppesJob: number | null, trigramOperators = true): Compiled {
   const parts: RawBuilder<unknown>[] = [];
   let score: RawBuilder<number> = sql<number>`0`;
   let text: string | null = null;
@@ -38,7 +38,8 @@ export function compileProviderFilters(f: ProviderSearch, latestNppesJob: number
   } else if (q) {
     text = searchText(q);
     if (text.length < 3) parts.push(sql`p.search_name like ${`${text}%`}`);
-    else parts.push(sql`(p.search_name % ${text} or ${text} <% p.search_name)`);
+    else if (trigramOperators) parts.push(sql`(p.search_name % ${text} or ${text} <% p.search_name)`);
+    else parts.push(sql`(similarity(p.search_name, ${text}) >= 0.25 or word_similarity(${text}, p.search_name) >= 0.45)`);
     score = sql<number>`greatest(similarity(p.search_name, ${text}), word_similarity(${text}, p.search_name))`;
   }
   if (f.specialty) {

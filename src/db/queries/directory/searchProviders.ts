@@ -1,6 +1,7 @@
 // Provider search: fuzzy name (pg_trgm), filters, radius, facets, keyset pagination.
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../schema';
+import { isPglite } from './backend';
 import { compileProviderFilters, distanceSql, type ProviderSearch } from './providerFilters';
 
 export type ProviderSort = 'relevance' | 'name' | 'distance';
@@ -35,7 +36,7 @@ export async function latestNppesImport(db: Kysely<DB>) {
 
 export async function searchProviders(db: Kysely<DB>, r: SearchRequest) {
   const latest = await latestNppesImport(db);
-  const f = compileProviderFilters(r, latest?.id ?? null);
+  const f = compileProviderFilters(r, latest?.id ?? null, !(await isPglite(db)));
   const sort: ProviderSort = r.sort ?? (f.text ? 'relevance' : r.near ? 'distance' : 'name');
   if (sort === 'distance' && !r.near) throw new SearchInputError('sort=distance needs near (a ZIP or lat,lon)');
   if (sort === 'relevance' && !f.text && !f.npi) throw new SearchInputError('sort=relevance needs q (a name to search)');

@@ -59,12 +59,23 @@ export async function rebuildNetworkEdges(db: Kysely<DB>, src: EdgeSources): Pro
   await sql`alter table network_edges_next add constraint network_edges_next_pkey primary key (source_npi, target_npi)`.execute(
     db,
   );
-  await sql`create index network_edges_next_target_idx on network_edges_next (target_npi)`.execute(db);
+  // the same indexes as migration 0400, built by sort after the bulk insert
+  await sql`create index network_edges_next_target_weight_idx on network_edges_next (target_npi, weight desc)`.execute(
+    db,
+  );
+  await sql`create index network_edges_next_source_weight_idx on network_edges_next (source_npi, weight desc)`.execute(
+    db,
+  );
   await db.transaction().execute(async (trx) => {
     await sql`drop table network_edges`.execute(trx);
     await sql`alter table network_edges_next rename to network_edges`.execute(trx);
     await sql`alter index network_edges_next_pkey rename to network_edges_pkey`.execute(trx);
-    await sql`alter index network_edges_next_target_idx rename to network_edges_target_idx`.execute(trx);
+    await sql`alter index network_edges_next_target_weight_idx rename to network_edges_target_weight_idx`.execute(
+      trx,
+    );
+    await sql`alter index network_edges_next_source_weight_idx rename to network_edges_source_weight_idx`.execute(
+      trx,
+    );
   });
   return Number(r.numAffectedRows ?? 0);
 }

@@ -29,8 +29,14 @@ export async function targetFacts(db: Kysely<DB>, pool: TargetPool, now = new Da
   const poolSql = pool.npis
     ? sql`select npi from providers where npi = any(${pool.npis}::text[])`
     : pool.territoryUserId !== undefined
-      ? sql`select p.npi from providers p join territories t on (p.practice_zip5 = any(t.zips) or p.county_fips = any(t.counties))
-            join territory_assignments ta on ta.territory_id = t.id
+      ? // ZIPs and counties unnested and joined separately, so each side uses its providers index
+        // (an OR of two `= any(array)` tests scanned all providers: ~0.9 s at 1M).
+        sql`select p.npi from territories t join territory_assignments ta on ta.territory_id = t.id
+              cross join lateral unnest(t.zips) z(zip) join providers p on p.practice_zip5 = z.zip
+            where ta.user_id = ${pool.territoryUserId} and t.deleted_at is null and p.status = 'active'
+            union
+            select p.npi from territories t join territory_assignments ta on ta.territory_id = t.id
+              cross join lateral unnest(t.counties) c(fips) join providers p on p.county_fips = c.fips
             where ta.user_id = ${pool.territoryUserId} and t.deleted_at is null and p.status = 'active'`
       : sql`select referring_npi as npi from referral_monthly where month between ${from12}::date and ${monthStartDate(end)}::date
             union select provider_npi from provider_relationships

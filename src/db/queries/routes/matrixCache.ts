@@ -7,9 +7,16 @@ const toJson = (m: number[][]) => JSON.stringify(m.map((r) => r.map((v) => (Numb
 const fromJson = (m: (number | null)[][]) => m.map((r) => r.map((v) => (v === null ? Infinity : v)));
 
 export async function readMatrixCache(db: Kysely<DB>, key: string): Promise<TravelMatrices | null> {
-  const row = await db.selectFrom('travel_matrix_cache').select(['minutes', 'km']).where('key', '=', key).executeTakeFirst();
+  const row = await db
+    .selectFrom('travel_matrix_cache')
+    .select(['minutes', 'km'])
+    .where('key', '=', key)
+    .executeTakeFirst();
   if (!row) return null;
-  return { minutes: fromJson(row.minutes as (number | null)[][]), km: fromJson(row.km as (number | null)[][]) };
+  return {
+    minutes: fromJson(row.minutes as (number | null)[][]),
+    km: fromJson(row.km as (number | null)[][]),
+  };
 }
 
 export async function writeMatrixCache(

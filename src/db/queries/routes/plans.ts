@@ -46,7 +46,10 @@ export async function insertRoutePlan(db: Kysely<DB>, p: NewRoutePlan): Promise<
 export async function updateRoutePlan(
   db: Kysely<DB>,
   id: number,
-  p: Pick<NewRoutePlan, 'pinned' | 'done' | 'result' | 'travelSource' | 'feasible' | 'solverMs' | 'timeLimitMs'> & {
+  p: Pick<
+    NewRoutePlan,
+    'pinned' | 'done' | 'result' | 'travelSource' | 'feasible' | 'solverMs' | 'timeLimitMs'
+  > & {
     status: RoutePlanRow['status'];
   },
 ): Promise<RoutePlanRow> {

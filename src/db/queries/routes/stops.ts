@@ -97,7 +97,10 @@ export async function providerNames(db: Kysely<DB>, npis: readonly string[]): Pr
     .where('npi', 'in', [...npis])
     .execute();
   return new Map(
-    rows.map((r) => [r.npi, [[r.first_name, r.last_name].filter(Boolean).join(' '), r.credential].filter(Boolean).join(', ')]),
+    rows.map((r) => [
+      r.npi,
+      [[r.first_name, r.last_name].filter(Boolean).join(' '), r.credential].filter(Boolean).join(', '),
+    ]),
   );
 }
 

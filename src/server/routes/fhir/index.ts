@@ -12,23 +12,42 @@ import { ALL_ROLES } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
 import { HttpError } from '../../lib/errors';
 import { isDatabaseUnavailable } from '../../lib/faults';
-import { type Page, searchLocations, searchOrganizations, searchPractitionerRoles, searchPractitioners } from './queries';
 import { registerFhirIntake } from './intake';
+import {
+  type Page,
+  searchLocations,
+  searchOrganizations,
+  searchPractitionerRoles,
+  searchPractitioners,
+} from './queries';
 
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 const TYPES: DirectoryType[] = ['Practitioner', 'PractitionerRole', 'Organization', 'Location'];
 const idParam = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/, 'must be a FHIR id') });
 
 export function sendOutcome(reply: FastifyReply, status: number, diagnostics: string) {
-  return reply.status(status).type(FHIR_JSON).send(operationOutcome(issueCodeFor(status), diagnostics));
+  return reply
+    .status(status)
+    .type(FHIR_JSON)
+    .send(operationOutcome(issueCodeFor(status), diagnostics));
 }
 
 function fhirErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   if (err instanceof FhirSearchError)
     return reply.status(400).type(FHIR_JSON).send(operationOutcome(err.code, err.message));
   if (err instanceof HttpError) return sendOutcome(reply, err.status, err.message);
-  if (isDatabaseUnavailable(err)) return sendOutcome(reply.header('retry-after', '5'), 503, 'The database is unavailable; try again shortly.');
-  if (err.validation) return sendOutcome(reply, 400, err.validation.map((v) => `${err.validationContext ?? 'request'}: ${v.message}`).join('; '));
+  if (isDatabaseUnavailable(err))
+    return sendOutcome(
+      reply.header('retry-after', '5'),
+      503,
+      'The database is unavailable; try again shortly.',
+    );
+  if (err.validation)
+    return sendOutcome(
+      reply,
+      400,
+      err.validation.map((v) => `${err.validationContext ?? 'request'}: ${v.message}`).join('; '),
+    );
   const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
   if (status === 500) req.log.error({ err }, 'unhandled FHIR error');
   const code = (err as { code?: string }).code;
@@ -43,37 +62,61 @@ function fhirErrorHandler(err: FastifyError, req: FastifyRequest, reply: Fastify
   return sendOutcome(reply, code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 415 : status, msg);
 }
 
-export const searchers: Record<DirectoryType, (db: ServerContext['database']['db'], p: ParsedSearch) => Promise<Page>> = {
+export const searchers: Record<
+  DirectoryType,
+  (db: ServerContext['database']['db'], p: ParsedSearch) => Promise<Page>
+> = {
   Practitioner: searchPractitioners,
   PractitionerRole: searchPractitionerRoles,
   Organization: searchOrganizations,
   Location: searchLocations,
 };
 
-const byIds = (ids: string[]): ParsedSearch => ({ ids: [ids], lastUpdated: [], strings: {}, tokens: {}, refs: {}, include: [], count: ids.length, offset: 0 });
+const byIds = (ids: string[]): ParsedSearch => ({
+  ids: [ids],
+  lastUpdated: [],
+  strings: {},
+  tokens: {},
+  refs: {},
+  include: [],
+  count: ids.length,
+  offset: 0,
+});
 
 export default async function fhirRoutes(app: App, ctx: ServerContext) {
   const db = ctx.database.db;
-  const baseOf = (req: FastifyRequest) => `${(ctx.config.PUBLIC_URL ?? `${req.protocol}://${req.host}`).replace(/\/$/, '')}/fhir`;
+  const baseOf = (req: FastifyRequest) =>
+    `${(ctx.config.PUBLIC_URL ?? `${req.protocol}://${req.host}`).replace(/\/$/, '')}/fhir`;
 
   await app.register(
     async (fhir) => {
       fhir.setErrorHandler(fhirErrorHandler);
-      fhir.setNotFoundHandler((req, reply) => sendOutcome(reply, 404, `No FHIR interaction ${req.method} ${req.url.split('?')[0]}`));
-      fhir.addContentTypeParser(['application/fhir+json', 'application/json'], { parseAs: 'string' }, (_req, body, done) => {
-        try {
-          done(null, JSON.parse(body as string));
-        } catch {
-          done(new HttpError(400, 'body: malformed JSON'), undefined);
-        }
-      });
+      fhir.setNotFoundHandler((req, reply) =>
+        sendOutcome(reply, 404, `No FHIR interaction ${req.method} ${req.url.split('?')[0]}`),
+      );
+      fhir.addContentTypeParser(
+        ['application/fhir+json', 'application/json'],
+        { parseAs: 'string' },
+        (_req, body, done) => {
+          try {
+            done(null, JSON.parse(body as string));
+          } catch {
+            done(new HttpError(400, 'body: malformed JSON'), undefined);
+          }
+        },
+      );
 
       fhir.get('/metadata', {
         config: { public: true },
         schema: { tags: ['fhir'], summary: 'FHIR CapabilityStatement (public)' },
         handler: async (req, reply) =>
           reply.type(FHIR_JSON).send(
-            capabilityStatement({ base: baseOf(req), version: process.env.npm_package_version ?? '0.1.0', date: '2026-11-27', intake: true }),
+            capabilityStatement({
+              base: baseOf(req),
+              version: process.env.npm_package_version ?? '0.1.0',
+              date: '2026-11-27',
+              intake: true,
+            }),
           ),
       });
 
@@ -86,11 +129,21 @@ export default async function fhirRoutes(app: App, ctx: ServerContext) {
             const p = parseSearch(type, query);
             const page = await searchers[type](db, p);
             let includes: Resource[] = [];
-            if (type === 'PractitionerRole' && p.include.length) includes = await includeFor(page.resources, p.include);
+            if (type === 'PractitionerRole' && p.include.length)
+              includes = await includeFor(page.resources, p.include);
             const qs = new URLSearchParams();
             for (const [k, v] of Object.entries(query)) for (const x of [v].flat()) qs.append(k, String(x));
             return reply.type(FHIR_JSON).send(
-              searchsetBundle({ base: baseOf(req), type, query: qs, total: page.total, offset: p.offset, count: p.count, matches: page.resources, includes }),
+              searchsetBundle({
+                base: baseOf(req),
+                type,
+                query: qs,
+                total: page.total,
+                offset: p.offset,
+                count: p.count,
+                matches: page.resources,
+                includes,
+              }),
             );
           },
         });
@@ -116,11 +169,17 @@ export default async function fhirRoutes(app: App, ctx: ServerContext) {
     const want = (field: string, type: DirectoryType) => {
       if (!include.includes(`PractitionerRole:${field}`)) return [];
       const ids = new Set<string>();
-      for (const r of roles) for (const ref of [r[field]].flat() as { reference?: string }[]) if (ref?.reference) ids.add(ref.reference.slice(type.length + 1));
+      for (const r of roles)
+        for (const ref of [r[field]].flat() as { reference?: string }[])
+          if (ref?.reference) ids.add(ref.reference.slice(type.length + 1));
       return [...ids];
     };
     const out: Resource[] = [];
-    for (const [field, type] of [['practitioner', 'Practitioner'], ['organization', 'Organization'], ['location', 'Location']] as const) {
+    for (const [field, type] of [
+      ['practitioner', 'Practitioner'],
+      ['organization', 'Organization'],
+      ['location', 'Location'],
+    ] as const) {
       const ids = want(field, type);
       if (ids.length) out.push(...(await searchers[type](db, byIds(ids))).resources);
     }

@@ -3,27 +3,50 @@
 import { type Kysely, sql } from 'kysely';
 import {
   type LocationRow,
-  type OrganizationRow,
-  type ProviderRow,
-  type RoleRow,
-  type TaxonomyRow,
   location,
+  type OrganizationRow,
   organization,
+  type ProviderRow,
   practitioner,
   practitionerRole,
+  type RoleRow,
+  type TaxonomyRow,
 } from '../../../core/fhir/resources';
 import type { ParsedSearch } from '../../../core/fhir/search';
-import { NPI_SYSTEM, NUCC_SYSTEM, ORG_TYPE_SYSTEM, type Resource, ROUNDS_LOCATION_ID_SYSTEM, ROUNDS_ORG_KIND_SYSTEM } from '../../../core/fhir/types';
+import {
+  NPI_SYSTEM,
+  NUCC_SYSTEM,
+  ORG_TYPE_SYSTEM,
+  type Resource,
+  ROUNDS_LOCATION_ID_SYSTEM,
+  ROUNDS_ORG_KIND_SYSTEM,
+} from '../../../core/fhir/types';
 import type { DB } from '../../../db/schema';
-import { type Cond, and, dateConds, idsCond, or, refs, strings, tokens } from './sqlFilters';
+import { and, type Cond, dateConds, idsCond, or, refs, strings, tokens } from './sqlFilters';
 
 export type Page = { total: number; resources: Resource[] };
 const page = (p: ParsedSearch) => sql`limit ${p.count} offset ${p.offset}`;
 
-async function run<T>(db: Kysely<DB>, table: string, alias: string, select: ReturnType<typeof sql>, where: Cond, order: string, p: ParsedSearch) {
+async function run<T>(
+  db: Kysely<DB>,
+  table: string,
+  alias: string,
+  select: ReturnType<typeof sql>,
+  where: Cond,
+  order: string,
+  p: ParsedSearch,
+) {
   const t = sql`${sql.table(table)} ${sql.raw(alias)}`;
-  const total = (await sql<{ n: number }>`select count(*)::int as n from ${t} where ${where}`.execute(db)).rows[0]!.n;
-  const rows = p.count === 0 ? [] : (await sql<T>`select ${select} from ${t} where ${where} order by ${sql.ref(order)} ${page(p)}`.execute(db)).rows;
+  const total = (await sql<{ n: number }>`select count(*)::int as n from ${t} where ${where}`.execute(db))
+    .rows[0]!.n;
+  const rows =
+    p.count === 0
+      ? []
+      : (
+          await sql<T>`select ${select} from ${t} where ${where} order by ${sql.ref(order)} ${page(p)}`.execute(
+            db,
+          )
+        ).rows;
   return { total, rows };
 }
 
@@ -52,7 +75,10 @@ export async function searchPractitioners(db: Kysely<DB>, p: ParsedSearch): Prom
     ...dateConds('p.updated_at', p.lastUpdated),
   ]);
   const { total, rows } = await run<ProviderRow>(db, 'providers', 'p', PROVIDER_COLS, where, 'p.npi', p);
-  const tax = await taxonomiesFor(db, rows.map((r) => r.npi));
+  const tax = await taxonomiesFor(
+    db,
+    rows.map((r) => r.npi),
+  );
   return { total, resources: rows.map((r) => practitioner(r, tax.get(r.npi))) };
 }
 
@@ -105,14 +131,21 @@ export async function searchLocations(db: Kysely<DB>, p: ParsedSearch): Promise<
   return { total, resources: rows.map(location) };
 }
 
-export async function searchPractitionerRoles(db: Kysely<DB>, p: ParsedSearch): Promise<Page & { rows: RoleRow[] }> {
+export async function searchPractitionerRoles(
+  db: Kysely<DB>,
+  p: ParsedSearch,
+): Promise<Page & { rows: RoleRow[] }> {
   const specialty = (p.tokens.specialty ?? []).map((toks) => {
     const codes = toks.filter((t) => t.system === undefined || t.system === NUCC_SYSTEM).map((t) => t.code);
-    return codes.length ? sql`exists (select 1 from provider_taxonomies pt where pt.npi = m.provider_npi and pt.code in (${sql.join(codes)}))` : sql`false`;
+    return codes.length
+      ? sql`exists (select 1 from provider_taxonomies pt where pt.npi = m.provider_npi and pt.code in (${sql.join(codes)}))`
+      : sql`false`;
   });
   const locs = (p.refs.location ?? []).map((ids) => {
     const n = ids.filter((i) => /^\d{1,15}$/.test(i)).map(Number);
-    return n.length ? sql`m.organization_id in (select organization_id from locations where id in (${sql.join(n)}) and deleted_at is null)` : sql`false`;
+    return n.length
+      ? sql`m.organization_id in (select organization_id from locations where id in (${sql.join(n)}) and deleted_at is null)`
+      : sql`false`;
   });
   const where = and([
     ...idsCond('m.id', p.ids, true),
@@ -124,11 +157,26 @@ export async function searchPractitionerRoles(db: Kysely<DB>, p: ParsedSearch): 
   ]);
   const cols = sql`m.id, m.provider_npi, m.organization_id, m.role, m.created_at as updated_at,
     (select status from providers where npi = m.provider_npi) as provider_status`;
-  const { total, rows } = await run<Omit<RoleRow, 'specialties' | 'location_ids'>>(db, 'memberships', 'm', cols, where, 'm.id', p);
+  const { total, rows } = await run<Omit<RoleRow, 'specialties' | 'location_ids'>>(
+    db,
+    'memberships',
+    'm',
+    cols,
+    where,
+    'm.id',
+    p,
+  );
   const tax = await taxonomiesFor(db, [...new Set(rows.map((r) => r.provider_npi))]);
   const orgIds = [...new Set(rows.map((r) => r.organization_id))];
   const locRows = orgIds.length
-    ? (await sql<{ id: number; organization_id: number }>`select id, organization_id from locations where organization_id in (${sql.join(orgIds)}) and deleted_at is null order by id`.execute(db)).rows
+    ? (
+        await sql<{
+          id: number;
+          organization_id: number;
+        }>`select id, organization_id from locations where organization_id in (${sql.join(orgIds)}) and deleted_at is null order by id`.execute(
+          db,
+        )
+      ).rows
     : [];
   const full: RoleRow[] = rows.map((r) => ({
     ...r,
@@ -138,4 +186,3 @@ export async function searchPractitionerRoles(db: Kysely<DB>, p: ParsedSearch): 
   }));
   return { total, rows: full, resources: full.map(practitionerRole) };
 }
-

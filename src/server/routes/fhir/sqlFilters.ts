@@ -16,7 +16,8 @@ export function stringCond(columns: string[], m: StringMatch): Cond {
     m.values.flatMap((v) =>
       columns.map((c) => {
         if (m.mode === 'exact') return sql`${sql.ref(c)} = ${v}`;
-        const pattern = m.mode === 'contains' ? `%${escapeLike(v.toLowerCase())}%` : `${escapeLike(v.toLowerCase())}%`;
+        const pattern =
+          m.mode === 'contains' ? `%${escapeLike(v.toLowerCase())}%` : `${escapeLike(v.toLowerCase())}%`;
         return sql`lower(${sql.ref(c)}) like ${pattern}`;
       }),
     ),
@@ -48,7 +49,9 @@ export function dateConds(column: string, bounds: DateBound[]): Cond[] {
 }
 
 /** AND over repeats of a string parameter. */
-export const strings = (p: ParsedSearch, name: string, columns: string[]) => (p.strings[name] ?? []).map((m) => stringCond(columns, m));
+export const strings = (p: ParsedSearch, name: string, columns: string[]) =>
+  (p.strings[name] ?? []).map((m) => stringCond(columns, m));
 export const tokens = (p: ParsedSearch, name: string, column: string, systems: (string | null)[]) =>
   (p.tokens[name] ?? []).map((t) => tokenCond(column, t, systems));
-export const refs = (p: ParsedSearch, name: string, column: string, asNumber = true) => idsCond(column, p.refs[name] ?? [], asNumber);
+export const refs = (p: ParsedSearch, name: string, column: string, asNumber = true) =>
+  idsCond(column, p.refs[name] ?? [], asNumber);

@@ -32,6 +32,7 @@ export default async function relationshipRoutes(app: App, { database }: ServerC
           .optional(),
         tier: enumList(['A', 'B', 'C'] as const).optional(),
         tag: text(60).optional(),
+        q: text(120).optional(),
         overdue: z.enum(['true', 'false']).optional(),
         limit: listQuery.limit,
         offset: listQuery.offset,

@@ -6,16 +6,25 @@ import { HttpError } from '../../lib/errors';
 
 export type Liaison = { id: number; email: string; name: string };
 
-export async function resolveLiaison(db: Kysely<DB>, actor: Actor, ref: string | number | undefined, field: string): Promise<Liaison> {
+export async function resolveLiaison(
+  db: Kysely<DB>,
+  actor: Actor,
+  ref: string | number | undefined,
+  field: string,
+): Promise<Liaison> {
   const q = db.selectFrom('users').select(['id', 'email', 'name']);
   if (ref === undefined || ref === '') {
-    if (actor.id === null) throw new HttpError(400, `${field}: say whose route this is (an API token has no user)`);
+    if (actor.id === null)
+      throw new HttpError(400, `${field}: say whose route this is (an API token has no user)`);
     const me = await q.where('id', '=', actor.id).executeTakeFirst();
     if (!me) throw new HttpError(404, `${field}: no user ${actor.id}`);
     return { id: Number(me.id), email: me.email, name: me.name };
   }
   const byId = typeof ref === 'number' || /^\d+$/.test(ref);
-  const u = await (byId ? q.where('id', '=', Number(ref)) : q.where('email', '=', String(ref).toLowerCase())).executeTakeFirst();
+  const u = await (byId
+    ? q.where('id', '=', Number(ref))
+    : q.where('email', '=', String(ref).toLowerCase())
+  ).executeTakeFirst();
   if (!u) throw new HttpError(404, `${field}: no user ${ref}`);
   if (actor.role === 'liaison' && Number(u.id) !== actor.id)
     throw new HttpError(403, `${field}: a liaison can only plan their own routes`);

@@ -6,25 +6,32 @@ import { CrmError } from '../../../commands/crm/errors';
 import { NetworkError } from '../../../commands/network/errors';
 import { addDays } from '../../../commands/routes/compute';
 import { routeIcs } from '../../../commands/routes/ics';
-import { type Actor as RouteActor, markVisitDone, planRouteDay, reorderRoute, type TravelResolver } from '../../../commands/routes/planDay';
+import {
+  markVisitDone,
+  planRouteDay,
+  type Actor as RouteActor,
+  reorderRoute,
+  type TravelResolver,
+} from '../../../commands/routes/planDay';
 import { presentPlan } from '../../../commands/routes/present';
 import { RouteError } from '../../../commands/routes/types';
 import { proposeTeamDay, proposeWeek } from '../../../commands/routes/weekTeam';
 import { PinError } from '../../../core/routing';
 import { getRoutePlan, listRoutePlans, type RoutePlanRow } from '../../../db/queries/routes/plans';
-import { MANAGERS, STAFF, actorOf } from '../../auth/guard';
+import { actorOf, MANAGERS, STAFF } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
 import { HttpError } from '../../lib/errors';
-import { idParam } from '../../lib/schemas';
+import { idParam, text } from '../../lib/schemas';
 import { TravelError, travelFor } from '../../lib/travel';
 import { canSee, type Liaison, resolveLiaison } from './access';
-import { doneBody, listQuery, planBody, reorderBody, stopId, teamBody, weekQuery } from './schemas';
+import { doneBody, listQuery, planBody, reorderBody, teamBody, weekQuery } from './schemas';
 
 async function asHttp<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    if (e instanceof RouteError || e instanceof CrmError || e instanceof NetworkError) throw new HttpError(e.status, e.message);
+    if (e instanceof RouteError || e instanceof CrmError || e instanceof NetworkError)
+      throw new HttpError(e.status, e.message);
     if (e instanceof PinError) throw new HttpError(422, `pinned: ${e.message}`);
     if (e instanceof TravelError) throw new HttpError(503, `routing engine: ${e.message}`);
     throw e;
@@ -41,7 +48,11 @@ export default async function routePlannerRoutes(app: App, { database, config }:
     return { id: a.id, label: a.email, ip: req.ip, role: a.role };
   };
   const liaisonOf = async (row: RoutePlanRow): Promise<Liaison | null> => {
-    const u = await db.selectFrom('users').select(['id', 'email', 'name']).where('id', '=', row.liaison_id).executeTakeFirst();
+    const u = await db
+      .selectFrom('users')
+      .select(['id', 'email', 'name'])
+      .where('id', '=', row.liaison_id)
+      .executeTakeFirst();
     return u ? { id: Number(u.id), email: u.email, name: u.name } : null;
   };
   const loadVisible = async (req: Parameters<typeof actorOf>[0], id: number) => {
@@ -54,7 +65,8 @@ export default async function routePlannerRoutes(app: App, { database, config }:
     config: { roles: STAFF },
     schema: {
       tags: ['routes'],
-      summary: 'Plan and save a liaison’s day: timed visit order, stops left out with the reason, mileage, links',
+      summary:
+        'Plan and save a liaison’s day: timed visit order, stops left out with the reason, mileage, links',
       body: planBody,
     },
     handler: async (req, reply) => {
@@ -64,7 +76,13 @@ export default async function routePlannerRoutes(app: App, { database, config }:
         planRouteDay(db, who(req), resolve, {
           liaisonId: liaison.id,
           date: b.date,
-          source: { targets: b.targets, npis: b.npis, locationIds: b.locationIds, limit: b.limit, appointments: b.appointments },
+          source: {
+            targets: b.targets,
+            npis: b.npis,
+            locationIds: b.locationIds,
+            limit: b.limit,
+            appointments: b.appointments,
+          },
           start: b.start && { ...b.start, label: b.start.label ?? 'start' },
           end: b.end && { ...b.end, label: b.end.label ?? 'end' },
           dayStart: b.dayStart,
@@ -82,11 +100,20 @@ export default async function routePlannerRoutes(app: App, { database, config }:
 
   app.get('/api/routes', {
     config: { roles: STAFF },
-    schema: { tags: ['routes'], summary: 'Saved day plans of a liaison (the current plan of each day) in a date range', querystring: listQuery },
+    schema: {
+      tags: ['routes'],
+      summary: 'Saved day plans of a liaison (the current plan of each day) in a date range',
+      querystring: listQuery,
+    },
     handler: async (req) => {
       const liaison = await resolveLiaison(db, actorOf(req), req.query.liaison, 'querystring.liaison');
       const from = req.query.from ?? addDays(today(), -7);
-      const rows = await listRoutePlans(db, { liaisonId: liaison.id, from, to: req.query.to ?? addDays(from, 30), latestPerDay: true });
+      const rows = await listRoutePlans(db, {
+        liaisonId: liaison.id,
+        from,
+        to: req.query.to ?? addDays(from, 30),
+        latestPerDay: true,
+      });
       return { liaison, items: rows.map((r) => summary(presentPlan(r, liaison))) };
     },
   });
@@ -95,14 +122,20 @@ export default async function routePlannerRoutes(app: App, { database, config }:
     config: { roles: STAFF },
     schema: {
       tags: ['routes'],
-      summary: 'A week: the saved plan of each day, and (with `targets`) a proposal spreading the stops over the days',
+      summary:
+        'A week: the saved plan of each day, and (with `targets`) a proposal spreading the stops over the days',
       querystring: weekQuery,
     },
     handler: async (req) => {
       const q = req.query;
       const liaison = await resolveLiaison(db, actorOf(req), q.liaison, 'querystring.liaison');
       const start = q.start ?? today();
-      const saved = await listRoutePlans(db, { liaisonId: liaison.id, from: start, to: addDays(start, q.days + 2), latestPerDay: true });
+      const saved = await listRoutePlans(db, {
+        liaisonId: liaison.id,
+        from: start,
+        to: addDays(start, q.days + 2),
+        latestPerDay: true,
+      });
       const proposal = q.targets
         ? await asHttp(() =>
             proposeWeek(db, resolve, {
@@ -114,17 +147,28 @@ export default async function routePlannerRoutes(app: App, { database, config }:
             }),
           )
         : null;
-      return { liaison, start, days: q.days, saved: saved.map((r) => summary(presentPlan(r, liaison))), proposal };
+      return {
+        liaison,
+        start,
+        days: q.days,
+        saved: saved.map((r) => summary(presentPlan(r, liaison))),
+        proposal,
+      };
     },
   });
 
   app.post('/api/routes/team', {
     config: { roles: MANAGERS },
-    schema: { tags: ['routes'], summary: 'Managers: one day for several liaisons sharing their due stops (not saved)', body: teamBody },
+    schema: {
+      tags: ['routes'],
+      summary: 'Managers: one day for several liaisons sharing their due stops (not saved)',
+      body: teamBody,
+    },
     handler: async (req) => {
       const b = req.body;
       const liaisons: Liaison[] = [];
-      for (const ref of b.liaisons) liaisons.push(await resolveLiaison(db, actorOf(req), ref, 'body.liaisons'));
+      for (const ref of b.liaisons)
+        liaisons.push(await resolveLiaison(db, actorOf(req), ref, 'body.liaisons'));
       return asHttp(() =>
         proposeTeamDay(db, resolve, {
           date: b.date,
@@ -149,7 +193,8 @@ export default async function routePlannerRoutes(app: App, { database, config }:
     config: { roles: STAFF },
     schema: {
       tags: ['routes'],
-      summary: 'New order from the list: pinned stops keep their place, the others are re-optimised around them',
+      summary:
+        'New order from the list: pinned stops keep their place, the others are re-optimised around them',
       params: idParam,
       body: reorderBody,
     },
@@ -174,19 +219,26 @@ export default async function routePlannerRoutes(app: App, { database, config }:
     schema: {
       tags: ['routes'],
       summary: 'Mark a visit done (logs the visit as an activity) and re-plan the rest of the day from there',
-      params: z.strictObject({ id: idParam.shape.id, stopId }),
+      // Any short text: an unknown stop id is a 404 from the plan, not a schema error.
+      params: z.strictObject({ id: idParam.shape.id, stopId: text(40).pipe(z.string().min(1)) }),
       body: doneBody,
     },
     handler: async (req) => {
       await loadVisible(req, req.params.id);
-      const row = await asHttp(() => markVisitDone(db, who(req), resolve, req.params.id, req.params.stopId, req.body));
+      const row = await asHttp(() =>
+        markVisitDone(db, who(req), resolve, req.params.id, req.params.stopId, req.body),
+      );
       return presentPlan(row, await liaisonOf(row));
     },
   });
 
   app.get('/api/routes/:id/ics', {
     config: { roles: STAFF },
-    schema: { tags: ['routes'], summary: 'The day as an iCalendar file (one event per visit, in order)', params: idParam },
+    schema: {
+      tags: ['routes'],
+      summary: 'The day as an iCalendar file (one event per visit, in order)',
+      params: idParam,
+    },
     handler: async (req, reply) => {
       const row = await loadVisible(req, req.params.id);
       const plan = presentPlan(row, await liaisonOf(row));
@@ -213,6 +265,15 @@ function summary(p: ReturnType<typeof presentPlan>) {
     departure: p.departure,
     returnAt: p.returnAt,
     travel: p.travel,
-    visits: p.visits.map((v) => ({ seq: v.seq, stopId: v.stopId, name: v.name, lat: v.lat, lon: v.lon, start: v.start, end: v.end, done: v.done })),
+    visits: p.visits.map((v) => ({
+      seq: v.seq,
+      stopId: v.stopId,
+      name: v.name,
+      lat: v.lat,
+      lon: v.lon,
+      start: v.start,
+      end: v.end,
+      done: v.done,
+    })),
   };
 }

@@ -13,7 +13,11 @@ export const clock = z
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a calendar date');
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'is not a calendar date',
+  );
 export const point = z.strictObject({
   lat: z.number().min(-90).max(90),
   lon: z.number().min(-180).max(180),
@@ -31,11 +35,24 @@ export const planBody = z
     targets: targetsSource.optional(),
     limit: z.number().int().min(1).max(200).optional(),
     npis: z.array(npiString).max(200).optional(),
-    locationIds: z.array(z.number().int().positive().max(2 ** 53 - 1)).max(200).optional(),
+    locationIds: z
+      .array(
+        z
+          .number()
+          .int()
+          .positive()
+          .max(2 ** 53 - 1),
+      )
+      .max(200)
+      .optional(),
     appointments: z
       .array(
         z.strictObject({
-          locationId: z.number().int().positive().max(2 ** 53 - 1),
+          locationId: z
+            .number()
+            .int()
+            .positive()
+            .max(2 ** 53 - 1),
           at: clock,
           type: z.enum(['drop_in', 'visit', 'lunch_and_learn']).optional(),
         }),
@@ -50,9 +67,17 @@ export const planBody = z
       .strictObject({ earliest: clock, latest: clock, durationMin: z.number().int().min(5).max(180) })
       .nullable()
       .optional(),
-    pinned: z.array(z.strictObject({ stopId, position: z.number().int().min(0).max(500) })).max(200).optional(),
+    pinned: z
+      .array(z.strictObject({ stopId, position: z.number().int().min(0).max(500) }))
+      .max(200)
+      .optional(),
     timeLimitSec: timeLimitSec.optional(),
-    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .optional(),
   })
   .refine((b) => b.targets || b.npis?.length || b.locationIds?.length || b.appointments?.length, {
     message: 'give the stops: targets ("due" or "list"), npis, locationIds or appointments',

@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { api } from '../../api/client';
 import type { Attendee } from './crmApi';
 
-type ProviderHit = { npi: string; name: string; organization: { name: string } | null };
+type ProviderHit = { npi: string; name: string; practice_city: string | null };
 type ContactHit = {
   id: number;
   first_name: string;

@@ -1,0 +1,82 @@
+// npm run bench:search -- [--rows 1000000] [--queries 300]
+// p50/p95 of mixed provider searches on the configured database (DATABASE_URL, else PGlite in a
+// temp folder). Loads a generated NPPES file first when the directory holds fewer than --rows.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { findProviders, type SearchParams } from '../../src/commands/directory/providerSearch';
+import { connectDatabase } from '../../src/db/connection';
+import { migrateToLatest } from '../../src/db/migrate';
+import { importNppes } from '../../src/import/nppes/importNppes';
+import { generateNppesFile } from '../import/generateNppes';
+
+const arg = (name: string, dflt: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1]! : dflt;
+};
+const rows = Number(arg('rows', '1000000'));
+const queries = Number(arg('queries', '300'));
+const tmp = mkdtempSync(path.join(tmpdir(), 'rounds-bench-search-'));
+
+const NAMES = ['smith', 'jonhson', 'garcia maria', 'wiliams', 'nguyen', 'robert tompson', 'lopez', 'katherine', 'mary davis', 'hernandez'];
+const mix = (i: number): SearchParams => {
+  switch (i % 6) {
+    case 0:
+      return { q: NAMES[i % NAMES.length] };
+    case 1:
+      return { q: NAMES[i % NAMES.length], facets: false, limit: 25 };
+    case 2:
+      return { near: ['37203', '37027', '37130', '37064'][i % 4], radiusMi: 5, serviceLine: 'cardiology' };
+    case 3:
+      return { specialty: '207Q00000X', zip: ['37203', '37027', '37212'][i % 3] };
+    case 4:
+      return { serviceLine: 'primary_care', city: 'FRANKLIN', sort: 'name' };
+    default:
+      return { q: '1000000004' };
+  }
+};
+
+async function main() {
+  const url = process.env.DATABASE_URL;
+  const database = await connectDatabase(url ? { databaseUrl: url } : { dataDir: tmp });
+  await migrateToLatest(database.db);
+  const have = Number((await sql<{ n: number }>`select count(*) as n from providers`.execute(database.db)).rows[0]?.n ?? 0);
+  if (have < rows * 0.85) {
+    const file = path.join(tmp, 'npidata.csv');
+    await generateNppesFile(file, rows);
+    await sql`truncate providers, organizations, provider_changes, import_jobs cascade`.execute(database.db);
+    await importNppes(database, file);
+  }
+  await sql`analyze`.execute(database.db);
+  const providers = Number((await sql<{ n: number }>`select count(*) as n from providers`.execute(database.db)).rows[0]?.n ?? 0);
+  for (let i = 0; i < 12; i++) await findProviders(database.db, mix(i)); // warm-up
+  const times: number[] = [];
+  const byKind = new Map<number, number[]>();
+  for (let i = 0; i < queries; i++) {
+    const t = performance.now();
+    await findProviders(database.db, mix(i));
+    const ms = performance.now() - t;
+    times.push(ms);
+    byKind.set(i % 6, [...(byKind.get(i % 6) ?? []), ms]);
+  }
+  const pct = (a: number[], p: number) => {
+    const s = [...a].sort((x, y) => x - y);
+    return +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!.toFixed(1);
+  };
+  const kinds = ['name+facets', 'name', 'radius+serviceLine', 'taxonomy+zip', 'serviceLine+city by name', 'npi'];
+  console.log(
+    JSON.stringify({
+      backend: database.kind,
+      providers,
+      queries,
+      p50ms: pct(times, 50),
+      p95ms: pct(times, 95),
+      byKind: Object.fromEntries([...byKind].map(([k, v]) => [kinds[k], { p50: pct(v, 50), p95: pct(v, 95) }])),
+    }),
+  );
+  await database.close();
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+await main();

@@ -1,0 +1,106 @@
+// Journey: plan a ~20-stop day, pin a stop, re-plan, export the day as ICS. Runs on the empty server: the
+// market is seeded through the real importers (organizations.csv + locations.csv uploads, SYNTHETIC offices
+// in downtown Nashville) and the offices are handed to the planner the way "Add to route" links do.
+import { readFileSync } from 'node:fs';
+import { npiCheckDigit } from '../src/demo/npi';
+import { expect, signIn, test } from './fixtures';
+import { EMPTY_USERS } from './servers';
+
+const N = 20;
+const npi = (i: number) => {
+  const first9 = `19${String(5000000 + i).padStart(7, '0')}`;
+  return `${first9}${npiCheckDigit(first9)}`;
+};
+
+function marketCsv() {
+  const orgs = ['npi,name,type,network_status,parent_npi,facility_code,service_lines'];
+  const locs = [
+    'location_id,organization_npi,name,address_line1,city,state,zip,county_fips,lat,lon,phone,hours,visit_rules',
+  ];
+  for (let i = 0; i < N; i++) {
+    const a = (2 * Math.PI * i) / N;
+    const r = 0.008 + (0.012 * ((i * 3) % 4)) / 4; // 1–2.5 km around downtown
+    const lat = (36.1627 + r * Math.cos(a)).toFixed(6);
+    const lon = (-86.7816 + r * Math.sin(a) * 1.25).toFixed(6);
+    orgs.push(`${npi(i)},E2E Route Practice ${i + 1},practice,independent,,,`);
+    locs.push(
+      `L9${String(i).padStart(5, '0')},${npi(i)},E2E Route Practice ${i + 1},${100 + i} Synthetic Ave,Nashville,TN,37203,47037,${lat},${lon},6155550${String(100 + i)},Mon-Fri 07:30-18:30,${i === 7 ? 'drop-ins Tue 13:00-16:00' : ''}`,
+    );
+  }
+  return { orgs: `${orgs.join('\n')}\n`, locs: `${locs.join('\n')}\n` };
+}
+
+test('plan a 20-stop day, pin a stop, re-plan, export ICS', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, EMPTY_USERS.admin.email, EMPTY_USERS.admin.password);
+  const csrf = (await (await page.request.get('/api/auth/me')).json()).csrfToken as string;
+  const { orgs, locs } = marketCsv();
+  for (const [kind, body] of [
+    ['organizations', orgs],
+    ['locations', locs],
+  ] as const) {
+    const res = await page.request.post(`/api/admin/imports/${kind}`, {
+      headers: { 'x-csrf-token': csrf },
+      multipart: {
+        file: { name: `${kind}.csv`, mimeType: 'text/csv', buffer: Buffer.from(body) },
+        wait: 'true',
+      },
+    });
+    expect(res.ok(), await res.text()).toBe(true);
+  }
+  const found = await (await page.request.get('/api/organizations?q=E2E Route Practice&limit=50')).json();
+  const ids: number[] = [];
+  for (const o of found.items as { id: number }[]) {
+    const p = await (await page.request.get(`/api/organizations/${o.id}`)).json();
+    ids.push(...(p.locations as { id: number }[]).map((l) => l.id));
+  }
+  expect(ids).toHaveLength(N);
+
+  // "Add to route" link → plan the day (a Tuesday) from home base downtown.
+  await page.goto(`/routes?locations=${ids.join(',')}&date=2026-12-01`);
+  await expect(page.getByLabel('Stops from')).toHaveValue('linked');
+  await page.getByLabel('Start point').fill('36.1627, -86.7816');
+  await page.getByRole('button', { name: 'Plan my day' }).click();
+  const stops = page.getByTestId('route-stop');
+  await expect(stops.first()).toBeVisible({ timeout: 30_000 });
+  const planned = await stops.count();
+  expect(planned).toBeGreaterThanOrEqual(18);
+  await expect(page.getByTestId('travel-label')).toContainText('straight-line estimate');
+  await expect(page.getByRole('region', { name: /numbered stops/ })).toBeVisible();
+
+  // Move the 5th stop up twice (it becomes 3rd and is pinned there), then re-optimise the rest.
+  const moved = (await stops.nth(4).getAttribute('data-stop-id'))!;
+  const name = (await stops.nth(4).locator('.cell-main').textContent())!;
+  await page.getByRole('button', { name: `Move ${name} up` }).click();
+  await page.getByRole('button', { name: `Move ${name} up` }).click();
+  await expect(stops.nth(2)).toHaveAttribute('data-stop-id', moved);
+  await expect(page.getByRole('button', { name: `Pin ${name} at stop 3` })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await page.getByRole('button', { name: /Optimize/ }).click();
+  await expect(page.getByRole('button', { name: 'Optimize' })).toBeVisible({ timeout: 30_000 });
+  await expect(stops.nth(2)).toHaveAttribute('data-stop-id', moved);
+  await expect(stops.nth(2).getByRole('button', { name: /^Pin / })).toHaveAttribute('aria-pressed', 'true');
+  if (process.env.ROUTES_SCREENSHOT) await page.screenshot({ path: process.env.ROUTES_SCREENSHOT, fullPage: true });
+  const order = await stops.evaluateAll((els) =>
+    els.map((e) => e.querySelector('.cell-main')?.textContent ?? ''),
+  );
+  expect(order.length).toBeGreaterThanOrEqual(18);
+
+  // Export ICS: the download parses, one VEVENT per visit, in the list's order.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Export ICS' }).click(),
+  ]);
+  const ics = readFileSync((await download.path())!, 'utf8');
+  expect(ics).toMatch(/^BEGIN:VCALENDAR/);
+  const events = ics.split('BEGIN:VEVENT').slice(1);
+  expect(events).toHaveLength(order.length);
+  const unfold = (s: string) => s.replace(/\r?\n[ \t]/g, '');
+  events.forEach((e, i) => {
+    const summary = /SUMMARY:(.*)/.exec(unfold(e))?.[1]?.trim().replace(/\\,/g, ',');
+    expect(summary).toBe(`${i + 1}. ${order[i]}`);
+    expect(e).toMatch(/DTSTART:20261201T\d{6}/);
+  });
+});

@@ -1,0 +1,191 @@
+// Route-planner API hooks and response types (server: src/server/routes/routes-planner).
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+
+export type Provider = { npi: string; name: string; score: number | null };
+export type Visit = {
+  seq: number;
+  stopId: string;
+  name: string;
+  address: string;
+  lat: number;
+  lon: number;
+  geoPrecision: string | null;
+  providers: Provider[];
+  priority: number;
+  prioritySource: 'target-score' | 'tier' | 'default';
+  why: string[];
+  visitType: 'drop_in' | 'visit' | 'lunch_and_learn';
+  durationMin: number;
+  hours: string | null;
+  visitRules: string | null;
+  arrival: number;
+  start: number;
+  end: number;
+  waitMin: number;
+  pinned: boolean;
+  done: boolean;
+  activityId: number | null;
+};
+export type Unassigned = {
+  stopId: string;
+  name: string;
+  lat: number | null;
+  lon: number | null;
+  priority: number | null;
+  reason: 'closed' | 'no-time' | 'low-priority';
+  reasonText: string;
+};
+export type Travel = { source: 'estimate' | 'osrm' | 'valhalla'; label: string; estimate: boolean };
+export type RoutePlan = {
+  id: number;
+  version: number;
+  status: string;
+  date: string;
+  weekday: string;
+  liaison: { id: number; email: string; name: string } | null;
+  settings: {
+    start: { lat: number; lon: number; label: string };
+    end: { lat: number; lon: number; label: string };
+    startIsDefault: boolean;
+    timeLimitMs: number;
+  };
+  travel: Travel;
+  departure: number;
+  returnAt: number;
+  lunch: { start: number; end: number } | null;
+  visits: Visit[];
+  unassigned: Unassigned[];
+  skipped: { what: string; reason: string }[];
+  totals: {
+    stops: number;
+    planned: number;
+    travelMinutes: number;
+    priority: number;
+    priorityAvailable: number;
+  };
+  mileage: { km: number; miles: number; basis: string };
+  links: { google: string[]; apple: string };
+  solver: { ms: number; timeLimitMs: number; seed: number; feasible: boolean };
+};
+export type PlanSummary = {
+  id: number;
+  date: string;
+  weekday: string;
+  status: string;
+  stops: number;
+  planned: number;
+  left: number;
+  travelMinutes: number;
+  km: number;
+  miles: number;
+  travel: Travel;
+  visits: {
+    seq: number;
+    stopId: string;
+    name: string;
+    lat: number;
+    lon: number;
+    start: number;
+    end: number;
+    done: boolean;
+  }[];
+};
+export type WeekDay = {
+  date: string | null;
+  weekday: string;
+  travelMinutes: number;
+  km: number;
+  miles: number;
+  visits: {
+    seq: number;
+    stopId: string;
+    name: string;
+    lat: number;
+    lon: number;
+    start: number;
+    end: number;
+    waitMin: number;
+  }[];
+};
+export type Week = {
+  start: string;
+  saved: PlanSummary[];
+  proposal: null | {
+    travel: Travel;
+    days: WeekDay[];
+    unassigned: { stopId: string; name: string; reason: string }[];
+    totals: { stops: number; planned: number; travelMinutes: number; km: number };
+  };
+};
+
+export type PlanInput = {
+  liaison?: string;
+  date: string;
+  targets?: 'due' | 'list';
+  locationIds?: number[];
+  limit?: number;
+  start?: { lat: number; lon: number; label?: string };
+  timeLimitSec?: number;
+};
+
+export const hhmm = (m: number) =>
+  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(Math.round(m % 60)).padStart(2, '0')}`;
+
+export function useDayPlans(liaison: string | undefined, date: string) {
+  return useQuery({
+    queryKey: ['routes', 'list', liaison ?? 'me', date],
+    queryFn: () => api<{ items: PlanSummary[] }>('/api/routes', { query: { liaison, from: date, to: date } }),
+  });
+}
+
+export function useRoutePlan(id: number | null) {
+  return useQuery({
+    queryKey: ['routes', 'plan', id],
+    queryFn: () => api<RoutePlan>(`/api/routes/${id}`),
+    enabled: id !== null,
+  });
+}
+
+export function useWeek(liaison: string | undefined, start: string, targets: 'due' | 'list' | '') {
+  return useQuery({
+    queryKey: ['routes', 'week', liaison ?? 'me', start, targets],
+    queryFn: () =>
+      api<Week>('/api/routes/week', { query: { liaison, start, days: 5, targets: targets || undefined } }),
+  });
+}
+
+function useSetPlan() {
+  const qc = useQueryClient();
+  return (p: RoutePlan) => {
+    qc.setQueryData(['routes', 'plan', p.id], p);
+    void qc.invalidateQueries({ queryKey: ['routes', 'list'] });
+    void qc.invalidateQueries({ queryKey: ['routes', 'week'] });
+  };
+}
+
+export function usePlanDay() {
+  const set = useSetPlan();
+  return useMutation({
+    mutationFn: (body: PlanInput) => api<RoutePlan>('/api/routes/plan', { body }),
+    onSuccess: set,
+  });
+}
+
+export function useReorder(id: number) {
+  const set = useSetPlan();
+  return useMutation({
+    mutationFn: (body: { order: string[]; pinned: string[]; timeLimitSec: number; version: number }) =>
+      api<RoutePlan>(`/api/routes/${id}/reorder`, { body }),
+    onSuccess: set,
+  });
+}
+
+export function useMarkDone(id: number) {
+  const set = useSetPlan();
+  return useMutation({
+    mutationFn: (v: { stopId: string; at?: string }) =>
+      api<RoutePlan>(`/api/routes/${id}/visits/${v.stopId}/done`, { body: v.at ? { at: v.at } : {} }),
+    onSuccess: set,
+  });
+}
