@@ -2,6 +2,7 @@
 // In development the dev server proxies API calls to the Rounds server (npm run dev starts both).
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { pwa } from './src/web/pwa/vitePlugin';
 
 const apiTarget = `http://localhost:${process.env.PORT ?? 3000}`;
 // src/web/api/*.ts is served by Vite itself; only real API calls go to the server.
@@ -13,7 +14,7 @@ const api = {
 export default defineConfig({
   root: 'src/web',
   publicDir: false,
-  plugins: [react()],
+  plugins: [react(), pwa()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

@@ -17,7 +17,10 @@ test('provider profile → network → strongest connections → back to the pro
   expect(top, 'the demo load computes network metrics').toBeTruthy();
 
   await page.goto(`/providers/${top.id}`);
-  await page.getByRole('link', { name: /network/i }).first().click();
+  await page
+    .getByRole('link', { name: /network/i })
+    .first()
+    .click();
   await expect(page).toHaveURL(new RegExp(`/network/provider/${top.id}$`));
   await expect(page.getByRole('heading', { name: `${top.name} — network` })).toBeVisible();
   // List view: the connections table and the strongest-connections list.

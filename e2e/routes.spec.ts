@@ -82,7 +82,10 @@ test('plan a 20-stop day, pin a stop, re-plan, export ICS', async ({ page }) => 
   await expect(page.getByRole('button', { name: 'Optimize' })).toBeVisible({ timeout: 30_000 });
   await expect(stops.nth(2)).toHaveAttribute('data-stop-id', moved);
   await expect(stops.nth(2).getByRole('button', { name: /^Pin / })).toHaveAttribute('aria-pressed', 'true');
-  if (process.env.ROUTES_SCREENSHOT) await page.screenshot({ path: process.env.ROUTES_SCREENSHOT, fullPage: true });
+  // Lunch sits in the list where the planner put it.
+  await expect(page.getByTestId('route-lunch')).toContainText(/Lunch \d\d:\d\d–\d\d:\d\d/);
+  if (process.env.ROUTES_SCREENSHOT)
+    await page.screenshot({ path: process.env.ROUTES_SCREENSHOT, fullPage: true });
   const order = await stops.evaluateAll((els) =>
     els.map((e) => e.querySelector('.cell-main')?.textContent ?? ''),
   );
@@ -103,4 +106,10 @@ test('plan a 20-stop day, pin a stop, re-plan, export ICS', async ({ page }) => 
     expect(summary).toBe(`${i + 1}. ${order[i]}`);
     expect(e).toMatch(/DTSTART:20261201T\d{6}/);
   });
+
+  // The week view lists the saved day with its mileage.
+  await page.getByRole('tab', { name: 'Week' }).click();
+  await expect(page.getByTestId('week-day').filter({ hasText: '2026-12-01' })).toContainText(
+    `${order.length}`,
+  );
 });

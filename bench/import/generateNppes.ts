@@ -1,15 +1,140 @@
 // A fast streaming generator of an NPPES-layout file (330 columns, Latin-1, all values quoted)
 // with synthetic providers in Middle Tennessee. Deterministic for a given row count.
-import { createWriteStream } from 'node:fs';
+
 import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import { npiCheckDigit } from '../../src/core/npi';
 import { NPPES_LAYOUT_330 } from '../../src/import/nppes/layout';
 
-const LAST = ['SMITH', 'JOHNSON', 'WILLIAMS', 'BROWN', 'JONES', 'GARCÍA', 'MILLER', 'DAVIS', 'RODRÍGUEZ', 'MARTINEZ', 'HERNANDEZ', 'LOPEZ', 'GONZALEZ', 'WILSON', 'ANDERSON', 'THOMAS', 'TAYLOR', 'MOORE', 'JACKSON', 'MARTIN', 'LEE', 'PEREZ', 'THOMPSON', 'WHITE', 'HARRIS', 'SANCHEZ', 'CLARK', 'RAMIREZ', 'LEWIS', 'ROBINSON', 'WALKER', 'YOUNG', 'ALLEN', 'KING', 'WRIGHT', 'SCOTT', 'TORRES', 'NGUYEN', 'HILL', 'FLORES'];
-const FIRST = ['JAMES', 'MARY', 'ROBERT', 'PATRICIA', 'JOHN', 'JENNIFER', 'MICHAEL', 'LINDA', 'DAVID', 'ELIZABETH', 'WILLIAM', 'BARBARA', 'RICHARD', 'SUSAN', 'JOSEPH', 'JESSICA', 'THOMAS', 'SARAH', 'CHRISTOPHER', 'KAREN', 'ZOË', 'JOSÉ', 'ANDRÉ', 'RENÉE'];
-const TAX = ['207Q00000X', '207R00000X', '207RC0000X', '207X00000X', '208600000X', '207V00000X', '2084N0400X', '207RG0100X', '208000000X', '363L00000X', '367500000X', '207RE0101X', '2085R0202X', '207L00000X', '208800000X'];
-const ZIPS = ['37203', '37205', '37212', '37027', '37064', '37067', '37075', '37086', '37115', '37122', '37129', '37130', '37167', '37211', '37214', '37221', '38401', '37042', '37040', '37066'];
-const CITIES = ['NASHVILLE', 'NASHVILLE', 'NASHVILLE', 'BRENTWOOD', 'FRANKLIN', 'FRANKLIN', 'HENDERSONVILLE', 'LA VERGNE', 'MADISON', 'MOUNT JULIET', 'MURFREESBORO', 'MURFREESBORO', 'SMYRNA', 'NASHVILLE', 'NASHVILLE', 'NASHVILLE', 'COLUMBIA', 'CLARKSVILLE', 'CLARKSVILLE', 'GALLATIN'];
+const LAST = [
+  'SMITH',
+  'JOHNSON',
+  'WILLIAMS',
+  'BROWN',
+  'JONES',
+  'GARCÍA',
+  'MILLER',
+  'DAVIS',
+  'RODRÍGUEZ',
+  'MARTINEZ',
+  'HERNANDEZ',
+  'LOPEZ',
+  'GONZALEZ',
+  'WILSON',
+  'ANDERSON',
+  'THOMAS',
+  'TAYLOR',
+  'MOORE',
+  'JACKSON',
+  'MARTIN',
+  'LEE',
+  'PEREZ',
+  'THOMPSON',
+  'WHITE',
+  'HARRIS',
+  'SANCHEZ',
+  'CLARK',
+  'RAMIREZ',
+  'LEWIS',
+  'ROBINSON',
+  'WALKER',
+  'YOUNG',
+  'ALLEN',
+  'KING',
+  'WRIGHT',
+  'SCOTT',
+  'TORRES',
+  'NGUYEN',
+  'HILL',
+  'FLORES',
+];
+const FIRST = [
+  'JAMES',
+  'MARY',
+  'ROBERT',
+  'PATRICIA',
+  'JOHN',
+  'JENNIFER',
+  'MICHAEL',
+  'LINDA',
+  'DAVID',
+  'ELIZABETH',
+  'WILLIAM',
+  'BARBARA',
+  'RICHARD',
+  'SUSAN',
+  'JOSEPH',
+  'JESSICA',
+  'THOMAS',
+  'SARAH',
+  'CHRISTOPHER',
+  'KAREN',
+  'ZOË',
+  'JOSÉ',
+  'ANDRÉ',
+  'RENÉE',
+];
+const TAX = [
+  '207Q00000X',
+  '207R00000X',
+  '207RC0000X',
+  '207X00000X',
+  '208600000X',
+  '207V00000X',
+  '2084N0400X',
+  '207RG0100X',
+  '208000000X',
+  '363L00000X',
+  '367500000X',
+  '207RE0101X',
+  '2085R0202X',
+  '207L00000X',
+  '208800000X',
+];
+const ZIPS = [
+  '37203',
+  '37205',
+  '37212',
+  '37027',
+  '37064',
+  '37067',
+  '37075',
+  '37086',
+  '37115',
+  '37122',
+  '37129',
+  '37130',
+  '37167',
+  '37211',
+  '37214',
+  '37221',
+  '38401',
+  '37042',
+  '37040',
+  '37066',
+];
+const CITIES = [
+  'NASHVILLE',
+  'NASHVILLE',
+  'NASHVILLE',
+  'BRENTWOOD',
+  'FRANKLIN',
+  'FRANKLIN',
+  'HENDERSONVILLE',
+  'LA VERGNE',
+  'MADISON',
+  'MOUNT JULIET',
+  'MURFREESBORO',
+  'MURFREESBORO',
+  'SMYRNA',
+  'NASHVILLE',
+  'NASHVILLE',
+  'NASHVILLE',
+  'COLUMBIA',
+  'CLARKSVILLE',
+  'CLARKSVILLE',
+  'GALLATIN',
+];
 
 const col = new Map(NPPES_LAYOUT_330.map((c, i) => [c, i]));
 const at = (name: string) => col.get(name)!;
@@ -39,7 +164,8 @@ export async function generateNppesFile(file: string, rows: number, onProgress?:
     v[at('Entity Type Code')] = org ? '2' : '1';
     const z = Math.floor(rand() * ZIPS.length);
     if (org) {
-      v[at('Provider Organization Name (Legal Business Name)')] = `${pick(LAST)} ${pick(['CLINIC', 'MEDICAL GROUP', 'HEALTH PLLC', 'IMAGING CENTER'])} ${i}`;
+      v[at('Provider Organization Name (Legal Business Name)')] =
+        `${pick(LAST)} ${pick(['CLINIC', 'MEDICAL GROUP', 'HEALTH PLLC', 'IMAGING CENTER'])} ${i}`;
       v[at('Authorized Official Last Name')] = pick(LAST);
       v[at('Authorized Official First Name')] = pick(FIRST);
       v[at('Authorized Official Title or Position')] = 'ADMINISTRATOR';
@@ -73,8 +199,10 @@ export async function generateNppesFile(file: string, rows: number, onProgress?:
     v[at('Provider Business Practice Location Address State Name')] = 'TN';
     v[at('Provider Business Practice Location Address Postal Code')] = ZIPS[z]!;
     v[at('Provider Business Practice Location Address Country Code (If outside U.S.)')] = 'US';
-    v[at('Provider Business Practice Location Address Telephone Number')] = `615${String(i % 10000000).padStart(7, '0')}`;
-    v[at('Provider Enumeration Date')] = `0${1 + (i % 9)}/1${i % 9}/20${String(5 + (i % 20)).padStart(2, '0')}`;
+    v[at('Provider Business Practice Location Address Telephone Number')] =
+      `615${String(i % 10000000).padStart(7, '0')}`;
+    v[at('Provider Enumeration Date')] =
+      `0${1 + (i % 9)}/1${i % 9}/20${String(5 + (i % 20)).padStart(2, '0')}`;
     v[at('Last Update Date')] = '06/01/2025';
     v[at('Certification Date')] = '06/01/2025';
     buf += `"${v.join('","')}"\n`;

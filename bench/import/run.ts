@@ -2,8 +2,7 @@
 // Generates an NPPES-layout file, imports it into the configured database (DATABASE_URL, else a
 // fresh PGlite in a temp folder), samples peak RSS, and times a raw COPY of the same file into a
 // one-column table as the floor for that database.
-import { existsSync, mkdtempSync, openAsBlob, rmSync, statSync } from 'node:fs';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, openAsBlob, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -29,7 +28,9 @@ async function rawCopy(database: Database): Promise<number> {
   // the file has no backslashes or tabs, so text format with a delimiter that never occurs loads one line per row
   const copySql = `COPY bench_raw_copy FROM STDIN (FORMAT text, DELIMITER E'\\x01', ENCODING 'LATIN1')`;
   if (database.kind === 'pglite') {
-    await database.pglite!.query(copySql.replace('STDIN', "'/dev/blob'"), [], { blob: await openAsBlob(file) });
+    await database.pglite!.query(copySql.replace('STDIN', "'/dev/blob'"), [], {
+      blob: await openAsBlob(file),
+    });
   } else {
     const client = await database.pool.connect();
     try {
@@ -47,7 +48,9 @@ async function main() {
   if (!existsSync(file) || arg('file') === undefined) {
     const t = performance.now();
     await generateNppesFile(file, rows);
-    console.error(`generated ${rows} rows (${(statSync(file).size / 1e6).toFixed(0)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.error(
+      `generated ${rows} rows (${(statSync(file).size / 1e6).toFixed(0)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
   }
   const url = process.env.DATABASE_URL;
   const database = await connectDatabase(url ? { databaseUrl: url } : { dataDir: tmp });

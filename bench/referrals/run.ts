@@ -161,6 +161,8 @@ const [imp, importMs] = await timed(() => importReferralsCsv(database, csvPath, 
 rmSync(dir, { recursive: true, force: true });
 log(`importer: ${imp.inserted.toLocaleString()} rows in ${(importMs / 1000).toFixed(1)} s`);
 
+// autovacuum's job after a load, done now so the index-only scans see an up-to-date visibility map
+await sql`vacuum analyze referral_monthly`.execute(db);
 // referral base of random referrers (24 months)
 const baseMs: number[] = [];
 const rb = rng(11);

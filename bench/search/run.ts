@@ -19,7 +19,18 @@ const rows = Number(arg('rows', '1000000'));
 const queries = Number(arg('queries', '300'));
 const tmp = mkdtempSync(path.join(tmpdir(), 'rounds-bench-search-'));
 
-const NAMES = ['smith', 'jonhson', 'garcia maria', 'wiliams', 'nguyen', 'robert tompson', 'lopez', 'katherine', 'mary davis', 'hernandez'];
+const NAMES = [
+  'smith',
+  'jonhson',
+  'garcia maria',
+  'wiliams',
+  'nguyen',
+  'robert tompson',
+  'lopez',
+  'katherine',
+  'mary davis',
+  'hernandez',
+];
 const mix = (i: number): SearchParams => {
   switch (i % 6) {
     case 0:
@@ -41,7 +52,9 @@ async function main() {
   const url = process.env.DATABASE_URL;
   const database = await connectDatabase(url ? { databaseUrl: url } : { dataDir: tmp });
   await migrateToLatest(database.db);
-  const have = Number((await sql<{ n: number }>`select count(*) as n from providers`.execute(database.db)).rows[0]?.n ?? 0);
+  const have = Number(
+    (await sql<{ n: number }>`select count(*) as n from providers`.execute(database.db)).rows[0]?.n ?? 0,
+  );
   if (have < rows * 0.85) {
     const file = path.join(tmp, 'npidata.csv');
     await generateNppesFile(file, rows);
@@ -49,7 +62,9 @@ async function main() {
     await importNppes(database, file);
   }
   await sql`analyze`.execute(database.db);
-  const providers = Number((await sql<{ n: number }>`select count(*) as n from providers`.execute(database.db)).rows[0]?.n ?? 0);
+  const providers = Number(
+    (await sql<{ n: number }>`select count(*) as n from providers`.execute(database.db)).rows[0]?.n ?? 0,
+  );
   for (let i = 0; i < 12; i++) await findProviders(database.db, mix(i)); // warm-up
   const times: number[] = [];
   const byKind = new Map<number, number[]>();
@@ -64,7 +79,14 @@ async function main() {
     const s = [...a].sort((x, y) => x - y);
     return +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!.toFixed(1);
   };
-  const kinds = ['name+facets', 'name', 'radius+serviceLine', 'taxonomy+zip', 'serviceLine+city by name', 'npi'];
+  const kinds = [
+    'name+facets',
+    'name',
+    'radius+serviceLine',
+    'taxonomy+zip',
+    'serviceLine+city by name',
+    'npi',
+  ];
   console.log(
     JSON.stringify({
       backend: database.kind,
@@ -72,7 +94,9 @@ async function main() {
       queries,
       p50ms: pct(times, 50),
       p95ms: pct(times, 95),
-      byKind: Object.fromEntries([...byKind].map(([k, v]) => [kinds[k], { p50: pct(v, 50), p95: pct(v, 95) }])),
+      byKind: Object.fromEntries(
+        [...byKind].map(([k, v]) => [kinds[k], { p50: pct(v, 50), p95: pct(v, 95) }]),
+      ),
     }),
   );
   await database.close();

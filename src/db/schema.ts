@@ -4,9 +4,10 @@ import type { CrmTables } from './tables/crm';
 import type { DirectoryTables } from './tables/directory';
 import type { FieldTables } from './tables/field';
 import type { FoundationTables } from './tables/foundation';
+import type { GoalTables } from './tables/goals';
 import type { NetworkTables } from './tables/network';
 import type { ReferralTables } from './tables/referrals';
 import type { RouteTables } from './tables/routes';
 import type { TrustTables } from './tables/trust';
 
-export interface DB extends FoundationTables, CrmTables, DirectoryTables, ReferralTables, TrustTables, NetworkTables, RouteTables, FieldTables {}
+export interface DB extends FoundationTables, CrmTables, DirectoryTables, ReferralTables, TrustTables, NetworkTables, RouteTables, FieldTables, GoalTables {}

@@ -2,10 +2,12 @@
 // secondary indexes and rebuilding them afterwards (one sort per index) is several times faster
 // than maintaining them row by row — GIN trigram indexes above all. Runs inside the caller's
 // transaction, so the drop/rebuild is atomic and a killed import leaves the indexes as they were.
-import { sql } from 'kysely';
+
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 
 export async function withSecondaryIndexesDeferred<T>(
+  // biome-ignore lint/suspicious/noExplicitAny: works on any schema (migrations run before DB types exist)
   tx: Kysely<any>,
   tables: string[],
   enabled: boolean,

@@ -1,6 +1,7 @@
 // Import jobs: one import_jobs row per run with counts, capped row-level errors and the data date.
-import { sql } from 'kysely';
+
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { DB } from '../db/schema';
 
 export type RowError = { line: number; field: string; reason: string };

@@ -5,10 +5,18 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../db/connection';
 import type { DB } from '../db/schema';
-import { copyRows, type CopyValue } from './copy';
+import { type CopyValue, copyRows } from './copy';
 import type { CsvEncoding, CsvRecord } from './csv/records';
 import { checkFile, fileRecordBatches, ImportRefused, labelOf, type ProgressFn } from './fileSource';
-import { closeAbandonedJobs, failJob, finishJob, type JobCounts, RowErrors, startJob, zeroCounts } from './jobs';
+import {
+  closeAbandonedJobs,
+  failJob,
+  finishJob,
+  type JobCounts,
+  RowErrors,
+  startJob,
+  zeroCounts,
+} from './jobs';
 import { dropStaleStages } from './nppes/stage';
 
 export type StagedImportSpec<H> = {
@@ -35,7 +43,12 @@ export type ImportOptions = {
   onJob?: (jobId: number) => void;
 };
 
-export async function runStagedImport<H>(database: Database, file: string, spec: StagedImportSpec<H>, opts: ImportOptions = {}) {
+export async function runStagedImport<H>(
+  database: Database,
+  file: string,
+  spec: StagedImportSpec<H>,
+  opts: ImportOptions = {},
+) {
   const { db } = database;
   const label = labelOf(file, opts.label);
   const totalBytes = checkFile(file, label);
@@ -49,7 +62,9 @@ export async function runStagedImport<H>(database: Database, file: string, spec:
   const cols = Object.keys(spec.columns);
   try {
     await sql
-      .raw(`create unlogged table ${stage} (line int, ${cols.map((c) => `${c} ${spec.columns[c]}`).join(', ')})`)
+      .raw(
+        `create unlogged table ${stage} (line int, ${cols.map((c) => `${c} ${spec.columns[c]}`).join(', ')})`,
+      )
       .execute(db);
     let header: H | undefined;
     let batch: CopyValue[][] = [];
@@ -88,7 +103,10 @@ export async function runStagedImport<H>(database: Database, file: string, spec:
     await failJob(db, job.id, (e as Error).message, counts);
     throw e;
   } finally {
-    await sql.raw(`drop table if exists ${stage}`).execute(db).catch(() => {});
+    await sql
+      .raw(`drop table if exists ${stage}`)
+      .execute(db)
+      .catch(() => {});
   }
 }
 

@@ -4,14 +4,19 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection';
 import type { App } from '../../src/server/context';
-import { createTestApp, clientFor, type Client } from '../helpers/app';
+import { type Client, clientFor, createTestApp } from '../helpers/app';
 import { backends } from '../helpers/db';
 import { individual, organization, writeNppes } from './fixtures/nppes';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'rounds-api-'));
 const nppes = path.join(dir, 'npidata_pfile_20050523-20250608.csv');
 writeNppes(nppes, [
-  individual({ npi: '1000000004', last: 'JOHNSON', first: 'KATHERINE', taxonomies: [['207RC0000X', 'Y', 'MD1', 'TN']] }),
+  individual({
+    npi: '1000000004',
+    last: 'JOHNSON',
+    first: 'KATHERINE',
+    taxonomies: [['207RC0000X', 'Y', 'MD1', 'TN']],
+  }),
   individual({ npi: '1000000005', last: 'BAD', first: 'NPI' }),
   organization({ npi: '1000000038', name: 'CUMBERLAND HEART CLINIC', taxonomy: '261QP2300X' }),
   organization({ npi: '1000000046', name: 'CUMBERLAND HEALTH', taxonomy: '282N00000X' }),
@@ -19,10 +24,14 @@ writeNppes(nppes, [
 
 function multipart(name: string, content: Buffer, fields: Record<string, string> = {}) {
   const b = '----roundsboundary';
-  const parts = Object.entries(fields).map(([k, v]) => `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
+  const parts = Object.entries(fields).map(
+    ([k, v]) => `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
+  );
   const body = Buffer.concat([
     Buffer.from(parts.join('')),
-    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`),
+    Buffer.from(
+      `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`,
+    ),
     content,
     Buffer.from(`\r\n--${b}--\r\n`),
   ]);
@@ -50,26 +59,61 @@ describe.each(backends)('directory API on $name', ({ create }) => {
     const res = await admin.request('POST', '/api/admin/imports/nppes', up.body, up.headers);
     expect(res.statusCode).toBe(200);
     const job = res.json().job;
-    expect(job).toMatchObject({ kind: 'nppes', status: 'succeeded', rows_read: 4, rows_inserted: 3, rows_rejected: 1, data_date: '2025-06-08' });
+    expect(job).toMatchObject({
+      kind: 'nppes',
+      status: 'succeeded',
+      rows_read: 4,
+      rows_inserted: 3,
+      rows_rejected: 1,
+      data_date: '2025-06-08',
+    });
     expect(job.errors).toEqual([{ line: 3, field: 'NPI', reason: '1000000005 fails the NPI check digit' }]);
 
-    const orgs = multipart('organizations.csv', Buffer.from('npi,name,type,network_status,parent_npi,facility_code,service_lines\n1000000038,Cumberland Heart,clinic,ours,1000000046,CUM-C01,cardiology\n1000000046,Cumberland Health,health_system,ours,,,\n'), { wait: 'true' });
+    const orgs = multipart(
+      'organizations.csv',
+      Buffer.from(
+        'npi,name,type,network_status,parent_npi,facility_code,service_lines\n1000000038,Cumberland Heart,clinic,ours,1000000046,CUM-C01,cardiology\n1000000046,Cumberland Health,health_system,ours,,,\n',
+      ),
+      { wait: 'true' },
+    );
     const o = await admin.request('POST', '/api/admin/imports/organizations', orgs.body, orgs.headers);
-    expect(o.json().job).toMatchObject({ status: 'succeeded', rows_read: 2, rows_updated: 2, rows_rejected: 0 });
-    const mem = multipart('memberships.csv', Buffer.from('provider_npi,organization_npi,role\n1000000004,1000000038,primary\n1000000004,1000000079,secondary\n'), { wait: 'true' });
+    expect(o.json().job).toMatchObject({
+      status: 'succeeded',
+      rows_read: 2,
+      rows_updated: 2,
+      rows_rejected: 0,
+    });
+    const mem = multipart(
+      'memberships.csv',
+      Buffer.from(
+        'provider_npi,organization_npi,role\n1000000004,1000000038,primary\n1000000004,1000000079,secondary\n',
+      ),
+      { wait: 'true' },
+    );
     const m = await admin.request('POST', '/api/admin/imports/memberships', mem.body, mem.headers);
     expect(m.json().job).toMatchObject({ status: 'succeeded', rows_inserted: 1, rows_rejected: 1 });
 
     const s = await liaison.request('GET', '/api/providers?q=katherine%20jonson');
     expect(s.statusCode).toBe(200);
-    expect(s.json().items[0]).toMatchObject({ npi: '1000000004', organization: { name: 'Cumberland Heart', networkStatus: 'ours' } });
+    expect(s.json().items[0]).toMatchObject({
+      npi: '1000000004',
+      organization: { name: 'Cumberland Heart', networkStatus: 'ours' },
+    });
     expect(s.json().dataDate).toBe('2025-06-08');
 
     const p = await liaison.request('GET', '/api/providers/1000000004');
     expect(p.json()).toMatchObject({
       npi: '1000000004',
       entityType: 'individual',
-      taxonomies: [{ code: '207RC0000X', isPrimary: true, license: 'MD1', licenseState: 'TN', serviceLine: 'cardiology' }],
+      taxonomies: [
+        {
+          code: '207RC0000X',
+          isPrimary: true,
+          license: 'MD1',
+          licenseState: 'TN',
+          serviceLine: 'cardiology',
+        },
+      ],
       primaryOrganization: { name: 'Cumberland Heart', networkStatus: 'ours' },
       source: 'nppes',
       dataDate: '2025-06-08',
@@ -80,7 +124,12 @@ describe.each(backends)('directory API on $name', ({ create }) => {
     const found = (await liaison.request('GET', '/api/organizations?q=cumberland%20heart')).json().items;
     const heart = found.find((x: { name: string }) => x.name === 'Cumberland Heart');
     const org = await liaison.request('GET', `/api/organizations/${heart.id}`);
-    expect(org.json()).toMatchObject({ name: 'Cumberland Heart', type: 'clinic', parentChain: [{ name: 'Cumberland Health' }], providers: [{ npi: '1000000004', role: 'primary' }] });
+    expect(org.json()).toMatchObject({
+      name: 'Cumberland Heart',
+      type: 'clinic',
+      parentChain: [{ name: 'Cumberland Health' }],
+      providers: [{ npi: '1000000004', role: 'primary' }],
+    });
     const parent = (await liaison.request('GET', `/api/organizations?type=health_system`)).json().items[0];
     expect(parent.name).toBe('Cumberland Health');
   });
@@ -89,14 +138,22 @@ describe.each(backends)('directory API on $name', ({ create }) => {
     const up = multipart('npidata.csv', Buffer.from('a,b\n1,2\n'), { wait: 'true' });
     const bad = await admin.request('POST', '/api/admin/imports/nppes', up.body, up.headers);
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().detail).toBe('body: npidata.csv is not an NPPES NPI data file (npidata_pfile): its header lacks "NPI".');
-    expect((await liaison.request('POST', '/api/admin/imports/nppes', up.body, up.headers)).statusCode).toBe(403);
-    const put = await admin.request('PUT', '/api/service-line-map', { changes: [{ code: '207RC0000X', serviceLine: 'other' }] });
+    expect(bad.json().detail).toBe(
+      'body: npidata.csv is not an NPPES NPI data file (npidata_pfile): its header lacks "NPI".',
+    );
+    expect((await liaison.request('POST', '/api/admin/imports/nppes', up.body, up.headers)).statusCode).toBe(
+      403,
+    );
+    const put = await admin.request('PUT', '/api/service-line-map', {
+      changes: [{ code: '207RC0000X', serviceLine: 'other' }],
+    });
     expect(put.statusCode).toBe(200);
     expect(put.json()).toMatchObject({ providersReassigned: 1 });
     const p = await liaison.request('GET', '/api/providers/1000000004');
     expect(p.json().primaryServiceLine).toBe('other');
-    const unknown = await admin.request('PUT', '/api/service-line-map', { changes: [{ code: '999X00000X', serviceLine: 'other' }] });
+    const unknown = await admin.request('PUT', '/api/service-line-map', {
+      changes: [{ code: '999X00000X', serviceLine: 'other' }],
+    });
     expect(unknown.statusCode).toBe(400);
   });
 });

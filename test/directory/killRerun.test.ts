@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { connectDatabase, type Database } from '../../src/db/connection';
 import { generateNppesFile } from '../../bench/import/generateNppes';
+import { connectDatabase, type Database } from '../../src/db/connection';
 import { createPostgresDatabase } from '../helpers/db';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'rounds-kill-'));
@@ -15,22 +15,36 @@ const child = path.join(__dirname, 'fixtures/importChild.ts');
 
 function runChild(target: string, killAfterMs: number | null): Promise<'done' | 'killed'> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', child, file, target], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, ['--import', 'tsx', child, file, target], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     p.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       if (killAfterMs !== null && out.includes('ready')) setTimeout(() => p.kill('SIGKILL'), killAfterMs);
     });
-    p.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve('killed') : code === 0 ? resolve('done') : reject(new Error(`child exited ${code}`))));
+    p.on('exit', (code, signal) =>
+      signal === 'SIGKILL'
+        ? resolve('killed')
+        : code === 0
+          ? resolve('done')
+          : reject(new Error(`child exited ${code}`)),
+    );
   });
 }
 
 async function snapshot(d: Database) {
   const q = async (s: string) => (await sql.raw(s).execute(d.db)).rows;
   return {
-    providers: await q(`select md5(string_agg(npi || coalesce(row_hash, '') || status || coalesce(primary_service_line, ''), ',' order by npi)) as h, count(*) as n from providers`),
-    taxonomies: await q(`select md5(string_agg(npi || slot || code, ',' order by npi, slot)) as h, count(*) as n from provider_taxonomies`),
-    orgs: await q(`select md5(string_agg(npi || name || type, ',' order by npi)) as h, count(*) as n from organizations`),
+    providers: await q(
+      `select md5(string_agg(npi || coalesce(row_hash, '') || status || coalesce(primary_service_line, ''), ',' order by npi)) as h, count(*) as n from providers`,
+    ),
+    taxonomies: await q(
+      `select md5(string_agg(npi || slot || code, ',' order by npi, slot)) as h, count(*) as n from provider_taxonomies`,
+    ),
+    orgs: await q(
+      `select md5(string_agg(npi || name || type, ',' order by npi)) as h, count(*) as n from organizations`,
+    ),
     jobs: await q(`select count(*) as n from import_jobs where status = 'succeeded'`),
     running: await q(`select count(*) as n from import_jobs where status = 'running'`),
     stages: await q(`select count(*) as n from pg_class where relname like 'stage\\_%'`),
@@ -62,7 +76,7 @@ describe('kill an NPPES import at random points, then re-run', () => {
       expect(b.providers).toEqual(a.providers);
       expect(b.taxonomies).toEqual(a.taxonomies);
       expect(b.orgs).toEqual(a.orgs);
-      expect(Number(a.providers[0]!.n)).toBe(2700);
+      expect(Number((a.providers[0] as { n: number }).n)).toBe(2700);
       expect(b.stages).toEqual([{ n: 0 }]);
       expect(b.running).toEqual([{ n: 0 }]);
     } finally {
@@ -87,7 +101,7 @@ describe('kill an NPPES import at random points, then re-run', () => {
     await b.close();
     expect(sb.providers).toEqual(sa.providers);
     expect(sb.taxonomies).toEqual(sa.taxonomies);
-    expect(Number(sa.providers[0]!.n)).toBe(1350);
+    expect(Number((sa.providers[0] as { n: number }).n)).toBe(1350);
     expect(sb.running).toEqual([{ n: 0 }]);
   });
 });

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NPPES_LAYOUT_329, NPPES_LAYOUT_330 } from '../../src/import/nppes/layout';
 

@@ -11,9 +11,16 @@ const dir = mkdtempSync(path.join(tmpdir(), 'rounds-nppes-'));
 const file = (name: string) => path.join(dir, name);
 
 // Hand-checked fixture: 9 data rows (lines 2-10).
-export function baseRows() {
+function baseRows() {
   return [
-    individual({ npi: '1000000004', last: 'GARCÍA', first: 'MARÍA', middle: 'JOSÉ', sex: 'F', taxonomies: [['207RC0000X', 'Y', 'MD1', 'TN']] }),
+    individual({
+      npi: '1000000004',
+      last: 'GARCÍA',
+      first: 'MARÍA',
+      middle: 'JOSÉ',
+      sex: 'F',
+      taxonomies: [['207RC0000X', 'Y', 'MD1', 'TN']],
+    }),
     individual({
       npi: '1000000012',
       last: 'SMITH',
@@ -21,11 +28,26 @@ export function baseRows() {
       sex: 'M',
       zip: '37027',
       city: 'BRENTWOOD',
-      taxonomies: [['207R00000X', 'N', 'MD2', 'TN'], ['207Q00000X', 'Y', 'MD3', 'KY']],
+      taxonomies: [
+        ['207R00000X', 'N', 'MD2', 'TN'],
+        ['207Q00000X', 'Y', 'MD3', 'KY'],
+      ],
       otherLast: 'SMYTHE',
     }),
-    individual({ npi: '1000000020', last: 'OUTSIDER', first: 'OLIVER', zip: '40202', city: 'LOUISVILLE', state: 'KY' }),
-    organization({ npi: '1000000038', name: 'VANDERBILT UNIVERSITY MEDICAL CENTER', taxonomy: '282N00000X', otherName: 'VUMC' }),
+    individual({
+      npi: '1000000020',
+      last: 'OUTSIDER',
+      first: 'OLIVER',
+      zip: '40202',
+      city: 'LOUISVILLE',
+      state: 'KY',
+    }),
+    organization({
+      npi: '1000000038',
+      name: 'VANDERBILT UNIVERSITY MEDICAL CENTER',
+      taxonomy: '282N00000X',
+      otherName: 'VUMC',
+    }),
     individual({ npi: '1000000005', last: 'BADCHECK', first: 'BEN' }), // line 6: check digit
     '"1000000046","1"', // line 7: 2 columns
     individual({ npi: '1000000053', last: 'BADDATE', first: 'BETTY', enumerated: '02/30/2010' }), // line 8
@@ -45,7 +67,9 @@ describe.each(backends)('NPPES import on $name', ({ create }) => {
 
   it('imports individuals, organizations, taxonomies; reports bad rows by line; filters the region', async () => {
     writeNppes(file('npidata_pfile_20050523-20250608.csv'), baseRows());
-    const r = await importNppes(database, file('npidata_pfile_20050523-20250608.csv'), { region: 'states:TN' });
+    const r = await importNppes(database, file('npidata_pfile_20050523-20250608.csv'), {
+      region: 'states:TN',
+    });
     expect(r.dataDate).toBe('2025-06-08');
     expect(r.counts).toMatchObject({ read: 9, rejected: 2, inserted: 5, updated: 0, unchanged: 0 });
     expect(r.outside).toBe(1);
@@ -53,10 +77,18 @@ describe.each(backends)('NPPES import on $name', ({ create }) => {
       { line: 6, field: 'NPI', reason: '1000000005 fails the NPI check digit' },
       { line: 7, field: 'row', reason: 'has 2 columns, expected 330 as in the header' },
       { line: 8, field: 'Provider Enumeration Date', reason: '"02/30/2010" is not a valid MM/DD/YYYY date' },
-      { line: 9, field: 'Healthcare Provider Taxonomy Code_1', reason: '"999X00000X" is not a NUCC taxonomy code' },
+      {
+        line: 9,
+        field: 'Healthcare Provider Taxonomy Code_1',
+        reason: '"999X00000X" is not a NUCC taxonomy code',
+      },
     ]);
     const { db } = database;
-    const maria = await db.selectFrom('providers').selectAll().where('npi', '=', '1000000004').executeTakeFirstOrThrow();
+    const maria = await db
+      .selectFrom('providers')
+      .selectAll()
+      .where('npi', '=', '1000000004')
+      .executeTakeFirstOrThrow();
     expect(maria).toMatchObject({
       last_name: 'GARCÍA',
       first_name: 'MARÍA',
@@ -75,24 +107,71 @@ describe.each(backends)('NPPES import on $name', ({ create }) => {
       mailing_line1: 'PO BOX 100',
     });
     expect(maria.lat).toBeCloseTo(36.1504, 3);
-    const smithTax = await db.selectFrom('provider_taxonomies').selectAll().where('npi', '=', '1000000012').orderBy('slot').execute();
+    const smithTax = await db
+      .selectFrom('provider_taxonomies')
+      .selectAll()
+      .where('npi', '=', '1000000012')
+      .orderBy('slot')
+      .execute();
     expect(smithTax.map((t) => [t.slot, t.code, t.is_primary, t.license_state])).toEqual([
       [1, '207R00000X', false, 'TN'],
       [2, '207Q00000X', true, 'KY'],
     ]);
-    const smith = await db.selectFrom('providers').selectAll().where('npi', '=', '1000000012').executeTakeFirstOrThrow();
-    expect(smith).toMatchObject({ primary_taxonomy: '207Q00000X', primary_service_line: 'primary_care', county_fips: '47187' });
-    const other = await db.selectFrom('provider_other_names').selectAll().where('npi', '=', '1000000012').execute();
+    const smith = await db
+      .selectFrom('providers')
+      .selectAll()
+      .where('npi', '=', '1000000012')
+      .executeTakeFirstOrThrow();
+    expect(smith).toMatchObject({
+      primary_taxonomy: '207Q00000X',
+      primary_service_line: 'primary_care',
+      county_fips: '47187',
+    });
+    const other = await db
+      .selectFrom('provider_other_names')
+      .selectAll()
+      .where('npi', '=', '1000000012')
+      .execute();
     expect(other.map((o) => o.last_name)).toEqual(['SMYTHE']);
-    const baddate = await db.selectFrom('providers').select(['enumeration_date']).where('npi', '=', '1000000053').executeTakeFirstOrThrow();
+    const baddate = await db
+      .selectFrom('providers')
+      .select(['enumeration_date'])
+      .where('npi', '=', '1000000053')
+      .executeTakeFirstOrThrow();
     expect(baddate.enumeration_date).toBeNull();
-    const org = await db.selectFrom('organizations').selectAll().where('npi', '=', '1000000038').executeTakeFirstOrThrow();
-    expect(org).toMatchObject({ name: 'VANDERBILT UNIVERSITY MEDICAL CENTER', type: 'hospital', network_status: 'independent', official_title: 'CEO', official_phone: '6159360000' });
-    const orgOther = await db.selectFrom('organization_other_names').select('name').where('organization_id', '=', org.id).execute();
+    const org = await db
+      .selectFrom('organizations')
+      .selectAll()
+      .where('npi', '=', '1000000038')
+      .executeTakeFirstOrThrow();
+    expect(org).toMatchObject({
+      name: 'VANDERBILT UNIVERSITY MEDICAL CENTER',
+      type: 'hospital',
+      network_status: 'independent',
+      official_title: 'CEO',
+      official_phone: '6159360000',
+    });
+    const orgOther = await db
+      .selectFrom('organization_other_names')
+      .select('name')
+      .where('organization_id', '=', org.id)
+      .execute();
     expect(orgOther.map((o) => o.name)).toEqual(['VUMC']);
-    expect(await db.selectFrom('providers').select('npi').where('npi', '=', '1000000020').executeTakeFirst()).toBeUndefined();
-    const job = await db.selectFrom('import_jobs').selectAll().where('id', '=', r.jobId).executeTakeFirstOrThrow();
-    expect(job).toMatchObject({ status: 'succeeded', rows_read: 9, rows_inserted: 5, rows_rejected: 2, data_date: '2025-06-08' });
+    expect(
+      await db.selectFrom('providers').select('npi').where('npi', '=', '1000000020').executeTakeFirst(),
+    ).toBeUndefined();
+    const job = await db
+      .selectFrom('import_jobs')
+      .selectAll()
+      .where('id', '=', r.jobId)
+      .executeTakeFirstOrThrow();
+    expect(job).toMatchObject({
+      status: 'succeeded',
+      rows_read: 9,
+      rows_inserted: 5,
+      rows_rejected: 2,
+      data_date: '2025-06-08',
+    });
   });
 
   it('is idempotent, updates in place with recorded changes, flags deactivations, lists new to market', async () => {
@@ -104,25 +183,61 @@ describe.each(backends)('NPPES import on $name', ({ create }) => {
     expect(await db.selectFrom('provider_changes').select('npi').execute()).toEqual([]);
 
     const rows = baseRows();
-    rows[0] = individual({ npi: '1000000004', last: 'GARCÍA', first: 'MARÍA', middle: 'JOSÉ', zip: '37027', city: 'BRENTWOOD', taxonomies: [['207RC0000X', 'Y', 'MD1', 'TN']] });
+    rows[0] = individual({
+      npi: '1000000004',
+      last: 'GARCÍA',
+      first: 'MARÍA',
+      middle: 'JOSÉ',
+      zip: '37027',
+      city: 'BRENTWOOD',
+      taxonomies: [['207RC0000X', 'Y', 'MD1', 'TN']],
+    });
     rows[8] = deactivatedRow('1000000012', '07/01/2025');
     rows.push(individual({ npi: '1000000087', last: 'NEWTON', first: 'NINA', enumerated: '07/02/2025' }));
     rows.push(individual({ npi: '1000000095', last: 'MOVER', first: 'MAX', enumerated: '01/01/2010' }));
     writeNppes(file('npidata_pfile_20050523-20250713.csv'), rows);
     const newer = await importNppes(database, file('npidata_pfile_20050523-20250713.csv'));
     expect(newer.counts).toMatchObject({ read: 11, inserted: 2, updated: 1, deactivated: 1 });
-    const maria = await db.selectFrom('providers').selectAll().where('npi', '=', '1000000004').executeTakeFirstOrThrow();
+    const maria = await db
+      .selectFrom('providers')
+      .selectAll()
+      .where('npi', '=', '1000000004')
+      .executeTakeFirstOrThrow();
     expect(maria).toMatchObject({ practice_zip5: '37027', county_fips: '47187', data_date: '2025-07-13' });
-    const changes = await db.selectFrom('provider_changes').selectAll().where('npi', '=', '1000000004').execute();
+    const changes = await db
+      .selectFrom('provider_changes')
+      .selectAll()
+      .where('npi', '=', '1000000004')
+      .execute();
     expect(changes).toHaveLength(1);
     expect(changes[0]!.changes).toMatchObject({
       practice_zip5: { before: '37203', after: '37027' },
       practice_city: { before: 'NASHVILLE', after: 'BRENTWOOD' },
     });
-    expect(Object.keys(changes[0]!.changes).sort()).toEqual(['county_fips', 'county_name', 'mailing_city', 'practice_city', 'practice_zip5', 'practice_zip9']);
-    const smith = await db.selectFrom('providers').selectAll().where('npi', '=', '1000000012').executeTakeFirstOrThrow();
-    expect(smith).toMatchObject({ status: 'deactivated', deactivation_date: '2025-07-01', last_name: 'SMITH' });
-    const arrivals = await db.selectFrom('providers').select(['npi', 'arrival_reason']).where('arrived_at', 'is not', null).orderBy('npi').execute();
+    expect(Object.keys(changes[0]!.changes).sort()).toEqual([
+      'county_fips',
+      'county_name',
+      'mailing_city',
+      'practice_city',
+      'practice_zip5',
+      'practice_zip9',
+    ]);
+    const smith = await db
+      .selectFrom('providers')
+      .selectAll()
+      .where('npi', '=', '1000000012')
+      .executeTakeFirstOrThrow();
+    expect(smith).toMatchObject({
+      status: 'deactivated',
+      deactivation_date: '2025-07-01',
+      last_name: 'SMITH',
+    });
+    const arrivals = await db
+      .selectFrom('providers')
+      .select(['npi', 'arrival_reason'])
+      .where('arrived_at', 'is not', null)
+      .orderBy('npi')
+      .execute();
     expect(arrivals).toEqual([
       { npi: '1000000087', arrival_reason: 'enumerated' },
       { npi: '1000000095', arrival_reason: 'moved_in' },
@@ -136,13 +251,24 @@ describe.each(backends)('NPPES import on $name', ({ create }) => {
   it('reads the older 329-column layout (Provider Gender Code)', async () => {
     writeNppes(
       file('old.csv'),
-      [individual({ npi: '1000000004', last: 'OLDLAYOUT', first: 'OLGA', sex: 'F', sexColumn: 'Provider Gender Code' })],
+      [
+        individual({
+          npi: '1000000004',
+          last: 'OLDLAYOUT',
+          first: 'OLGA',
+          sex: 'F',
+          sexColumn: 'Provider Gender Code',
+        }),
+      ],
       329,
     );
     const r = await importNppes(database, file('old.csv'));
     expect(r.layout).toBe(329);
     expect(r.counts).toMatchObject({ read: 1, inserted: 1, rejected: 0 });
-    const p = await database.db.selectFrom('providers').select(['sex', 'certification_date']).executeTakeFirstOrThrow();
+    const p = await database.db
+      .selectFrom('providers')
+      .select(['sex', 'certification_date'])
+      .executeTakeFirstOrThrow();
     expect(p).toEqual({ sex: 'F', certification_date: null });
   });
 
@@ -155,7 +281,9 @@ describe.each(backends)('NPPES import on $name', ({ create }) => {
     writeFileSync(file('empty.csv'), '');
     await expect(importNppes(database, file('empty.csv'))).rejects.toThrow('empty.csv is empty.');
     writeFileSync(file('binary.csv'), Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 1, 2]));
-    await expect(importNppes(database, file('binary.csv'))).rejects.toThrow('binary.csv is not a text CSV file (it contains binary data).');
+    await expect(importNppes(database, file('binary.csv'))).rejects.toThrow(
+      'binary.csv is not a text CSV file (it contains binary data).',
+    );
     const jobs = await database.db.selectFrom('import_jobs').select(['status']).execute();
     expect(jobs.map((j) => j.status)).toEqual(['failed', 'failed']);
     expect(await database.db.selectFrom('providers').select('npi').execute()).toEqual([]);

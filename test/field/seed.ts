@@ -10,7 +10,15 @@ export async function seedField(db: Kysely<DB>, liaisonId: number, date: string)
   const { orgId } = await seedDirectory(db);
   const loc = await db
     .insertInto('locations')
-    .values({ organization_id: orgId, name: 'Lakeside Main', line1: '1 Pike St', city: 'Seattle', state: 'WA', zip5: '98101', ...OFFICE })
+    .values({
+      organization_id: orgId,
+      name: 'Lakeside Main',
+      line1: '1 Pike St',
+      city: 'Seattle',
+      state: 'WA',
+      zip5: '98101',
+      ...OFFICE,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const locationId = Number(loc.id);
@@ -39,12 +47,30 @@ export async function seedField(db: Kysely<DB>, liaisonId: number, date: string)
     .values({
       liaison_id: liaisonId,
       plan_date: date,
-      settings: JSON.stringify({ dayStart: 480, dayEnd: 1020, start, end: start, startIsDefault: false, lunch: null, timeLimitMs: 1000, seed: 1 }),
+      settings: JSON.stringify({
+        dayStart: 480,
+        dayEnd: 1020,
+        start,
+        end: start,
+        startIsDefault: false,
+        lunch: null,
+        timeLimitMs: 1000,
+        seed: 1,
+      }),
       stops: JSON.stringify([stop]),
       pinned: '[]',
       done: '[]',
       result: JSON.stringify({
-        days: [{ day: 'tue', departure: 480, returnAt: 540, visits: [{ stopId, arrival: 495, start: 495, end: 510, wait: 0 }], travelMinutes: 30, km: 4.2 }],
+        days: [
+          {
+            day: 'tue',
+            departure: 480,
+            returnAt: 540,
+            visits: [{ stopId, arrival: 495, start: 495, end: 510, wait: 0 }],
+            travelMinutes: 30,
+            km: 4.2,
+          },
+        ],
         unassigned: [],
         priority: 1,
         travelLabel: 'straight-line estimate',

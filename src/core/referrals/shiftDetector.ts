@@ -125,6 +125,8 @@ export function detectShifts(
         months: ys.map((_, j) => formatMonth(firstMonth + best.bStart + j)),
         observed: [...ys],
         expected: wsw.map((w) => rate * w),
+        baselineShare: mode === 'share' ? rate : null,
+        recentShare: mode === 'share' ? best.observed / sumRange(ws, rStart, n) : null,
       },
     });
   });

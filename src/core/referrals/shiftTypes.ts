@@ -65,7 +65,17 @@ export interface ShiftAlert {
   qValue: number;
   startMonth: string;
   /** monthly counts and seasonal expectation from the baseline start (the evidence chart) */
-  evidence: { months: string[]; observed: number[]; expected: number[] };
+  /**
+   * monthly counts and expectation from the baseline start (the evidence chart); for share tests also
+   * the share of the physician's referrals going to the target, baseline vs recent window
+   */
+  evidence: {
+    months: string[];
+    observed: number[];
+    expected: number[];
+    baselineShare: number | null;
+    recentShare: number | null;
+  };
 }
 
 export interface DetectorResult {

@@ -26,7 +26,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_by text
     )`);
 
-  const address = (p: string) => sql.raw(`
+  const address = (p: string) =>
+    sql.raw(`
       ${p}_line1 text, ${p}_line2 text, ${p}_city text, ${p}_state text, ${p}_zip5 text, ${p}_zip9 text,
       ${p}_country text, ${p}_phone text, ${p}_fax text`);
   await run(sql`
@@ -143,7 +144,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz not null default now(),
       check (parent_id is null or parent_id <> id)
     )`);
-  await run(sql`create index organizations_search_trgm on organizations using gin (search_name gin_trgm_ops)`);
+  await run(
+    sql`create index organizations_search_trgm on organizations using gin (search_name gin_trgm_ops)`,
+  );
   await run(sql`create index organizations_parent_idx on organizations (parent_id)`);
   await run(sql`create index organizations_type_idx on organizations (type, network_status)`);
   await run(sql`

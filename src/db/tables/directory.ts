@@ -2,7 +2,9 @@
 import type { Generated } from 'kysely';
 
 type Address<P extends string> = {
-  [K in `${P}_${'line1' | 'line2' | 'city' | 'state' | 'zip5' | 'zip9' | 'country' | 'phone' | 'fax'}`]: string | null;
+  [K in `${P}_${'line1' | 'line2' | 'city' | 'state' | 'zip5' | 'zip9' | 'country' | 'phone' | 'fax'}`]:
+    | string
+    | null;
 };
 
 export type GeoPrecision = 'rooftop' | 'street' | 'zip_centroid' | 'synthetic_point' | 'none';
@@ -174,7 +176,12 @@ export interface DirectoryTables {
     changes: Record<string, { before: unknown; after: unknown }>;
   };
   organizations: OrganizationRow;
-  organization_other_names: { organization_id: number; name: string; type_code: string | null; source: Generated<string> };
+  organization_other_names: {
+    organization_id: number;
+    name: string;
+    type_code: string | null;
+    source: Generated<string>;
+  };
   memberships: {
     id: Generated<number>;
     provider_npi: string;

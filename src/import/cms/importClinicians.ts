@@ -26,11 +26,27 @@ export function importCmsClinicians(database: Database, file: string, opts: Impo
       kind: 'cms-clinicians',
       encoding: 'latin1',
       emptyMessage: 'is empty: expected the CMS Doctors and Clinicians national file.',
-      columns: { npi: 'text', org_pac_id: 'text', facility_name: 'text', city: 'text', state: 'text', zip5: 'text', search_name: 'text' },
+      columns: {
+        npi: 'text',
+        org_pac_id: 'text',
+        facility_name: 'text',
+        city: 'text',
+        state: 'text',
+        zip5: 'text',
+        search_name: 'text',
+      },
       header: (fields, label) => {
-        const at = headerIndex(fields, ['NPI', 'org_pac_id'], label, 'the CMS Doctors and Clinicians file (DAC_NationalDownloadableFile.csv)');
+        const at = headerIndex(
+          fields,
+          ['NPI', 'org_pac_id'],
+          label,
+          'the CMS Doctors and Clinicians file (DAC_NationalDownloadableFile.csv)',
+        );
         const pick = (names: string[]) => names.map(at).find((i) => i >= 0) ?? -1;
-        return Object.fromEntries(Object.entries(COLS).map(([k, names]) => [k, pick(names)])) as Record<keyof typeof COLS, number>;
+        return Object.fromEntries(Object.entries(COLS).map(([k, names]) => [k, pick(names)])) as Record<
+          keyof typeof COLS,
+          number
+        >;
       },
       row: ({ line, fields: f }, h, errors) => {
         const npi = (f[h.npi] ?? '').trim();
@@ -41,8 +57,15 @@ export function importCmsClinicians(database: Database, file: string, opts: Impo
         const pac = clean(f[h.orgPac]);
         const name = h.facility >= 0 ? clean(f[h.facility]) : null;
         // clinicians not in a group practice have no org_pac_id: nothing to link, not an error
-        return [npi, pac, name, h.city >= 0 ? clean(f[h.city]) : null, h.state >= 0 ? clean(f[h.state]) : null,
-          h.zip >= 0 ? splitZip(clean(f[h.zip])).zip5 : null, searchText(name)];
+        return [
+          npi,
+          pac,
+          name,
+          h.city >= 0 ? clean(f[h.city]) : null,
+          h.state >= 0 ? clean(f[h.state]) : null,
+          h.zip >= 0 ? splitZip(clean(f[h.zip])).zip5 : null,
+          searchText(name),
+        ];
       },
       merge: async (tx, stage, jobId) => {
         const S = sql.raw(stage);
@@ -62,8 +85,14 @@ export function importCmsClinicians(database: Database, file: string, opts: Impo
           order by s.npi, o.id, s.line
           on conflict (provider_npi, organization_id) do nothing
           returning true as inserted`.execute(tx);
-        const kept = Number((await sql<{ n: number }>`select count(*) as n from ${S}`.execute(tx)).rows[0]?.n ?? 0);
-        return { inserted: links.rows.length, updated: Number(orgs.numAffectedRows ?? 0), unchanged: kept - links.rows.length };
+        const kept = Number(
+          (await sql<{ n: number }>`select count(*) as n from ${S}`.execute(tx)).rows[0]?.n ?? 0,
+        );
+        return {
+          inserted: links.rows.length,
+          updated: Number(orgs.numAffectedRows ?? 0),
+          unchanged: kept - links.rows.length,
+        };
       },
     },
     opts,
@@ -81,8 +110,17 @@ export function importCmsAffiliations(database: Database, file: string, opts: Im
       emptyMessage: 'is empty: expected the CMS Facility_Affiliation file.',
       columns: { npi: 'text', facility_type: 'text', ccn: 'text' },
       header: (fields, label) => {
-        const at = headerIndex(fields, ['NPI', 'Facility Affiliations Certification Number'], label, 'the CMS Facility_Affiliation file');
-        return { npi: at('NPI'), type: at('facility_type'), ccn: at('Facility Affiliations Certification Number') };
+        const at = headerIndex(
+          fields,
+          ['NPI', 'Facility Affiliations Certification Number'],
+          label,
+          'the CMS Facility_Affiliation file',
+        );
+        return {
+          npi: at('NPI'),
+          type: at('facility_type'),
+          ccn: at('Facility Affiliations Certification Number'),
+        };
       },
       row: ({ line, fields: f }, h, errors) => {
         const npi = (f[h.npi] ?? '').trim();
@@ -99,7 +137,9 @@ export function importCmsAffiliations(database: Database, file: string, opts: Im
       },
       merge: async (tx, stage, jobId) => {
         const S = sql.raw(stage);
-        await sql`delete from ${S} s where not exists (select 1 from providers p where p.npi = s.npi)`.execute(tx);
+        await sql`delete from ${S} s where not exists (select 1 from providers p where p.npi = s.npi)`.execute(
+          tx,
+        );
         // a facility known only by its CCN is named for what the file says it is; an admin can rename it
         await sql`
           insert into organizations (ccn, name, type, search_name, source)
@@ -113,7 +153,9 @@ export function importCmsAffiliations(database: Database, file: string, opts: Im
           select distinct s.npi, o.id, 'affiliated', 'cms', ${jobId}::bigint
           from ${S} s join organizations o on o.ccn = s.ccn
           on conflict (provider_npi, organization_id) do nothing`.execute(tx);
-        const kept = Number((await sql<{ n: number }>`select count(*) as n from ${S}`.execute(tx)).rows[0]?.n ?? 0);
+        const kept = Number(
+          (await sql<{ n: number }>`select count(*) as n from ${S}`.execute(tx)).rows[0]?.n ?? 0,
+        );
         const inserted = Number(links.numAffectedRows ?? 0);
         return { inserted, unchanged: kept - inserted };
       },

@@ -6,7 +6,11 @@ import { headerIndex, type ImportOptions, runStagedImport } from '../stagedImpor
 import { clean } from '../values';
 import { type DirectorySource, reject } from './importOrganizations';
 
-export function importMemberships(database: Database, file: string, opts: ImportOptions & { source?: DirectorySource } = {}) {
+export function importMemberships(
+  database: Database,
+  file: string,
+  opts: ImportOptions & { source?: DirectorySource } = {},
+) {
   const source = opts.source ?? 'manual';
   return runStagedImport(
     database,
@@ -17,7 +21,12 @@ export function importMemberships(database: Database, file: string, opts: Import
       emptyMessage: 'is empty: expected memberships.csv with a header row.',
       columns: { provider_npi: 'text', organization_npi: 'text', role: 'text' },
       header: (fields, label) => {
-        const at = headerIndex(fields, ['provider_npi', 'organization_npi'], label, 'a memberships file (docs/formats/memberships.md)');
+        const at = headerIndex(
+          fields,
+          ['provider_npi', 'organization_npi'],
+          label,
+          'a memberships file (docs/formats/memberships.md)',
+        );
         return { p: at('provider_npi'), o: at('organization_npi'), role: at('role') };
       },
       row: ({ line, fields: f }, h, errors) => {
@@ -26,7 +35,8 @@ export function importMemberships(database: Database, file: string, opts: Import
         if (npiProblem(p)) return reject(errors, line, 'provider_npi', `"${p}" is not a valid NPI`);
         if (npiProblem(o)) return reject(errors, line, 'organization_npi', `"${o}" is not a valid NPI`);
         const role = (h.role >= 0 ? clean(f[h.role]) : null)?.toLowerCase() ?? 'primary';
-        if (role !== 'primary' && role !== 'secondary') return reject(errors, line, 'role', `"${role}" is not primary or secondary`);
+        if (role !== 'primary' && role !== 'secondary')
+          return reject(errors, line, 'role', `"${role}" is not primary or secondary`);
         return [p, o, role];
       },
       merge: async (tx, stage, jobId, errors) => {
@@ -47,10 +57,17 @@ export function importMemberships(database: Database, file: string, opts: Import
           on conflict (provider_npi, organization_id) do update set role = excluded.role
           where t.role is distinct from excluded.role
           returning (xmax = 0) as inserted`.execute(tx);
-        const total = Number((await sql<{ n: number }>`select count(*) as n from ${S}`.execute(tx)).rows[0]?.n ?? 0);
+        const total = Number(
+          (await sql<{ n: number }>`select count(*) as n from ${S}`.execute(tx)).rows[0]?.n ?? 0,
+        );
         const badLines = new Set(unknown.rows.map((u) => u.line)).size;
         const inserted = up.rows.filter((r) => r.inserted).length;
-        return { inserted, updated: up.rows.length - inserted, unchanged: total - badLines - up.rows.length, rejected: badLines };
+        return {
+          inserted,
+          updated: up.rows.length - inserted,
+          unchanged: total - badLines - up.rows.length,
+          rejected: badLines,
+        };
       },
     },
     opts,

@@ -23,7 +23,12 @@ const PL = {
 
 const checkNpi = (npi: string, line: number, errors: { add(l: number, f: string, r: string): void }) => {
   const p = npiProblem(npi);
-  if (p) errors.add(line, 'NPI', p === 'format' ? `"${npi}" is not 10 digits` : `${npi} fails the NPI check digit`);
+  if (p)
+    errors.add(
+      line,
+      'NPI',
+      p === 'format' ? `"${npi}" is not 10 digits` : `${npi} fails the NPI check digit`,
+    );
   return !p;
 };
 
@@ -36,13 +41,40 @@ export function importNppesLocations(database: Database, file: string, opts: Imp
       encoding: 'latin1',
       emptyMessage: 'is empty: expected an NPPES pl_pfile with a header row.',
       columns: Object.fromEntries(
-        ['npi', 'address_key', 'line1', 'line2', 'city', 'state', 'zip5', 'zip9', 'country', 'phone', 'phone_ext', 'fax', 'county_fips', 'county_name', 'geo_precision']
+        [
+          'npi',
+          'address_key',
+          'line1',
+          'line2',
+          'city',
+          'state',
+          'zip5',
+          'zip9',
+          'country',
+          'phone',
+          'phone_ext',
+          'fax',
+          'county_fips',
+          'county_name',
+          'geo_precision',
+        ]
           .map((c) => [c, 'text'])
-          .concat([['lat', 'double precision'], ['lon', 'double precision']]),
+          .concat([
+            ['lat', 'double precision'],
+            ['lon', 'double precision'],
+          ]),
       ),
       header: (fields, label) => {
-        const at = headerIndex(fields, [PL.npi, PL.line1, PL.postal], label, 'an NPPES secondary practice location file (pl_pfile)');
-        return Object.fromEntries(Object.entries(PL).map(([k, h]) => [k, at(h)])) as Record<keyof typeof PL, number>;
+        const at = headerIndex(
+          fields,
+          [PL.npi, PL.line1, PL.postal],
+          label,
+          'an NPPES secondary practice location file (pl_pfile)',
+        );
+        return Object.fromEntries(Object.entries(PL).map(([k, h]) => [k, at(h)])) as Record<
+          keyof typeof PL,
+          number
+        >;
       },
       row: ({ line, fields: f }, h, errors) => {
         const npi = (f[h.npi] ?? '').trim();
@@ -57,17 +89,37 @@ export function importNppesLocations(database: Database, file: string, opts: Imp
         }
         const line2 = clean(f[h.line2]);
         const key = searchText(line1, line2, zip5 ?? clean(f[h.postal]));
-        return [npi, key, line1, line2, clean(f[h.city]), clean(f[h.state])?.toUpperCase() ?? null, zip5, zip9, country,
-          digitsOnly(clean(f[h.phone])), clean(f[h.ext]), digitsOnly(clean(f[h.fax])), c?.countyFips ?? null, c?.countyName ?? null,
-          c ? 'zip_centroid' : 'none', c?.lat ?? null, c?.lon ?? null];
+        return [
+          npi,
+          key,
+          line1,
+          line2,
+          clean(f[h.city]),
+          clean(f[h.state])?.toUpperCase() ?? null,
+          zip5,
+          zip9,
+          country,
+          digitsOnly(clean(f[h.phone])),
+          clean(f[h.ext]),
+          digitsOnly(clean(f[h.fax])),
+          c?.countyFips ?? null,
+          c?.countyName ?? null,
+          c ? 'zip_centroid' : 'none',
+          c?.lat ?? null,
+          c?.lon ?? null,
+        ];
       },
       dataDate: dataDateFromFileName,
       merge: async (tx, stage, jobId) => {
         const S = sql.raw(stage);
-        await sql`delete from ${S} a using ${S} b where a.npi = b.npi and a.address_key = b.address_key and a.line < b.line`.execute(tx);
+        await sql`delete from ${S} a using ${S} b where a.npi = b.npi and a.address_key = b.address_key and a.line < b.line`.execute(
+          tx,
+        );
         // the file lists every secondary location of an NPI: locations no longer listed go
         const removed = await sql`delete from provider_locations x where x.npi in (select npi from ${S})
-          and not exists (select 1 from ${S} s where s.npi = x.npi and s.address_key = x.address_key)`.execute(tx);
+          and not exists (select 1 from ${S} s where s.npi = x.npi and s.address_key = x.address_key)`.execute(
+          tx,
+        );
         const up = await sql<{ inserted: boolean }>`
           insert into provider_locations as t (npi, address_key, line1, line2, city, state, zip5, zip9, country, phone, phone_ext, fax,
             county_fips, county_name, lat, lon, geo_precision, source, data_date, job_id)
@@ -81,8 +133,20 @@ export function importNppesLocations(database: Database, file: string, opts: Imp
             is distinct from (excluded.line1, excluded.line2, excluded.city, excluded.state, excluded.zip9, excluded.phone, excluded.phone_ext, excluded.fax)
           returning (xmax = 0) as inserted`.execute(tx);
         const inserted = up.rows.filter((r) => r.inserted).length;
-        const matched = Number((await sql<{ n: number }>`select count(*) as n from ${S} s where exists (select 1 from providers p where p.npi = s.npi)`.execute(tx)).rows[0]?.n ?? 0);
-        return { inserted, updated: up.rows.length - inserted + n(removed), unchanged: matched - up.rows.length };
+        const matched = Number(
+          (
+            await sql<{
+              n: number;
+            }>`select count(*) as n from ${S} s where exists (select 1 from providers p where p.npi = s.npi)`.execute(
+              tx,
+            )
+          ).rows[0]?.n ?? 0,
+        );
+        return {
+          inserted,
+          updated: up.rows.length - inserted + n(removed),
+          unchanged: matched - up.rows.length,
+        };
       },
     },
     opts,
@@ -99,8 +163,17 @@ export function importNppesOtherNames(database: Database, file: string, opts: Im
       emptyMessage: 'is empty: expected an NPPES othername_pfile with a header row.',
       columns: { npi: 'text', name: 'text', type_code: 'text' },
       header: (fields, label) => {
-        const at = headerIndex(fields, ['NPI', 'Provider Other Organization Name'], label, 'an NPPES other-name file (othername_pfile)');
-        return { npi: at('NPI'), name: at('Provider Other Organization Name'), type: at('Provider Other Organization Name Type Code') };
+        const at = headerIndex(
+          fields,
+          ['NPI', 'Provider Other Organization Name'],
+          label,
+          'an NPPES other-name file (othername_pfile)',
+        );
+        return {
+          npi: at('NPI'),
+          name: at('Provider Other Organization Name'),
+          type: at('Provider Other Organization Name Type Code'),
+        };
       },
       row: ({ line, fields: f }, h, errors) => {
         const npi = (f[h.npi] ?? '').trim();
@@ -122,7 +195,13 @@ export function importNppesOtherNames(database: Database, file: string, opts: Im
           on conflict (organization_id, name) do update set type_code = excluded.type_code
           where t.type_code is distinct from excluded.type_code
           returning (xmax = 0) as inserted`.execute(tx);
-        const matched = Number((await sql<{ n: number }>`select count(*) as n from ${S} s join organizations o on o.npi = s.npi`.execute(tx)).rows[0]?.n ?? 0);
+        const matched = Number(
+          (
+            await sql<{
+              n: number;
+            }>`select count(*) as n from ${S} s join organizations o on o.npi = s.npi`.execute(tx)
+          ).rows[0]?.n ?? 0,
+        );
         const inserted = up.rows.filter((r) => r.inserted).length;
         return { inserted, updated: up.rows.length - inserted, unchanged: matched - up.rows.length };
       },

@@ -43,7 +43,10 @@ async function* xlsxRecords(file: string, label: string): AsyncGenerator<CsvReco
 }
 
 /** Skips the title rows: the header is the first row whose first cell is "NPI". */
-async function* fromHeaderRow(source: AsyncIterable<CsvRecord[]>, label: string): AsyncGenerator<CsvRecord[]> {
+async function* fromHeaderRow(
+  source: AsyncIterable<CsvRecord[]>,
+  label: string,
+): AsyncGenerator<CsvRecord[]> {
   let seen = 0;
   let found = false;
   for await (const batch of source) {
@@ -61,7 +64,9 @@ async function* fromHeaderRow(source: AsyncIterable<CsvRecord[]>, label: string)
     if (seen > 10) break;
   }
   if (!found && seen > 0)
-    throw new ImportRefused(`${label} is not an NPPES deactivation report: no header row starting with "NPI" in its first rows.`);
+    throw new ImportRefused(
+      `${label} is not an NPPES deactivation report: no header row starting with "NPI" in its first rows.`,
+    );
 }
 
 export function importNppesDeactivations(database: Database, file: string, opts: ImportOptions = {}) {
@@ -77,14 +82,21 @@ export function importNppesDeactivations(database: Database, file: string, opts:
       records: (f, label) => fromHeaderRow(isXlsx ? xlsxRecords(f, label) : csvRecords(f, label), label),
       header: (fields, label) => {
         const dateCol = fields.findIndex((h) => /deactivation date/i.test(h));
-        if (dateCol < 0) throw new ImportRefused(`${label} is not an NPPES deactivation report: its header lacks a deactivation date column.`);
+        if (dateCol < 0)
+          throw new ImportRefused(
+            `${label} is not an NPPES deactivation report: its header lacks a deactivation date column.`,
+          );
         return { date: dateCol };
       },
       row: ({ line, fields: f }, h, errors) => {
         const npi = (f[0] ?? '').trim();
         const p = npiProblem(npi);
         if (p) {
-          errors.add(line, 'NPI', p === 'format' ? `"${npi}" is not 10 digits` : `${npi} fails the NPI check digit`);
+          errors.add(
+            line,
+            'NPI',
+            p === 'format' ? `"${npi}" is not 10 digits` : `${npi} fails the NPI check digit`,
+          );
           return null;
         }
         const d = parseUsDate(clean(f[h.date]));
@@ -101,14 +113,26 @@ export function importNppesDeactivations(database: Database, file: string, opts:
           select p.npi, ${jobId}::bigint, jsonb_build_object('status', jsonb_build_object('before', p.status, 'after', 'deactivated'),
             'deactivation_date', jsonb_build_object('before', p.deactivation_date, 'after', s.deactivation_date))
           from ${S} s join providers p on p.npi = s.npi
-          where p.status <> 'deactivated' or p.deactivation_date is distinct from s.deactivation_date`.execute(tx);
-        const prov = await sql`update providers p set status = 'deactivated', deactivation_date = s.deactivation_date, updated_at = now()
-          from ${S} s where p.npi = s.npi and (p.status <> 'deactivated' or p.deactivation_date is distinct from s.deactivation_date)`.execute(tx);
-        const orgs = await sql`update organizations o set status = 'deactivated', deactivation_date = s.deactivation_date,
+          where p.status <> 'deactivated' or p.deactivation_date is distinct from s.deactivation_date`.execute(
+          tx,
+        );
+        const prov =
+          await sql`update providers p set status = 'deactivated', deactivation_date = s.deactivation_date, updated_at = now()
+          from ${S} s where p.npi = s.npi and (p.status <> 'deactivated' or p.deactivation_date is distinct from s.deactivation_date)`.execute(
+            tx,
+          );
+        const orgs =
+          await sql`update organizations o set status = 'deactivated', deactivation_date = s.deactivation_date,
             updated_at = now(), version = o.version + 1
-          from ${S} s where o.npi = s.npi and (o.status <> 'deactivated' or o.deactivation_date is distinct from s.deactivation_date)`.execute(tx);
-        const matched = Number((await sql<{ n: number }>`select (select count(*) from ${S} s join providers p on p.npi = s.npi)
-          + (select count(*) from ${S} s join organizations o on o.npi = s.npi) as n`.execute(tx)).rows[0]?.n ?? 0);
+          from ${S} s where o.npi = s.npi and (o.status <> 'deactivated' or o.deactivation_date is distinct from s.deactivation_date)`.execute(
+            tx,
+          );
+        const matched = Number(
+          (
+            await sql<{ n: number }>`select (select count(*) from ${S} s join providers p on p.npi = s.npi)
+          + (select count(*) from ${S} s join organizations o on o.npi = s.npi) as n`.execute(tx)
+          ).rows[0]?.n ?? 0,
+        );
         const deactivated = n(prov) + n(orgs);
         return { deactivated, unchanged: matched - deactivated };
       },

@@ -2,10 +2,10 @@
 // batches, then merge set-based in one transaction that also closes the job — so a process
 // killed at any moment leaves the directory exactly as before, and a re-run finishes the job.
 import { sql } from 'kysely';
-import type { Database } from '../../db/connection';
 import { parseRegion, type Region } from '../../core/geo/region';
 import { zipCentroid } from '../../core/geo/zipCentroid';
-import { copyRows, type CopyValue } from '../copy';
+import type { Database } from '../../db/connection';
+import { type CopyValue, copyRows } from '../copy';
 import {
   checkFile,
   dataDateFromFileName,
@@ -15,7 +15,7 @@ import {
   type ProgressFn,
 } from '../fileSource';
 import { closeAbandonedJobs, failJob, finishJob, RowErrors, startJob, zeroCounts } from '../jobs';
-import { parseNppesHeader, type NppesHeader } from './header';
+import { type NppesHeader, parseNppesHeader } from './header';
 import { mergeNppesStage } from './merge';
 import { stageNppesRow } from './row';
 import { createStage, dropStage, dropStaleStages, STAGE_COPY_COLUMNS, stageTableName } from './stage';

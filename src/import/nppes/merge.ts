@@ -1,7 +1,8 @@
 // Set-based merge of a staged NPPES file into providers / organizations, in the caller's
 // transaction. Unchanged rows (same row_hash) are left alone, so re-running a file changes nothing.
-import { sql } from 'kysely';
+
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import { withSecondaryIndexesDeferred } from '../bulkIndexes';
 

@@ -1,8 +1,8 @@
 // One NPPES data row → a staged row (values in STAGE_COLUMNS order) or a row error.
 import { createHash } from 'node:crypto';
-import { npiProblem } from '../../core/npi';
-import { zipCentroid } from '../../core/geo/zipCentroid';
 import { inRegion, type Region } from '../../core/geo/region';
+import { zipCentroid } from '../../core/geo/zipCentroid';
+import { npiProblem } from '../../core/npi';
 import type { CopyValue } from '../copy';
 import type { RowErrors } from '../jobs';
 import { clean, digitsOnly, parseUsDate, searchText, splitZip } from '../values';

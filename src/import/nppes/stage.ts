@@ -1,7 +1,8 @@
 // The per-job staging table an NPPES import COPYs into before the set-based merge. Unlogged and
 // index-free for load speed; named after the job so an interrupted run's leftovers never mix in.
-import { sql } from 'kysely';
+
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import { STAGE_COLUMNS } from './row';
 

@@ -1,8 +1,8 @@
 // `rounds import taxonomy <nucc.csv>`: the NUCC code set as a recorded job; seeds missing
 // default service-line rows without touching an admin's edits.
 import type { Database } from '../../db/connection';
-import { checkFile, ImportRefused, labelOf } from '../fileSource';
 import { CsvFormatError } from '../csv/records';
+import { checkFile, ImportRefused, labelOf } from '../fileSource';
 import { failJob, finishJob, RowErrors, startJob, zeroCounts } from '../jobs';
 import type { ImportOptions } from '../stagedImport';
 import { readNuccFile } from './nucc';
@@ -30,7 +30,14 @@ export async function importTaxonomy(database: Database, file: string, opts: Imp
       Object.assign(counts, await upsertTaxonomies(tx, parsed.rows));
       await seedServiceLineMap(tx);
       const m = /(\d{2})(\d)\.csv$/i.exec(label);
-      await finishJob(tx, job.id, counts, errors, null, m ? `NUCC version ${Number(m[1])}.${m[2]}` : undefined);
+      await finishJob(
+        tx,
+        job.id,
+        counts,
+        errors,
+        null,
+        m ? `NUCC version ${Number(m[1])}.${m[2]}` : undefined,
+      );
     });
     return { jobId: job.id, counts, errors: errors.items, errorCount: errors.total, dataDate: null };
   } catch (e) {

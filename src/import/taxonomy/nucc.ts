@@ -1,7 +1,7 @@
 // NUCC Health Care Provider Taxonomy CSV (UTF-8, RFC 4180): header
 // Code,Grouping,Classification,Specialization,Definition,Notes,Display Name,Section.
 import { createReadStream } from 'node:fs';
-import { type CsvRecord, CsvFormatError, readCsvBatches } from '../csv/records';
+import { CsvFormatError, type CsvRecord, readCsvBatches } from '../csv/records';
 import type { RowError } from '../jobs';
 
 export type TaxonomyRow = {

@@ -4,6 +4,7 @@ import { taxonomyServiceLineRows } from '../../core/serviceLines';
 import type { TaxonomyRow } from './nucc';
 
 /** Upserts taxonomy rows; returns how many were inserted, updated and unchanged. */
+// biome-ignore lint/suspicious/noExplicitAny: works on any schema (migrations run before DB types exist)
 export async function upsertTaxonomies(db: Kysely<any>, rows: TaxonomyRow[]) {
   let inserted = 0;
   let updated = 0;
@@ -28,6 +29,7 @@ export async function upsertTaxonomies(db: Kysely<any>, rows: TaxonomyRow[]) {
 }
 
 /** Adds default service-line rows for codes not yet mapped; never overrides an admin's choice. */
+// biome-ignore lint/suspicious/noExplicitAny: works on any schema (migrations run before DB types exist)
 export async function seedServiceLineMap(db: Kysely<any>) {
   const rows = taxonomyServiceLineRows().map((r) => ({ taxonomy_code: r.code, service_line: r.serviceLine }));
   await sql`

@@ -4,6 +4,7 @@ import { Suspense, useCallback, useMemo, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useMe, useSystemInfo } from '../api/hooks';
 import type { Me } from '../api/types';
+import { SyncStatus } from '../pages/Field/SyncStatus';
 import { Icon, SkeletonRows } from '../ui';
 import { Drawer } from '../ui/Modal';
 import { DemoBadge } from './DemoBadge';
@@ -149,6 +150,7 @@ export function AppShell() {
           <span className="kbd">⌘K</span>
         </button>
         <span className="spacer" />
+        <SyncStatus />
         <DemoBadge />
         <ThemeToggle />
         <UserMenu me={me} />

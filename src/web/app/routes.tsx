@@ -64,6 +64,12 @@ const ProvidersList = lazy(() => import('../pages/Providers/List'));
 const ProviderProfilePage = lazy(() => import('../pages/Providers/Profile'));
 const MarketPage = lazy(() => import('../pages/Market/MarketPage'));
 const ReferralBasePage = lazy(() => import('../pages/Market/ReferralBasePage'));
+const FieldToday = lazy(() => import('../pages/Field/Today'));
+const FieldLogVisit = lazy(() => import('../pages/Field/LogVisit'));
+const FieldTasks = lazy(() => import('../pages/Field/Tasks'));
+const FieldAlerts = lazy(() => import('../pages/Field/Alerts'));
+const FieldProviderCard = lazy(() => import('../pages/Field/ProviderCard'));
+const FieldOutbox = lazy(() => import('../pages/Field/Outbox'));
 
 export const routes: AppRoute[] = [
   {
@@ -101,6 +107,13 @@ export const routes: AppRoute[] = [
   { path: '/network', label: 'Network', icon: 'network', roles: ALL, element: <NetworkPage />, nav: true, group: 'Network' },
   { path: '/targets', label: 'Targets', icon: 'arrowUp', roles: ALL, element: <TargetsPage />, nav: true, group: 'Network' },
   { path: '/network/provider/:npi', label: 'Provider network', icon: 'network', roles: ALL, element: <ProviderNetwork />, nav: false },
+  // field app (phone, offline-first): first under Today so the phone's Today tab opens it
+  { path: '/field', label: 'Field', icon: 'today', roles: STAFF, element: <FieldToday />, nav: true, group: 'Today' },
+  { path: '/field/log', label: 'Log visit', icon: 'plus', roles: STAFF, element: <FieldLogVisit />, nav: false },
+  { path: '/field/tasks', label: 'Field tasks', icon: 'check', roles: STAFF, element: <FieldTasks />, nav: false },
+  { path: '/field/alerts', label: 'Field alerts', icon: 'alert', roles: STAFF, element: <FieldAlerts />, nav: false },
+  { path: '/field/provider/:npi', label: 'Provider card', icon: 'providers', roles: STAFF, element: <FieldProviderCard />, nav: false },
+  { path: '/field/outbox', label: 'Unsynced', icon: 'refresh', roles: STAFF, element: <FieldOutbox />, nav: false },
   // relationship management (CRM)
   { path: '/activities', label: 'Activities', icon: 'today', roles: ALL, element: <ActivitiesPage />, nav: true, group: 'Today' },
   { path: '/tasks', label: 'Tasks', icon: 'check', roles: ALL, element: <TasksPage />, nav: true, group: 'Today' },

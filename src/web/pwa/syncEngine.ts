@@ -69,7 +69,12 @@ export async function drainOutbox(
     let res: SyncResponse;
     try {
       res = await send(
-        batch.map(({ idempotencyKey, kind, baseVersion, payload }) => ({ idempotencyKey, kind, baseVersion, payload })),
+        batch.map(({ idempotencyKey, kind, baseVersion, payload }) => ({
+          idempotencyKey,
+          kind,
+          baseVersion,
+          payload,
+        })),
       );
     } catch (e) {
       for (const item of batch) await store.update({ ...item, attempts: item.attempts + 1 });

@@ -6,6 +6,7 @@ import { type Kysely, sql } from 'kysely';
 
 const cache = new WeakMap<object, boolean>();
 
+// biome-ignore lint/suspicious/noExplicitAny: works on any schema (migrations run before DB types exist)
 export async function isPglite(db: Kysely<any>): Promise<boolean> {
   const hit = cache.get(db);
   if (hit !== undefined) return hit;

@@ -2,8 +2,8 @@
 import { type Kysely, sql } from 'kysely';
 import { searchText } from '../../../import/values';
 import type { DB } from '../../schema';
-import { isPglite } from './backend';
 import type { NetworkStatus, OrganizationType } from '../../tables/directory';
+import { isPglite } from './backend';
 
 export type OrganizationSearch = {
   q?: string;
@@ -20,7 +20,9 @@ export async function searchOrganizations(db: Kysely<DB>, s: OrganizationSearch)
   const parts = [sql`o.deleted_at is null`];
   if (text && /^\d{10}$/.test(text)) parts.push(sql`o.npi = ${text}`);
   else if (text && !(await isPglite(db)))
-    parts.push(sql`(o.search_name % ${text} or ${text} <% o.search_name or o.search_name like ${`%${text}%`})`);
+    parts.push(
+      sql`(o.search_name % ${text} or ${text} <% o.search_name or o.search_name like ${`%${text}%`})`,
+    );
   else if (text)
     parts.push(sql`(similarity(o.search_name, ${text}) >= 0.3 or word_similarity(${text}, o.search_name) >= 0.6
       or o.search_name like ${`%${text}%`})`);
@@ -32,8 +34,20 @@ export async function searchOrganizations(db: Kysely<DB>, s: OrganizationSearch)
     const [name, id] = JSON.parse(Buffer.from(s.cursor, 'base64url').toString('utf8')) as [string, number];
     parts.push(sql`(o.name, o.id) > (${name}, ${id})`);
   }
-  const rows = await sql<{ id: number; name: string; npi: string | null; type: string; network_status: string; parent_id: number | null;
-    parent_name: string | null; practice_city: string | null; practice_state: string | null; service_lines: string[]; providers: number; status: string }>`
+  const rows = await sql<{
+    id: number;
+    name: string;
+    npi: string | null;
+    type: string;
+    network_status: string;
+    parent_id: number | null;
+    parent_name: string | null;
+    practice_city: string | null;
+    practice_state: string | null;
+    service_lines: string[];
+    providers: number;
+    status: string;
+  }>`
     select o.id, o.name, o.npi, o.type, o.network_status, o.parent_id, pa.name as parent_name, o.practice_city, o.practice_state,
       o.service_lines, o.status, (select count(*)::int from memberships m where m.organization_id = o.id) as providers
     from organizations o left join organizations pa on pa.id = o.parent_id
@@ -43,16 +57,32 @@ export async function searchOrganizations(db: Kysely<DB>, s: OrganizationSearch)
   const last = page[page.length - 1];
   return {
     items: page.map((o) => ({
-      id: o.id, name: o.name, npi: o.npi, type: o.type, networkStatus: o.network_status, status: o.status,
+      id: o.id,
+      name: o.name,
+      npi: o.npi,
+      type: o.type,
+      networkStatus: o.network_status,
+      status: o.status,
       parent: o.parent_id ? { id: o.parent_id, name: o.parent_name } : null,
-      city: o.practice_city, state: o.practice_state, serviceLines: o.service_lines, providerCount: o.providers,
+      city: o.practice_city,
+      state: o.practice_state,
+      serviceLines: o.service_lines,
+      providerCount: o.providers,
     })),
-    nextCursor: rows.rows.length > limit && last ? Buffer.from(JSON.stringify([last.name, last.id])).toString('base64url') : null,
+    nextCursor:
+      rows.rows.length > limit && last
+        ? Buffer.from(JSON.stringify([last.name, last.id])).toString('base64url')
+        : null,
   };
 }
 
 export async function getOrganizationProfile(db: Kysely<DB>, id: number) {
-  const o = await db.selectFrom('organizations').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const o = await db
+    .selectFrom('organizations')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!o) return null;
   const chain = await sql<{ id: number; name: string; type: string; network_status: string; depth: number }>`
     with recursive up as (
@@ -62,36 +92,130 @@ export async function getOrganizationProfile(db: Kysely<DB>, id: number) {
       where up.depth < 20)
     select id, name, type, network_status, depth from up order by depth`.execute(db);
   const [children, providers, offices, otherNames, providerCount] = await Promise.all([
-    db.selectFrom('organizations').select(['id', 'name', 'type', 'network_status', 'npi']).where('parent_id', '=', id).where('deleted_at', 'is', null).orderBy('name').execute(),
+    db
+      .selectFrom('organizations')
+      .select(['id', 'name', 'type', 'network_status', 'npi'])
+      .where('parent_id', '=', id)
+      .where('deleted_at', 'is', null)
+      .orderBy('name')
+      .execute(),
     db
       .selectFrom('memberships as m')
       .innerJoin('providers as p', 'p.npi', 'm.provider_npi')
       .leftJoin('taxonomies as t', 't.code', 'p.primary_taxonomy')
-      .select(['p.npi', 'p.last_name', 'p.first_name', 'p.credential', 'p.primary_service_line', 't.display_name', 'p.status', 'm.role', 'm.source'])
+      .select([
+        'p.npi',
+        'p.last_name',
+        'p.first_name',
+        'p.credential',
+        'p.primary_service_line',
+        't.display_name',
+        'p.status',
+        'm.role',
+        'm.source',
+      ])
       .where('m.organization_id', '=', id)
       .orderBy('p.last_name')
       .orderBy('p.first_name')
       .limit(500)
       .execute(),
-    db.selectFrom('locations').selectAll().where('organization_id', '=', id).where('deleted_at', 'is', null).orderBy('name').execute(),
-    db.selectFrom('organization_other_names').select(['name', 'type_code', 'source']).where('organization_id', '=', id).execute(),
-    db.selectFrom('memberships').select(sql<number>`count(*)::int`.as('n')).where('organization_id', '=', id).executeTakeFirst(),
+    db
+      .selectFrom('locations')
+      .selectAll()
+      .where('organization_id', '=', id)
+      .where('deleted_at', 'is', null)
+      .orderBy('name')
+      .execute(),
+    db
+      .selectFrom('organization_other_names')
+      .select(['name', 'type_code', 'source'])
+      .where('organization_id', '=', id)
+      .execute(),
+    db
+      .selectFrom('memberships')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('organization_id', '=', id)
+      .executeTakeFirst(),
   ]);
   const pt = (r: { lat: number | null; lon: number | null; geo_precision: string | null }) =>
-    r.lat === null || r.lon === null ? null : { lat: r.lat, lon: r.lon, precision: r.geo_precision ?? 'none' };
+    r.lat === null || r.lon === null
+      ? null
+      : { lat: r.lat, lon: r.lon, precision: r.geo_precision ?? 'none' };
   return {
-    id: o.id, npi: o.npi, pacId: o.pac_id, ccn: o.ccn, name: o.name, type: o.type, networkStatus: o.network_status,
-    facilityCode: o.facility_code, serviceLines: o.service_lines, primaryTaxonomy: o.primary_taxonomy, status: o.status,
+    id: o.id,
+    npi: o.npi,
+    pacId: o.pac_id,
+    ccn: o.ccn,
+    name: o.name,
+    type: o.type,
+    networkStatus: o.network_status,
+    facilityCode: o.facility_code,
+    serviceLines: o.service_lines,
+    primaryTaxonomy: o.primary_taxonomy,
+    status: o.status,
     otherNames,
-    address: { line1: o.practice_line1, line2: o.practice_line2, city: o.practice_city, state: o.practice_state, zip5: o.practice_zip5, phone: o.practice_phone, countyFips: o.county_fips, countyName: o.county_name },
+    address: {
+      line1: o.practice_line1,
+      line2: o.practice_line2,
+      city: o.practice_city,
+      state: o.practice_state,
+      zip5: o.practice_zip5,
+      phone: o.practice_phone,
+      countyFips: o.county_fips,
+      countyName: o.county_name,
+    },
     point: pt(o),
-    authorizedOfficial: o.official_last_name ? { lastName: o.official_last_name, firstName: o.official_first_name, title: o.official_title, phone: o.official_phone } : null,
-    dates: { enumeration: o.enumeration_date, lastUpdate: o.last_update_date, deactivation: o.deactivation_date, reactivation: o.reactivation_date },
-    parentChain: chain.rows.map((c) => ({ id: c.id, name: c.name, type: c.type, networkStatus: c.network_status })),
-    children: children.map((c) => ({ id: c.id, name: c.name, type: c.type, networkStatus: c.network_status, npi: c.npi })),
-    providers: providers.map((p) => ({ npi: p.npi, name: [p.first_name, p.last_name].filter(Boolean).join(' ') + (p.credential ? `, ${p.credential}` : ''), specialty: p.display_name, serviceLine: p.primary_service_line, status: p.status, role: p.role, source: p.source })),
+    authorizedOfficial: o.official_last_name
+      ? {
+          lastName: o.official_last_name,
+          firstName: o.official_first_name,
+          title: o.official_title,
+          phone: o.official_phone,
+        }
+      : null,
+    dates: {
+      enumeration: o.enumeration_date,
+      lastUpdate: o.last_update_date,
+      deactivation: o.deactivation_date,
+      reactivation: o.reactivation_date,
+    },
+    parentChain: chain.rows.map((c) => ({
+      id: c.id,
+      name: c.name,
+      type: c.type,
+      networkStatus: c.network_status,
+    })),
+    children: children.map((c) => ({
+      id: c.id,
+      name: c.name,
+      type: c.type,
+      networkStatus: c.network_status,
+      npi: c.npi,
+    })),
+    providers: providers.map((p) => ({
+      npi: p.npi,
+      name: [p.first_name, p.last_name].filter(Boolean).join(' ') + (p.credential ? `, ${p.credential}` : ''),
+      specialty: p.display_name,
+      serviceLine: p.primary_service_line,
+      status: p.status,
+      role: p.role,
+      source: p.source,
+    })),
     providerCount: providerCount?.n ?? 0,
-    locations: offices.map((l) => ({ id: l.id, externalId: l.external_id, name: l.name, line1: l.line1, city: l.city, state: l.state, zip5: l.zip5, phone: l.phone, hours: l.hours, visitRules: l.visit_rules, point: pt(l), version: l.version })),
+    locations: offices.map((l) => ({
+      id: l.id,
+      externalId: l.external_id,
+      name: l.name,
+      line1: l.line1,
+      city: l.city,
+      state: l.state,
+      zip5: l.zip5,
+      phone: l.phone,
+      hours: l.hours,
+      visitRules: l.visit_rules,
+      point: pt(l),
+      version: l.version,
+    })),
     version: o.version,
     source: o.source,
     dataDate: o.data_date,

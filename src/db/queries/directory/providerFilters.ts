@@ -24,9 +24,18 @@ export const distanceSql = (p: { lat: number; lon: number }) =>
   sql<number>`(2 * 3958.7613 * asin(least(1, sqrt(power(sin(radians(p.lat - ${p.lat}) / 2), 2)
     + cos(radians(${p.lat})) * cos(radians(p.lat)) * power(sin(radians(p.lon - ${p.lon}) / 2), 2)))))`;
 
-export type Compiled = { where: RawBuilder<unknown>; score: RawBuilder<number>; text: string | null; npi: string | null };
+export type Compiled = {
+  where: RawBuilder<unknown>;
+  score: RawBuilder<number>;
+  text: string | null;
+  npi: string | null;
+};
 
-export function compileProviderFilters(f: ProviderSearch, latestNppesJob: number | null, trigramOperators = true): Compiled {
+export function compileProviderFilters(
+  f: ProviderSearch,
+  latestNppesJob: number | null,
+  trigramOperators = true,
+): Compiled {
   const parts: RawBuilder<unknown>[] = [];
   let score: RawBuilder<number> = sql<number>`0`;
   let text: string | null = null;
@@ -39,22 +48,34 @@ export function compileProviderFilters(f: ProviderSearch, latestNppesJob: number
     text = searchText(q);
     if (text.length < 3) parts.push(sql`p.search_name like ${`${text}%`}`);
     else if (trigramOperators) parts.push(sql`(p.search_name % ${text} or ${text} <% p.search_name)`);
-    else parts.push(sql`(similarity(p.search_name, ${text}) >= 0.25 or word_similarity(${text}, p.search_name) >= 0.45)`);
+    else
+      parts.push(
+        sql`(similarity(p.search_name, ${text}) >= 0.25 or word_similarity(${text}, p.search_name) >= 0.45)`,
+      );
     score = sql<number>`greatest(similarity(p.search_name, ${text}), word_similarity(${text}, p.search_name))`;
   }
   if (f.specialty) {
     const s = f.specialty.trim();
     if (/^[0-9A-Za-z]{9}[Xx]$/.test(s))
-      parts.push(sql`exists (select 1 from provider_taxonomies t where t.npi = p.npi and t.code = ${s.toUpperCase()})`);
+      parts.push(
+        sql`exists (select 1 from provider_taxonomies t where t.npi = p.npi and t.code = ${s.toUpperCase()})`,
+      );
     else
       parts.push(sql`p.primary_taxonomy in (select code from taxonomies x where x.display_name ilike ${`%${s}%`}
         or x.classification ilike ${`%${s}%`} or x.specialization ilike ${`%${s}%`})`);
   }
   if (f.serviceLine) parts.push(sql`p.primary_service_line = ${f.serviceLine}`);
-  if (f.zip) parts.push(f.zip.length === 3 ? sql`p.practice_zip5 like ${`${f.zip}%`}` : sql`p.practice_zip5 = ${f.zip}`);
+  if (f.zip)
+    parts.push(
+      f.zip.length === 3 ? sql`p.practice_zip5 like ${`${f.zip}%`}` : sql`p.practice_zip5 = ${f.zip}`,
+    );
   if (f.city) parts.push(sql`lower(p.practice_city) = ${f.city.toLowerCase()}`);
   if (f.county)
-    parts.push(/^\d{5}$/.test(f.county) ? sql`p.county_fips = ${f.county}` : sql`lower(p.county_name) = ${f.county.toLowerCase()}`);
+    parts.push(
+      /^\d{5}$/.test(f.county)
+        ? sql`p.county_fips = ${f.county}`
+        : sql`lower(p.county_name) = ${f.county.toLowerCase()}`,
+    );
   if (f.near) {
     const miles = f.radiusMi ?? 25;
     const b = boundingBox(f.near.lat, f.near.lon, miles);
@@ -62,7 +83,9 @@ export function compileProviderFilters(f: ProviderSearch, latestNppesJob: number
       and ${distanceSql(f.near)} <= ${miles}`);
   }
   if (f.org !== undefined)
-    parts.push(sql`exists (select 1 from memberships m where m.provider_npi = p.npi and m.organization_id = ${f.org})`);
+    parts.push(
+      sql`exists (select 1 from memberships m where m.provider_npi = p.npi and m.organization_id = ${f.org})`,
+    );
   const status = f.status ?? 'active';
   if (status !== 'all') parts.push(sql`p.status = ${status}`);
   if (f.newToMarket) {

@@ -9,7 +9,17 @@ const point = (r: { lat: number | null; lon: number | null; geo_precision: strin
 const address = (
   r: Record<string, unknown>,
   p: 'practice' | 'mailing',
-): { line1: unknown; line2: unknown; city: unknown; state: unknown; zip5: unknown; zip9: unknown; country: unknown; phone: unknown; fax: unknown } => ({
+): {
+  line1: unknown;
+  line2: unknown;
+  city: unknown;
+  state: unknown;
+  zip5: unknown;
+  zip9: unknown;
+  country: unknown;
+  phone: unknown;
+  fax: unknown;
+} => ({
   line1: r[`${p}_line1`],
   line2: r[`${p}_line2`],
   city: r[`${p}_city`],
@@ -29,7 +39,18 @@ export async function getProviderProfile(db: Kysely<DB>, npi: string) {
       .selectFrom('provider_taxonomies as t')
       .leftJoin('taxonomies as x', 'x.code', 't.code')
       .leftJoin('service_line_map as m', 'm.taxonomy_code', 't.code')
-      .select(['t.slot', 't.code', 't.license', 't.license_state', 't.is_primary', 't.taxonomy_group', 'x.display_name', 'x.classification', 'x.specialization', 'm.service_line'])
+      .select([
+        't.slot',
+        't.code',
+        't.license',
+        't.license_state',
+        't.is_primary',
+        't.taxonomy_group',
+        'x.display_name',
+        'x.classification',
+        'x.specialization',
+        'm.service_line',
+      ])
       .where('t.npi', '=', npi)
       .orderBy('t.slot')
       .execute(),
@@ -44,14 +65,24 @@ export async function getProviderProfile(db: Kysely<DB>, npi: string) {
       .orderBy('m.role')
       .orderBy('o.name')
       .execute(),
-    db.selectFrom('provider_changes').select(['job_id', 'at', 'changes']).where('npi', '=', npi).orderBy('id', 'desc').limit(20).execute(),
+    db
+      .selectFrom('provider_changes')
+      .select(['job_id', 'at', 'changes'])
+      .where('npi', '=', npi)
+      .orderBy('id', 'desc')
+      .limit(20)
+      .execute(),
     latestNppesImport(db),
   ]);
   const offices = orgs.length
     ? await db
         .selectFrom('locations')
         .selectAll()
-        .where('organization_id', 'in', orgs.map((o) => o.id))
+        .where(
+          'organization_id',
+          'in',
+          orgs.map((o) => o.id),
+        )
         .where('deleted_at', 'is', null)
         .orderBy('name')
         .execute()
@@ -60,7 +91,14 @@ export async function getProviderProfile(db: Kysely<DB>, npi: string) {
   return {
     npi: p.npi,
     entityType: 'individual' as const,
-    name: { last: p.last_name, first: p.first_name, middle: p.middle_name, prefix: p.name_prefix, suffix: p.name_suffix, credential: p.credential },
+    name: {
+      last: p.last_name,
+      first: p.first_name,
+      middle: p.middle_name,
+      prefix: p.name_prefix,
+      suffix: p.name_suffix,
+      credential: p.credential,
+    },
     sex: p.sex,
     status: p.status,
     primaryTaxonomy: p.primary_taxonomy,
@@ -77,24 +115,71 @@ export async function getProviderProfile(db: Kysely<DB>, npi: string) {
       licenseState: t.license_state,
       group: t.taxonomy_group,
     })),
-    otherNames: otherNames.map((o) => ({ last: o.last_name, first: o.first_name, middle: o.middle_name, prefix: o.name_prefix, suffix: o.name_suffix, credential: o.credential, typeCode: o.type_code })),
+    otherNames: otherNames.map((o) => ({
+      last: o.last_name,
+      first: o.first_name,
+      middle: o.middle_name,
+      prefix: o.name_prefix,
+      suffix: o.name_suffix,
+      credential: o.credential,
+      typeCode: o.type_code,
+    })),
     practiceAddress: { ...address(p, 'practice'), countyFips: p.county_fips, countyName: p.county_name },
     mailingAddress: address(p, 'mailing'),
     locations: [
-      { kind: 'practice', source: p.source, ...address(p, 'practice'), countyFips: p.county_fips, countyName: p.county_name, point: point(p) },
+      {
+        kind: 'practice',
+        source: p.source,
+        ...address(p, 'practice'),
+        countyFips: p.county_fips,
+        countyName: p.county_name,
+        point: point(p),
+      },
       ...secondary.map((l) => ({
         kind: 'secondary',
         source: l.source,
-        line1: l.line1, line2: l.line2, city: l.city, state: l.state, zip5: l.zip5, zip9: l.zip9, country: l.country,
-        phone: l.phone, fax: l.fax, countyFips: l.county_fips, countyName: l.county_name, point: point(l), dataDate: l.data_date,
+        line1: l.line1,
+        line2: l.line2,
+        city: l.city,
+        state: l.state,
+        zip5: l.zip5,
+        zip9: l.zip9,
+        country: l.country,
+        phone: l.phone,
+        fax: l.fax,
+        countyFips: l.county_fips,
+        countyName: l.county_name,
+        point: point(l),
+        dataDate: l.data_date,
       })),
     ],
     offices: offices.map((l) => ({
-      id: l.id, organizationId: l.organization_id, name: l.name, line1: l.line1, city: l.city, state: l.state, zip5: l.zip5,
-      phone: l.phone, hours: l.hours, visitRules: l.visit_rules, point: point(l), source: l.source,
+      id: l.id,
+      organizationId: l.organization_id,
+      name: l.name,
+      line1: l.line1,
+      city: l.city,
+      state: l.state,
+      zip5: l.zip5,
+      phone: l.phone,
+      hours: l.hours,
+      visitRules: l.visit_rules,
+      point: point(l),
+      source: l.source,
     })),
-    organizations: orgs.map((o) => ({ id: o.id, name: o.name, type: o.type, networkStatus: o.network_status, npi: o.npi, parentId: o.parent_id, role: o.role, source: o.source })),
-    primaryOrganization: primaryOrg ? { id: primaryOrg.id, name: primaryOrg.name, networkStatus: primaryOrg.network_status } : null,
+    organizations: orgs.map((o) => ({
+      id: o.id,
+      name: o.name,
+      type: o.type,
+      networkStatus: o.network_status,
+      npi: o.npi,
+      parentId: o.parent_id,
+      role: o.role,
+      source: o.source,
+    })),
+    primaryOrganization: primaryOrg
+      ? { id: primaryOrg.id, name: primaryOrg.name, networkStatus: primaryOrg.network_status }
+      : null,
     dates: {
       enumeration: p.enumeration_date,
       lastUpdate: p.last_update_date,

@@ -5,7 +5,12 @@ import { isPglite } from './backend';
 import { compileProviderFilters, distanceSql, type ProviderSearch } from './providerFilters';
 
 export type ProviderSort = 'relevance' | 'name' | 'distance';
-export type SearchRequest = ProviderSearch & { sort?: ProviderSort; cursor?: string; limit?: number; facets?: boolean };
+export type SearchRequest = ProviderSearch & {
+  sort?: ProviderSort;
+  cursor?: string;
+  limit?: number;
+  facets?: boolean;
+};
 
 export class SearchInputError extends Error {
   expected = true;
@@ -38,8 +43,10 @@ export async function searchProviders(db: Kysely<DB>, r: SearchRequest) {
   const latest = await latestNppesImport(db);
   const f = compileProviderFilters(r, latest?.id ?? null, !(await isPglite(db)));
   const sort: ProviderSort = r.sort ?? (f.text ? 'relevance' : r.near ? 'distance' : 'name');
-  if (sort === 'distance' && !r.near) throw new SearchInputError('sort=distance needs near (a ZIP or lat,lon)');
-  if (sort === 'relevance' && !f.text && !f.npi) throw new SearchInputError('sort=relevance needs q (a name to search)');
+  if (sort === 'distance' && !r.near)
+    throw new SearchInputError('sort=distance needs near (a ZIP or lat,lon)');
+  if (sort === 'relevance' && !f.text && !f.npi)
+    throw new SearchInputError('sort=relevance needs q (a name to search)');
   const limit = Math.min(Math.max(r.limit ?? 50, 1), 200);
   const dist = r.near ? distanceSql(r.near) : sql<number>`null`;
   const keys =
@@ -49,7 +56,8 @@ export async function searchProviders(db: Kysely<DB>, r: SearchRequest) {
         ? [sql`-${f.score}`, sql`p.npi`]
         : [dist, sql`p.npi`];
   const after = r.cursor ? decode(r.cursor).k : null;
-  if (after && after.length !== keys.length) throw new SearchInputError('cursor does not belong to this sort');
+  if (after && after.length !== keys.length)
+    throw new SearchInputError('cursor does not belong to this sort');
   const keyset = after ? sql`(${sql.join(keys)}) > (${sql.join(after.map((v) => sql`${v}`))})` : sql`true`;
   return db.transaction().execute(async (tx) => {
     // typo tolerance: looser trigram thresholds than pg_trgm's defaults (0.3 / 0.6), ranked by similarity
@@ -73,7 +81,9 @@ export async function searchProviders(db: Kysely<DB>, r: SearchRequest) {
     const last = page[page.length - 1];
     const nextCursor = rows.rows.length > limit && last ? encode({ k: keyOf(last, sort) }) : null;
     const facets = r.facets === false ? null : await providerFacets(tx, f.where);
-    const totalRows = await sql<{ n: number }>`select count(*) as n from (select 1 from providers p where ${f.where} limit 10001) x`.execute(tx);
+    const totalRows = await sql<{
+      n: number;
+    }>`select count(*) as n from (select 1 from providers p where ${f.where} limit 10001) x`.execute(tx);
     const total = Number(totalRows.rows[0]?.n ?? 0);
     return {
       items: page.map(toHit),
@@ -93,7 +103,13 @@ function keyOf(row: Record<string, unknown>, sort: ProviderSort): (string | numb
   return [Number(row.distance_mi), String(row.npi)];
 }
 
-export function displayName(p: { first_name?: unknown; middle_name?: unknown; last_name?: unknown; name_suffix?: unknown; credential?: unknown }) {
+export function displayName(p: {
+  first_name?: unknown;
+  middle_name?: unknown;
+  last_name?: unknown;
+  name_suffix?: unknown;
+  credential?: unknown;
+}) {
   const name = [p.first_name, p.middle_name, p.last_name, p.name_suffix].filter(Boolean).join(' ');
   return p.credential ? `${name}, ${p.credential}` : name;
 }
@@ -105,7 +121,9 @@ function toHit(r: Record<string, unknown>) {
     lastName: r.last_name as string | null,
     firstName: r.first_name as string | null,
     credential: r.credential as string | null,
-    primaryTaxonomy: r.primary_taxonomy ? { code: r.primary_taxonomy as string, name: (r.taxonomy_name as string | null) ?? null } : null,
+    primaryTaxonomy: r.primary_taxonomy
+      ? { code: r.primary_taxonomy as string, name: (r.taxonomy_name as string | null) ?? null }
+      : null,
     serviceLine: r.primary_service_line as string | null,
     status: r.status as string,
     address: {
@@ -118,8 +136,12 @@ function toHit(r: Record<string, unknown>) {
       countyName: r.county_name as string | null,
     },
     phone: r.practice_phone as string | null,
-    location: r.lat === null ? null : { lat: r.lat as number, lon: r.lon as number, precision: r.geo_precision as string },
-    organization: (r.organization as { id: number; name: string; networkStatus: string; type: string } | null) ?? null,
+    location:
+      r.lat === null
+        ? null
+        : { lat: r.lat as number, lon: r.lon as number, precision: r.geo_precision as string },
+    organization:
+      (r.organization as { id: number; name: string; networkStatus: string; type: string } | null) ?? null,
     arrivedAt: r.arrived_at as Date | null,
     arrivalReason: r.arrival_reason as string | null,
     enumerationDate: r.enumeration_date as string | null,

@@ -147,6 +147,19 @@ export async function listAlerts(db: Kysely<DB>, f: AlertFilter) {
   return rows.map(present);
 }
 
+const pctText = (x: number) => `${Math.round(x * 100)} %`;
+
+/** One sentence a liaison can act on: what moved, from what to what, since when, and how unlikely by chance. */
+function summarize(r: Record<string, unknown>, since: string | null): string {
+  const line = r.service_line === 'all' ? 'all service lines' : String(r.service_line).replace(/_/g, ' ');
+  const ev = (r.evidence ?? {}) as { baselineShare?: number | null; recentShare?: number | null };
+  const chance = `chance alone: p = ${(r.p_value as number).toPrecision(2)}, q = ${(r.q_value as number).toPrecision(2)}`;
+  const what = r.direction === 'drop' ? 'to our network' : 'to competitors';
+  if (r.test === 'share' && ev.baselineShare != null && ev.recentShare != null)
+    return `Share of referrals ${what} ${r.direction === 'drop' ? 'fell' : 'rose'} from ${pctText(ev.baselineShare)} to ${pctText(ev.recentShare)} (${line}) since ${since}; ${chance}`;
+  return `Referrals ${what} ${r.direction === 'drop' ? 'dropped' : 'rose'} from ${(r.baseline_rate as number).toFixed(1)} to ${(r.recent_rate as number).toFixed(1)} a month (${line}) since ${since}; ${chance}`;
+}
+
 function present(r: Record<string, unknown>) {
   const name =
     [r.first_name, r.last_name].filter(Boolean).join(' ') + (r.credential ? `, ${r.credential}` : '');
@@ -162,7 +175,7 @@ function present(r: Record<string, unknown>) {
     target: r.target as string,
     direction: r.direction as string,
     test: r.test as string,
-    summary: `${r.direction === 'drop' ? 'Referrals to our network dropped' : 'Referrals to competitors rose'}${r.test === 'share' ? ' (as a share of their referrals)' : ''} from ${(r.baseline_rate as number).toFixed(1)} to ${(r.recent_rate as number).toFixed(1)} a month (${r.service_line === 'all' ? 'all service lines' : r.service_line}) since ${m(r.start_month)}; chance alone: p = ${(r.p_value as number).toPrecision(2)}, q = ${(r.q_value as number).toPrecision(2)}`,
+    summary: summarize(r, m(r.start_month)),
     asOf: m(r.as_of),
     startMonth: m(r.start_month),
     windowMonths: r.window_months as number,

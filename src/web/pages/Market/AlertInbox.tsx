@@ -6,7 +6,13 @@ import { errorMessage } from '../../api/client';
 import { useMe } from '../../api/hooks';
 import { Chip, EmptyState, SkeletonRows, Tabs, useToast } from '../../ui';
 import { AlertEvidence } from './AlertEvidence';
-import { type Alert, lineLabel, useAlertAction, useAlerts, useUsers } from './api';
+import { type Alert, lineLabel, pct, useAlertAction, useAlerts, useUsers } from './api';
+
+/** "23 % → 100 % of their referrals" for share tests, "10.0 → 0.0/mo" for volume tests. */
+const change = (a: Alert) =>
+  a.test === 'share' && a.evidence.baselineShare != null && a.evidence.recentShare != null
+    ? `${pct(a.evidence.baselineShare)} → ${pct(a.evidence.recentShare)} of their referrals`
+    : `${a.baseline.ratePerMonth.toFixed(1)} → ${a.recent.ratePerMonth.toFixed(1)}/mo`;
 
 const STATUSES = [
   { id: 'open', label: 'Open' },
@@ -69,8 +75,7 @@ export function AlertInbox() {
               </Chip>
               <strong>{a.physician ?? a.referringNpi}</strong>
               <span className="muted">
-                {lineLabel(a.serviceLine)} · since {a.startMonth} · {a.baseline.ratePerMonth.toFixed(1)} →{' '}
-                {a.recent.ratePerMonth.toFixed(1)}/mo · q {a.qValue.toPrecision(2)}
+                {lineLabel(a.serviceLine)} · since {a.startMonth} · {change(a)} · q {a.qValue.toPrecision(2)}
               </span>
               <span className="muted small">
                 {a.status}

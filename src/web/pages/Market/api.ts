@@ -70,7 +70,13 @@ export type Alert = {
   recent: { from: string; to: string; ratePerMonth: number; observed: number; expected: number };
   pValue: number;
   qValue: number;
-  evidence: { months: string[]; observed: number[]; expected: number[] };
+  evidence: {
+    months: string[];
+    observed: number[];
+    expected: number[];
+    baselineShare?: number | null;
+    recentShare?: number | null;
+  };
   sources: string;
   dataDate: string | null;
   status: 'new' | 'acknowledged' | 'assigned' | 'resolved';

@@ -3,7 +3,17 @@ import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/client';
-import { type Column, Chip, DataTable, EmptyState, LeafletMap, NetworkChip, Page, SkeletonRows, TextField } from '../../ui';
+import {
+  Chip,
+  type Column,
+  DataTable,
+  EmptyState,
+  LeafletMap,
+  NetworkChip,
+  Page,
+  SkeletonRows,
+  TextField,
+} from '../../ui';
 import type { Facet, ProviderHit, SearchResult } from './types';
 
 type Filters = { serviceLine?: string; specialty?: string; city?: string; county?: string };
@@ -15,7 +25,13 @@ export default function ProvidersList() {
   const [filters, setFilters] = useState<Filters>({});
   const [view, setView] = useState<'table' | 'map'>('table');
   const query = useDeferredValue(q.trim());
-  const params = { q: query || undefined, ...filters, near: /^\d{5}$/.test(near) ? near : undefined, radiusMi: /^\d{5}$/.test(near) ? 15 : undefined, limit: 200 };
+  const params = {
+    q: query || undefined,
+    ...filters,
+    near: /^\d{5}$/.test(near) ? near : undefined,
+    radiusMi: /^\d{5}$/.test(near) ? 15 : undefined,
+    limit: 200,
+  };
   const { data, isLoading, error } = useQuery({
     queryKey: ['providers', 'search', params],
     queryFn: ({ signal }) => api<SearchResult>('/api/providers', { query: params, signal }),
@@ -24,38 +40,103 @@ export default function ProvidersList() {
     () => [
       { id: 'name', header: 'Name', cell: (r) => r.name, sortValue: (r) => r.name },
       { id: 'npi', header: 'NPI', cell: (r) => r.npi, hideOnPhone: true },
-      { id: 'specialty', header: 'Specialty', cell: (r) => r.primaryTaxonomy?.name ?? r.primaryTaxonomy?.code ?? '—', sortValue: (r) => r.primaryTaxonomy?.name },
-      { id: 'place', header: 'Practice', cell: (r) => [r.address.city, r.address.state, r.address.zip5].filter(Boolean).join(' '), sortValue: (r) => r.address.city, hideOnPhone: true },
-      { id: 'org', header: 'Organization', cell: (r) => (r.organization ? <>{r.organization.name} <NetworkChip status={r.organization.networkStatus} /></> : '—'), sortValue: (r) => r.organization?.name, hideOnPhone: true },
-      ...(params.near ? [{ id: 'dist', header: 'Miles', align: 'right' as const, cell: (r: ProviderHit) => r.distanceMi?.toFixed(1) ?? '—', sortValue: (r: ProviderHit) => r.distanceMi }] : []),
+      {
+        id: 'specialty',
+        header: 'Specialty',
+        cell: (r) => r.primaryTaxonomy?.name ?? r.primaryTaxonomy?.code ?? '—',
+        sortValue: (r) => r.primaryTaxonomy?.name,
+      },
+      {
+        id: 'place',
+        header: 'Practice',
+        cell: (r) => [r.address.city, r.address.state, r.address.zip5].filter(Boolean).join(' '),
+        sortValue: (r) => r.address.city,
+        hideOnPhone: true,
+      },
+      {
+        id: 'org',
+        header: 'Organization',
+        cell: (r) =>
+          r.organization ? (
+            <>
+              {r.organization.name} <NetworkChip status={r.organization.networkStatus} />
+            </>
+          ) : (
+            '—'
+          ),
+        sortValue: (r) => r.organization?.name,
+        hideOnPhone: true,
+      },
+      ...(params.near
+        ? [
+            {
+              id: 'dist',
+              header: 'Miles',
+              align: 'right' as const,
+              cell: (r: ProviderHit) => r.distanceMi?.toFixed(1) ?? '—',
+              sortValue: (r: ProviderHit) => r.distanceMi,
+            },
+          ]
+        : []),
     ],
     [params.near],
   );
   const facet = (key: keyof Filters, title: string, list: Facet[] | undefined) =>
     list?.length ? (
-      <div className="facet" role="group" aria-label={title}>
+      <fieldset className="facet" aria-label={title}>
         <strong>{title}</strong>
         {list.slice(0, 8).map((f) => (
-          <button key={f.value} type="button" className="chip-button" aria-pressed={filters[key] === f.value} onClick={() => setFilters((x) => ({ ...x, [key]: x[key] === f.value ? undefined : f.value }))}>
+          <button
+            key={f.value}
+            type="button"
+            className="chip-button"
+            aria-pressed={filters[key] === f.value}
+            onClick={() => setFilters((x) => ({ ...x, [key]: x[key] === f.value ? undefined : f.value }))}
+          >
             {f.label ?? f.value} <span className="muted">{f.count}</span>
           </button>
         ))}
-      </div>
+      </fieldset>
     ) : null;
   return (
-    <Page title="Providers" subtitle="Every physician and practitioner in the market" source={{ source: 'NPPES NPI registry', dataDate: data?.dataDate ?? null }}>
+    <Page
+      title="Providers"
+      subtitle="Every physician and practitioner in the market"
+      source={{ source: 'NPPES NPI registry', dataDate: data?.dataDate ?? null }}
+    >
       <div className="toolbar">
-        <TextField label="Search name or NPI" value={q} onChange={(e) => setQ(e.target.value)} placeholder="e.g. Katherine Johnson" />
-        <TextField label="Near ZIP (15 mi)" value={near} onChange={(e) => setNear(e.target.value)} inputMode="numeric" maxLength={5} />
-        <button type="button" onClick={() => setView(view === 'table' ? 'map' : 'table')}>{view === 'table' ? 'Show map' : 'Show table'}</button>
+        <TextField
+          label="Search name or NPI"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder="e.g. Katherine Johnson"
+        />
+        <TextField
+          label="Near ZIP (15 mi)"
+          value={near}
+          onChange={(e) => setNear(e.target.value)}
+          inputMode="numeric"
+          maxLength={5}
+        />
+        <button type="button" onClick={() => setView(view === 'table' ? 'map' : 'table')}>
+          {view === 'table' ? 'Show map' : 'Show table'}
+        </button>
       </div>
       <div className="chips">
-        {Object.entries(filters).filter(([, v]) => v).map(([k, v]) => (
-          <Chip key={k}>
-            {k}: {v}{' '}
-            <button type="button" aria-label={`Remove ${k} filter`} onClick={() => setFilters((x) => ({ ...x, [k]: undefined }))}>×</button>
-          </Chip>
-        ))}
+        {Object.entries(filters)
+          .filter(([, v]) => v)
+          .map(([k, v]) => (
+            <Chip key={k}>
+              {k}: {v}{' '}
+              <button
+                type="button"
+                aria-label={`Remove ${k} filter`}
+                onClick={() => setFilters((x) => ({ ...x, [k]: undefined }))}
+              >
+                ×
+              </button>
+            </Chip>
+          ))}
       </div>
       {data?.facets && (
         <div className="facets">
@@ -69,21 +150,41 @@ export default function ProvidersList() {
       {isLoading ? <SkeletonRows rows={8} /> : null}
       {data && (
         <p className="muted">
-          {data.totalIsExact ? data.total : `${data.total}+`} providers{data.items.length < data.total ? ` · first ${data.items.length} shown` : ''}
+          {data.totalIsExact ? data.total : `${data.total}+`} providers
+          {data.items.length < data.total ? ` · first ${data.items.length} shown` : ''}
         </p>
       )}
       {data && view === 'table' && (
-        <DataTable label="Providers" columns={columns} rows={data.items} rowKey={(r) => r.npi} onRowClick={(r) => navigate(`/providers/${r.npi}`)} chooserKey="providers" empty={<EmptyState title="No providers match">{"Try fewer filters or check the spelling."}</EmptyState>} />
+        <DataTable
+          label="Providers"
+          columns={columns}
+          rows={data.items}
+          rowKey={(r) => r.npi}
+          onRowClick={(r) => navigate(`/providers/${r.npi}`)}
+          chooserKey="providers"
+          empty={
+            <EmptyState title="No providers match">{'Try fewer filters or check the spelling.'}</EmptyState>
+          }
+        />
       )}
       {data && view === 'map' && (
         <>
           <LeafletMap
             label="Map of the providers in the results"
             height={480}
-            markers={data.items.filter((r) => r.location).map((r) => ({ id: r.npi, lat: r.location!.lat, lng: r.location!.lon, label: `${r.name} (${r.location!.precision === 'zip_centroid' ? 'ZIP centroid, not the address' : r.location!.precision})` }))}
+            markers={data.items
+              .filter((r) => r.location)
+              .map((r) => ({
+                id: r.npi,
+                lat: r.location!.lat,
+                lng: r.location!.lon,
+                label: `${r.name} (${r.location!.precision === 'zip_centroid' ? 'ZIP centroid, not the address' : r.location!.precision})`,
+              }))}
             onMarkerClick={(m) => navigate(`/providers/${m.id}`)}
           />
-          <p className="muted">Points marked ZIP centroid show the middle of the practice ZIP code, not the office.</p>
+          <p className="muted">
+            Points marked ZIP centroid show the middle of the practice ZIP code, not the office.
+          </p>
         </>
       )}
     </Page>

@@ -2,9 +2,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
+import type { ProviderProfile as Profile } from '../../../db/queries/directory/providerProfile';
 import { api } from '../../api/client';
 import { EmptyState, NetworkChip, Page, SkeletonRows, Tabs } from '../../ui';
-import type { ProviderProfile as Profile } from '../../../db/queries/directory/providerProfile';
 import { providerProfileTabs } from './profileTabs';
 
 export type ProviderProfile = Profile;
@@ -12,10 +12,24 @@ export type ProviderProfile = Profile;
 export default function ProviderProfilePage() {
   const { npi = '' } = useParams();
   const [tab, setTab] = useState(providerProfileTabs[0]!.id);
-  const { data: p, isLoading, error } = useQuery({ queryKey: ['providers', npi], queryFn: ({ signal }) => api<Profile>(`/api/providers/${npi}`, { signal }) });
+  const {
+    data: p,
+    isLoading,
+    error,
+  } = useQuery({
+    queryKey: ['providers', npi],
+    queryFn: ({ signal }) => api<Profile>(`/api/providers/${npi}`, { signal }),
+  });
   if (isLoading) return <SkeletonRows rows={6} />;
-  if (error || !p) return <EmptyState title="Provider not found">{(error as Error | null)?.message ?? `No provider ${npi} in the directory.`}</EmptyState>;
-  const name = [p.name.prefix, p.name.first, p.name.middle, p.name.last, p.name.suffix].filter(Boolean).join(' ');
+  if (error || !p)
+    return (
+      <EmptyState title="Provider not found">
+        {(error as Error | null)?.message ?? `No provider ${npi} in the directory.`}
+      </EmptyState>
+    );
+  const name = [p.name.prefix, p.name.first, p.name.middle, p.name.last, p.name.suffix]
+    .filter(Boolean)
+    .join(' ');
   const primary = p.taxonomies.find((t) => t.isPrimary);
   const current = providerProfileTabs.find((t) => t.id === tab) ?? providerProfileTabs[0]!;
   return (
@@ -23,14 +37,26 @@ export default function ProviderProfilePage() {
       title={`${name}${p.name.credential ? `, ${p.name.credential}` : ''}`}
       subtitle={
         <>
-          {primary?.name ?? p.primaryTaxonomy ?? 'No taxonomy'} · NPI {p.npi} · {[p.practiceAddress.city, p.practiceAddress.state].filter(Boolean).join(', ')}
-          {p.primaryOrganization ? <> · {p.primaryOrganization.name} <NetworkChip status={p.primaryOrganization.networkStatus as 'ours'} /></> : null}
+          {primary?.name ?? p.primaryTaxonomy ?? 'No taxonomy'} · NPI {p.npi} ·{' '}
+          {[p.practiceAddress.city, p.practiceAddress.state].filter(Boolean).join(', ')}
+          {p.primaryOrganization ? (
+            <>
+              {' '}
+              · {p.primaryOrganization.name}{' '}
+              <NetworkChip status={p.primaryOrganization.networkStatus as 'ours'} />
+            </>
+          ) : null}
           {p.status === 'deactivated' ? ' · deactivated NPI' : ''}
         </>
       }
       source={{ source: `NPPES (${p.source})`, dataDate: p.dataDate }}
     >
-      <Tabs label="Provider sections" tabs={providerProfileTabs.map((t) => ({ id: t.id, label: t.label }))} value={current.id} onChange={setTab} />
+      <Tabs
+        label="Provider sections"
+        tabs={providerProfileTabs.map((t) => ({ id: t.id, label: t.label }))}
+        value={current.id}
+        onChange={setTab}
+      />
       {current.render(p)}
     </Page>
   );

@@ -13,23 +13,43 @@ export function DetailsTab({ p }: { p: ProviderProfile }) {
       <ul>
         {p.taxonomies.map((t) => (
           <li key={t.slot}>
-            {t.isPrimary ? <strong>{t.name ?? t.code}</strong> : (t.name ?? t.code)} ({t.code}, {t.serviceLine})
-            {t.license ? ` · license ${t.license} ${t.licenseState ?? ''}` : ''}
+            {t.isPrimary ? <strong>{t.name ?? t.code}</strong> : (t.name ?? t.code)} ({t.code},{' '}
+            {t.serviceLine}){t.license ? ` · license ${t.license} ${t.licenseState ?? ''}` : ''}
           </li>
         ))}
       </ul>
       {p.otherNames.length > 0 && (
         <>
           <h3>Other names</h3>
-          <ul>{p.otherNames.map((o, i) => <li key={i}>{[o.first, o.middle, o.last].filter(Boolean).join(' ')}</li>)}</ul>
+          <ul>
+            {p.otherNames.map((o) => (
+              <li key={[o.last, o.first, o.middle].join('|')}>
+                {[o.first, o.middle, o.last].filter(Boolean).join(' ')}
+              </li>
+            ))}
+          </ul>
         </>
       )}
       <h3>Dates</h3>
       <dl>
-        <dt>Enumerated</dt><dd>{p.dates.enumeration ?? '—'}</dd>
-        <dt>Last NPPES update</dt><dd>{p.dates.lastUpdate ?? '—'}</dd>
-        {p.dates.deactivation && (<><dt>Deactivated</dt><dd>{p.dates.deactivation}</dd></>)}
-        {p.dates.arrivedAt && (<><dt>New to market</dt><dd>{String(p.dates.arrivedAt).slice(0, 10)} ({p.dates.arrivalReason})</dd></>)}
+        <dt>Enumerated</dt>
+        <dd>{p.dates.enumeration ?? '—'}</dd>
+        <dt>Last NPPES update</dt>
+        <dd>{p.dates.lastUpdate ?? '—'}</dd>
+        {p.dates.deactivation && (
+          <>
+            <dt>Deactivated</dt>
+            <dd>{p.dates.deactivation}</dd>
+          </>
+        )}
+        {p.dates.arrivedAt && (
+          <>
+            <dt>New to market</dt>
+            <dd>
+              {String(p.dates.arrivedAt).slice(0, 10)} ({p.dates.arrivalReason})
+            </dd>
+          </>
+        )}
       </dl>
       <h3>Mailing address</h3>
       <p>{addr(p.mailingAddress)}</p>
@@ -39,18 +59,44 @@ export function DetailsTab({ p }: { p: ProviderProfile }) {
 
 export function LocationsTab({ p }: { p: ProviderProfile }) {
   const points = [
-    ...p.locations.filter((l) => l.point).map((l, i) => ({ id: `l${i}`, lat: l.point!.lat, lng: l.point!.lon, label: `${l.kind}: ${addr(l)} (${l.point!.precision})` })),
-    ...p.offices.filter((o) => o.point).map((o) => ({ id: `o${o.id}`, lat: o.point!.lat, lng: o.point!.lon, label: `${o.name} (${o.point!.precision})` })),
+    ...p.locations
+      .filter((l) => l.point)
+      .map((l, i) => ({
+        id: `l${i}`,
+        lat: l.point!.lat,
+        lng: l.point!.lon,
+        label: `${l.kind}: ${addr(l)} (${l.point!.precision})`,
+      })),
+    ...p.offices
+      .filter((o) => o.point)
+      .map((o) => ({
+        id: `o${o.id}`,
+        lat: o.point!.lat,
+        lng: o.point!.lon,
+        label: `${o.name} (${o.point!.precision})`,
+      })),
   ];
   return (
     <section>
       <LeafletMap label="Every location of this provider" markers={points} height={320} />
       <ul>
-        {p.locations.map((l, i) => (
-          <li key={i}>{l.kind}: {addr(l)} {l.point ? <span className="muted">· {l.point.precision === 'zip_centroid' ? 'point is the ZIP centroid, not the address' : l.point.precision}</span> : null}</li>
+        {p.locations.map((l) => (
+          <li key={`${l.kind}|${addr(l)}`}>
+            {l.kind}: {addr(l)}{' '}
+            {l.point ? (
+              <span className="muted">
+                ·{' '}
+                {l.point.precision === 'zip_centroid'
+                  ? 'point is the ZIP centroid, not the address'
+                  : l.point.precision}
+              </span>
+            ) : null}
+          </li>
         ))}
         {p.offices.map((o) => (
-          <li key={o.id}>office: {o.name} · {addr(o)} {o.hours ? <span className="muted">· hours {o.hours}</span> : null}</li>
+          <li key={o.id}>
+            office: {o.name} · {addr(o)} {o.hours ? <span className="muted">· hours {o.hours}</span> : null}
+          </li>
         ))}
       </ul>
     </section>
@@ -58,12 +104,14 @@ export function LocationsTab({ p }: { p: ProviderProfile }) {
 }
 
 export function OrganizationsTab({ p }: { p: ProviderProfile }) {
-  if (!p.organizations.length) return <p>No organization links yet (memberships.csv, CMS group practices or manual).</p>;
+  if (!p.organizations.length)
+    return <p>No organization links yet (memberships.csv, CMS group practices or manual).</p>;
   return (
     <ul>
       {p.organizations.map((o) => (
         <li key={o.id}>
-          <Link to={`/organizations/${o.id}`}>{o.name}</Link> <NetworkChip status={o.networkStatus as 'ours'} /> · {o.type} · {o.role} · source {o.source}
+          <Link to={`/organizations/${o.id}`}>{o.name}</Link>{' '}
+          <NetworkChip status={o.networkStatus as 'ours'} /> · {o.type} · {o.role} · source {o.source}
         </li>
       ))}
     </ul>

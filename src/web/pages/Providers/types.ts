@@ -5,10 +5,20 @@ export type ProviderHit = {
   primaryTaxonomy: { code: string; name: string | null } | null;
   serviceLine: string | null;
   status: string;
-  address: { line1: string | null; city: string | null; state: string | null; zip5: string | null; countyName: string | null };
+  address: {
+    line1: string | null;
+    city: string | null;
+    state: string | null;
+    zip5: string | null;
+    countyName: string | null;
+  };
   phone: string | null;
   location: { lat: number; lon: number; precision: string } | null;
-  organization: { id: number; name: string; networkStatus: 'ours' | 'affiliated' | 'independent' | 'competitor' } | null;
+  organization: {
+    id: number;
+    name: string;
+    networkStatus: 'ours' | 'affiliated' | 'independent' | 'competitor';
+  } | null;
   distanceMi: number | null;
   score: number;
 };

@@ -7,6 +7,14 @@ import { hhmm, type RoutePlan, useMarkDone, useReorder } from './api';
 import { StopList } from './StopList';
 
 const BUDGETS = [1, 2, 5, 10];
+const SOURCE_LABEL = {
+  'target-score': 'target scores',
+  tier: 'relationship tier',
+  default: 'no score: 1 each',
+} as const;
+/** Where the stop priorities came from, e.g. "target scores, no score: 1 each". */
+const prioritySources = (plan: RoutePlan) =>
+  [...new Set(plan.visits.map((v) => SOURCE_LABEL[v.prioritySource]))].join(', ') || 'none';
 
 export function DayView({ plan }: { plan: RoutePlan }) {
   const toast = useToast();
@@ -96,7 +104,7 @@ export function DayView({ plan }: { plan: RoutePlan }) {
   ];
   const line: [number, number][] = [
     [plan.settings.start.lat, plan.settings.start.lon],
-    ...plan.visits.map((v) => [v.lat, v.lon] as [number, number]),
+    ...visits.map((v) => [v.lat, v.lon] as [number, number]),
     [plan.settings.end.lat, plan.settings.end.lon],
   ];
 
@@ -167,6 +175,7 @@ export function DayView({ plan }: { plan: RoutePlan }) {
             onTogglePin={togglePin}
             onDone={markDone}
             busy={busy}
+            lunch={plan.lunch}
           />
           {plan.unassigned.length ? (
             <section className="route-left" aria-label="Stops left out">
@@ -195,8 +204,8 @@ export function DayView({ plan }: { plan: RoutePlan }) {
       </div>
       <p className="cell-sub">
         Solver: {plan.solver.ms} ms of a {plan.solver.timeLimitMs / 1000} s budget, seed {plan.solver.seed},{' '}
-        {plan.solver.feasible ? 'checked feasible' : 'NOT feasible'}· priorities from target scores (
-        {plan.totals.priority} of {plan.totals.priorityAvailable} points planned).
+        {plan.solver.feasible ? 'checked feasible' : 'NOT feasible'} · priority points planned{' '}
+        {plan.totals.priority} of {plan.totals.priorityAvailable} (priorities from {prioritySources(plan)}).
       </p>
     </div>
   );

@@ -17,7 +17,9 @@ export function StopList({
   onTogglePin,
   onDone,
   busy,
+  lunch,
 }: {
+  lunch?: { start: number; end: number } | null;
   visits: Visit[];
   pinned: Set<string>;
   onMove: (from: number, to: number) => void;
@@ -26,11 +28,13 @@ export function StopList({
   busy: boolean;
 }) {
   const [dragFrom, setDragFrom] = useState<number | null>(null);
+  // Lunch is shown before the first visit that starts after it (it is placed by the planner, not dragged).
+  const lunchBefore = lunch ? visits.findIndex((v) => v.start >= lunch.end) : -1;
   return (
     <ol className="route-list" aria-label="Visits in order">
       {visits.map((v, i) => {
         const isPinned = pinned.has(v.stopId);
-        return (
+        const stop = (
           <li
             key={v.stopId}
             className={`route-stop${v.done ? ' is-done' : ''}${dragFrom === i ? ' is-dragging' : ''}`}
@@ -123,6 +127,13 @@ export function StopList({
             </div>
           </li>
         );
+        if (i !== lunchBefore || !lunch) return stop;
+        return [
+          <li key="lunch" className="route-break" data-testid="route-lunch">
+            Lunch {hhmm(lunch.start)}–{hhmm(lunch.end)}
+          </li>,
+          stop,
+        ];
       })}
     </ol>
   );

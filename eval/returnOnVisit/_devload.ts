@@ -1,0 +1,14 @@
+import pg from 'pg';
+import { connectDatabase } from '../../src/db/connection';
+import { migrateToLatest } from '../../src/db/migrate';
+import { loadDemoFolder } from '../../src/demo/load';
+const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+await admin.connect();
+await admin.query('drop database if exists rounds_goals_dev with (force)');
+await admin.query('create database rounds_goals_dev');
+await admin.end();
+const d = await connectDatabase({ databaseUrl: 'postgres://postgres@127.0.0.1:5432/rounds_goals_dev' });
+await migrateToLatest(d.db);
+const logins = await loadDemoFolder(d, process.argv[2]!, (l) => console.log(l), { password: 'Demo-password-123!' });
+console.log(JSON.stringify(logins));
+await d.close();

@@ -1,0 +1,33 @@
+// Goal rows: list (with the owner's name), get, and the natural key that makes imports idempotent.
+import type { Kysely } from 'kysely';
+import type { DB } from '../../schema';
+
+export interface GoalFilter {
+  ownerId?: number;
+  activeOn?: string; // YYYY-MM-DD: periods containing this day
+  scope?: 'liaison' | 'team' | 'campaign';
+}
+
+export function naturalKey(g: { scope: string; ownerId: number; campaignId: number | null; metric: string; serviceLine: string | null; periodStart: string; periodEnd: string }) {
+  return [g.scope, g.ownerId, g.campaignId ?? '', g.metric, g.serviceLine ?? '', g.periodStart, g.periodEnd].join('|');
+}
+
+export async function listGoals(db: Kysely<DB>, f: GoalFilter = {}) {
+  let q = db
+    .selectFrom('goals as g')
+    .innerJoin('users as u', 'u.id', 'g.owner_id')
+    .leftJoin('target_lists as t', 't.id', 'g.campaign_id')
+    .select([
+      'g.id', 'g.scope', 'g.owner_id', 'g.campaign_id', 'g.metric', 'g.service_line', 'g.period_start', 'g.period_end',
+      'g.target', 'g.within_days', 'g.note', 'g.version', 'g.updated_at', 'u.name as owner_name', 'u.email as owner_email', 't.name as campaign_name',
+    ]);
+  if (f.ownerId !== undefined) q = q.where('g.owner_id', '=', f.ownerId);
+  if (f.scope) q = q.where('g.scope', '=', f.scope);
+  if (f.activeOn) q = q.where('g.period_start', '<=', f.activeOn).where('g.period_end', '>=', f.activeOn);
+  return q.orderBy('g.period_end', 'desc').orderBy('u.name').orderBy('g.metric').orderBy('g.id').limit(2000).execute();
+}
+export type ListedGoal = Awaited<ReturnType<typeof listGoals>>[number];
+
+export async function findGoal(db: Kysely<DB>, id: number) {
+  return db.selectFrom('goals').selectAll().where('id', '=', id).executeTakeFirst();
+}
