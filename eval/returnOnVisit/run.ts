@@ -5,12 +5,14 @@
 // per liaison within it, and checks whether the injected true effect lies inside the interval.
 // Placebo: routine (non-campaign) visit episodes carry no effect — their interval should cover 0.
 // Env: EVAL_SEEDS (default 101,202,303,404,505), EVAL_PROVIDERS (default 3000), EVAL_WINDOW (months, 3),
-// EVAL_LEVEL (0.9), EVAL_KEEP=1 keeps the generated folders.
+// EVAL_LEVEL (0.9), EVAL_KEEP=1 keeps the generated folders, EVAL_DATABASE_URL (a PostgreSQL server to
+// create one scratch database per market in; default an in-memory PGlite, several times slower to load).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { estimateReturnOnVisit, summarize } from '../../src/core/returnOnVisit';
-import { connectDatabase } from '../../src/db/connection';
+import pg from 'pg';
+import { connectDatabase, type Database } from '../../src/db/connection';
 import { migrateToLatest } from '../../src/db/migrate';
 import { loadRovInput } from '../../src/db/queries/dashboards/returnOnVisitInput';
 import { generateDemoMarket } from '../../src/demo';
@@ -24,13 +26,30 @@ const level = Number(process.env.EVAL_LEVEL ?? 0.9);
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const f2 = (x: number) => x.toFixed(2);
 
+async function freshDatabase(seed: number): Promise<Database> {
+  const url = process.env.EVAL_DATABASE_URL;
+  if (!url) return connectDatabase({});
+  const name = `rounds_rov_${seed}_${process.pid}`;
+  const admin = async (q: string) => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(q);
+    await c.end();
+  };
+  await admin(`create database ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const d = await connectDatabase({ databaseUrl: u.toString() });
+  return { ...d, close: async () => { await d.close(); await admin(`drop database if exists ${name} with (force)`); } };
+}
+
 type Row = { seed: number; episodes: number; truth: number; estimate: number; low: number; high: number; covered: boolean; liaisonCovered: string; placebo: string; seconds: number };
 const rows: Row[] = [];
 for (const seed of seeds) {
   const t0 = performance.now();
   const dir = mkdtempSync(join(tmpdir(), `rounds-rov-${seed}-`));
   await generateDemoMarket({ seed, providers, outDir: dir });
-  const database = await connectDatabase({});
+  const database = await freshDatabase(seed);
   try {
     await migrateToLatest(database.db);
     await loadDemoFolder(database, dir, () => {}, { password: 'Eval-only-password-1!' });

@@ -13,7 +13,7 @@ export async function openDatabase(config: Config, opts: { migrate?: boolean } =
 
 /** Run a command with a migrated database; any expected failure becomes one line on stderr and exit 1. */
 export async function withDatabase(
-  fn: (database: Database, config: Config) => Promise<void>,
+  fn: (database: Database, config: Config) => Promise<unknown>,
   opts: { migrate?: boolean } = {},
 ): Promise<void> {
   let database: Database | undefined;

@@ -2,17 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { parseMonth } from '../referrals/months';
 import { estimateReturnOnVisit } from './estimate';
 import { findEpisodes } from './episodes';
-import { segmentOf, volumeBucket } from './match';
+import { profileWindow, segmentOf, volumeBucket } from './match';
 import { tQuantile } from './tDistribution';
 import type { RovOptions, RovPhysician, RovVisit } from './types';
 
 const M = (s: string) => parseMonth(s);
-/** A physician with the given referrals to us in Mar, Apr (pre) and Jun, Jul (post) 2026 and 10 referrals every month in all. */
+/**
+ * A physician with the given referrals to us in Mar, Apr (pre) and Jun, Jul (post) 2026, as many as in
+ * March in every month Oct 2025–Feb 2026 (the matching profile window before the pre-window) and 10
+ * referrals every month in all.
+ */
 function doc(npi: string, county: string, toUs: [number, number, number, number], specialty = 'fm'): RovPhysician {
   const months = ['2026-03', '2026-04', '2026-06', '2026-07'];
   const total = new Map<number, number>();
   for (let m = M('2025-10'); m <= M('2026-10'); m++) total.set(m, 10);
-  return { npi, specialty, county, toUs: new Map(months.map((m, i) => [M(m), toUs[i]!])), total };
+  const us = new Map(months.map((m, i) => [M(m), toUs[i]!]));
+  for (let m = M('2025-10'); m <= M('2026-02'); m++) us.set(m, toUs[0]);
+  return { npi, specialty, county, toUs: us, total };
 }
 
 const opts: RovOptions = { windowMonths: 2, coverageStartMonth: M('2026-01'), firstDataMonth: M('2025-10'), lastDataMonth: M('2026-10'), minControls: 5, level: 0.9 };
@@ -88,9 +94,19 @@ describe('estimateReturnOnVisit', () => {
   });
 });
 
+describe('profileWindow', () => {
+  it('uses the 12 months before the pre-window, clipped to the data', () => {
+    // visit in May 2026, N = 2 → pre-window Mar–Apr → profile Mar 2025–Feb 2026, clipped at Oct 2025
+    expect(profileWindow(M('2026-05'), 2, M('2025-10'))).toEqual([M('2025-10'), M('2026-02')]);
+    expect(profileWindow(M('2026-05'), 2, M('2020-01'))).toEqual([M('2025-03'), M('2026-02')]);
+    // no data before the pre-window: fall back to the pre-window itself
+    expect(profileWindow(M('2026-05'), 2, M('2026-03'))).toEqual([M('2026-03'), M('2026-04')]);
+  });
+});
+
 describe('helpers', () => {
   it('buckets volume and segments share', () => {
-    expect([0, 0.5, 1, 2, 3, 4, 7, 13].map(volumeBucket)).toEqual([0, 1, 1, 2, 2, 3, 4, 5]);
+    expect([0, 0.5, 0.6, 1, 2, 3, 4, 7, 13, 100].map(volumeBucket)).toEqual([0, 1, 2, 2, 3, 4, 5, 6, 8, 12]);
     expect([segmentOf(5, 10), segmentOf(1, 10), segmentOf(0.5, 10), segmentOf(0, 0)]).toEqual(['loyalist', 'splitter', 'opportunity', 'none']);
   });
   it('matches published t quantiles', () => {

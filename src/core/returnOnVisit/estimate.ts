@@ -18,7 +18,7 @@ export function buildEpisodes(physicians: readonly RovPhysician[], visits: reado
   for (const e of findEpisodes(visits, o)) {
     const p = byNpi.get(e.npi);
     if (!p) continue;
-    const match = matchControls(p, e.visitMonth, N, physicians, visitMonths, o.minControls);
+    const match = matchControls(p, e.visitMonth, N, physicians, visitMonths, o.minControls, o.firstDataMonth);
     if (!match) {
       unmatched++;
       continue;

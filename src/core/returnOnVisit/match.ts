@@ -1,10 +1,10 @@
 // Matched controls for one episode: physicians not visited from the start of the pre-window to the end
-// of the post-window, alike at the time of the visit — same specialty, county, loyalty segment (share to
-// us in the pre-window) and baseline volume bucket (referrals/month to us in the pre-window). When fewer
+// of the post-window, alike before the visit — same specialty, county, loyalty segment (share to us) and
+// volume bucket (referrals/month to us), both over the year before the pre-window. When fewer
 // than minControls match exactly, county and then specialty are dropped (the level is reported).
 import type { RovPhysician } from './types';
 
-export const VOLUME_BUCKET_EDGES = [0, 1, 3, 6, 12] as const;
+export const VOLUME_BUCKET_EDGES = [0, 0.5, 1, 2, 3, 5, 8, 12, 20, 30, 45, 70] as const;
 
 export function volumeBucket(perMonth: number): number {
   if (perMonth <= 0) return 0;
@@ -35,6 +35,18 @@ export function profileAt(p: RovPhysician, from: number, to: number): Profile {
   return { bucket: volumeBucket(toUs), segment: segmentOf(toUs, windowMean(p.total, from, to)) };
 }
 
+/**
+ * Matching looks at the 12 months *before* the pre-window (as much of them as the data has), not at the
+ * pre-window itself: choosing controls by a noisy pre-window count picks some that were high by chance,
+ * which then fall back (regression to the mean) and fake a positive effect.
+ */
+export const PROFILE_MONTHS = 12;
+export function profileWindow(visitMonth: number, N: number, firstDataMonth: number): [number, number] {
+  const to = visitMonth - N - 1;
+  const from = Math.max(firstDataMonth, to - PROFILE_MONTHS + 1);
+  return from <= to ? [from, to] : [visitMonth - N, visitMonth - 1];
+}
+
 export interface ControlMatch {
   controls: RovPhysician[];
   level: 0 | 1 | 2;
@@ -47,10 +59,12 @@ export function matchControls(
   candidates: readonly RovPhysician[],
   visitMonths: Map<string, Set<number>>,
   minControls: number,
+  firstDataMonth: number,
 ): ControlMatch | null {
   const preFrom = visitMonth - N;
   const postTo = visitMonth + N;
-  const me = profileAt(treated, preFrom, visitMonth - 1);
+  const [pf, pt] = profileWindow(visitMonth, N, firstDataMonth);
+  const me = profileAt(treated, pf, pt);
   const levels: RovPhysician[][] = [[], [], []];
   for (const c of candidates) {
     if (c.npi === treated.npi) continue;
@@ -60,7 +74,7 @@ export function matchControls(
       for (let m = preFrom; m <= postTo && !visited; m++) visited = vm.has(m);
       if (visited) continue;
     }
-    const pr = profileAt(c, preFrom, visitMonth - 1);
+    const pr = profileAt(c, pf, pt);
     if (pr.bucket !== me.bucket || pr.segment !== me.segment) continue;
     levels[2]!.push(c);
     if (c.specialty !== treated.specialty) continue;

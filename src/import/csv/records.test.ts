@@ -3,7 +3,10 @@ import { readCsvBatches } from './records';
 
 async function read(chunks: (string | Buffer)[], encoding: 'utf8' | 'latin1' = 'utf8') {
   const out: { line: number; fields: string[] }[] = [];
-  for await (const b of readCsvBatches(chunks, { encoding })) out.push(...b);
+  async function* source() {
+    yield* chunks;
+  }
+  for await (const b of readCsvBatches(source(), { encoding })) out.push(...b);
   return out;
 }
 

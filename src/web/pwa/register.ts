@@ -11,7 +11,23 @@ onlineManager.setEventListener((setOnline) => {
   return () => {};
 });
 
+/** Once the worker controls the page, fetch who-am-I and today's bundle through it so they are cached. */
+function warmOfflineData() {
+  const d = new Date();
+  const z = (n: number) => String(n).padStart(2, '0');
+  const today = `${d.getFullYear()}-${z(d.getMonth() + 1)}-${z(d.getDate())}`;
+  void fetch('/api/auth/me', { credentials: 'same-origin' })
+    .then((r) => (r.ok ? r.json() : null))
+    .then((me: { user: { role: string } | null } | null) => {
+      if (me?.user && me.user.role !== 'analyst')
+        return fetch(`/api/field/bundle?date=${today}`, { credentials: 'same-origin' });
+      return undefined;
+    })
+    .catch(() => {});
+}
+
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
+  navigator.serviceWorker.addEventListener('controllerchange', warmOfflineData);
   window.addEventListener('load', () => {
     navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch((e: unknown) => {
       console.warn('Rounds: the offline service worker could not be registered', e);

@@ -1,0 +1,139 @@
+// Field app on a phone (360×740, touch): load Today online, go offline, check in, log 3 visits and 2
+// tasks, reload while offline (the service worker serves the app and the cached day), come back online
+// and check in the database (through the API) that everything arrived exactly once. Then a lighter
+// flapping-network run. Seeds its own offices and day plan on the empty server.
+import type { Page } from '@playwright/test';
+import { HOME, localDate, seedFieldDay, waitForOfflineReady } from '../bench/pwa/seed';
+import { expect, signIn, test } from './fixtures';
+import { EMPTY_USERS } from './servers';
+
+const admin = EMPTY_USERS.admin;
+
+test.use({
+  viewport: { width: 360, height: 740 },
+  hasTouch: true,
+  isMobile: true,
+  permissions: ['geolocation'],
+  geolocation: { latitude: HOME.lat + 0.006, longitude: HOME.lon - 0.004 },
+});
+
+async function count(page: Page, url: string) {
+  const res = await page.request.get(url);
+  expect(res.ok(), await res.text()).toBe(true);
+  return (await res.json()) as { items?: unknown[] } | unknown[] as { items?: unknown[] };
+}
+
+async function tasksTitled(page: Page, tag: string) {
+  const body = await count(page, `/api/tasks?scope=mine&limit=200`);
+  const items = (Array.isArray(body) ? body : (body.items ?? [])) as { title: string }[];
+  return items.filter((t) => t.title.includes(tag)).map((t) => t.title);
+}
+
+async function visitsNoted(page: Page, tag: string) {
+  const body = await count(page, `/api/activities?scope=mine&limit=200&from=${localDate()}`);
+  const items = (Array.isArray(body) ? body : (body.items ?? [])) as {
+    notes: string;
+    client_id?: string;
+    clientId?: string;
+  }[];
+  return items.filter((a) => a.notes.includes(tag));
+}
+
+test('offline day: check in, 3 visits and 2 tasks survive an offline reload and sync exactly once', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(180_000);
+  const tag = `fld${Math.random().toString(36).slice(2, 7)}`;
+  await signIn(page, admin.email, admin.password);
+  const day = await seedFieldDay(page.request, `E2E Field ${tag}`, 3);
+
+  await page.goto('/field');
+  await expect(page.getByTestId('next-stop')).toContainText(day.visits[0]!.name);
+  await waitForOfflineReady(page);
+
+  await context.setOffline(true);
+  await expect(page.getByTestId('sync-status')).toContainText('Offline');
+  await expect(page.getByTestId('offline-banner')).toBeVisible();
+
+  // Check in at the first stop (device location once; ~0 m from the office).
+  await page.getByRole('button', { name: 'Check in' }).tap();
+  await expect(page.getByTestId('next-stop').getByRole('status')).toContainText(
+    /Checked in \d+ m from the office/,
+  );
+
+  for (const [i, v] of day.visits.entries()) {
+    await expect(page.getByTestId('next-stop')).toContainText(v.name);
+    await page.getByTestId('next-stop').getByRole('link', { name: 'Log visit' }).tap();
+    await page.getByRole('button', { name: 'Drop-in' }).tap();
+    await page.getByRole('button', { name: i === 1 ? 'Concern' : 'Positive' }).tap();
+    await page.getByLabel('Notes').fill(`${tag} visit ${i + 1}: talked about MRI access`);
+    await page.getByRole('button', { name: 'Save visit' }).tap();
+    await expect(page).toHaveURL(/\/field$/);
+  }
+  await expect(page.getByText('All 3 stops are done or logged.')).toBeVisible();
+
+  await page.getByRole('link', { name: /^Tasks/ }).tap();
+  for (const t of ['send MRI slots', 'call office manager']) {
+    await page.getByLabel('Task').fill(`${tag} ${t}`);
+    await page.getByRole('button', { name: 'Add task' }).tap();
+    await expect(page.getByText(`${tag} ${t}`)).toBeVisible();
+  }
+  await expect(page.getByTestId('sync-status')).toContainText('6 unsynced');
+
+  // Reload while offline: the service worker serves the shell, the cached day and the outbox survive.
+  await page.goto('/field');
+  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+  await expect(page.getByText('All 3 stops are done or logged.')).toBeVisible();
+  await expect(page.getByTestId('sync-status')).toContainText('Offline · 6 unsynced');
+  await page.getByTestId('sync-status').tap();
+  await expect(page.getByTestId('outbox-item')).toHaveCount(6);
+
+  await context.setOffline(false);
+  await expect(page.getByTestId('sync-status')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByText('Everything is synced')).toBeVisible();
+
+  // In the database (through the API): 3 visits, 2 tasks, the stops marked done — each once.
+  const visits = await visitsNoted(page, tag);
+  expect(visits).toHaveLength(3);
+  expect((await tasksTitled(page, tag)).sort()).toEqual([
+    `${tag} call office manager`,
+    `${tag} send MRI slots`,
+  ]);
+  const plan = (await (await page.request.get(`/api/routes/${day.planId}`)).json()) as {
+    visits: { done: boolean; activityId: number | null }[];
+  };
+  expect(plan.visits.every((v) => v.done && v.activityId)).toBe(true);
+  // A reload online and another sync pass change nothing.
+  await page.goto('/field');
+  await expect(page.getByTestId('field-stop')).toHaveCount(3);
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
+  expect(await visitsNoted(page, tag)).toHaveLength(3);
+  expect(await tasksTitled(page, tag)).toHaveLength(2);
+});
+
+test('flapping network while syncing: 10 tasks end up stored exactly once', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const tag = `flp${Math.random().toString(36).slice(2, 7)}`;
+  await signIn(page, admin.email, admin.password);
+  await page.goto('/field/tasks');
+  await expect(page.getByRole('heading', { name: 'Tasks' })).toBeVisible();
+  await context.setOffline(true);
+  for (let i = 1; i <= 10; i++) {
+    await page.getByLabel('Task').fill(`${tag} task ${i}`);
+    await page.getByRole('button', { name: 'Add task' }).tap();
+  }
+  await expect(page.getByTestId('sync-status')).toContainText('10 unsynced');
+  // Toggle the connection while the sync loop runs.
+  for (let i = 0; i < 8; i++) {
+    await context.setOffline(false);
+    await page.waitForTimeout(40 + ((i * 37) % 90));
+    await context.setOffline(true);
+    await page.waitForTimeout(30);
+  }
+  await context.setOffline(false);
+  await expect(page.getByTestId('sync-status')).toHaveCount(0, { timeout: 30_000 });
+  const titles = await tasksTitled(page, tag);
+  expect(titles).toHaveLength(10);
+  expect(new Set(titles).size).toBe(10);
+});
