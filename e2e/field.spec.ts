@@ -75,7 +75,7 @@ test('offline day: check in, 3 visits and 2 tasks survive an offline reload and 
 
   await page.getByRole('link', { name: /^Tasks/ }).tap();
   for (const t of ['send MRI slots', 'call office manager']) {
-    await page.getByLabel('Task').fill(`${tag} ${t}`);
+    await page.getByLabel('Task', { exact: true }).fill(`${tag} ${t}`);
     await page.getByRole('button', { name: 'Add task' }).tap();
     await expect(page.getByText(`${tag} ${t}`)).toBeVisible();
   }
@@ -120,7 +120,7 @@ test('flapping network while syncing: 10 tasks end up stored exactly once', asyn
   await expect(page.getByRole('heading', { name: 'Tasks' })).toBeVisible();
   await context.setOffline(true);
   for (let i = 1; i <= 10; i++) {
-    await page.getByLabel('Task').fill(`${tag} task ${i}`);
+    await page.getByLabel('Task', { exact: true }).fill(`${tag} task ${i}`);
     await page.getByRole('button', { name: 'Add task' }).tap();
   }
   await expect(page.getByTestId('sync-status')).toContainText('10 unsynced');

@@ -90,7 +90,7 @@ async function main() {
       PORT: String(port),
       ROUNDS_DEMO: '1',
       LOG_LEVEL: 'warn',
-      DATA_DIR: os.tmpdir() + `/rounds-bench-${process.pid}`,
+      DATA_DIR: `${os.tmpdir()}/rounds-bench-${process.pid}`,
       RATE_LIMIT_WRITES_PER_MIN: '100000000',
       RATE_LIMIT_EXPORTS_PER_MIN: '100000000',
     },

@@ -38,20 +38,38 @@ describe('referral upload API', () => {
     expect(res.json()).toMatchObject({
       header: ['Ordering NPI', 'Patient MRN', 'Referred To NPI', 'Specialty', 'Order Date'],
       patientColumns: ['Patient MRN'],
-      suggestedMapping: { referring_npi: 'Ordering NPI', receiving_npi: 'Referred To NPI', service_line: 'Specialty', referral_date: 'Order Date' },
+      suggestedMapping: {
+        referring_npi: 'Ordering NPI',
+        receiving_npi: 'Referred To NPI',
+        service_line: 'Specialty',
+        referral_date: 'Order Date',
+      },
     });
     expect(res.json().rows).toHaveLength(2);
   });
 
   it('refuses undropped patient columns, imports with the mapping once they are dropped', async () => {
-    const mapping = JSON.stringify({ referring_npi: 'Ordering NPI', receiving_npi: 'Referred To NPI', service_line: 'Specialty', referral_date: 'Order Date' });
+    const mapping = JSON.stringify({
+      referring_npi: 'Ordering NPI',
+      receiving_npi: 'Referred To NPI',
+      service_line: 'Specialty',
+      referral_date: 'Order Date',
+    });
     const refused = await manager.request('POST', '/api/referrals/import', form(EXPORT, { mapping }));
     expect(refused.statusCode).toBe(400);
     expect(refused.json().detail).toMatch(/Patient MRN/);
-    const ok = await manager.request('POST', '/api/referrals/import', form(EXPORT, { mapping, dropColumns: 'Patient MRN' }));
+    const ok = await manager.request(
+      'POST',
+      '/api/referrals/import',
+      form(EXPORT, { mapping, dropColumns: 'Patient MRN' }),
+    );
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()).toMatchObject({ inserted: 2, rejected: 0, dataDate: '2025-01-11' });
-    const bad = await manager.request('POST', '/api/referrals/import', form(EXPORT, { mapping: '{"nope":1}', dropColumns: 'Patient MRN' }));
+    const bad = await manager.request(
+      'POST',
+      '/api/referrals/import',
+      form(EXPORT, { mapping: '{"nope":1}', dropColumns: 'Patient MRN' }),
+    );
     expect(bad.statusCode).toBe(400);
     expect((await liaison.request('POST', '/api/referrals/import', form(EXPORT))).statusCode).toBe(403);
   });

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import pino from 'pino';
 import { firstRun } from '../../commands/firstRun';
 import { loadConfig } from '../../config';
-import { buildApp } from '../../server/app';
+import { buildApp, createLogger } from '../../server/app';
 import { fail, openDatabase } from '../runtime';
 
 export function registerServeCommand(program: Command) {
@@ -16,10 +15,7 @@ export function registerServeCommand(program: Command) {
         const database = await openDatabase(config);
         const say = (line: string) => console.log(line);
         const first = await firstRun(database, config, say);
-        const logger = pino({
-          level: config.LOG_LEVEL,
-          redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
-        });
+        const logger = createLogger(config.LOG_LEVEL);
         const https =
           config.TLS_CERT_FILE && config.TLS_KEY_FILE
             ? { cert: readFileSync(config.TLS_CERT_FILE), key: readFileSync(config.TLS_KEY_FILE) }

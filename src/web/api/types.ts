@@ -16,6 +16,8 @@ export type SystemInfo = {
   version: string;
   database: string;
   demo: { seed: number; loadedAt: string; dataDate: string } | null;
+  /** single sign-on (OpenID Connect) is configured: offer "Sign in with SSO" */
+  sso?: boolean;
 };
 
 export type User = {

@@ -91,6 +91,11 @@ export default function Login() {
           {login.isPending ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      {info.data?.sso ? (
+        <a className="btn btn-lg btn-block" href={`/api/auth/oidc/start?returnTo=${encodeURIComponent(next)}`}>
+          Sign in with SSO
+        </a>
+      ) : null}
       <p className="auth-foot">
         {info.data?.demo
           ? 'Demo market with synthetic data: the sign-in details are printed in the server log at first start.'
