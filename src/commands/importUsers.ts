@@ -17,30 +17,63 @@ export async function importUsersCsv(
   opts: { password?: string; actorLabel?: string } = {},
 ): Promise<ImportedUser[]> {
   const rows: Record<string, string>[] = [];
-  for await (const r of createReadStream(file).pipe(parse({ columns: true, trim: true, skip_empty_lines: true }))) rows.push(r);
+  for await (const r of createReadStream(file).pipe(
+    parse({ columns: true, trim: true, skip_empty_lines: true }),
+  ))
+    rows.push(r);
   const missing = ['email', 'name', 'role'].filter((c) => rows.length && !(c in rows[0]!));
-  if (missing.length) throw Object.assign(new Error(`${file}: missing column(s) ${missing.join(', ')}`), { expected: true });
+  if (missing.length)
+    throw Object.assign(new Error(`${file}: missing column(s) ${missing.join(', ')}`), { expected: true });
   rows.forEach((r, i) => {
-    if (!ROLES.includes(r.role as Role)) throw Object.assign(new Error(`${file} line ${i + 2}: role "${r.role}" is not one of ${ROLES.join(', ')}`), { expected: true });
+    if (!ROLES.includes(r.role as Role))
+      throw Object.assign(
+        new Error(`${file} line ${i + 2}: role "${r.role}" is not one of ${ROLES.join(', ')}`),
+        { expected: true },
+      );
   });
   const out: ImportedUser[] = [];
   await db.transaction().execute(async (trx) => {
     for (const r of rows) {
       const existing = await findUserByEmail(trx, r.email!);
       if (existing) {
-        out.push({ email: existing.email, name: existing.name, role: existing.role, password: '', created: false });
+        out.push({
+          email: existing.email,
+          name: existing.name,
+          role: existing.role,
+          password: '',
+          created: false,
+        });
         continue;
       }
       const password = opts.password ?? generatePassword();
-      const u = await insertUser(trx, { email: r.email!, name: r.name!, role: r.role as Role, password_hash: await hashPassword(password) });
-      await recordAudit(trx, { actorLabel: opts.actorLabel ?? 'import', action: 'create', entity: 'user', entityId: u.id, detail: { after: { email: u.email, role: u.role }, source: file } });
+      const u = await insertUser(trx, {
+        email: r.email!,
+        name: r.name!,
+        role: r.role as Role,
+        password_hash: await hashPassword(password),
+      });
+      await recordAudit(trx, {
+        actorLabel: opts.actorLabel ?? 'import',
+        action: 'create',
+        entity: 'user',
+        entityId: u.id,
+        detail: { after: { email: u.email, role: u.role }, source: file },
+      });
       out.push({ email: u.email, name: u.name, role: u.role, password, created: true });
     }
     for (const r of rows) {
       if (!r.manager_email) continue;
       const manager = await findUserByEmail(trx, r.manager_email);
-      if (!manager) throw Object.assign(new Error(`${file}: manager_email ${r.manager_email} of ${r.email} is not a user in the file`), { expected: true });
-      await trx.updateTable('users').set({ manager_id: manager.id }).where((eb) => eb(eb.fn('lower', ['email']), '=', r.email!.toLowerCase())).execute();
+      if (!manager)
+        throw Object.assign(
+          new Error(`${file}: manager_email ${r.manager_email} of ${r.email} is not a user in the file`),
+          { expected: true },
+        );
+      await trx
+        .updateTable('users')
+        .set({ manager_id: manager.id })
+        .where((eb) => eb(eb.fn('lower', ['email']), '=', r.email!.toLowerCase()))
+        .execute();
     }
   });
   return out;

@@ -10,4 +10,13 @@ import type { ReferralTables } from './tables/referrals';
 import type { RouteTables } from './tables/routes';
 import type { TrustTables } from './tables/trust';
 
-export interface DB extends FoundationTables, CrmTables, DirectoryTables, ReferralTables, TrustTables, NetworkTables, RouteTables, FieldTables, GoalTables {}
+export interface DB
+  extends FoundationTables,
+    CrmTables,
+    DirectoryTables,
+    ReferralTables,
+    TrustTables,
+    NetworkTables,
+    RouteTables,
+    FieldTables,
+    GoalTables {}

@@ -25,28 +25,72 @@ type Step = { label: string; file?: string; run: (file: string) => Promise<strin
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-export async function loadDemoFolder(database: Database, dir: string, log: Log, opts: { password?: string } = {}): Promise<DemoLogin[]> {
-  if (!existsSync(path.join(dir, 'manifest.json'))) throw Object.assign(new Error(`${dir} is not a generated demo folder (no manifest.json)`), { expected: true });
+export async function loadDemoFolder(
+  database: Database,
+  dir: string,
+  log: Log,
+  opts: { password?: string } = {},
+): Promise<DemoLogin[]> {
+  if (!existsSync(path.join(dir, 'manifest.json')))
+    throw Object.assign(new Error(`${dir} is not a generated demo folder (no manifest.json)`), {
+      expected: true,
+    });
   const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
   const actor = systemActor('demo');
   const demo = { startedBy: 'demo', source: 'demo' as const };
   let logins: DemoLogin[] = [];
   const crm = (kind: Parameters<typeof importCrmFile>[1]) => async (file: string) => {
     const r = await importCrmFile(database.db, kind, file, { actor, timeZone: 'America/Chicago' });
-    if (r.rejected) throw new Error(`${path.basename(file)}: ${r.rejected} rows rejected (${r.errors[0]?.reason ?? ''})`);
+    if (r.rejected)
+      throw new Error(`${path.basename(file)}: ${r.rejected} rows rejected (${r.errors[0]?.reason ?? ''})`);
     return `${fmt(r.inserted + r.updated + r.unchanged)} rows`;
   };
-  const counted = (r: { counts: { read: number; rejected: number }; errors: { line: number; reason: string }[] }, file: string) => {
-    if (r.counts.rejected) throw new Error(`${path.basename(file)}: ${r.counts.rejected} rows rejected (line ${r.errors[0]?.line}: ${r.errors[0]?.reason})`);
+  const counted = (
+    r: { counts: { read: number; rejected: number }; errors: { line: number; reason: string }[] },
+    file: string,
+  ) => {
+    if (r.counts.rejected)
+      throw new Error(
+        `${path.basename(file)}: ${r.counts.rejected} rows rejected (line ${r.errors[0]?.line}: ${r.errors[0]?.reason})`,
+      );
     return `${fmt(r.counts.read)} rows`;
   };
   const steps: Step[] = [
-    { label: 'users', file: 'users.csv', run: async (f) => { logins = (await importUsersCsv(database.db, f, { password: opts.password, actorLabel: 'demo' })).filter((u) => u.created).map((u) => ({ email: u.email, role: u.role, password: u.password })); return `${logins.length} users`; } },
-    { label: 'organizations', file: 'organizations.csv', run: async (f) => counted(await importOrganizations(database, f, demo), f) },
-    { label: 'NPPES providers', file: 'npidata_pfile.csv', run: async (f) => counted(await importNppes(database, f, { startedBy: 'demo' }), f) },
-    { label: 'NPPES practice locations', file: 'pl_pfile.csv', run: async (f) => counted(await importNppesLocations(database, f, { startedBy: 'demo' }), f) },
-    { label: 'memberships', file: 'memberships.csv', run: async (f) => counted(await importMemberships(database, f, demo), f) },
-    { label: 'offices', file: 'locations.csv', run: async (f) => counted(await importLocations(database, f, demo), f) },
+    {
+      label: 'users',
+      file: 'users.csv',
+      run: async (f) => {
+        logins = (await importUsersCsv(database.db, f, { password: opts.password, actorLabel: 'demo' }))
+          .filter((u) => u.created)
+          .map((u) => ({ email: u.email, role: u.role, password: u.password }));
+        return `${logins.length} users`;
+      },
+    },
+    {
+      label: 'organizations',
+      file: 'organizations.csv',
+      run: async (f) => counted(await importOrganizations(database, f, demo), f),
+    },
+    {
+      label: 'NPPES providers',
+      file: 'npidata_pfile.csv',
+      run: async (f) => counted(await importNppes(database, f, { startedBy: 'demo' }), f),
+    },
+    {
+      label: 'NPPES practice locations',
+      file: 'pl_pfile.csv',
+      run: async (f) => counted(await importNppesLocations(database, f, { startedBy: 'demo' }), f),
+    },
+    {
+      label: 'memberships',
+      file: 'memberships.csv',
+      run: async (f) => counted(await importMemberships(database, f, demo), f),
+    },
+    {
+      label: 'offices',
+      file: 'locations.csv',
+      run: async (f) => counted(await importLocations(database, f, demo), f),
+    },
     { label: 'territories', file: 'territories.csv', run: crm('territories') },
     { label: 'relationships', file: 'relationships.csv', run: crm('relationships') },
     { label: 'contacts', file: 'contacts.csv', run: crm('contacts') },
@@ -66,8 +110,11 @@ export async function loadDemoFolder(database: Database, dir: string, log: Log, 
     {
       label: 'CMS shared-patient links',
       file: 'shared_patients_2015_30.txt',
-      run: async (f) => { const r = await importSharedPatients(database, f, { window: 30, year: 2015, startedBy: 'demo' }); if (r.rejected) throw new Error(`shared patients: ${r.rejected} rows rejected`);
-        return `${fmt(r.kept)} pairs`; },
+      run: async (f) => {
+        const r = await importSharedPatients(database, f, { window: 30, year: 2015, startedBy: 'demo' });
+        if (r.rejected) throw new Error(`shared patients: ${r.rejected} rows rejected`);
+        return `${fmt(r.kept)} pairs`;
+      },
     },
     ...optionalSteps(database),
   ];
@@ -77,9 +124,17 @@ export async function loadDemoFolder(database: Database, dir: string, log: Log, 
     if (s.file && !existsSync(file)) throw new Error(`demo folder ${dir} lacks ${s.file}`);
     const t = performance.now();
     const what = await s.run(file);
-    log(`  [${String(i + 1).padStart(2)}/${steps.length}] ${s.label.padEnd(40)} ${what.padStart(22)}  ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    log(
+      `  [${String(i + 1).padStart(2)}/${steps.length}] ${s.label.padEnd(40)} ${what.padStart(22)}  ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
   }
-  await putSetting(database.db, 'demo', { synthetic: true, seed: manifest.seed ?? manifest.params?.seed, dataDate: manifest.dataDate ?? manifest.params?.endMonth, loadedAt: new Date().toISOString(), generator: manifest.generatorVersion ?? null });
+  await putSetting(database.db, 'demo', {
+    synthetic: true,
+    seed: manifest.seed ?? manifest.params?.seed,
+    dataDate: manifest.dataDate ?? manifest.params?.endMonth,
+    loadedAt: new Date().toISOString(),
+    generator: manifest.generatorVersion ?? null,
+  });
   log(`  loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return logins;
 }
@@ -110,6 +165,8 @@ export async function loadDefaultDemo(database: Database, config: Config, log: L
   log(`  generated in ${((performance.now() - t) / 1000).toFixed(1)} s; loading through the importers:`);
   const logins = await loadDemoFolder(database, dir, log, { password: process.env.ROUNDS_DEMO_PASSWORD });
   const file = path.join(config.dataDir, 'demo-logins.txt');
-  writeFileSync(file, `${logins.map((l) => `${l.role}\t${l.email}\t${l.password}`).join('\n')}\n`, { mode: 0o600 });
+  writeFileSync(file, `${logins.map((l) => `${l.role}\t${l.email}\t${l.password}`).join('\n')}\n`, {
+    mode: 0o600,
+  });
   return logins;
 }

@@ -1,9 +1,9 @@
 // An in-process app on a test database, plus signed-in clients per role (fastify.inject).
 import type { LightMyRequestResponse } from 'fastify';
+import { addUser } from '../../src/commands/users';
 import { loadConfig } from '../../src/config';
 import type { Database } from '../../src/db/connection';
 import type { Role } from '../../src/db/tables/foundation';
-import { addUser } from '../../src/commands/users';
 import { buildApp } from '../../src/server/app';
 import type { App } from '../../src/server/context';
 

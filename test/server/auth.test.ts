@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/db/audit';
 import type { Database } from '../../src/db/connection';
 import type { App } from '../../src/server/context';
-import { createTestApp, clientFor, signIn, TEST_PASSWORD } from '../helpers/app';
+import { clientFor, createTestApp, signIn, TEST_PASSWORD } from '../helpers/app';
 import { backends } from '../helpers/db';
 
 describe.each(backends)('auth and users on $name', ({ create }) => {

@@ -9,7 +9,13 @@ import { createPgliteDatabase } from '../helpers/db';
 
 const ROLES: Role[] = ['admin', 'manager', 'liaison', 'analyst'];
 // Routes that are public on purpose, and nothing else.
-const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/system/info', 'GET /api/auth/oidc/start', 'GET /api/auth/oidc/callback', 'GET /fhir/metadata']);
+const PUBLIC = new Set([
+  'POST /api/auth/login',
+  'GET /api/system/info',
+  'GET /api/auth/oidc/start',
+  'GET /api/auth/oidc/callback',
+  'GET /fhir/metadata',
+]);
 // A concrete URL for each parameter (ids that do not exist are fine: we check the access layer).
 const fill = (url: string) =>
   url
@@ -41,7 +47,17 @@ async function clientForRoute(role: Role, method: string, url: string): Promise<
   return {
     ...base,
     request: (m, u, body, headers = {}) =>
-      app.inject({ method: m as 'GET', url: u, headers: { cookie, 'x-csrf-token': csrf, ...(typeof body === 'string' ? { 'content-type': 'application/json' } : {}), ...headers }, ...(body === undefined ? {} : { payload: body as string }) }),
+      app.inject({
+        method: m as 'GET',
+        url: u,
+        headers: {
+          cookie,
+          'x-csrf-token': csrf,
+          ...(typeof body === 'string' ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
+        ...(body === undefined ? {} : { payload: body as string }),
+      }),
   };
 }
 
@@ -53,7 +69,8 @@ const noStack = (body: string) => {
 describe('access control on every route', () => {
   it('has routes to check, each declaring roles or public', () => {
     expect(app.routeCatalog.length).toBeGreaterThan(5);
-    for (const r of app.routeCatalog) if (r.roles === 'public') expect(PUBLIC.has(`${r.method} ${r.url}`)).toBe(true);
+    for (const r of app.routeCatalog)
+      if (r.roles === 'public') expect(PUBLIC.has(`${r.method} ${r.url}`)).toBe(true);
   });
 
   it('no session → 401; a role without the right → 403; an allowed role passes the guard', async () => {
@@ -63,7 +80,11 @@ describe('access control on every route', () => {
       const anon = await app.inject({ method: r.method as 'GET', url, payload: r.hasBody ? {} : undefined });
       expect(anon.statusCode, `${r.method} ${r.url} without session`).toBe(401);
       for (const role of ROLES) {
-        const res = await (await clientForRoute(role, r.method, r.url)).request(r.method, url, r.hasBody ? {} : undefined);
+        const res = await (await clientForRoute(role, r.method, r.url)).request(
+          r.method,
+          url,
+          r.hasBody ? {} : undefined,
+        );
         if (r.roles.includes(role)) {
           expect([401, 403], `${r.method} ${r.url} as ${role}: ${res.body}`).not.toContain(res.statusCode);
           expect(res.statusCode, `${r.method} ${r.url} as ${role}: ${res.body}`).toBeLessThan(500);
@@ -76,7 +97,15 @@ describe('access control on every route', () => {
 });
 
 describe('bad requests never get a 500 or a stack trace', () => {
-  const hostile = ["' OR 1=1 --", '<script>alert(1)</script>', '"; drop table users; --', '\u0000', '%00', '../../etc/passwd', 'x'.repeat(5000)];
+  const hostile = [
+    "' OR 1=1 --",
+    '<script>alert(1)</script>',
+    '"; drop table users; --',
+    '\u0000',
+    '%00',
+    '../../etc/passwd',
+    'x'.repeat(5000),
+  ];
 
   it('malformed JSON, wrong types, unknown fields and oversized bodies get 4xx naming the problem', async () => {
     for (const r of app.routeCatalog.filter((x) => x.hasBody)) {
@@ -91,14 +120,18 @@ describe('bad requests never get a 500 or a stack trace', () => {
         ['wrong types', { email: 5, name: [], role: {}, id: 'x', count: 'many' }],
       ];
       for (const [label, body] of cases) {
-        const res = await c.request(r.method, url, typeof body === 'string' ? body : body, { 'content-type': 'application/json' });
+        const res = await c.request(r.method, url, typeof body === 'string' ? body : body, {
+          'content-type': 'application/json',
+        });
         expect(res.statusCode, `${r.method} ${r.url} ${label}: ${res.body}`).toBeGreaterThanOrEqual(400);
         expect(res.statusCode, `${r.method} ${r.url} ${label}: ${res.body}`).toBeLessThan(500);
         expect(res.headers['content-type']).toMatch(/problem\+json/);
         expect(res.json().detail, `${r.method} ${r.url} ${label}`).toMatch(/body/);
         noStack(res.body);
       }
-      const big = await c.request(r.method, url, JSON.stringify({ blob: 'x'.repeat(2 * 1024 * 1024) }), { 'content-type': 'application/json' });
+      const big = await c.request(r.method, url, JSON.stringify({ blob: 'x'.repeat(2 * 1024 * 1024) }), {
+        'content-type': 'application/json',
+      });
       expect(big.statusCode, `${r.method} ${r.url} oversized`).toBe(413);
     }
   });
@@ -108,8 +141,13 @@ describe('bad requests never get a 500 or a stack trace', () => {
       const allowed = r.roles === 'public' ? 'admin' : r.roles[0]!;
       const c = await clientForRoute(allowed, r.method, r.url);
       const urls: string[] = [];
-      if (r.hasParams) for (const bad of ['abc', '-1', '0', '1.5', '99999999999999999999999', "1'--"]) urls.push(r.url.replace(/:[a-zA-Z]+/g, encodeURIComponent(bad)));
-      for (const h of hostile) urls.push(`${fill(r.url)}?q=${encodeURIComponent(h)}&limit=${encodeURIComponent(h)}&sort=${encodeURIComponent(h)}`);
+      if (r.hasParams)
+        for (const bad of ['abc', '-1', '0', '1.5', '99999999999999999999999', "1'--"])
+          urls.push(r.url.replace(/:[a-zA-Z]+/g, encodeURIComponent(bad)));
+      for (const h of hostile)
+        urls.push(
+          `${fill(r.url)}?q=${encodeURIComponent(h)}&limit=${encodeURIComponent(h)}&sort=${encodeURIComponent(h)}`,
+        );
       for (const url of urls) {
         const res = await c.request(r.method, url, r.hasBody ? {} : undefined);
         expect(res.statusCode, `${r.method} ${url}: ${res.body.slice(0, 300)}`).toBeLessThan(500);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addUser, resetPassword, updateUser, UserError } from '../../commands/users';
+import { addUser, resetPassword, UserError, updateUser } from '../../commands/users';
 import { findUserByEmail, listUsers } from '../../db/queries/users';
 import type { Role } from '../../db/tables/foundation';
 import { CliError, printJson, withDatabase } from '../runtime';

@@ -32,6 +32,11 @@ export class DashboardError extends Error {
   }
 }
 
-export const col = (key: string, label: string, kind: ColumnKind = 'text'): PanelColumn => ({ key, label, kind });
+export const col = (key: string, label: string, kind: ColumnKind = 'text'): PanelColumn => ({
+  key,
+  label,
+  kind,
+});
 export const isoToday = () => new Date().toISOString().slice(0, 10);
-export const addDays = (iso: string, d: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + d * 86_400_000).toISOString().slice(0, 10);
+export const addDays = (iso: string, d: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + d * 86_400_000).toISOString().slice(0, 10);

@@ -1,18 +1,18 @@
 // The liaison's Today page: goal rings, today's route (or "Plan my day"), follow-ups due, book
 // physicians overdue for a visit, new shifting-referrer alerts in territory, new-to-market physicians.
 import type { Kysely } from 'kysely';
-import { listAlerts } from '../../db/queries/referrals/alerts';
-import { referralDataDate } from '../../db/queries/referrals/network';
+import type { PlanResult } from '../../core/routing/plan/types';
 import { overdueATier } from '../../db/queries/dashboards/team';
 import { dueFollowUps, newToMarketInTerritory, routeForDay } from '../../db/queries/dashboards/today';
+import { listAlerts } from '../../db/queries/referrals/alerts';
+import { referralDataDate } from '../../db/queries/referrals/network';
 import type { DB } from '../../db/schema';
 import { goalsWithProgress } from '../goals/progress';
+import type { RouteStop } from '../routes/types';
 import { col, type Panel } from './panel';
 
-import type { PlanResult } from '../../core/routing/plan/types';
-import type { RouteStop } from '../routes/types';
-
-const hhmm = (min: number) => `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(Math.round(min % 60)).padStart(2, '0')}`;
+const hhmm = (min: number) =>
+  `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(Math.round(min % 60)).padStart(2, '0')}`;
 
 /** The saved plan's visits in order, with the office, the physicians there, arrival time and why. */
 function routeStops(plan: { result: unknown; stops: unknown } | undefined) {
@@ -33,7 +33,11 @@ function routeStops(plan: { result: unknown; stops: unknown } | undefined) {
 }
 
 export async function buildToday(db: Kysely<DB>, userId: number, date: string) {
-  const user = await db.selectFrom('users').select(['id', 'name', 'role']).where('id', '=', userId).executeTakeFirst();
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'name', 'role'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
   const [goals, plan, followUps, overdue, alerts, fresh, refDate] = await Promise.all([
     goalsWithProgress(db, { ownerId: userId, activeOn: date }, date),
     routeForDay(db, userId, date),
@@ -45,27 +49,94 @@ export async function buildToday(db: Kysely<DB>, userId: number, date: string) {
   ]);
   const panels: Panel[] = [
     {
-      id: 'today-route', title: plan ? 'Today’s route' : 'No route planned for today', source: 'Route planner (saved plan)', dataDate: date, link: '/routes',
-      columns: [col('order', '#', 'number'), col('arrival', 'Starts'), col('name', 'Office'), col('physicians', 'Physicians'), col('why', 'Why')], rows: routeStops(plan),
+      id: 'today-route',
+      title: plan ? 'Today’s route' : 'No route planned for today',
+      source: 'Route planner (saved plan)',
+      dataDate: date,
+      link: '/routes',
+      columns: [
+        col('order', '#', 'number'),
+        col('arrival', 'Starts'),
+        col('name', 'Office'),
+        col('physicians', 'Physicians'),
+        col('why', 'Why'),
+      ],
+      rows: routeStops(plan),
     },
     {
-      id: 'today-follow-ups', title: 'Follow-ups due', source: 'CRM tasks', dataDate: date, link: '/tasks',
-      columns: [col('title', 'Task'), col('provider', 'Physician'), col('due_on', 'Due', 'date'), col('overdue_days', 'Days overdue', 'number')], rows: followUps,
+      id: 'today-follow-ups',
+      title: 'Follow-ups due',
+      source: 'CRM tasks',
+      dataDate: date,
+      link: '/tasks',
+      columns: [
+        col('title', 'Task'),
+        col('provider', 'Physician'),
+        col('due_on', 'Due', 'date'),
+        col('overdue_days', 'Days overdue', 'number'),
+      ],
+      rows: followUps,
     },
     {
-      id: 'today-overdue', title: 'A-tier physicians overdue for a visit', source: 'CRM relationships + activities', dataDate: date, link: '/providers/{npi}',
-      definition: 'A-tier relationships you own whose last visit is older than their desired frequency (weekly 7 d, biweekly 14 d, monthly 31 d, quarterly 92 d).',
-      columns: [col('name', 'Physician'), col('frequency', 'Frequency'), col('last_visit', 'Last visit', 'date'), col('days_since', 'Days since', 'number')], rows: overdue,
+      id: 'today-overdue',
+      title: 'A-tier physicians overdue for a visit',
+      source: 'CRM relationships + activities',
+      dataDate: date,
+      link: '/providers/{npi}',
+      definition:
+        'A-tier relationships you own whose last visit is older than their desired frequency (weekly 7 d, biweekly 14 d, monthly 31 d, quarterly 92 d).',
+      columns: [
+        col('name', 'Physician'),
+        col('frequency', 'Frequency'),
+        col('last_visit', 'Last visit', 'date'),
+        col('days_since', 'Days since', 'number'),
+      ],
+      rows: overdue,
     },
     {
-      id: 'today-alerts', title: 'New shifting-referrer alerts in your territory', source: 'Shifting-referrer detector (internal referrals)', dataDate: refDate, link: '/market/alerts',
-      columns: [col('name', 'Physician'), col('service_line', 'Service line'), col('direction', 'Change'), col('ratio', 'Recent / expected', 'number')],
-      rows: alerts.map((a) => ({ id: a.id, npi: a.referringNpi, name: a.physician ?? a.referringNpi, service_line: a.serviceLine, direction: `${a.direction} (${a.target})`, ratio: Math.round(a.ratio * 100) / 100 })),
+      id: 'today-alerts',
+      title: 'New shifting-referrer alerts in your territory',
+      source: 'Shifting-referrer detector (internal referrals)',
+      dataDate: refDate,
+      link: '/market/alerts',
+      columns: [
+        col('name', 'Physician'),
+        col('service_line', 'Service line'),
+        col('direction', 'Change'),
+        col('ratio', 'Recent / expected', 'number'),
+      ],
+      rows: alerts.map((a) => ({
+        id: a.id,
+        npi: a.referringNpi,
+        name: a.physician ?? a.referringNpi,
+        service_line: a.serviceLine,
+        direction: `${a.direction} (${a.target})`,
+        ratio: Math.round(a.ratio * 100) / 100,
+      })),
     },
     {
-      id: 'today-new-to-market', title: 'New to the market in your territory', source: 'NPPES (directory arrivals)', dataDate: date, link: '/providers/{npi}',
-      columns: [col('name', 'Physician'), col('taxonomy', 'Taxonomy'), col('city', 'City'), col('arrived_at', 'Arrived', 'date'), col('reason', 'Why')], rows: fresh,
+      id: 'today-new-to-market',
+      title: 'New to the market in your territory',
+      source: 'NPPES (directory arrivals)',
+      dataDate: date,
+      link: '/providers/{npi}',
+      columns: [
+        col('name', 'Physician'),
+        col('taxonomy', 'Taxonomy'),
+        col('city', 'City'),
+        col('arrived_at', 'Arrived', 'date'),
+        col('reason', 'Why'),
+      ],
+      rows: fresh,
     },
   ];
-  return { date, user, hasRoute: !!plan, routeId: plan?.id ?? null, goals: goals.goals, dataDates: goals.dataDates, panels };
+  return {
+    date,
+    user,
+    hasRoute: !!plan,
+    routeId: plan?.id ?? null,
+    goals: goals.goals,
+    dataDates: goals.dataDates,
+    panels,
+  };
 }

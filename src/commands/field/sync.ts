@@ -183,7 +183,7 @@ export async function applySyncBatch(
   };
 }
 
-/** Keys older than `days` are dropped (a phone offline longer than that re-sends into a fresh key space). */
+/** Drops keys older than `days` (visits stay deduplicated by their client id; other kinds could be stored again if replayed later). */
 export async function pruneIdempotencyKeys(db: Kysely<DB>, days = 90) {
   const r = await db
     .deleteFrom('idempotency_keys')

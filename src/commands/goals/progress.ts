@@ -12,8 +12,29 @@ export async function goalsWithProgress(db: Kysely<DB>, filter: GoalFilter, toda
   const out = [];
   for (const g of goals) {
     const metric = g.metric as GoalMetric;
-    const m = await measureGoal(db, { scope: g.scope, ownerId: g.owner_id, campaignId: g.campaign_id, metric, serviceLine: g.service_line, periodStart: g.period_start, periodEnd: g.period_end, withinDays: g.within_days }, dates);
-    const p = goalProgress({ metric, target: g.target, periodStart: g.period_start, periodEnd: g.period_end, asOf: m.asOf, value: m.value, denominator: m.denominator });
+    const m = await measureGoal(
+      db,
+      {
+        scope: g.scope,
+        ownerId: g.owner_id,
+        campaignId: g.campaign_id,
+        metric,
+        serviceLine: g.service_line,
+        periodStart: g.period_start,
+        periodEnd: g.period_end,
+        withinDays: g.within_days,
+      },
+      dates,
+    );
+    const p = goalProgress({
+      metric,
+      target: g.target,
+      periodStart: g.period_start,
+      periodEnd: g.period_end,
+      asOf: m.asOf,
+      value: m.value,
+      denominator: m.denominator,
+    });
     out.push({ ...g, definition: METRIC_DEFINITIONS[metric], measured: m, progress: p });
   }
   return { goals: out, dataDates: dates };

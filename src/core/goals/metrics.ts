@@ -31,7 +31,8 @@ export const METRIC_DEFINITIONS: Record<GoalMetric, MetricDefinition> = {
     label: 'Visits',
     kind: 'cumulative',
     unit: 'count',
-    definition: 'Activities of type in-person visit, drop-in or lunch-and-learn logged by the owner in the period.',
+    definition:
+      'Activities of type in-person visit, drop-in or lunch-and-learn logged by the owner in the period.',
     source: 'CRM activities',
   },
   unique_providers: {
@@ -65,7 +66,8 @@ export const METRIC_DEFINITIONS: Record<GoalMetric, MetricDefinition> = {
     label: 'Referrals to us',
     kind: 'cumulative',
     unit: 'count',
-    definition: 'Referrals to our network (ours + affiliated) from the owner’s physicians in the period, optionally one service line.',
+    definition:
+      'Referrals to our network (ours + affiliated) from the owner’s physicians in the period, optionally one service line.',
     source: 'Internal referrals (EHR/FHIR), monthly rollup',
   },
   referral_share: {
@@ -73,7 +75,8 @@ export const METRIC_DEFINITIONS: Record<GoalMetric, MetricDefinition> = {
     label: 'Share to us',
     kind: 'level',
     unit: 'fraction',
-    definition: 'Of the owner’s physicians’ referrals in the period (optionally one service line), the fraction to our network.',
+    definition:
+      'Of the owner’s physicians’ referrals in the period (optionally one service line), the fraction to our network.',
     source: 'Internal referrals (EHR/FHIR), monthly rollup',
   },
   leakage_reduced: {
@@ -90,7 +93,8 @@ export const METRIC_DEFINITIONS: Record<GoalMetric, MetricDefinition> = {
     label: 'Issues resolved',
     kind: 'cumulative',
     unit: 'count',
-    definition: 'Physician issues owned by the owner resolved in the period within the allowed days (default 30) of being opened.',
+    definition:
+      'Physician issues owned by the owner resolved in the period within the allowed days (default 30) of being opened.',
     source: 'CRM physician issues',
   },
 };

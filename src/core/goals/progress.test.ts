@@ -3,7 +3,13 @@ import { goalProgress, periodDays } from './progress';
 
 describe('goalProgress (cumulative)', () => {
   // Oct 1–30 = 30 days; through Oct 10 = 10 days elapsed, 20 remaining.
-  const base = { metric: 'visits' as const, target: 150, periodStart: '2026-10-01', periodEnd: '2026-10-30', asOf: '2026-10-10' };
+  const base = {
+    metric: 'visits' as const,
+    target: 150,
+    periodStart: '2026-10-01',
+    periodEnd: '2026-10-30',
+    asOf: '2026-10-10',
+  };
 
   it('computes pace and a Poisson projection interval worked by hand', () => {
     const g = goalProgress({ ...base, value: 40 });
@@ -37,7 +43,15 @@ describe('goalProgress (cumulative)', () => {
 
 describe('goalProgress (level)', () => {
   it('uses a binomial normal interval over the denominator', () => {
-    const g = goalProgress({ metric: 'a_tier_coverage', target: 0.9, periodStart: '2026-10-01', periodEnd: '2026-12-31', asOf: '2026-10-31', value: 0.8, denominator: 25 });
+    const g = goalProgress({
+      metric: 'a_tier_coverage',
+      target: 0.9,
+      periodStart: '2026-10-01',
+      periodEnd: '2026-12-31',
+      asOf: '2026-10-31',
+      value: 0.8,
+      denominator: 25,
+    });
     // half-width = 1.64485 × √(0.8·0.2/25) = 1.64485 × 0.08 = 0.131588
     expect(g.interval[0]).toBeCloseTo(0.668412, 5);
     expect(g.interval[1]).toBeCloseTo(0.931588, 5);

@@ -60,8 +60,28 @@ export function goalProgress(g: GoalInput): GoalProgress {
     const half = n > 0 ? Z90 * Math.sqrt((p * (1 - p)) / n) : 1;
     const interval: [number, number] = [Math.max(0, p - half), Math.min(1, p + half)];
     const status: GoalStatus =
-      elapsed === 0 ? 'not_started' : g.value >= g.target ? (elapsed === total ? 'met' : 'on_track') : elapsed === total ? 'missed' : 'behind';
-    return { value: g.value, target: g.target, progress, elapsed: frac, expectedByNow: g.target, pace: g.target > 0 ? g.value / g.target : null, projection: g.value, interval, status, daysElapsed: elapsed, daysTotal: total };
+      elapsed === 0
+        ? 'not_started'
+        : g.value >= g.target
+          ? elapsed === total
+            ? 'met'
+            : 'on_track'
+          : elapsed === total
+            ? 'missed'
+            : 'behind';
+    return {
+      value: g.value,
+      target: g.target,
+      progress,
+      elapsed: frac,
+      expectedByNow: g.target,
+      pace: g.target > 0 ? g.value / g.target : null,
+      projection: g.value,
+      interval,
+      status,
+      daysElapsed: elapsed,
+      daysTotal: total,
+    };
   }
   const expected = g.target * frac;
   const pace = expected > 0 ? g.value / expected : null;
@@ -81,5 +101,17 @@ export function goalProgress(g: GoalInput): GoalProgress {
   else if (pace !== null && pace >= 1.1) status = 'ahead';
   else if (pace !== null && pace >= 0.9) status = 'on_track';
   else status = 'behind';
-  return { value: g.value, target: g.target, progress, elapsed: frac, expectedByNow: expected, pace, projection, interval, status, daysElapsed: elapsed, daysTotal: total };
+  return {
+    value: g.value,
+    target: g.target,
+    progress,
+    elapsed: frac,
+    expectedByNow: expected,
+    pace,
+    projection,
+    interval,
+    status,
+    daysElapsed: elapsed,
+    daysTotal: total,
+  };
 }

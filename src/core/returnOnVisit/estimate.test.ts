@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMonth } from '../referrals/months';
-import { estimateReturnOnVisit } from './estimate';
 import { findEpisodes } from './episodes';
+import { estimateReturnOnVisit } from './estimate';
 import { profileWindow, segmentOf, volumeBucket } from './match';
 import { tQuantile } from './tDistribution';
 import type { RovOptions, RovPhysician, RovVisit } from './types';
@@ -12,7 +12,12 @@ const M = (s: string) => parseMonth(s);
  * March in every month Oct 2025–Feb 2026 (the matching profile window before the pre-window) and 10
  * referrals every month in all.
  */
-function doc(npi: string, county: string, toUs: [number, number, number, number], specialty = 'fm'): RovPhysician {
+function doc(
+  npi: string,
+  county: string,
+  toUs: [number, number, number, number],
+  specialty = 'fm',
+): RovPhysician {
   const months = ['2026-03', '2026-04', '2026-06', '2026-07'];
   const total = new Map<number, number>();
   for (let m = M('2025-10'); m <= M('2026-10'); m++) total.set(m, 10);
@@ -21,7 +26,14 @@ function doc(npi: string, county: string, toUs: [number, number, number, number]
   return { npi, specialty, county, toUs: us, total };
 }
 
-const opts: RovOptions = { windowMonths: 2, coverageStartMonth: M('2026-01'), firstDataMonth: M('2025-10'), lastDataMonth: M('2026-10'), minControls: 5, level: 0.9 };
+const opts: RovOptions = {
+  windowMonths: 2,
+  coverageStartMonth: M('2026-01'),
+  firstDataMonth: M('2025-10'),
+  lastDataMonth: M('2026-10'),
+  minControls: 5,
+  level: 0.9,
+};
 
 // T (county A): 2,2 → 5,5 (+3); its five same-county controls 2,2 → 3,3 (+1): effect +2.
 // T2 (county B): 2,2 → 2,2 (0); only three county-B controls, so county is dropped and its nine
@@ -48,7 +60,11 @@ const visits: RovVisit[] = [
 describe('findEpisodes', () => {
   it('starts an episode only after a quiet pre-window inside the log and data', () => {
     const eps = findEpisodes(visits, opts);
-    expect(eps.map((e) => `${e.npi}@${e.visitDate}`)).toEqual(['C6@2026-07-01', 'T@2026-05-10', 'T2@2026-05-20']);
+    expect(eps.map((e) => `${e.npi}@${e.visitDate}`)).toEqual([
+      'C6@2026-07-01',
+      'T@2026-05-10',
+      'T2@2026-05-20',
+    ]);
   });
   it('starts a new episode after a gap longer than the window', () => {
     const eps = findEpisodes(
@@ -82,7 +98,11 @@ describe('estimateReturnOnVisit', () => {
     const l1 = estimates.find((e) => e.group === 'liaison:1')!;
     expect(l1.estimate).toBeCloseTo(2, 12);
     expect(l1.statement).toBe('+2.0 referrals/month (one physician: no interval)');
-    const two = estimateReturnOnVisit(physicians, visits.map((v) => (v.npi === 'C6' ? { ...v, groups: ['other'] } : v)), opts).estimates.find((e) => e.group === 'all')!;
+    const two = estimateReturnOnVisit(
+      physicians,
+      visits.map((v) => (v.npi === 'C6' ? { ...v, groups: ['other'] } : v)),
+      opts,
+    ).estimates.find((e) => e.group === 'all')!;
     // mean(2, −1) = 0.5; ss = 1.5² + 1.5² = 4.5; se = √(2/1 · 4.5)/2 = 1.5; t(0.95, 1) = 6.3138
     expect(two.estimate).toBeCloseTo(0.5, 12);
     expect(two.se).toBeCloseTo(1.5, 12);
@@ -107,7 +127,12 @@ describe('profileWindow', () => {
 describe('helpers', () => {
   it('buckets volume and segments share', () => {
     expect([0, 0.5, 0.6, 1, 2, 3, 4, 7, 13, 100].map(volumeBucket)).toEqual([0, 1, 2, 2, 3, 4, 5, 6, 8, 12]);
-    expect([segmentOf(5, 10), segmentOf(1, 10), segmentOf(0.5, 10), segmentOf(0, 0)]).toEqual(['loyalist', 'splitter', 'opportunity', 'none']);
+    expect([segmentOf(5, 10), segmentOf(1, 10), segmentOf(0.5, 10), segmentOf(0, 0)]).toEqual([
+      'loyalist',
+      'splitter',
+      'opportunity',
+      'none',
+    ]);
   });
   it('matches published t quantiles', () => {
     expect(tQuantile(0.95, 1)).toBeCloseTo(6.313752, 5);

@@ -9,7 +9,11 @@ import { matchControls, windowMean } from './match';
 import { tQuantile } from './tDistribution';
 import type { RovEpisode, RovEstimate, RovOptions, RovPhysician, RovVisit } from './types';
 
-export function buildEpisodes(physicians: readonly RovPhysician[], visits: readonly RovVisit[], o: RovOptions) {
+export function buildEpisodes(
+  physicians: readonly RovPhysician[],
+  visits: readonly RovVisit[],
+  o: RovOptions,
+) {
   const byNpi = new Map(physicians.map((p) => [p.npi, p]));
   const visitMonths = visitMonthsByNpi(visits);
   const N = o.windowMonths;
@@ -105,7 +109,11 @@ export function summarize(group: string, episodes: readonly RovEpisode[], level:
 }
 
 /** Estimates for every group any episode belongs to, largest groups first. */
-export function estimateReturnOnVisit(physicians: readonly RovPhysician[], visits: readonly RovVisit[], o: RovOptions) {
+export function estimateReturnOnVisit(
+  physicians: readonly RovPhysician[],
+  visits: readonly RovVisit[],
+  o: RovOptions,
+) {
   const { episodes, unmatched } = buildEpisodes(physicians, visits, o);
   const byGroup = new Map<string, RovEpisode[]>();
   for (const e of episodes)

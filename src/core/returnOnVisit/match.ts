@@ -81,6 +81,7 @@ export function matchControls(
     levels[1]!.push(c);
     if (c.county === treated.county) levels[0]!.push(c);
   }
-  for (const level of [0, 1, 2] as const) if (levels[level]!.length >= minControls) return { controls: levels[level]!, level };
+  for (const level of [0, 1, 2] as const)
+    if (levels[level]!.length >= minControls) return { controls: levels[level]!, level };
   return null;
 }

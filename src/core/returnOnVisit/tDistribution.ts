@@ -9,7 +9,8 @@ export function tCdf(t: number, df: number): number {
 
 /** The p-quantile (0.5 < p < 1) of Student's t with df degrees of freedom. */
 export function tQuantile(p: number, df: number): number {
-  if (!(p > 0.5 && p < 1) || !(df > 0)) throw new RangeError(`tQuantile needs 0.5 < p < 1 and df > 0 (got ${p}, ${df})`);
+  if (!(p > 0.5 && p < 1) || !(df > 0))
+    throw new RangeError(`tQuantile needs 0.5 < p < 1 and df > 0 (got ${p}, ${df})`);
   let lo = 0;
   let hi = 1;
   while (tCdf(hi, df) < p) hi *= 2;

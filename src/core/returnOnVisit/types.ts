@@ -31,7 +31,10 @@ export interface RovOptions {
   level: number;
 }
 
-export const DEFAULT_ROV_OPTIONS: Omit<RovOptions, 'coverageStartMonth' | 'firstDataMonth' | 'lastDataMonth'> = {
+export const DEFAULT_ROV_OPTIONS: Omit<
+  RovOptions,
+  'coverageStartMonth' | 'firstDataMonth' | 'lastDataMonth'
+> = {
   windowMonths: 3,
   minControls: 5,
   level: 0.9,

@@ -4,8 +4,8 @@ export { type CheckResult, checkSolution, type Violation, type ViolationKind } f
 export { parseSolomon, type SolomonInstance, solomonDistance } from './formats/solomon';
 export { att, euc2d, geo, parseTsplib, type TsplibInstance } from './formats/tsplib';
 export { parseTsptw, type TsptwInstance } from './formats/tsptw';
-export { planDay, planTeam, planWeek } from './plan/plan';
 export { PinError, type PinnedInput, reoptimizeWithPositions } from './plan/pinned';
+export { planDay, planTeam, planWeek } from './plan/plan';
 export { type ReoptimizeInput, reoptimizeWithPins } from './plan/reoptimize';
 export type * from './plan/types';
 export { solve } from './solve';

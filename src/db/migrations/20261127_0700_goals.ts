@@ -44,7 +44,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_by bigint references users(id) on delete set null,
       created_at timestamptz not null default now()
     )`);
-  await run(sql`create unique index scheduled_reports_key on scheduled_reports (kind, month, coalesce(user_id, 0), format)`);
+  await run(
+    sql`create unique index scheduled_reports_key on scheduled_reports (kind, month, coalesce(user_id, 0), format)`,
+  );
   await run(sql`
     create table calendar_tokens (
       user_id bigint primary key references users(id) on delete cascade,

@@ -14,16 +14,14 @@ export const problem = z
   .object({ type: z.string(), title: z.string(), status: z.number(), detail: z.string() })
   .passthrough();
 export const okResponse = z.object({ ok: z.literal(true) });
+// biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 /** A plain single-line text field: trimmed, bounded, no control characters. */
 export const text = (max = 200) =>
   z
     .string()
     .trim()
     .max(max)
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
-    .refine(
-      (s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s),
-      'must not contain control characters',
-    );
+    .refine((s) => !CONTROL_CHARS.test(s), 'must not contain control characters');
 export const emailField = z.string().trim().toLowerCase().email().max(254);
 export const roleField = z.enum(['admin', 'manager', 'liaison', 'analyst']);

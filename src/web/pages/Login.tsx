@@ -92,7 +92,10 @@ export default function Login() {
         </button>
       </form>
       {info.data?.sso ? (
-        <a className="btn btn-lg btn-block" href={`/api/auth/oidc/start?returnTo=${encodeURIComponent(next)}`}>
+        <a
+          className="btn btn-lg btn-block"
+          href={`/api/auth/oidc/start?returnTo=${encodeURIComponent(next)}`}
+        >
           Sign in with SSO
         </a>
       ) : null}

@@ -64,6 +64,12 @@ export async function listOutbox(userId: number): Promise<StoredItem[]> {
   return all.sort((a, b) => a.seq - b.seq);
 }
 
+/** Whether anything waits to be sent, for any user (checked before asking the server who is signed in). */
+export async function hasPending(): Promise<boolean> {
+  const all = await tx<StoredItem[]>('readonly', (st) => st.getAll());
+  return all.some((i) => i.state === 'pending');
+}
+
 export async function addToOutbox(item: StoredItem) {
   await tx('readwrite', (s) => s.put(item));
   changed();

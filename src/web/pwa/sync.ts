@@ -2,7 +2,7 @@
 // after something is saved. One run at a time per tab (and per device, through a Web Lock when the
 // browser has them); the server's idempotency keys make an overlap harmless anyway.
 import { api, setCsrfToken } from '../api/client';
-import { listOutbox, onOutboxChange, outboxFor } from './outbox';
+import { hasPending, onOutboxChange, outboxFor } from './outbox';
 import { type DrainReport, drainOutbox, type SyncResponse } from './syncEngine';
 
 export type SyncState = {
@@ -37,6 +37,9 @@ export function onSynced(fn: (r: DrainReport) => void) {
 }
 
 async function runOnce(): Promise<void> {
+  // No network call (and no session activity) unless something is waiting.
+  if (!(await hasPending())) return;
+  set({ syncing: true });
   const me = await api<{ user: { id: number } | null; csrfToken: string | null }>('/api/auth/me');
   if (!me.user) return;
   if (me.csrfToken) setCsrfToken(me.csrfToken);
@@ -60,7 +63,6 @@ export function requestSync(): Promise<void> {
     again = true;
     return running;
   }
-  set({ syncing: true });
   const locked = (fn: () => Promise<void>) =>
     'locks' in navigator ? navigator.locks.request('rounds-sync', fn) : fn();
   running = (async () => {
@@ -76,7 +78,7 @@ export function requestSync(): Promise<void> {
       });
     } finally {
       running = null;
-      set({ syncing: false });
+      if (state.syncing) set({ syncing: false });
     }
   })();
   return running;
@@ -94,20 +96,11 @@ export function startSync() {
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') void requestSync();
   });
-  setInterval(async () => {
-    if (navigator.onLine && !running && (await anyPending())) void requestSync();
+  setInterval(() => {
+    if (navigator.onLine && !running) void requestSync();
   }, 20_000);
   onOutboxChange(() => {
     for (const fn of listeners) fn();
   });
   void requestSync();
-}
-
-async function anyPending() {
-  try {
-    const me = await api<{ user: { id: number } | null }>('/api/auth/me');
-    return !!me.user && (await listOutbox(me.user.id)).some((i) => i.state === 'pending');
-  } catch {
-    return false;
-  }
 }

@@ -7,7 +7,13 @@ import { INTERNAL_SOURCES, offeredServiceLines, orgNetworkCte } from '../referra
 export async function shareTrend(db: Kysely<DB>, months: number) {
   const lines = [...(await offeredServiceLines(db))];
   if (!lines.length) return [];
-  const r = await sql<{ month: string; service_line: string; total: number; ours: number; competitor: number }>`
+  const r = await sql<{
+    month: string;
+    service_line: string;
+    total: number;
+    ours: number;
+    competitor: number;
+  }>`
     with recursive ${orgNetworkCte}, last as (select max(month) as m from referral_monthly)
     select to_char(m.month, 'YYYY-MM') as month, m.service_line, sum(m.count)::int as total,
       coalesce(sum(m.count) filter (where n.network in ('ours','affiliated')), 0)::int as ours,
@@ -21,17 +27,25 @@ export async function shareTrend(db: Kysely<DB>, months: number) {
 
 export async function newPhysiciansByMonth(db: Kysely<DB>, months: number) {
   const r = await sql<{ month: string; reason: string | null; county: string | null; n: number }>`
-    select to_char(arrived_at, 'YYYY-MM') as month, arrival_reason as reason, county_name as county, count(*)::int as n
-    from providers where arrived_at >= (date_trunc('month', now()) - make_interval(months => ${months}))
+    select to_char(coalesce(arrived_at, enumeration_date), 'YYYY-MM') as month, coalesce(arrival_reason, 'enumerated') as reason, county_name as county, count(*)::int as n
+    from providers where coalesce(arrived_at, enumeration_date) >= (date_trunc('month', now()) - make_interval(months => ${months}))
     group by 1, 2, 3 order by 1, 2, 3`.execute(db);
   return r.rows;
 }
 
 export async function newPhysiciansList(db: Kysely<DB>, days: number, limit = 100) {
-  const r = await sql<{ npi: string; name: string; taxonomy: string | null; city: string | null; county: string | null; arrived_at: string; reason: string | null }>`
+  const r = await sql<{
+    npi: string;
+    name: string;
+    taxonomy: string | null;
+    city: string | null;
+    county: string | null;
+    arrived_at: string;
+    reason: string | null;
+  }>`
     select npi, trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) as name, primary_taxonomy as taxonomy,
-      practice_city as city, county_name as county, to_char(arrived_at, 'YYYY-MM-DD') as arrived_at, arrival_reason as reason
-    from providers where arrived_at >= now() - make_interval(days => ${days}) and status = 'active'
-    order by arrived_at desc, npi limit ${limit}`.execute(db);
+      practice_city as city, county_name as county, to_char(coalesce(arrived_at, enumeration_date), 'YYYY-MM-DD') as arrived_at, coalesce(arrival_reason, 'enumerated') as reason
+    from providers where coalesce(arrived_at, enumeration_date) >= now() - make_interval(days => ${days}) and status = 'active'
+    order by coalesce(arrived_at, enumeration_date) desc, npi limit ${limit}`.execute(db);
   return r.rows;
 }

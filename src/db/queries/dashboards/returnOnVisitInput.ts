@@ -41,7 +41,13 @@ export async function loadRovInput(db: Kysely<DB>): Promise<RovInput | null> {
     let p = byNpi.get(r.npi);
     if (!p) {
       const a = attrOf.get(r.npi);
-      p = { npi: r.npi, specialty: a?.specialty ?? 'unknown', county: a?.county ?? 'unknown', toUs: new Map(), total: new Map() };
+      p = {
+        npi: r.npi,
+        specialty: a?.specialty ?? 'unknown',
+        county: a?.county ?? 'unknown',
+        toUs: new Map(),
+        total: new Map(),
+      };
       byNpi.set(r.npi, p);
     }
     const m = parseMonth(r.month);
@@ -50,7 +56,14 @@ export async function loadRovInput(db: Kysely<DB>): Promise<RovInput | null> {
     p.toUs.set(m, Number(r.to_us));
     p.total.set(m, Number(r.total));
   }
-  const visitRows = await sql<{ npi: string; date: string; owner_id: number | null; type: string; tags: string[] | null; lists: string[] | null }>`
+  const visitRows = await sql<{
+    npi: string;
+    date: string;
+    owner_id: number | null;
+    type: string;
+    tags: string[] | null;
+    lists: string[] | null;
+  }>`
     select aa.provider_npi as npi, to_char(a.occurred_at, 'YYYY-MM-DD') as date, a.owner_id, a.type,
       pr.tags, (select array_agg(m.list_id::text) from target_list_members m where m.npi = aa.provider_npi) as lists
     from activities a
@@ -69,11 +82,21 @@ export async function loadRovInput(db: Kysely<DB>): Promise<RovInput | null> {
     ],
   }));
   const cov = await sql<{ first: string | null }>`
-    select to_char(min(occurred_at), 'YYYY-MM-DD') as first from activities where deleted_at is null`.execute(db);
+    select to_char(min(occurred_at), 'YYYY-MM-DD') as first from activities where deleted_at is null`.execute(
+    db,
+  );
   const activityFrom = cov.rows[0]?.first ?? null;
   // The first month counts only if the log starts on its first day; otherwise the next month.
   const coverageStartMonth = activityFrom
     ? parseMonth(activityFrom.slice(0, 7)) + (activityFrom.endsWith('-01') ? 0 : 1)
     : Number.POSITIVE_INFINITY;
-  return { physicians: [...byNpi.values()], visits, firstDataMonth: first, lastDataMonth: last, coverageStartMonth, dataDate: formatMonth(last), activityFrom };
+  return {
+    physicians: [...byNpi.values()],
+    visits,
+    firstDataMonth: first,
+    lastDataMonth: last,
+    coverageStartMonth,
+    dataDate: formatMonth(last),
+    activityFrom,
+  };
 }

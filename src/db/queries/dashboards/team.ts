@@ -4,7 +4,8 @@ import { type Kysely, sql } from 'kysely';
 import { VISIT_TYPES } from '../../../core/goals/metrics';
 import type { DB } from '../../schema';
 
-const owners = (col: string, ids: number[] | null) => (ids ? (ids.length ? sql`${sql.ref(col)} in (${sql.join(ids)})` : sql`false`) : sql`true`);
+const owners = (col: string, ids: number[] | null) =>
+  ids ? (ids.length ? sql`${sql.ref(col)} in (${sql.join(ids)})` : sql`false`) : sql`true`;
 const FREQ = sql`case pr.visit_frequency when 'weekly' then 7 when 'biweekly' then 14 when 'quarterly' then 92 else 31 end`;
 
 export async function activityByWeek(db: Kysely<DB>, ownerIds: number[] | null, from: string, to: string) {
@@ -17,7 +18,15 @@ export async function activityByWeek(db: Kysely<DB>, ownerIds: number[] | null, 
 }
 
 export async function overdueATier(db: Kysely<DB>, ownerIds: number[] | null, asOf: string, limit = 200) {
-  const r = await sql<{ npi: string; name: string; owner: string | null; frequency: string | null; last_visit: string | null; days_since: number | null; allowed_days: number }>`
+  const r = await sql<{
+    npi: string;
+    name: string;
+    owner: string | null;
+    frequency: string | null;
+    last_visit: string | null;
+    days_since: number | null;
+    allowed_days: number;
+  }>`
     with last as (
       select aa.provider_npi as npi, max(a.occurred_at) as at from activities a join activity_attendees aa on aa.activity_id = a.id
       where a.deleted_at is null and a.type in (${sql.join([...VISIT_TYPES])}) and a.occurred_at < ${asOf}::date + 1 group by 1)
@@ -32,7 +41,16 @@ export async function overdueATier(db: Kysely<DB>, ownerIds: number[] | null, as
 }
 
 export async function openIssuesByAge(db: Kysely<DB>, ownerIds: number[] | null, asOf: string) {
-  const r = await sql<{ id: number; title: string; category: string; status: string; owner: string | null; provider_npi: string | null; opened_on: string; age_days: number }>`
+  const r = await sql<{
+    id: number;
+    title: string;
+    category: string;
+    status: string;
+    owner: string | null;
+    provider_npi: string | null;
+    opened_on: string;
+    age_days: number;
+  }>`
     select i.id, i.title, i.category, i.status, u.name as owner, i.provider_npi, i.opened_on::text as opened_on, (${asOf}::date - i.opened_on)::int as age_days
     from physician_issues i left join users u on u.id = i.owner_id
     where i.deleted_at is null and i.status <> 'resolved' and ${owners('i.owner_id', ownerIds)}
@@ -42,7 +60,14 @@ export async function openIssuesByAge(db: Kysely<DB>, ownerIds: number[] | null,
 
 /** Per county: physicians in a book (relationships) and how many were visited in the last `days` days. */
 export async function coverageByCounty(db: Kysely<DB>, ownerIds: number[] | null, asOf: string, days = 90) {
-  const r = await sql<{ county_fips: string; county: string | null; physicians: number; visited: number; lat: number | null; lon: number | null }>`
+  const r = await sql<{
+    county_fips: string;
+    county: string | null;
+    physicians: number;
+    visited: number;
+    lat: number | null;
+    lon: number | null;
+  }>`
     with seen as (
       select distinct aa.provider_npi as npi from activities a join activity_attendees aa on aa.activity_id = a.id
       where a.deleted_at is null and a.type in (${sql.join([...VISIT_TYPES])}) and a.occurred_at >= ${asOf}::date - ${days}::int and a.occurred_at < ${asOf}::date + 1)
@@ -54,7 +79,11 @@ export async function coverageByCounty(db: Kysely<DB>, ownerIds: number[] | null
 }
 
 export async function liaisonsOf(db: Kysely<DB>, ownerIds: number[] | null) {
-  let q = db.selectFrom('users').select(['id', 'name', 'email']).where('role', '=', 'liaison').where('disabled', '=', false);
+  let q = db
+    .selectFrom('users')
+    .select(['id', 'name', 'email'])
+    .where('role', '=', 'liaison')
+    .where('disabled', '=', false);
   if (ownerIds) q = q.where('id', 'in', ownerIds.length ? ownerIds : [-1]);
   return q.orderBy('name').execute();
 }

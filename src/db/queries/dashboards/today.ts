@@ -1,16 +1,29 @@
 // A liaison's day: the saved route plan, tasks due, book physicians overdue for a visit, new alerts in
+// "New to the market": arrived in an NPPES refresh (arrived_at) or, for the first load, enumerated recently.
 // their territory and physicians new to the market there.
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../schema';
 
 export async function routeForDay(db: Kysely<DB>, userId: number, date: string) {
-  return db.selectFrom('route_plans').select(['id', 'plan_date', 'status', 'result', 'stops', 'feasible', 'travel_source', 'updated_at'])
-    .where('liaison_id', '=', userId).where('plan_date', '=', date).where('status', '!=', 'archived')
-    .orderBy('id', 'desc').executeTakeFirst();
+  return db
+    .selectFrom('route_plans')
+    .select(['id', 'plan_date', 'status', 'result', 'stops', 'feasible', 'travel_source', 'updated_at'])
+    .where('liaison_id', '=', userId)
+    .where('plan_date', '=', date)
+    .where('status', '!=', 'archived')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
 }
 
 export async function dueFollowUps(db: Kysely<DB>, userId: number, date: string, limit = 50) {
-  const r = await sql<{ id: number; title: string; due_on: string; provider_npi: string | null; provider: string | null; overdue_days: number }>`
+  const r = await sql<{
+    id: number;
+    title: string;
+    due_on: string;
+    provider_npi: string | null;
+    provider: string | null;
+    overdue_days: number;
+  }>`
     select t.id, t.title, t.due_on::text as due_on, t.provider_npi,
       nullif(trim(coalesce(p.first_name, '') || ' ' || coalesce(p.last_name, '')), '') as provider, (${date}::date - t.due_on)::int as overdue_days
     from tasks t left join providers p on p.npi = t.provider_npi
@@ -19,14 +32,28 @@ export async function dueFollowUps(db: Kysely<DB>, userId: number, date: string,
   return r.rows;
 }
 
-export async function newToMarketInTerritory(db: Kysely<DB>, userId: number, date: string, days = 120, limit = 25) {
-  const r = await sql<{ npi: string; name: string; taxonomy: string | null; city: string | null; county: string | null; arrived_at: string; reason: string | null }>`
+export async function newToMarketInTerritory(
+  db: Kysely<DB>,
+  userId: number,
+  date: string,
+  days = 120,
+  limit = 25,
+) {
+  const r = await sql<{
+    npi: string;
+    name: string;
+    taxonomy: string | null;
+    city: string | null;
+    county: string | null;
+    arrived_at: string;
+    reason: string | null;
+  }>`
     select p.npi, trim(coalesce(p.first_name, '') || ' ' || coalesce(p.last_name, '')) as name, p.primary_taxonomy as taxonomy,
-      p.practice_city as city, p.county_name as county, to_char(p.arrived_at, 'YYYY-MM-DD') as arrived_at, p.arrival_reason as reason
+      p.practice_city as city, p.county_name as county, to_char(coalesce(p.arrived_at, p.enumeration_date), 'YYYY-MM-DD') as arrived_at, coalesce(p.arrival_reason, 'enumerated') as reason
     from providers p
-    where p.arrived_at >= ${date}::date - ${days}::int and p.status = 'active'
+    where coalesce(p.arrived_at, p.enumeration_date) >= ${date}::date - ${days}::int and p.status = 'active'
       and exists (select 1 from territories t join territory_assignments ta on ta.territory_id = t.id and ta.user_id = ${userId}
         where t.deleted_at is null and (p.county_fips = any(t.counties) or p.practice_zip5 = any(t.zips)))
-    order by p.arrived_at desc, p.npi limit ${limit}`.execute(db);
+    order by coalesce(p.arrived_at, p.enumeration_date) desc, p.npi limit ${limit}`.execute(db);
   return r.rows;
 }

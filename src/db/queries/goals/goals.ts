@@ -8,8 +8,24 @@ export interface GoalFilter {
   scope?: 'liaison' | 'team' | 'campaign';
 }
 
-export function naturalKey(g: { scope: string; ownerId: number; campaignId: number | null; metric: string; serviceLine: string | null; periodStart: string; periodEnd: string }) {
-  return [g.scope, g.ownerId, g.campaignId ?? '', g.metric, g.serviceLine ?? '', g.periodStart, g.periodEnd].join('|');
+export function naturalKey(g: {
+  scope: string;
+  ownerId: number;
+  campaignId: number | null;
+  metric: string;
+  serviceLine: string | null;
+  periodStart: string;
+  periodEnd: string;
+}) {
+  return [
+    g.scope,
+    g.ownerId,
+    g.campaignId ?? '',
+    g.metric,
+    g.serviceLine ?? '',
+    g.periodStart,
+    g.periodEnd,
+  ].join('|');
 }
 
 export async function listGoals(db: Kysely<DB>, f: GoalFilter = {}) {
@@ -18,13 +34,33 @@ export async function listGoals(db: Kysely<DB>, f: GoalFilter = {}) {
     .innerJoin('users as u', 'u.id', 'g.owner_id')
     .leftJoin('target_lists as t', 't.id', 'g.campaign_id')
     .select([
-      'g.id', 'g.scope', 'g.owner_id', 'g.campaign_id', 'g.metric', 'g.service_line', 'g.period_start', 'g.period_end',
-      'g.target', 'g.within_days', 'g.note', 'g.version', 'g.updated_at', 'u.name as owner_name', 'u.email as owner_email', 't.name as campaign_name',
+      'g.id',
+      'g.scope',
+      'g.owner_id',
+      'g.campaign_id',
+      'g.metric',
+      'g.service_line',
+      'g.period_start',
+      'g.period_end',
+      'g.target',
+      'g.within_days',
+      'g.note',
+      'g.version',
+      'g.updated_at',
+      'u.name as owner_name',
+      'u.email as owner_email',
+      't.name as campaign_name',
     ]);
   if (f.ownerId !== undefined) q = q.where('g.owner_id', '=', f.ownerId);
   if (f.scope) q = q.where('g.scope', '=', f.scope);
   if (f.activeOn) q = q.where('g.period_start', '<=', f.activeOn).where('g.period_end', '>=', f.activeOn);
-  return q.orderBy('g.period_end', 'desc').orderBy('u.name').orderBy('g.metric').orderBy('g.id').limit(2000).execute();
+  return q
+    .orderBy('g.period_end', 'desc')
+    .orderBy('u.name')
+    .orderBy('g.metric')
+    .orderBy('g.id')
+    .limit(2000)
+    .execute();
 }
 export type ListedGoal = Awaited<ReturnType<typeof listGoals>>[number];
 

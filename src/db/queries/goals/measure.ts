@@ -28,10 +28,15 @@ export interface DataDates {
   today: string;
 }
 
-export async function dataDates(db: Kysely<DB>, today = new Date().toISOString().slice(0, 10)): Promise<DataDates> {
+export async function dataDates(
+  db: Kysely<DB>,
+  today = new Date().toISOString().slice(0, 10),
+): Promise<DataDates> {
   const r = await sql<{ act: string | null; ref: string | null }>`
     select (select to_char(max(occurred_at), 'YYYY-MM-DD') from activities where deleted_at is null) as act,
-      (select to_char((max(month) + interval '1 month' - interval '1 day')::date, 'YYYY-MM-DD') from referral_monthly) as ref`.execute(db);
+      (select to_char((max(month) + interval '1 month' - interval '1 day')::date, 'YYYY-MM-DD') from referral_monthly) as ref`.execute(
+    db,
+  );
   return { activities: r.rows[0]?.act ?? null, referrals: r.rows[0]?.ref ?? null, today };
 }
 
@@ -61,8 +66,18 @@ export async function measureGoal(db: Kysely<DB>, g: GoalToMeasure, dates: DataD
           where aa.provider_npi = pr.provider_npi and a.deleted_at is null and a.type in (${visitTypes}) and a.occurred_at < ${crmAsOf}::date + 1) as last
       from provider_relationships pr where pr.tier = 'A' and ${owner}`.execute(db);
     const asOfDay = Date.parse(`${crmAsOf}T00:00:00Z`);
-    const covered = r.rows.filter((x) => x.last && (asOfDay - Date.parse(`${x.last}T00:00:00Z`)) / 86_400_000 <= (FREQUENCY_DAYS[x.frequency ?? 'monthly'] ?? 31)).length;
-    return { value: r.rows.length ? covered / r.rows.length : 0, denominator: r.rows.length, asOf: crmAsOf, source: 'CRM relationships + activities' };
+    const covered = r.rows.filter(
+      (x) =>
+        x.last &&
+        (asOfDay - Date.parse(`${x.last}T00:00:00Z`)) / 86_400_000 <=
+          (FREQUENCY_DAYS[x.frequency ?? 'monthly'] ?? 31),
+    ).length;
+    return {
+      value: r.rows.length ? covered / r.rows.length : 0,
+      denominator: r.rows.length,
+      asOf: crmAsOf,
+      source: 'CRM relationships + activities',
+    };
   }
   if (m === 'issues_resolved') {
     const owner = g.scope === 'liaison' ? sql`owner_id = ${g.ownerId}` : inScope('provider_npi');
@@ -82,7 +97,9 @@ export async function measureGoal(db: Kysely<DB>, g: GoalToMeasure, dates: DataD
   if (m === 'referral_volume' || m === 'referral_share') {
     const r = await sql<{ us: number; total: number }>`
       select coalesce(sum(count) filter (where ${toUs}), 0)::int as us, coalesce(sum(count), 0)::int as total
-      from referral_monthly where month between ${from} and ${to} and ${line} and ${inScope('referring_npi')}`.execute(db);
+      from referral_monthly where month between ${from} and ${to} and ${line} and ${inScope('referring_npi')}`.execute(
+      db,
+    );
     const us = Number(r.rows[0]?.us ?? 0);
     const total = Number(r.rows[0]?.total ?? 0);
     if (m === 'referral_volume') return { value: us, asOf: refAsOf, source };
@@ -106,5 +123,9 @@ export async function measureGoal(db: Kysely<DB>, g: GoalToMeasure, dates: DataD
     from referral_monthly, span
     where dest_org_id in (select id from comp) and ${line} and ${inScope('referring_npi')}
       and month between (${from} - make_interval(months => span.n))::date and ${to}`.execute(db);
-  return { value: Number(r.rows[0]?.before ?? 0) - Number(r.rows[0]?.during ?? 0), asOf: refAsOf, source: 'Internal referrals to competitors, monthly rollup' };
+  return {
+    value: Number(r.rows[0]?.before ?? 0) - Number(r.rows[0]?.during ?? 0),
+    asOf: refAsOf,
+    source: 'Internal referrals to competitors, monthly rollup',
+  };
 }

@@ -59,7 +59,6 @@ export default function Outbox() {
   return (
     <Page
       title="Unsynced"
-      subtitle={`${items.length} item${items.length === 1 ? '' : 's'} on this phone`}
       actions={
         <button
           type="button"
@@ -73,6 +72,7 @@ export default function Outbox() {
     >
       <div className="fld">
         <OfflineBanner />
+        <p className="fld-muted">{`${items.length} item${items.length === 1 ? '' : 's'} on this phone`}</p>
         {lastReport?.stopped && online ? (
           <p className="fld-muted">Last sync stopped: {lastReport.stopped}</p>
         ) : null}

@@ -13,7 +13,11 @@ const displayName = (p: ProviderProfile) => [p.name.first, p.name.last].filter(B
 
 export const providerProfileTabs: ProfileTab[] = [
   { id: 'referrals', label: 'Referral base', render: (p) => <ReferralBaseTab npi={p.npi} /> },
-  { id: 'activity', label: 'Activity', render: (p) => <ProviderActivityTab npi={p.npi} name={displayName(p)} /> },
+  {
+    id: 'activity',
+    label: 'Activity',
+    render: (p) => <ProviderActivityTab npi={p.npi} name={displayName(p)} />,
+  },
   { id: 'network', label: 'Network', render: (p) => <ProviderNetworkView npi={p.npi} /> },
   { id: 'details', label: 'Details', render: (p) => <DetailsTab p={p} /> },
   { id: 'locations', label: 'Locations', render: (p) => <LocationsTab p={p} /> },
