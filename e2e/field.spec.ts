@@ -4,17 +4,19 @@
 // flapping-network run. Seeds its own offices and day plan on the empty server.
 import type { Page } from '@playwright/test';
 import { HOME, localDate, seedFieldDay, waitForOfflineReady } from '../bench/pwa/seed';
+import { haversineMiles } from '../src/core/geo/distance';
 import { expect, signIn, test } from './fixtures';
 import { EMPTY_USERS } from './servers';
 
 const admin = EMPTY_USERS.admin;
+const DEVICE = { latitude: HOME.lat + 0.006, longitude: HOME.lon - 0.004 };
 
 test.use({
   viewport: { width: 360, height: 740 },
   hasTouch: true,
   isMobile: true,
   permissions: ['geolocation'],
-  geolocation: { latitude: HOME.lat + 0.006, longitude: HOME.lon - 0.004 },
+  geolocation: DEVICE,
 });
 
 async function count(page: Page, url: string) {
@@ -50,16 +52,22 @@ test('offline day: check in, 3 visits and 2 tasks survive an offline reload and 
 
   await page.goto('/field');
   await expect(page.getByTestId('next-stop')).toContainText(day.visits[0]!.name);
+  // Mileage is the planned route's, as the planner computed it.
+  await expect(page.getByTestId('mileage')).toContainText(`${day.mileage.miles} mi planned`);
   await waitForOfflineReady(page);
 
   await context.setOffline(true);
   await expect(page.getByTestId('sync-status')).toContainText('Offline');
   await expect(page.getByTestId('offline-banner')).toBeVisible();
 
-  // Check in at the first stop (device location once; ~0 m from the office).
+  // Check in at the first stop: the device location once, its distance to the office worked out here.
+  const first = day.visits[0]!;
+  const expectedM = Math.round(
+    haversineMiles(DEVICE.latitude, DEVICE.longitude, first.lat, first.lon) * 1609.344,
+  );
   await page.getByRole('button', { name: 'Check in' }).tap();
   await expect(page.getByTestId('next-stop').getByRole('status')).toContainText(
-    /Checked in \d+ m from the office/,
+    `Checked in ${expectedM} m from the office`,
   );
 
   for (const [i, v] of day.visits.entries()) {
@@ -104,6 +112,17 @@ test('offline day: check in, 3 visits and 2 tasks survive an offline reload and 
     visits: { done: boolean; activityId: number | null }[];
   };
   expect(plan.visits.every((v) => v.done && v.activityId)).toBe(true);
+  // The check-in is stored once, with its distance, and linked to the first visit.
+  const bundle = (await (await page.request.get(`/api/field/bundle?date=${localDate()}`)).json()) as {
+    checkins: { stopId: string; distanceM: number; activityId: number | null }[];
+  };
+  expect(bundle.checkins).toEqual([
+    expect.objectContaining({
+      stopId: first.stopId,
+      distanceM: expectedM,
+      activityId: plan.visits[0]!.activityId,
+    }),
+  ]);
   // A reload online and another sync pass change nothing.
   await page.goto('/field');
   await expect(page.getByTestId('field-stop')).toHaveCount(3);
@@ -112,28 +131,91 @@ test('offline day: check in, 3 visits and 2 tasks survive an offline reload and 
   expect(await tasksTitled(page, tag)).toHaveLength(2);
 });
 
-test('flapping network while syncing: 10 tasks end up stored exactly once', async ({ page, context }) => {
-  test.setTimeout(120_000);
+const FLAP_ITEMS = 50;
+
+test(`flapping network while syncing: ${FLAP_ITEMS} tasks end up stored exactly once`, async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(180_000);
   const tag = `flp${Math.random().toString(36).slice(2, 7)}`;
+  const T0 = Date.now();
+  page.on('console', (m) => console.log('PAGE', m.text().slice(0, 200)));
   await signIn(page, admin.email, admin.password);
   await page.goto('/field/tasks');
   await expect(page.getByRole('heading', { name: 'Tasks' })).toBeVisible();
   await context.setOffline(true);
-  for (let i = 1; i <= 10; i++) {
+  for (let i = 1; i <= FLAP_ITEMS; i++) {
     await page.getByLabel('Task', { exact: true }).fill(`${tag} task ${i}`);
     await page.getByRole('button', { name: 'Add task' }).tap();
+    await expect(page.getByLabel('Task', { exact: true })).toHaveValue('');
   }
-  await expect(page.getByTestId('sync-status')).toContainText('10 unsynced');
-  // Toggle the connection while the sync loop runs.
-  for (let i = 0; i < 8; i++) {
+  await expect(page.getByTestId('sync-status')).toContainText(`${FLAP_ITEMS} unsynced`);
+  console.log('TIMING typed', Date.now() - T0);
+  // Toggle the connection while the sync loop runs (batches of 25): requests and answers get cut.
+  let seenPartial = false;
+  for (let i = 0; i < 12; i++) {
     await context.setOffline(false);
-    await page.waitForTimeout(40 + ((i * 37) % 90));
+    await page.waitForTimeout(60 + ((i * 37) % 120));
     await context.setOffline(true);
-    await page.waitForTimeout(30);
+    const left = await page.getByTestId('sync-status').textContent();
+    if (left && !left.includes(`${FLAP_ITEMS} unsynced`)) seenPartial = true;
+    await page.waitForTimeout(40);
   }
   await context.setOffline(false);
-  await expect(page.getByTestId('sync-status')).toHaveCount(0, { timeout: 30_000 });
+  console.log('TIMING flapped', Date.now() - T0, seenPartial);
+  await expect(page.getByTestId('sync-status')).toHaveCount(0, { timeout: 60_000 });
+  console.log('TIMING synced', Date.now() - T0);
   const titles = await tasksTitled(page, tag);
-  expect(titles).toHaveLength(10);
-  expect(new Set(titles).size).toBe(10);
+  expect(titles).toHaveLength(FLAP_ITEMS);
+  expect(new Set(titles).size).toBe(FLAP_ITEMS);
+  // Informational: whether a toggle landed mid-sync (the exactly-once assertions hold either way).
+  test.info().annotations.push({ type: 'flapping', description: `partial sync seen: ${seenPartial}` });
+});
+
+test('a task changed on the server while the phone was offline comes back as a conflict to resolve', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(90_000);
+  const title = `cfl${Math.random().toString(36).slice(2, 7)} bring brochures`;
+  await signIn(page, admin.email, admin.password);
+  const csrf = ((await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string }).csrfToken;
+  const created = (await (
+    await page.request.post('/api/tasks', { headers: { 'x-csrf-token': csrf }, data: { title } })
+  ).json()) as { id: number; version: number };
+  await page.goto('/field/tasks');
+  const card = page.getByTestId('field-task').filter({ hasText: title });
+  await expect(card).toBeVisible();
+
+  await context.setOffline(true);
+  await card.getByRole('button', { name: 'Mark done' }).tap();
+  await expect(page.getByTestId('sync-status')).toContainText('Offline · 1 unsynced');
+  // Meanwhile someone changes the task on the server (the test's API client is not the phone's network).
+  const edit = await page.request.patch(`/api/tasks/${created.id}`, {
+    headers: { 'x-csrf-token': csrf },
+    data: { version: created.version, dueOn: '2031-01-15' },
+  });
+  expect(edit.ok(), await edit.text()).toBe(true);
+
+  await context.setOffline(false);
+  await expect(page.getByTestId('sync-status')).toContainText('1 unsynced · 1 needs you', {
+    timeout: 30_000,
+  });
+  await page.getByTestId('sync-status').tap();
+  const item = page.getByTestId('outbox-item');
+  await expect(item).toHaveAttribute('data-state', 'conflict');
+  await expect(item.getByRole('alert')).toContainText('changed by someone else');
+  await expect(item).toContainText('Changed on the server: due_on');
+  const task = async () =>
+    (await (await page.request.get(`/api/tasks/${created.id}`)).json()) as {
+      status: string;
+      due_on: string;
+      version: number;
+    };
+  expect(await task()).toMatchObject({ status: 'open', version: 2 }); // not overwritten
+
+  await item.getByRole('button', { name: 'Apply mine to the current version' }).tap();
+  await expect(page.getByText('Everything is synced')).toBeVisible({ timeout: 30_000 });
+  expect(await task()).toMatchObject({ status: 'done', due_on: '2031-01-15', version: 3 });
 });

@@ -88,6 +88,14 @@ export async function installability(page: Page): Promise<{ checks: Check[]; man
     ok: !!sw?.script,
     detail: sw ? `${sw.script} scope ${sw.scope}` : 'none registered',
   });
+  // Lighthouse's installability also wants a worker that handles fetch (what lets the app start offline).
+  const swSource = sw?.script ? await (await page.request.get(sw.script)).text() : '';
+  const fetchHandler = /addEventListener\(\s*['"]fetch['"]/.test(swSource);
+  checks.push({
+    name: 'service worker has a fetch handler',
+    ok: fetchHandler,
+    detail: fetchHandler ? 'addEventListener("fetch") found' : 'no fetch listener in the worker script',
+  });
   checks.push({
     name: 'service worker controls the page',
     ok: !!sw?.controlled,
@@ -135,8 +143,9 @@ export async function offlineStart(
   }
 }
 
-/** Labels, accessible names, contrast (WCAG AA 4.5:1 for body text) and 44 px touch targets. */
+/** Labels, accessible names, contrast (WCAG AA 4.5:1 for body text), 44 px touch targets, no sideways scroll. */
 export async function phoneAccessibility(page: Page): Promise<Check[]> {
+  const width = page.viewportSize()?.width ?? 360;
   const r = await page.evaluate(() => {
     const visible = (el: Element) => {
       const b = (el as HTMLElement).getBoundingClientRect();
@@ -206,6 +215,7 @@ export async function phoneAccessibility(page: Page): Promise<Check[]> {
       textNodes,
       small,
       lang: document.documentElement.lang,
+      pageWidth: document.documentElement.scrollWidth,
       viewport: !!document.querySelector('meta[name="viewport"]'),
     };
   });
@@ -227,5 +237,11 @@ export async function phoneAccessibility(page: Page): Promise<Check[]> {
       detail: r.lowContrast.join('; ') || `${r.textNodes} text elements checked`,
     },
     { name: 'touch targets ≥ 44 px', ok: !r.small.length, detail: r.small.join('; ') || 'all ≥ 44 px' },
+    {
+      // A phone widens its layout to fit overflowing content, which shrinks the page and shifts taps.
+      name: 'no sideways scrolling',
+      ok: r.pageWidth <= width,
+      detail: `page ${r.pageWidth} px wide in a ${width} px viewport`,
+    },
   ];
 }

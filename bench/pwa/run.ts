@@ -54,7 +54,7 @@ try {
     page,
     context,
     manifest?.start_url ?? '/',
-    /Next stop|All \d+ stops|No route planned/,
+    /Next stop|done or logged|No route planned/,
   );
   const offlineStartMs = Date.now() - t1;
   const a11y = await phoneAccessibility(page);

@@ -68,9 +68,10 @@ export async function seedFieldDay(req: APIRequestContext, prefix: string, n: nu
   const body = (await plan.json()) as {
     id: number;
     visits: { stopId: string; name: string; lat: number; lon: number }[];
+    mileage: { km: number; miles: number; basis: string };
   };
   if (body.visits.length !== n) throw new Error(`planned ${body.visits.length} of ${n} stops`);
-  return { planId: body.id, visits: body.visits, locationIds };
+  return { planId: body.id, visits: body.visits, mileage: body.mileage, locationIds };
 }
 
 /** Waits until the service worker controls the page and today's bundle is in its cache. */

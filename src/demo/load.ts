@@ -8,7 +8,8 @@ import { importUsersCsv } from '../commands/importUsers';
 import { importReferralsAndDetect } from '../commands/referrals/imports';
 import type { Config } from '../config';
 import type { Database } from '../db/connection';
-import { putSetting } from '../db/queries/settings';
+import { saveReferralSettings } from '../db/queries/referrals/settings';
+import { getSetting, putSetting } from '../db/queries/settings';
 import { importCrmFile } from '../import/crm/run';
 import { importLocations } from '../import/directory/importLocations';
 import { importMemberships } from '../import/directory/importMemberships';
@@ -25,17 +26,33 @@ type Step = { label: string; file?: string; run: (file: string) => Promise<strin
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
+/** Loads a demo folder completely (CLI `demo load`, evaluations, the e2e demo server). */
 export async function loadDemoFolder(
   database: Database,
   dir: string,
   log: Log,
   opts: { password?: string } = {},
 ): Promise<DemoLogin[]> {
+  const { logins, finish } = await loadDemoFolderInPhases(database, dir, log, opts);
+  await finish();
+  return logins;
+}
+
+/**
+ * Phase one (returned when done): users, directory, offices and CRM — enough to sign in and work.
+ * `finish` then loads the 36-month referral history, runs the alert detector and the network
+ * metrics; the first `serve` runs it after it starts listening (the demo badge says it is loading).
+ */
+export async function loadDemoFolderInPhases(
+  database: Database,
+  dir: string,
+  log: Log,
+  opts: { password?: string } = {},
+): Promise<{ logins: DemoLogin[]; finish: () => Promise<void> }> {
   if (!existsSync(path.join(dir, 'manifest.json')))
     throw Object.assign(new Error(`${dir} is not a generated demo folder (no manifest.json)`), {
       expected: true,
     });
-  const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
   const actor = systemActor('demo');
   const demo = { startedBy: 'demo', source: 'demo' as const };
   let logins: DemoLogin[] = [];
@@ -99,15 +116,6 @@ export async function loadDemoFolder(
     { label: 'physician issues', file: 'issues.csv', run: crm('issues') },
     { label: 'spend log', file: 'spend.csv', run: crm('spend') },
     {
-      label: 'referrals (+ shifting-referrer alerts)',
-      file: 'referrals.csv',
-      run: async (f) => {
-        const r = await importReferralsAndDetect(database, f, { startedBy: 'demo' });
-        if (r.rejected) throw new Error(`referrals.csv: ${r.rejected} rows rejected`);
-        return `${fmt(r.rowsRead)} rows, ${r.alerts?.found ?? 0} alerts`;
-      },
-    },
-    {
       label: 'CMS shared-patient links',
       file: 'shared_patients_2015_30.txt',
       run: async (f) => {
@@ -116,27 +124,92 @@ export async function loadDemoFolder(
         return `${fmt(r.kept)} pairs`;
       },
     },
-    ...optionalSteps(database),
   ];
   const t0 = performance.now();
-  for (const [i, s] of steps.entries()) {
-    const file = s.file ? path.join(dir, s.file) : '';
-    if (s.file && !existsSync(file)) throw new Error(`demo folder ${dir} lacks ${s.file}`);
+  await runSteps(steps, { dir, log, offset: 0, total: steps.length + analyticsSteps(database).length });
+  await markDemo(database, dir, 'referral history');
+  const finish = async () => {
+    await finishDemoLoad(database, dir, log, steps.length);
+    log(`  loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  };
+  return { logins, finish };
+}
+
+/** Referral history (+ alerts) and the network metrics computed from it: the slow half of a load. */
+function analyticsSteps(database: Database): Step[] {
+  return [
+    {
+      label: 'referrals (+ shifting-referrer alerts)',
+      file: 'referrals.csv',
+      run: async (f) => {
+        const r = await importReferralsAndDetect(database, f, { startedBy: 'demo' });
+        if (r.rejected) throw new Error(`referrals.csv: ${r.rejected} rows rejected`);
+        return `${fmt(r.rowsRead)} rows, ${r.alerts?.found ?? 0} alerts`;
+      },
+    },
+    ...optionalSteps(database),
+  ];
+}
+
+async function runSteps(list: Step[], o: { dir: string; log: Log; offset: number; total: number }) {
+  for (const s of list)
+    if (s.file && !existsSync(path.join(o.dir, s.file)))
+      throw new Error(`demo folder ${o.dir} lacks ${s.file}`);
+  for (const [i, s] of list.entries()) {
     const t = performance.now();
-    const what = await s.run(file);
-    log(
-      `  [${String(i + 1).padStart(2)}/${steps.length}] ${s.label.padEnd(40)} ${what.padStart(22)}  ${((performance.now() - t) / 1000).toFixed(1)} s`,
-    );
+    const what = await s.run(s.file ? path.join(o.dir, s.file) : '');
+    log(o.log, o.offset + i + 1, o.total, s.label, what, t);
   }
+}
+
+function log(out: Log, n: number, total: number, label: string, what: string, t: number) {
+  const secs = ((performance.now() - t) / 1000).toFixed(1);
+  out(`  [${String(n).padStart(2)}/${total}] ${label.padEnd(40)} ${what.padStart(22)}  ${secs} s`);
+}
+
+/** The demo setting: the UI badge reads it; `loading` names what is still being loaded. */
+async function markDemo(database: Database, dir: string, loading: string | null) {
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
   await putSetting(database.db, 'demo', {
     synthetic: true,
     seed: manifest.seed ?? manifest.params?.seed,
     dataDate: manifest.dataDate ?? manifest.params?.endMonth,
     loadedAt: new Date().toISOString(),
     generator: manifest.generatorVersion ?? null,
+    folder: dir,
+    loading,
   });
-  log(`  loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  return logins;
+}
+
+async function finishDemoLoad(database: Database, dir: string, out: Log, done: number) {
+  const steps = analyticsSteps(database);
+  await runSteps(steps, { dir, log: out, offset: done, total: done + steps.length });
+  await setIntakeReceiver(database);
+  await markDemo(database, dir, null);
+}
+
+/**
+ * A first start stopped before the referral history finished loading: finish it now (the interrupted
+ * import's rows are discarded by the importer first). Returns null when there is nothing to resume.
+ */
+export async function resumeDemoLoad(database: Database, out: Log): Promise<(() => Promise<void>) | null> {
+  const demo = await getSetting<{ loading?: string | null; folder?: string }>(database.db, 'demo');
+  if (!demo?.loading || !demo.folder || !existsSync(demo.folder)) return null;
+  return () => finishDemoLoad(database, demo.folder!, out, 0);
+}
+
+/** FHIR ServiceRequests that name no receiver are referrals to us: our largest hospital takes them. */
+async function setIntakeReceiver(database: Database) {
+  const flagship = await database.db
+    .selectFrom('organizations')
+    .select(['npi', 'facility_code'])
+    .where('network_status', '=', 'ours')
+    .where('type', '=', 'hospital')
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .executeTakeFirst();
+  const receiver = flagship?.facility_code ?? flagship?.npi;
+  if (receiver) await saveReferralSettings(database.db, { intake: { receiver } });
 }
 
 /** Steps that derive data from what was loaded (network metrics). */
@@ -154,7 +227,11 @@ function optionalSteps(database: Database): Step[] {
 }
 
 /** First start: generate the default market (seed from config) into DATA_DIR/demo and load it. */
-export async function loadDefaultDemo(database: Database, config: Config, log: Log): Promise<DemoLogin[]> {
+export async function loadDefaultDemo(
+  database: Database,
+  config: Config,
+  log: Log,
+): Promise<{ logins: DemoLogin[]; finish: () => Promise<void> }> {
   const dir = path.join(config.dataDir, 'demo', `seed-${config.ROUNDS_DEMO_SEED}`);
   log(`First start: generating the synthetic demo market (seed ${config.ROUNDS_DEMO_SEED}) in ${dir} …`);
   const t = performance.now();
@@ -163,10 +240,12 @@ export async function loadDefaultDemo(database: Database, config: Config, log: L
     await generateDemoMarket({ seed: config.ROUNDS_DEMO_SEED, outDir: dir });
   }
   log(`  generated in ${((performance.now() - t) / 1000).toFixed(1)} s; loading through the importers:`);
-  const logins = await loadDemoFolder(database, dir, log, { password: process.env.ROUNDS_DEMO_PASSWORD });
+  const { logins, finish } = await loadDemoFolderInPhases(database, dir, log, {
+    password: process.env.ROUNDS_DEMO_PASSWORD,
+  });
   const file = path.join(config.dataDir, 'demo-logins.txt');
   writeFileSync(file, `${logins.map((l) => `${l.role}\t${l.email}\t${l.password}`).join('\n')}\n`, {
     mode: 0o600,
   });
-  return logins;
+  return { logins, finish };
 }

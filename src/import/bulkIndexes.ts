@@ -23,6 +23,12 @@ export async function withSecondaryIndexesDeferred<T>(
   for (const r of res.rows) await sql.raw(`drop index "${r.indexname}"`).execute(tx);
   const out = await fn();
   await sql`set local maintenance_work_mem = '256MB'`.execute(tx);
-  for (const r of res.rows) await sql.raw(r.indexdef).execute(tx);
+  for (const r of res.rows) {
+    const t = performance.now();
+    await sql.raw(r.indexdef).execute(tx);
+    // ROUNDS_IMPORT_TIMING=1: each rebuild's time on stderr, like the merge statements
+    if (process.env.ROUNDS_IMPORT_TIMING)
+      process.stderr.write(`${(performance.now() - t).toFixed(0).padStart(7)} ms  rebuild ${r.indexname}\n`);
+  }
   return out;
 }

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/commands/apiTokens';
 import type { Database } from '../../src/db/connection';
+import { saveReferralSettings } from '../../src/db/queries/referrals/settings';
 import type { App } from '../../src/server/context';
 import { createTestApp } from '../helpers/app';
 import { backends } from '../helpers/db';
@@ -58,8 +59,10 @@ describe.each(backends)('FHIR referral intake on $name', ({ create }) => {
       ['servicerequest-rehab.json', '261QR0405X'],
       ['servicerequest-foodpantry-referral.json', '1041C0700X'],
     ]) {
+      const example = fixture(name!);
       const sr = {
-        ...fixture(name!),
+        ...example,
+        id: `${example.id}-routed`, // a different request from the as-shipped one imported below
         performer: [{ reference: `Organization/${holy.id}` }],
         performerType: { coding: [{ system: 'http://nucc.org/provider-taxonomy', code: nucc }] },
       };
@@ -99,6 +102,40 @@ describe.each(backends)('FHIR referral intake on $name', ({ create }) => {
     );
     expect(statuses(res.json())).toEqual(['200 OK', '422 Unprocessable Entity']);
     expect(res.json().entry[1].response.outcome.issue[0].diagnostics).toMatch(/no performer with an NPI/);
+  });
+
+  it('imports the examples exactly as shipped once an intake receiver is configured (no performer = sent to us)', async () => {
+    await saveReferralSettings(database.db, { intake: { receiver: '1234567893' } });
+    for (const name of ['servicerequest-rehab.json', 'servicerequest-foodpantry-referral.json']) {
+      const res = await post('/fhir', txn(fixture('practitioner-1.json'), fixture(name)));
+      expect(statuses(res.json()), res.body).toEqual(['200 OK', '201 Created']);
+    }
+    const rows = await database.db
+      .selectFrom('referral_facts')
+      .select(['external_id', 'referring_npi', 'receiving_facility', 'service_line', 'status', 'count'])
+      .where('external_id', 'in', ['rehab', 'foodpantry-referral'])
+      .orderBy('external_id')
+      .execute();
+    // "Alcohol rehabilitation" reads as behavioural health; a food pantry names no clinical line, so
+    // it takes the intake default ("other").
+    expect(rows).toEqual([
+      {
+        external_id: 'foodpantry-referral',
+        referring_npi: '9941339100',
+        receiving_facility: '1234567893',
+        service_line: 'other',
+        status: 'pending',
+        count: 1,
+      },
+      {
+        external_id: 'rehab',
+        referring_npi: '9941339100',
+        receiving_facility: '1234567893',
+        service_line: 'behavioral_health',
+        status: 'pending',
+        count: 1,
+      },
+    ]);
   });
 
   it('POST /fhir/ServiceRequest answers with an OperationOutcome; junk gets 400/422 OperationOutcome', async () => {

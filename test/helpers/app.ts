@@ -21,12 +21,13 @@ export type Client = {
   ) => Promise<LightMyRequestResponse>;
 };
 
-export async function createTestApp(database: Database): Promise<App> {
+export async function createTestApp(database: Database, env: Record<string, string> = {}): Promise<App> {
   const config = loadConfig({
     DATA_DIR: '/tmp/rounds-test',
     ROUNDS_DEMO: '0',
     LOG_LEVEL: 'silent',
     LOGIN_RATE_LIMIT_PER_MIN: '100000',
+    ...env,
   } as NodeJS.ProcessEnv);
   const app = await buildApp({ database, config });
   await app.ready();

@@ -1,5 +1,15 @@
-// Drops the PostgreSQL databases the test run created (templates and any a crashed test left).
+// Drops the PostgreSQL databases test runs created (templates and any a crashed test left) — but only
+// those whose creating process is gone, so two test runs on one machine do not drop each other's.
 import pg from 'pg';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export async function teardown() {
   const url = process.env.TEST_DATABASE_URL;
@@ -7,6 +17,10 @@ export async function teardown() {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   const { rows } = await c.query(`select datname from pg_database where datname like 'rounds_t%'`);
-  for (const r of rows) await c.query(`drop database if exists ${r.datname} with (force)`).catch(() => {});
+  for (const r of rows) {
+    const pid = Number(/^rounds_tp?l?_(\d+)_/.exec(r.datname)?.[1]);
+    if (pid && alive(pid)) continue;
+    await c.query(`drop database if exists ${r.datname} with (force)`).catch(() => {});
+  }
   await c.end();
 }

@@ -15,6 +15,7 @@ const PUBLIC = new Set([
   'GET /api/auth/oidc/start',
   'GET /api/auth/oidc/callback',
   'GET /fhir/metadata',
+  'GET /api/calendar/feed/:token/rounds.ics', // the private token in the URL is the credential
 ]);
 // A concrete URL for each parameter (ids that do not exist are fine: we check the access layer).
 const fill = (url: string) =>

@@ -4,6 +4,7 @@ import { findProviders, SearchInputError } from '../../commands/directory/provid
 import { SERVICE_LINE_KEYS } from '../../core/serviceLines';
 import { getProviderProfile } from '../../db/queries/directory/providerProfile';
 import { CliError, printJson, withDatabase } from '../runtime';
+import { registerGeocodeCommand } from './geocode';
 
 type Hit = Awaited<ReturnType<typeof findProviders>>['items'][number];
 
@@ -29,6 +30,7 @@ const int = (v: string | undefined, name: string) => {
 
 export function registerProviderCommands(program: Command) {
   const providers = program.command('providers').description('search the provider directory');
+  registerGeocodeCommand(providers);
   providers
     .command('search [text...]')
     .description('fuzzy name / NPI search with filters')

@@ -31,8 +31,17 @@ export function registerServeCommand(program: Command) {
             `First start: created ${first.email} with one-time password ${first.password} (change it after signing in).`,
           );
         if (first.created === 'demo') {
-          say('Demo market loaded (SYNTHETIC data). Sign in as:');
+          say('Demo market ready to use (SYNTHETIC data). Sign in as:');
           for (const l of first.logins) say(`  ${l.role.padEnd(8)} ${l.email}  password: ${l.password}`);
+        }
+        if (first.created === 'demo' || first.created === 'resume') {
+          say('Loading the referral history, alerts and network metrics in the background …');
+          // A failure leaves the directory and CRM usable; the referral import is all-or-nothing, and
+          // the next start resumes it.
+          first.finish().then(
+            () => say('Demo market complete: referral analytics are ready.'),
+            (e: unknown) => say(`Demo referral history did not load: ${e instanceof Error ? e.message : e}`),
+          );
         }
         const stop = async () => {
           await app.close();

@@ -200,6 +200,7 @@ export async function buildTeam(db: Kysely<DB>, viewer: Viewer, q: { weeks: numb
       title: 'Leaderboard',
       source: 'Goals + CRM activities',
       dataDate: asOf,
+      link: '/today?liaisonId={user_id}',
       definition:
         'Ranked by average goal attainment (each active goal’s pace, capped at 100 %), then visits in the window.',
       columns: [

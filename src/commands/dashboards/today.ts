@@ -98,7 +98,7 @@ export async function buildToday(db: Kysely<DB>, userId: number, date: string) {
       title: 'New shifting-referrer alerts in your territory',
       source: 'Shifting-referrer detector (internal referrals)',
       dataDate: refDate,
-      link: '/market/alerts',
+      link: '/providers/{npi}',
       columns: [
         col('name', 'Physician'),
         col('service_line', 'Service line'),

@@ -1,5 +1,6 @@
 // What the phone caches for a day: today's route (the planner's saved plan, if any), the liaison's
-// targets, their provider and organization cards, open tasks and open alerts on those physicians.
+// targets, their provider and organization cards, open tasks and open alerts on those physicians, and
+// the check-ins the server already has for the day's stops (so another phone shows them as checked in).
 import type { Kysely } from 'kysely';
 import { listTasks } from '../../db/queries/crm/tasks';
 import { listRoutePlans } from '../../db/queries/routes/plans';
@@ -7,6 +8,7 @@ import type { DB } from '../../db/schema';
 import { nextTargets } from '../network/targets';
 import { presentPlan } from '../routes/present';
 import { organizationCards, providerCards } from './cards';
+import { planCheckins } from './checkins';
 
 const TARGETS = 25;
 
@@ -34,10 +36,11 @@ export async function fieldBundle(
       .execute();
     for (const r of m) orgIds.add(Number(r.organization_id));
   }
-  const [providers, organizations, tasks] = await Promise.all([
+  const [providers, organizations, tasks, checkins] = await Promise.all([
     providerCards(db, [...npis]),
     organizationCards(db, [...orgIds]),
     listTasks(db, { ownerIds: [user.id], status: ['open', 'in_progress'], limit: 100, today: date }),
+    plan ? planCheckins(db, user.id, Number(plan.id)) : [],
   ]);
   return {
     date,
@@ -49,6 +52,7 @@ export async function fieldBundle(
       window: providers.meta?.referralWindow ?? targets.meta.referralWindow ?? null,
     },
     route,
+    checkins,
     targets: targets.items.map((t) => ({
       npi: t.npi,
       name: t.name,

@@ -58,6 +58,28 @@ export async function recordCheckin(db: Kysely<DB>, userId: number, clientKey: s
   return { ...row, id: Number(row.id) };
 }
 
+/** The check-ins stored for a route plan of this user, first per stop, oldest first. */
+export async function planCheckins(db: Kysely<DB>, userId: number, planId: number) {
+  const rows = await db
+    .selectFrom('checkins')
+    .select(['client_key', 'stop_id', 'distance_m', 'checked_in_at', 'activity_id'])
+    .where('user_id', '=', userId)
+    .where('route_plan_id', '=', planId)
+    .orderBy('checked_in_at')
+    .orderBy('id')
+    .execute();
+  const seen = new Set<string>();
+  return rows
+    .filter((r) => r.stop_id !== null && !seen.has(r.stop_id) && seen.add(r.stop_id))
+    .map((r) => ({
+      key: r.client_key,
+      stopId: r.stop_id as string,
+      distanceM: r.distance_m,
+      at: new Date(r.checked_in_at).toISOString(),
+      activityId: r.activity_id === null ? null : Number(r.activity_id),
+    }));
+}
+
 /** Links a check-in (by its client key) to the visit logged after it. */
 export async function linkCheckin(db: Kysely<DB>, userId: number, clientKey: string, activityId: number) {
   await db

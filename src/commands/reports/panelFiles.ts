@@ -4,14 +4,14 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Panel } from '../dashboards/panel';
 
-const cell = (v: unknown) =>
-  v === null || v === undefined
-    ? ''
-    : v instanceof Date
-      ? v.toISOString()
-      : typeof v === 'object'
-        ? JSON.stringify(v)
-        : v;
+// Spreadsheet apps run cells starting with = + - @ as formulas: text cells get a leading quote so a
+// physician or issue name can never execute (CSV injection). Numbers (including negatives) stay numbers.
+const cell = (v: unknown) => {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString();
+  const s = typeof v === 'object' ? JSON.stringify(v) : v;
+  return typeof s === 'string' && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+};
 
 export function panelCsv(p: Panel): Buffer {
   const rows = p.rows.map((r) => p.columns.map((c) => cell(r[c.key])));

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { parseRegion, type Region } from '../../core/geo/region';
 import { zipCentroid } from '../../core/geo/zipCentroid';
 import type { Database } from '../../db/connection';
-import { type CopyValue, copyRows } from '../copy';
+import { type CopyValue, copyLine, copyText } from '../copy';
 import {
   checkFile,
   dataDateFromFileName,
@@ -60,15 +60,18 @@ export async function importNppes(database: Database, file: string, opts: NppesI
     const stage = stageTableName(job.id);
     let header: NppesHeader | undefined;
     let maxUpdate: string | null = null;
-    let batch: CopyValue[][] = [];
+    // rows are encoded to COPY text as soon as they are staged, so only short-lived strings pile up
+    // (arrays of values kept for a whole batch were promoted to the old generation: GC-bound)
+    const one: CopyValue[][] = [];
+    let lines: string[] = [];
     let pending: Promise<void> = Promise.resolve();
     const flush = async () => {
       await pending; // one COPY in flight while the next batch is parsed
-      const rows = batch;
-      batch = [];
-      pending = copyRows(database, stage, STAGE_COPY_COLUMNS, rows);
+      const text = lines.join('');
+      lines = [];
+      pending = copyText(database, stage, STAGE_COPY_COLUMNS, text);
     };
-    const batchRows = opts.batchRows ?? 20_000;
+    const batchRows = opts.batchRows ?? 5_000;
     for await (const records of fileRecordBatches(file, {
       encoding: 'latin1',
       label,
@@ -85,14 +88,17 @@ export async function importNppes(database: Database, file: string, opts: NppesI
           rec.line,
           rec.fields,
           { header, region, knownTaxonomies, knownNpis, errors },
-          batch,
+          one,
         );
         if (outcome === 'rejected') counts.rejected++;
         else if (outcome === 'outside') outside++;
-        const d = outcome === 'staged' ? (batch[batch.length - 1]?.[14] as string | null) : null;
+        const staged = one.pop();
+        if (!staged) continue;
+        lines.push(copyLine(staged));
+        const d = outcome === 'staged' ? (staged[14] as string | null) : null;
         if (d && (!maxUpdate || d > maxUpdate)) maxUpdate = d;
       }
-      if (batch.length >= batchRows) await flush();
+      if (lines.length >= batchRows) await flush();
     }
     if (!header)
       throw new ImportRefused(`${label} is empty: expected an NPPES npidata file with a header row.`);

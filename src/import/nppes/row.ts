@@ -276,7 +276,8 @@ export function stageNppesRow(line: number, f: string[], ctx: RowContext, out: C
 
 /** Hash of everything but the line number: equal hashes mean the NPI's data did not change. */
 function hash(v: CopyValue[]): string {
-  const h = createHash('md5');
-  for (let i = 1; i < v.length; i++) if (i !== 3) h.update(`${v[i] ?? '\u0000'}\u0001`);
-  return h.digest('base64');
+  // one update over the joined text (same bytes as updating value by value, far fewer calls)
+  let text = '';
+  for (let i = 1; i < v.length; i++) if (i !== 3) text += `${v[i] ?? '\u0000'}\u0001`;
+  return createHash('md5').update(text).digest('base64');
 }

@@ -6,7 +6,9 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { npiProblem } from '../../core/npi';
+import { serviceLineFromRequestedService } from '../../core/referrals/requestedService';
 import type { Database } from '../../db/connection';
+import { getReferralSettings, type ReferralSettings } from '../../db/queries/referrals/settings';
 import { type RowErrors, startJob } from '../jobs';
 import { type FhirResource, type Party, partyOf, readServiceRequest } from './fhirResources';
 import { DestinationResolver } from './resolve';
@@ -81,6 +83,7 @@ export async function importFhirReferrals(
   return runStagedImport(database, jobId, 'fhir', async (counts, errors) => {
     const resolver = new DestinationResolver(database.db);
     await resolver.init();
+    const { intake } = await getReferralSettings(database.db);
     const index = new Map<string, Party>();
     const requests: Item[] = [];
     for await (const it of items(path, fileName)) {
@@ -108,12 +111,15 @@ export async function importFhirReferrals(
         .slice(i, i + 2000)
         .map((it) => ({ it, f: readServiceRequest(it.resource, index) }));
       await resolver.prefetch(
-        batch.flatMap(({ f }) => [f.performer?.orgNpi ?? '', f.performer?.providerNpi ?? '']),
+        [
+          intake.receiver ?? '',
+          ...batch.flatMap(({ f }) => [f.performer?.orgNpi ?? '', f.performer?.providerNpi ?? '']),
+        ],
         batch.map(({ f }) => f.performer?.providerNpi ?? ''),
       );
       const staged: StagedReferral[] = [];
       for (const { it, f } of batch) {
-        const s = toStaged(it.line, f, resolver, errors);
+        const s = toStaged(it.line, f, resolver, errors, intake);
         if (s) {
           staged.push(s);
           if (!maxDate || s.referralDate > maxDate) maxDate = s.referralDate;
@@ -132,6 +138,7 @@ function toStaged(
   f: ReturnType<typeof readServiceRequest>,
   resolver: DestinationResolver,
   errors: RowErrors,
+  intake: ReferralSettings['intake'],
 ): StagedReferral | null {
   const bad = (field: string, reason: string) => {
     errors.add(line, field, `ServiceRequest ${f.id ?? '?'}: ${reason}`);
@@ -140,22 +147,38 @@ function toStaged(
   if (f.status === null) return bad('status', 'entered-in-error, skipped');
   if (f.status === undefined) return bad('status', `unknown status "${f.statusRaw}"`);
   if (!f.requesterNpi || npiProblem(f.requesterNpi)) return bad('requester', 'no requester with a valid NPI');
-  if (!f.performer?.providerNpi && !f.performer?.orgNpi)
-    return bad('performer', 'no performer with an NPI (the receiving provider or organization)');
+  // No performer: the request was sent to us, so it lands on the configured intake receiver.
+  const toIntake = !f.performer?.providerNpi && !f.performer?.orgNpi;
+  if (toIntake && !intake.receiver)
+    return bad(
+      'performer',
+      'no performer with an NPI (the receiving provider or organization), and no intake receiver is configured (referral settings → intake.receiver)',
+    );
+  const performer = toIntake ? { orgNpi: intake.receiver! } : f.performer!;
   if (!f.date) return bad('authoredOn', 'no authoredOn or occurrenceDateTime date');
-  const prov = f.performer.providerNpi ? resolver.provider(f.performer.providerNpi) : null;
-  const orgId = (f.performer.orgNpi ? resolver.facility(f.performer.orgNpi) : null) ?? prov?.orgId ?? null;
+  const prov = performer.providerNpi ? resolver.provider(performer.providerNpi) : null;
+  const orgId = (performer.orgNpi ? resolver.facility(performer.orgNpi) : null) ?? prov?.orgId ?? null;
   if (!prov && orgId === null)
-    return bad('performer', `${f.performer.providerNpi ?? f.performer.orgNpi} is not in the directory`);
-  const serviceLine = (f.taxonomy ? resolver.serviceLine(f.taxonomy) : null) ?? prov?.serviceLine ?? null;
+    return bad(
+      'performer',
+      `${performer.providerNpi ?? performer.orgNpi} is not in the directory${toIntake ? ' (the intake receiver)' : ''}`,
+    );
+  const serviceLine =
+    (f.taxonomy ? resolver.serviceLine(f.taxonomy) : null) ??
+    prov?.serviceLine ??
+    serviceLineFromRequestedService(f.requestedService) ??
+    (toIntake ? intake.serviceLine : null);
   if (!serviceLine)
-    return bad('performerType', 'no NUCC performerType and the receiving provider has no service line');
+    return bad(
+      'performerType',
+      'no NUCC performerType, the requested service names no service line and the receiving provider has none',
+    );
   return {
     line,
     factBase: naturalKeyHash('fhir', [f.key]),
     referringNpi: f.requesterNpi,
-    receivingNpi: f.performer.providerNpi ?? null,
-    receivingFacility: f.performer.orgNpi ?? null,
+    receivingNpi: performer.providerNpi ?? null,
+    receivingFacility: performer.orgNpi ?? null,
     destOrgId: orgId,
     destProviderNpi: prov?.npi ?? null,
     serviceLine,

@@ -74,6 +74,8 @@ export interface ServiceRequestFacts {
   status?: ReferralStatus | null;
   taxonomy?: string;
   statusRaw?: string;
+  /** the words of the requested service (code text and displays), for the service line */
+  requestedService: string[];
 }
 
 export function readServiceRequest(sr: FhirResource, index: ReadonlyMap<string, Party>): ServiceRequestFacts {
@@ -91,7 +93,8 @@ export function readServiceRequest(sr: FhirResource, index: ReadonlyMap<string, 
     if (got) performer = { ...performer, ...Object.fromEntries(Object.entries(got).filter(([, v]) => v)) };
   }
   const performerType = (sr.performerType as { coding?: Coding[] } | undefined)?.coding ?? [];
-  const codeCodings = (sr.code as { coding?: Coding[] } | undefined)?.coding ?? [];
+  const code = sr.code as { coding?: (Coding & { display?: string })[]; text?: string } | undefined;
+  const codeCodings = code?.coding ?? [];
   const taxonomy =
     [...performerType, ...codeCodings].find((c) => c.system === NUCC_SYSTEM)?.code ?? performer?.taxonomy;
   const when = (sr.authoredOn as string | undefined) ?? (sr.occurrenceDateTime as string | undefined);
@@ -105,5 +108,6 @@ export function readServiceRequest(sr: FhirResource, index: ReadonlyMap<string, 
     status: statusRaw in STATUS ? STATUS[statusRaw] : undefined,
     statusRaw,
     taxonomy,
+    requestedService: [code?.text, ...codeCodings.map((c) => c.display)].filter((t): t is string => !!t),
   };
 }

@@ -3,7 +3,7 @@
 import type { Database } from '../../db/connection';
 import type { ReferralSource } from '../../db/tables/referrals';
 import { failJob, finishJob, type JobCounts, type RowError, RowErrors, zeroCounts } from '../jobs';
-import { discardStage, finalizeStage } from './stage';
+import { discardInterruptedImports, discardStage, finalizeStage } from './stage';
 
 export class ReferralImportError extends Error {
   expected = true;
@@ -32,6 +32,7 @@ export async function runStagedImport(
 ): Promise<ReferralImportResult> {
   const counts = zeroCounts();
   const errors = new RowErrors();
+  await discardInterruptedImports(database);
   try {
     const dataDate = await stage(counts, errors);
     const f = await finalizeStage(database, jobId, source);

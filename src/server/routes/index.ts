@@ -6,11 +6,14 @@ import alertRoutes from './alerts';
 import auditRoutes from './audit';
 import authRoutes from './auth';
 import backupRoutes from './backups';
+import calendarRoutes from './calendar';
 import contactRoutes from './contacts';
 import crmExportRoutes from './crm-export';
 import crmImportRoutes from './crm-import';
+import dashboardRoutes from './dashboards';
 import directoryAdminRoutes from './directory-admin';
 import fhirRoutes from './fhir';
+import goalRoutes from './goals';
 import marketRoutes from './market';
 import networkRoutes from './network';
 import notesSearchRoutes from './notes-search';
@@ -20,6 +23,7 @@ import issueRoutes from './physician-issues';
 import providerRoutes from './providers';
 import referralRoutes from './referrals';
 import relationshipRoutes from './relationships';
+import reportRoutes from './reports';
 import routePlannerRoutes from './routes-planner';
 import sessionRoutes from './sessions';
 import spendRoutes from './spend';
@@ -71,4 +75,9 @@ export const routeModules: ((app: App, ctx: ServerContext) => Promise<void>)[] =
   routePlannerRoutes,
   // field app (offline sync)
   syncRoutes,
+  // goals, dashboards, reports, calendar feed
+  goalRoutes,
+  dashboardRoutes,
+  reportRoutes,
+  calendarRoutes,
 ];

@@ -30,6 +30,8 @@ export function useSystemInfo() {
     queryKey: ['system', 'info'],
     queryFn: () => api<SystemInfo>('/api/system/info'),
     staleTime: 10 * 60_000,
+    // while the demo's referral history loads in the background, look again every few seconds
+    refetchInterval: (q) => (q.state.data?.demo?.loading ? 5_000 : false),
   });
 }
 

@@ -15,7 +15,8 @@ export type SystemInfo = {
   name: string;
   version: string;
   database: string;
-  demo: { seed: number; loadedAt: string; dataDate: string } | null;
+  /** loading: what of the demo market is still being loaded in the background (null when complete) */
+  demo: { seed: number; loadedAt: string; dataDate: string; loading: string | null } | null;
   /** single sign-on (OpenID Connect) is configured: offer "Sign in with SSO" */
   sso?: boolean;
 };

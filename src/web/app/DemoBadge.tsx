@@ -20,7 +20,7 @@ export function DemoBadge() {
         onClick={() => setOpen(!open)}
         onBlur={() => setOpen(false)}
       >
-        Demo data — synthetic
+        {demo.loading ? `Demo data — synthetic · loading ${demo.loading}…` : 'Demo data — synthetic'}
       </button>
       {open ? (
         <div className="menu-panel" role="note" style={{ padding: 12, width: 280 }}>
@@ -34,7 +34,7 @@ export function DemoBadge() {
             <dt>Data date</dt>
             <dd>{formatDate(demo.dataDate)}</dd>
             <dt>Loaded</dt>
-            <dd>{formatDateTime(demo.loadedAt)}</dd>
+            <dd>{demo.loading ? `still loading the ${demo.loading}` : formatDateTime(demo.loadedAt)}</dd>
           </dl>
         </div>
       ) : null}

@@ -46,6 +46,8 @@ export const ADMIN: readonly Role[] = ['admin'];
 
 const Users = lazy(() => import('../pages/Admin/Users'));
 const ImportJobs = lazy(() => import('../pages/Admin/ImportJobs'));
+const DataPage = lazy(() => import('../pages/Admin/Data/DataPage'));
+const OrganizationProfilePage = lazy(() => import('../pages/Organizations/OrganizationProfile'));
 const AuditPage = lazy(() => import('../pages/Admin/Audit'));
 const TokensPage = lazy(() => import('../pages/Admin/Tokens'));
 const SessionsPage = lazy(() => import('../pages/Admin/Sessions'));
@@ -70,6 +72,10 @@ const FieldTasks = lazy(() => import('../pages/Field/Tasks'));
 const FieldAlerts = lazy(() => import('../pages/Field/Alerts'));
 const FieldProviderCard = lazy(() => import('../pages/Field/ProviderCard'));
 const FieldOutbox = lazy(() => import('../pages/Field/Outbox'));
+const TodayPage = lazy(() => import('../pages/Today'));
+const TeamPage = lazy(() => import('../pages/Team'));
+const ExecutivePage = lazy(() => import('../pages/Executive'));
+const GoalsPage = lazy(() => import('../pages/Goals'));
 
 export const routes: AppRoute[] = [
   {
@@ -80,6 +86,23 @@ export const routes: AppRoute[] = [
     element: <Users />,
     nav: true,
     group: 'Admin',
+  },
+  {
+    path: '/admin/data',
+    label: 'Data',
+    icon: 'database',
+    roles: ADMIN,
+    element: <DataPage />,
+    nav: true,
+    group: 'Admin',
+  },
+  {
+    path: '/organizations/:id',
+    label: 'Organization',
+    icon: 'organizations',
+    roles: ALL,
+    element: <OrganizationProfilePage />,
+    nav: false,
   },
   {
     path: '/admin/imports',
@@ -292,5 +315,42 @@ export const routes: AppRoute[] = [
     roles: ALL,
     element: <ReferralBasePage />,
     nav: false,
+  },
+  // goals and dashboards
+  {
+    path: '/today',
+    label: 'My day',
+    icon: 'today',
+    roles: STAFF,
+    element: <TodayPage />,
+    nav: true,
+    group: 'Today',
+  },
+  {
+    path: '/team',
+    label: 'Team',
+    icon: 'users',
+    roles: [...MANAGERS, 'analyst'],
+    element: <TeamPage />,
+    nav: true,
+    group: 'Goals',
+  },
+  {
+    path: '/executive',
+    label: 'Market overview',
+    icon: 'referrals',
+    roles: ALL,
+    element: <ExecutivePage />,
+    nav: true,
+    group: 'Referrals',
+  },
+  {
+    path: '/goals',
+    label: 'Goals',
+    icon: 'goals',
+    roles: ALL,
+    element: <GoalsPage />,
+    nav: true,
+    group: 'Goals',
   },
 ];

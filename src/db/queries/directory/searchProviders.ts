@@ -3,6 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../schema';
 import { isPglite } from './backend';
 import { compileProviderFilters, distanceSql, type ProviderSearch } from './providerFilters';
+import { type Facets, searchMatched, TOTAL_CAP } from './searchMatched';
 
 export type ProviderSort = 'relevance' | 'name' | 'distance';
 export type SearchRequest = ProviderSearch & {
@@ -59,10 +60,36 @@ export async function searchProviders(db: Kysely<DB>, r: SearchRequest) {
   if (after && after.length !== keys.length)
     throw new SearchInputError('cursor does not belong to this sort');
   const keyset = after ? sql`(${sql.join(keys)}) > (${sql.join(after.map((v) => sql`${v}`))})` : sql`true`;
+  const result = (rows: Record<string, unknown>[], total: number, facets: Facets | null) => {
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toHit),
+      facets,
+      nextCursor: rows.length > limit && last ? encode({ k: keyOf(last, sort) }) : null,
+      total: Math.min(total, TOTAL_CAP),
+      totalIsExact: total <= TOTAL_CAP,
+      sort,
+      dataDate: latest?.data_date ?? null,
+    };
+  };
   return db.transaction().execute(async (tx) => {
     // typo tolerance: looser trigram thresholds than pg_trgm's defaults (0.3 / 0.6), ranked by similarity
     await sql`select set_config('pg_trgm.similarity_threshold', '0.25', true),
       set_config('pg_trgm.word_similarity_threshold', '0.45', true)`.execute(tx);
+    if (f.text) {
+      // fuzzy name: evaluate the match once for the page, the total and the facets
+      const m = await searchMatched(tx, {
+        where: f.where,
+        score: f.score,
+        distance: dist,
+        keys,
+        after,
+        limit,
+        facets: r.facets !== false,
+      });
+      return result(m.rows, m.total, m.facets);
+    }
     const rows = await sql<Record<string, unknown>>`
       select p.npi, p.last_name, p.first_name, p.middle_name, p.name_prefix, p.name_suffix, p.credential, p.sex,
         p.primary_taxonomy, tx.display_name as taxonomy_name, p.primary_service_line, p.status,
@@ -77,23 +104,11 @@ export async function searchProviders(db: Kysely<DB>, r: SearchRequest) {
       where ${f.where} and ${keyset}
       order by ${sql.join(keys)}
       limit ${limit + 1}`.execute(tx);
-    const page = rows.rows.slice(0, limit);
-    const last = page[page.length - 1];
-    const nextCursor = rows.rows.length > limit && last ? encode({ k: keyOf(last, sort) }) : null;
     const facets = r.facets === false ? null : await providerFacets(tx, f.where);
     const totalRows = await sql<{
       n: number;
-    }>`select count(*) as n from (select 1 from providers p where ${f.where} limit 10001) x`.execute(tx);
-    const total = Number(totalRows.rows[0]?.n ?? 0);
-    return {
-      items: page.map(toHit),
-      facets,
-      nextCursor,
-      total: Math.min(total, 10000),
-      totalIsExact: total <= 10000,
-      sort,
-      dataDate: latest?.data_date ?? null,
-    };
+    }>`select count(*) as n from (select 1 from providers p where ${f.where} limit ${TOTAL_CAP + 1}) x`.execute(tx);
+    return result(rows.rows, Number(totalRows.rows[0]?.n ?? 0), facets);
   });
 }
 
@@ -151,9 +166,9 @@ function toHit(r: Record<string, unknown>) {
 }
 const f4 = (v: unknown) => Math.round(Number(v) * 10000) / 10000;
 
-async function providerFacets(tx: Kysely<DB>, where: ReturnType<typeof sql>) {
+async function providerFacets(tx: Kysely<DB>, where: ReturnType<typeof sql>): Promise<Facets> {
   const facet = async (col: string, label: string | null, top: number) => {
-    const res = await sql<{ value: string | null; label: string | null; count: number }>`
+    const res = await sql<Facets[keyof Facets][number]>`
       select ${sql.raw(col)} as value, ${sql.raw(label ?? 'null')} as label, count(*)::int as count
       from providers p ${sql.raw(col === 'p.primary_taxonomy' ? 'left join taxonomies tx on tx.code = p.primary_taxonomy' : '')}
       where ${where} and ${sql.raw(col)} is not null

@@ -26,29 +26,35 @@ export async function targetFacts(db: Kysely<DB>, pool: TargetPool, now = new Da
   const from12 = monthStartDate(end - 11);
   const recentFrom = monthStartDate(end - 5);
   const offered = [...lines];
+  // Every pool yields (npi, arrived_at) so the facts query below never reads the providers heap.
   const poolSql = pool.npis
-    ? sql`select npi from providers where npi = any(${pool.npis}::text[])`
+    ? sql`select npi, arrived_at from providers where npi = any(${pool.npis}::text[])`
     : pool.territoryUserId !== undefined
-      ? // ZIPs and counties unnested and joined separately, so each side uses its providers index
-        // (an OR of two `= any(array)` tests scanned all providers: ~0.9 s at 1M).
-        sql`select p.npi from territories t join territory_assignments ta on ta.territory_id = t.id
+      ? // ZIPs and counties unnested and joined separately, so each side uses its covering
+        // (zip|county) include (npi, status, arrived_at) index — an index-only scan whose entries
+        // for one ZIP sit together, where the heap has them one per page (an OR of two
+        // `= any(array)` tests scanned all providers: ~0.9 s at 1M).
+        sql`select p.npi, p.arrived_at from territories t join territory_assignments ta on ta.territory_id = t.id
               cross join lateral unnest(t.zips) z(zip) join providers p on p.practice_zip5 = z.zip
             where ta.user_id = ${pool.territoryUserId} and t.deleted_at is null and p.status = 'active'
             union
-            select p.npi from territories t join territory_assignments ta on ta.territory_id = t.id
+            select p.npi, p.arrived_at from territories t join territory_assignments ta on ta.territory_id = t.id
               cross join lateral unnest(t.counties) c(fips) join providers p on p.county_fips = c.fips
             where ta.user_id = ${pool.territoryUserId} and t.deleted_at is null and p.status = 'active'`
-      : sql`select referring_npi as npi from referral_monthly where month between ${from12}::date and ${monthStartDate(end)}::date
-            union select provider_npi from provider_relationships
-            union select provider_npi from physician_issues where status <> 'resolved' and deleted_at is null and provider_npi is not null
-            union select npi from providers where arrived_at >= ${new Date(now.getTime() - 365 * 86_400_000)}`;
+      : sql`select s.npi, p.arrived_at from (
+              select referring_npi as npi from referral_monthly where month between ${from12}::date and ${monthStartDate(end)}::date
+              union select provider_npi from provider_relationships
+              union select provider_npi from physician_issues where status <> 'resolved' and deleted_at is null and provider_npi is not null
+              union select npi from providers where arrived_at >= ${new Date(now.getTime() - 365 * 86_400_000)}
+            ) s join providers p on p.npi = s.npi`;
   // The pool is fetched first and passed as an array: the planner then knows it is small and
   // uses index lookups (as one CTE it estimated badly, seq-scanned 1M-row tables and paid
   // seconds of JIT compilation — 0.9–2 s at 1M providers).
-  const npis = (await sql<{ npi: string }>`${poolSql}`.execute(db)).rows.map((r) => r.npi);
+  const poolRows = (await sql<{ npi: string; arrived_at: Date | null }>`${poolSql}`.execute(db)).rows;
+  const npis = poolRows.map((r) => r.npi);
+  const arrivedAt = new Map(poolRows.map((r) => [r.npi, r.arrived_at]));
   const rows = await sql<{
     npi: string;
-    arrived_at: Date | null;
     recent: number;
     prior: number;
     offered_total: number;
@@ -74,17 +80,16 @@ export async function targetFacts(db: Kysely<DB>, pool: TargetPool, now = new Da
         and m.month between ${monthStartDate(end - 11)}::date and ${monthStartDate(end)}::date
       group by 1
     )
-    select p.npi, p.arrived_at, coalesce(ref.recent, 0) as recent, coalesce(ref.prior, 0) as prior,
+    select p.npi, coalesce(ref.recent, 0) as recent, coalesce(ref.prior, 0) as prior,
       coalesce(ref.offered_total, 0) as offered_total, coalesce(ref.ours, 0) as ours, coalesce(ref.leaked, 0) as leaked,
       ref.leak_lines, i.pagerank_pct, ${freqDays} as desired_days,
       (select max(a.occurred_at) from activity_attendees t join activities a on a.id = t.activity_id
         where t.provider_npi = p.npi and a.deleted_at is null and a.type in (${sql.join(IN_PERSON_TYPES.map((x) => sql.lit(x)))})) as last_visit,
       (select count(*) from physician_issues pi where pi.provider_npi = p.npi and pi.status <> 'resolved' and pi.deleted_at is null)::int as open_issues
-    from providers p
+    from unnest(${npis}::text[]) p(npi)
     left join ref on ref.npi = p.npi
     left join provider_influence i on i.npi = p.npi
-    left join provider_relationships r on r.provider_npi = p.npi
-    where p.npi = any(${npis}::text[])`.execute(db);
+    left join provider_relationships r on r.provider_npi = p.npi`.execute(db);
   const facts: TargetFacts[] = rows.rows.map((r) => {
     const share = r.offered_total > 0 ? r.ours / r.offered_total : null;
     return {
@@ -95,7 +100,7 @@ export async function targetFacts(db: Kysely<DB>, pool: TargetPool, now = new Da
       priorReferrals: r.prior,
       segment: r.offered_total > 0 ? segmentFor(share, r.offered_total, settings.thresholds) : null,
       influencePercentile: r.pagerank_pct,
-      arrivedAt: r.arrived_at ? new Date(r.arrived_at).toISOString() : null,
+      arrivedAt: arrivedAt.get(r.npi) ? new Date(arrivedAt.get(r.npi)!).toISOString() : null,
       lastVisitAt: r.last_visit ? new Date(r.last_visit).toISOString() : null,
       desiredVisitDays: r.desired_days,
       openIssues: r.open_issues,

@@ -13,6 +13,12 @@ export interface ReferralSettings {
   /** true when valuePerCase is still the shipped planning default rather than a customer figure */
   valuePerCaseIsDefault: boolean;
   detector: DetectorOptions;
+  /**
+   * FHIR referral intake: a ServiceRequest that names no performer was sent to us, so it is counted
+   * as received by this organization (NPI or facility code); its service line comes from the
+   * requested service's words, else from `serviceLine`. Null receiver: such requests are refused.
+   */
+  intake: { receiver: string | null; serviceLine: string };
 }
 
 /**
@@ -37,6 +43,7 @@ export async function getReferralSettings(db: Kysely<DB>): Promise<ReferralSetti
     valuePerCase: s.valuePerCase ?? DEFAULT_VALUE_PER_CASE,
     valuePerCaseIsDefault: !s.valuePerCase,
     detector: { ...DEFAULT_DETECTOR_OPTIONS, ...(s.detector ?? {}) },
+    intake: { receiver: null, serviceLine: 'other', ...(s.intake ?? {}) },
   };
 }
 
@@ -46,6 +53,7 @@ export async function saveReferralSettings(
     thresholds?: Partial<SegmentThresholds>;
     valuePerCase?: Record<string, number>;
     detector?: Partial<DetectorOptions>;
+    intake?: Partial<ReferralSettings['intake']>;
   },
 ) {
   const cur = (await getSetting<Partial<ReferralSettings>>(db, 'referrals')) ?? {};
@@ -54,6 +62,7 @@ export async function saveReferralSettings(
     ...(patch.thresholds ? { thresholds: { ...(cur.thresholds ?? {}), ...patch.thresholds } } : {}),
     ...(patch.valuePerCase ? { valuePerCase: patch.valuePerCase } : {}),
     ...(patch.detector ? { detector: { ...(cur.detector ?? {}), ...patch.detector } } : {}),
+    ...(patch.intake ? { intake: { ...(cur.intake ?? {}), ...patch.intake } } : {}),
   };
   await putSetting(db, 'referrals', next);
   return getReferralSettings(db);

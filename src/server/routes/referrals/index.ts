@@ -177,6 +177,17 @@ export default async function referralRoutes(app: App, { database, config }: Ser
             minBaselinePerMonth: z.number().min(0).max(1000).optional(),
           })
           .optional(),
+        intake: z
+          .strictObject({
+            receiver: z
+              .string()
+              .trim()
+              .regex(/^[A-Za-z0-9_.-]{1,40}$/, 'an organization NPI or facility code')
+              .nullable()
+              .optional(),
+            serviceLine: serviceLineField.optional(),
+          })
+          .optional(),
       }),
     },
     handler: async (req) => {

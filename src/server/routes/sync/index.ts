@@ -14,7 +14,11 @@ const MAX_BATCH = 100;
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a calendar date');
+  // getTime() first: toISOString() throws on an invalid date (2024-13-45), which would be a 500
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'is not a calendar date');
 
 export default async function syncRoutes(app: App, { database }: ServerContext) {
   const db = database.db;

@@ -27,12 +27,19 @@ export default async function systemRoutes(app: App, { database, config }: Serve
     },
     handler: async () => {
       const demo =
-        (await getSetting<{ seed: number; loadedAt: string; dataDate: string } | null>(db, 'demo')) ?? null;
+        (await getSetting<{
+          seed: number;
+          loadedAt: string;
+          dataDate: string;
+          folder?: string;
+          loading?: string | null;
+        } | null>(db, 'demo')) ?? null;
       return {
         name: 'Rounds',
         version: process.env.npm_package_version ?? '0.1.0',
         database: database.kind,
-        demo,
+        // the folder is a server path: not for the browser
+        demo: demo ? { ...demo, folder: undefined, loading: demo.loading ?? null } : null,
         sso: ssoEnabled(config), // the login page shows "Sign in with SSO" (GET /api/auth/oidc/start)
       };
     },

@@ -12,12 +12,14 @@ import { FACTOR_LABELS, FACTOR_NORMALIZATION } from '../../../core/targets/weigh
 import { ALL_ROLES, actorOf, MANAGERS, STAFF } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
 import { text } from '../../lib/schemas';
+import addToRouteRoutes from './addToRoute';
 import { asHttp, resolveLiaison, weightsSchema } from './shared';
 
 const liaisonQuery = { liaison: text(254).optional() };
 
-export default async function targetRoutes(app: App, { database }: ServerContext) {
-  const db = database.db;
+export default async function targetRoutes(app: App, ctx: ServerContext) {
+  const db = ctx.database.db;
+  await addToRouteRoutes(app, ctx);
 
   app.get('/api/targets', {
     config: { roles: ALL_ROLES },

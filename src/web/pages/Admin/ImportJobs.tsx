@@ -35,7 +35,7 @@ const countColumns: Column<ImportJob>[] = COUNT_FIELDS.map(([k, label]) => ({
   ),
 }));
 
-const columns: Column<ImportJob>[] = [
+export const importJobColumns: Column<ImportJob>[] = [
   {
     id: 'id',
     header: '#',
@@ -126,7 +126,7 @@ export default function ImportJobs() {
       ) : (
         <DataTable
           label="Import jobs"
-          columns={columns}
+          columns={importJobColumns}
           rows={jobs.data}
           rowKey={(j) => j.id}
           onRowClick={(j) => setOpenId(j.id)}

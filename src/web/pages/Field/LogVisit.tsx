@@ -19,6 +19,8 @@ type Ctx = {
   organizationId: number | null;
   locationId: number | null;
   stop: { planId: number; stopId: string } | null;
+  /** Idempotency key of a check-in at this stop the server already has (made on another phone). */
+  storedCheckinKey: string | null;
   type: string;
 };
 
@@ -35,6 +37,7 @@ function contextOf(b: Bundle, q: URLSearchParams): Ctx | null {
       organizationId: org?.id ?? null,
       locationId: v.locationId,
       stop: { planId: b.route.id, stopId },
+      storedCheckinKey: b.checkins?.find((c) => c.stopId === stopId)?.key ?? null,
       type: v.visitType === 'visit' ? 'in_person_visit' : v.visitType,
     };
   }
@@ -47,6 +50,7 @@ function contextOf(b: Bundle, q: URLSearchParams): Ctx | null {
       organizationId: null,
       locationId: null,
       stop: null,
+      storedCheckinKey: null,
       type: 'in_person_visit',
     };
   }
@@ -74,7 +78,8 @@ function LogForm({ ctx, me }: { ctx: Ctx; me: Me }) {
   const save = async () => {
     setSaving(true);
     try {
-      const checkin = ctx.stop ? checkinFor(ctx.stop.planId, ctx.stop.stopId) : null;
+      const checkinKey =
+        (ctx.stop ? checkinFor(ctx.stop.planId, ctx.stop.stopId)?.key : null) ?? ctx.storedCheckinKey;
       await queue(me.id, 'activity', `Visit · ${ctx.title}`, {
         type,
         occurredAt: new Date().toISOString(),
@@ -88,7 +93,7 @@ function LogForm({ ctx, me }: { ctx: Ctx; me: Me }) {
           ? [{ title: followTitle.trim() || `Follow up: ${ctx.title}`, dueOn: due || null }]
           : [],
         ...(ctx.stop ? { routePlanId: ctx.stop.planId, stopId: ctx.stop.stopId } : {}),
-        ...(checkin ? { checkinKey: checkin.key } : {}),
+        ...(checkinKey ? { checkinKey } : {}),
       });
       toast({
         title: navigator.onLine

@@ -20,17 +20,33 @@ export function SyncStatus() {
   ]
     .filter(Boolean)
     .join(' · ');
+  const full = `${text}${syncing ? ' · syncing…' : ''}`;
+  // Phones have ~50 px left in the top bar: an icon and the count there, the words on wider screens;
+  // screen readers always get the full sentence (live region), never the two visual forms.
   return (
     <Link
       to="/field/outbox"
       className="fld-sync"
       data-offline={!online}
+      data-attention={attention > 0}
       data-testid="sync-status"
-      aria-label={`${text}${syncing ? ', syncing' : ''}. Open the unsynced list`}
+      aria-label={`${full}. Open the unsynced list`}
     >
-      <span role="status">
-        {text}
-        {syncing ? ' · syncing…' : ''}
+      <span className="sr-only" role="status">
+        {full}
+      </span>
+      <span className="fld-sync-long" aria-hidden="true">
+        {full}
+      </span>
+      <span className="fld-sync-short" aria-hidden="true">
+        <svg viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" strokeWidth="2">
+          {online ? (
+            <path d="M12 17V5m-6 6 6-6 6 6M5 20h14" />
+          ) : (
+            <path d="m3 3 18 18M6 8.2A5 5 0 0 0 8 18h9.5m3-2A4 4 0 0 0 17 10h-1.2A6 6 0 0 0 9.6 6" />
+          )}
+        </svg>
+        {waiting || null}
       </span>
     </Link>
   );

@@ -16,7 +16,12 @@ type StopState = 'done' | 'saved' | 'next' | 'later';
 function NextStop({ bundle, visit, me }: { bundle: Bundle; visit: Visit; me: Me }) {
   const toast = useToast();
   const planId = bundle.route!.id;
-  const [mark, setMark] = useState(() => checkinFor(planId, visit.stopId));
+  const stored = bundle.checkins?.find((c) => c.stopId === visit.stopId);
+  const [mark, setMark] = useState(
+    () =>
+      checkinFor(planId, visit.stopId) ??
+      (stored?.distanceM != null ? { key: stored.key, distanceM: stored.distanceM, at: stored.at } : null),
+  );
   const [busy, setBusy] = useState(false);
   const doCheckIn = async () => {
     setBusy(true);
@@ -124,7 +129,9 @@ export default function FieldToday() {
         {b?.route && next ? <NextStop bundle={b} visit={next} me={me} /> : null}
         {b?.route && !next ? (
           <p className="fld-card" role="status">
-            All {b.route.visits.length} stops are done or logged.
+            {b.route.visits.length === 1
+              ? 'Today’s 1 stop is done or logged.'
+              : `All ${b.route.visits.length} stops are done or logged.`}
           </p>
         ) : null}
         {b?.route ? (

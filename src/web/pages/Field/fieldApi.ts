@@ -99,6 +99,14 @@ export type Bundle = {
   generatedAt: string;
   referralSource: { source: string; dataDate: string | null; window: { from: string; to: string } | null };
   route: (Route & { organizationIdByStop?: never }) | null;
+  /** Check-ins the server has for today's stops (made on this or another phone). */
+  checkins: {
+    key: string;
+    stopId: string;
+    distanceM: number | null;
+    at: string;
+    activityId: number | null;
+  }[];
   targets: { npi: string; name: string; priority: number; dueVisit: boolean; why: string[] }[];
   providers: ProviderCard[];
   organizations: OrgCard[];

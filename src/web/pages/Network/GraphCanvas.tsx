@@ -1,5 +1,5 @@
-// The graph drawn on a 2D canvas: works in every browser (headless Chromium here has no WebGL),
-// and 5,000 nodes redraw in a few milliseconds because positions are precomputed (layout.ts) and
+// The graph drawn on a 2D canvas: the fallback of GraphView when a browser has no WebGL2 (sigma.js
+// is the default renderer). 5,000 nodes redraw in a few milliseconds because positions are precomputed (layout.ts) and
 // each frame is one pass over edges and nodes. Drag to pan, wheel to zoom, click to select.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphEdge, GraphNode, NetStatus } from './api';

@@ -6,7 +6,7 @@ import { useMe } from '../../api/hooks';
 import { EmptyState, Page, relativeTime, SkeletonRows, Tabs } from '../../ui';
 import { type GraphFilter, useMarketGraph, useNetworkJobs, useStartNetworkJob } from './api';
 import { Filters } from './Filters';
-import { GraphCanvas } from './GraphCanvas';
+import { GraphView } from './GraphView';
 import { communityLayout } from './layout';
 import { NodePanel } from './NodePanel';
 import { NodeTable } from './NodeTable';
@@ -112,7 +112,7 @@ export default function NetworkPage() {
         <div className="network-layout">
           <div className="network-main">
             {view === 'graph' ? (
-              <GraphCanvas
+              <GraphView
                 label={`Referral network: ${data.nodes.length} providers, ${data.edges.length} ties`}
                 nodes={data.nodes}
                 edges={data.edges}

@@ -7,7 +7,7 @@ import { errorMessage } from '../../api/client';
 import { EmptyState, Page, SkeletonRows, Tabs } from '../../ui';
 import { type GraphFilter, useEgo, usePaths } from './api';
 import { Filters } from './Filters';
-import { GraphCanvas } from './GraphCanvas';
+import { GraphView } from './GraphView';
 import { egoLayout } from './layout';
 import { NodePanel } from './NodePanel';
 import { NodeTable } from './NodeTable';
@@ -52,7 +52,7 @@ export function ProviderNetworkView({ npi }: { npi: string }) {
       <div className="network-layout">
         <div className="network-main">
           {view === 'graph' ? (
-            <GraphCanvas
+            <GraphView
               label={`Ego network: ${data.nodes.length} providers`}
               nodes={data.nodes}
               edges={data.edges}

@@ -1,7 +1,7 @@
 // Providers: instant search with filter chips, facets, a sortable virtualized table and a map of the same results.
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../api/client';
 import {
   Chip,
@@ -14,6 +14,7 @@ import {
   SkeletonRows,
   TextField,
 } from '../../ui';
+import { precisionLabel } from './precision';
 import type { Facet, ProviderHit, SearchResult } from './types';
 
 type Filters = { serviceLine?: string; specialty?: string; city?: string; county?: string };
@@ -59,7 +60,10 @@ export default function ProvidersList() {
         cell: (r) =>
           r.organization ? (
             <>
-              {r.organization.name} <NetworkChip status={r.organization.networkStatus} />
+              <Link to={`/organizations/${r.organization.id}`} onClick={(e) => e.stopPropagation()}>
+                {r.organization.name}
+              </Link>{' '}
+              <NetworkChip status={r.organization.networkStatus} />
             </>
           ) : (
             '—'
@@ -178,7 +182,7 @@ export default function ProvidersList() {
                 id: r.npi,
                 lat: r.location!.lat,
                 lng: r.location!.lon,
-                label: `${r.name} (${r.location!.precision === 'zip_centroid' ? 'ZIP centroid, not the address' : r.location!.precision})`,
+                label: `${r.name} (${precisionLabel(r.location!.precision)})`,
               }))}
             onMarkerClick={(m) => navigate(`/providers/${m.id}`)}
           />

@@ -1,7 +1,7 @@
 // Provider profile /providers/:npi: header (name, credentials, specialty, NPI, practice, network) + tabs.
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import type { ProviderProfile as Profile } from '../../../db/queries/directory/providerProfile';
 import { api } from '../../api/client';
 import { EmptyState, NetworkChip, Page, SkeletonRows, Tabs } from '../../ui';
@@ -42,7 +42,7 @@ export default function ProviderProfilePage() {
           {p.primaryOrganization ? (
             <>
               {' '}
-              · {p.primaryOrganization.name}{' '}
+              · <Link to={`/organizations/${p.primaryOrganization.id}`}>{p.primaryOrganization.name}</Link>{' '}
               <NetworkChip status={p.primaryOrganization.networkStatus as 'ours'} />
             </>
           ) : null}

@@ -2,6 +2,7 @@
 import { Link } from 'react-router-dom';
 import { LeafletMap, NetworkChip } from '../../ui';
 import type { ProviderProfile } from './Profile';
+import { precisionLabel } from './precision';
 
 const addr = (a: { line1?: unknown; line2?: unknown; city?: unknown; state?: unknown; zip5?: unknown }) =>
   [a.line1, a.line2, a.city, a.state, a.zip5].filter(Boolean).join(', ');
@@ -65,7 +66,7 @@ export function LocationsTab({ p }: { p: ProviderProfile }) {
         id: `l${i}`,
         lat: l.point!.lat,
         lng: l.point!.lon,
-        label: `${l.kind}: ${addr(l)} (${l.point!.precision})`,
+        label: `${l.kind}: ${addr(l)} (${precisionLabel(l.point!.precision)})`,
       })),
     ...p.offices
       .filter((o) => o.point)
@@ -73,7 +74,7 @@ export function LocationsTab({ p }: { p: ProviderProfile }) {
         id: `o${o.id}`,
         lat: o.point!.lat,
         lng: o.point!.lon,
-        label: `${o.name} (${o.point!.precision})`,
+        label: `${o.name} (${precisionLabel(o.point!.precision)})`,
       })),
   ];
   return (
@@ -83,14 +84,7 @@ export function LocationsTab({ p }: { p: ProviderProfile }) {
         {p.locations.map((l) => (
           <li key={`${l.kind}|${addr(l)}`}>
             {l.kind}: {addr(l)}{' '}
-            {l.point ? (
-              <span className="muted">
-                ·{' '}
-                {l.point.precision === 'zip_centroid'
-                  ? 'point is the ZIP centroid, not the address'
-                  : l.point.precision}
-              </span>
-            ) : null}
+            {l.point ? <span className="muted">· {precisionLabel(l.point.precision)}</span> : null}
           </li>
         ))}
         {p.offices.map((o) => (

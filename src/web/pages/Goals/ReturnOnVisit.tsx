@@ -1,0 +1,87 @@
+// Return on visit: the change in referrals to us after visits against matched unvisited physicians
+// (difference in differences), per liaison, activity type, campaign or tag, with its interval drawn as
+// an error bar so "how sure" is visible at a glance.
+import type { EChartsOption } from 'echarts';
+import { useState } from 'react';
+import { EChart, Tabs } from '../../ui';
+import { type PanelRow, useReturnOnVisit } from '../dashboard/api';
+import { PanelCard } from '../dashboard/PanelCard';
+
+const BY = [
+  { id: 'liaison', label: 'By liaison' },
+  { id: 'type', label: 'By activity type' },
+  { id: 'campaign', label: 'By campaign' },
+  { id: 'tag', label: 'By tag' },
+  { id: 'all', label: 'All visits' },
+] as const;
+type By = (typeof BY)[number]['id'];
+
+export function ReturnOnVisit() {
+  const [by, setBy] = useState<By>('liaison');
+  const [windowMonths, setWindow] = useState(3);
+  const rov = useReturnOnVisit(by, windowMonths);
+  const panel = rov.data?.panel;
+  return (
+    <div className="dash-wide" style={{ display: 'grid', gap: 8 }}>
+      <div className="row dash-panel-head">
+        <Tabs label="Return on visit grouping" tabs={[...BY]} value={by} onChange={setBy} />
+        <select aria-label="Window" value={windowMonths} onChange={(e) => setWindow(Number(e.target.value))}>
+          {[2, 3, 4, 6].map((n) => (
+            <option key={n} value={n}>
+              {n} months before / after
+            </option>
+          ))}
+        </select>
+      </div>
+      {rov.isLoading ? (
+        <p className="muted small">Matching visited physicians with similar unvisited ones…</p>
+      ) : null}
+      <PanelCard
+        panel={panel}
+        params={{ windowMonths }}
+        chart={
+          panel ? (
+            <EChart
+              label="Return on visit with 90 % intervals"
+              height={Math.max(160, 30 * Math.min(15, panel.rows.length) + 40)}
+              option={errorBarOption(panel.rows)}
+            />
+          ) : null
+        }
+      />
+    </div>
+  );
+}
+
+/** Each interval as a thick segment from low to high, the estimate as a dot. */
+function errorBarOption(rows: PanelRow[]): EChartsOption {
+  const shown = rows.filter((r) => typeof r.estimate === 'number').slice(0, 15);
+  const names = shown.map((r) => String(r.group));
+  return {
+    tooltip: { trigger: 'item' },
+    grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', name: 'referrals/month' },
+    yAxis: { type: 'category', data: names, inverse: true },
+    series: [
+      ...shown.map((r, i) => ({
+        type: 'line' as const,
+        name: `${names[i]} interval`,
+        data: [
+          [Number(r.low ?? r.estimate), names[i]],
+          [Number(r.high ?? r.estimate), names[i]],
+        ],
+        symbol: 'none',
+        lineStyle: { width: 6, opacity: 0.35 },
+        color: '#4a7bd0',
+        tooltip: { show: false },
+      })),
+      {
+        name: 'Estimate',
+        type: 'scatter' as const,
+        symbolSize: 12,
+        data: shown.map((r, i) => [Number(r.estimate), names[i]]),
+        z: 3,
+      },
+    ],
+  };
+}

@@ -1,0 +1,118 @@
+// The graph in WebGL through sigma.js over a graphology graph: pan, zoom, hover and click come from
+// sigma; positions come from layout.ts (no force simulation). Selecting a node dims everything that
+// is not a direct tie, through reducers, so a selection never rebuilds the graph. Edges are hidden
+// while the camera moves: in headless Chromium WebGL runs on SwiftShader (a CPU rasterizer), where
+// 25k edges per frame would not keep a pan fluid.
+import Graph from 'graphology';
+import { useEffect, useMemo, useRef } from 'react';
+import Sigma from 'sigma';
+import type { GraphEdge, GraphNode } from './api';
+import { STATUS_COLORS } from './GraphCanvas';
+import type { Point } from './layout';
+
+type NodeAttrs = { x: number; y: number; size: number; color: string; label: string };
+type EdgeAttrs = { size: number; color: string };
+
+export function buildGraph(nodes: GraphNode[], edges: GraphEdge[], positions: Map<string, Point>) {
+  const g = new Graph<NodeAttrs, EdgeAttrs>({ type: 'directed', multi: false, allowSelfLoops: false });
+  const big = nodes.length > 1000;
+  for (const n of nodes) {
+    const p = positions.get(n.id);
+    if (!p || g.hasNode(n.id)) continue;
+    const pct = n.influence?.pagerankPct ?? 0.2;
+    g.addNode(n.id, {
+      // sigma's y axis points up; the canvas layout's points down — flip so both views match
+      x: p.x,
+      y: -p.y,
+      size: (big ? 1.5 : 3) + (big ? 3.5 : 9) * Math.sqrt(pct) * (n.hop === 0 ? 1.6 : 1),
+      color: STATUS_COLORS[n.networkStatus],
+      label: n.name,
+    });
+  }
+  const maxW = edges.reduce((m, e) => Math.max(m, e.weight), 1);
+  for (const e of edges) {
+    if (!g.hasNode(e.source) || !g.hasNode(e.target) || e.source === e.target) continue;
+    if (g.hasDirectedEdge(e.source, e.target)) continue;
+    g.addDirectedEdgeWithKey(`${e.source}>${e.target}`, e.source, e.target, {
+      size: 0.5 + 2.5 * (e.weight / maxW),
+      color: 'rgba(90,99,112,0.25)',
+    });
+  }
+  return g;
+}
+
+export function SigmaGraph({
+  nodes,
+  edges,
+  positions,
+  selected,
+  onSelect,
+  label,
+}: {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  positions: Map<string, Point>;
+  selected: string | null;
+  onSelect: (id: string | null) => void;
+  label: string;
+}) {
+  const container = useRef<HTMLDivElement>(null);
+  const sigma = useRef<Sigma<NodeAttrs, EdgeAttrs> | null>(null);
+  const selectedRef = useRef(selected);
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
+  const graph = useMemo(() => buildGraph(nodes, edges, positions), [nodes, edges, positions]);
+
+  useEffect(() => {
+    if (!container.current) return;
+    const isNear = (g: Graph, n: string) => {
+      const s = selectedRef.current;
+      return !s || !g.hasNode(s) || n === s || g.areNeighbors(n, s);
+    };
+    const s = new Sigma<NodeAttrs, EdgeAttrs>(graph, container.current, {
+      settings: {
+        hideEdgesOnMove: true,
+        hideLabelsOnMove: true,
+        labelRenderedSizeThreshold: nodes.length > 1000 ? 9 : 4,
+      },
+      nodeReducer: (key, data, _attrs, _state, _gs, g) =>
+        isNear(g, key)
+          ? key === selectedRef.current
+            ? { ...data, highlighted: true, labelVisibility: 'visible', zIndex: 2 }
+            : data
+          : { ...data, opacity: 0.2, label: null, zIndex: 0 },
+      edgeReducer: (key, data, _attrs, _state, _gs, g) => {
+        const sel = selectedRef.current;
+        if (!sel || !g.hasNode(sel)) return data;
+        const touches = g.source(key) === sel || g.target(key) === sel;
+        return touches
+          ? { ...data, color: 'rgba(11,92,92,0.85)', size: Math.max(1.5, data.size), zIndex: 1 }
+          : { ...data, visibility: 'hidden' };
+      },
+    });
+    s.on('clickNode', ({ node }) => onSelectRef.current(node));
+    s.on('clickStage', () => onSelectRef.current(null));
+    sigma.current = s;
+    // exposed for the Playwright fluidity bench (bench/network/graphFps.ts), read-only use
+    (window as unknown as { __roundsSigma?: Sigma }).__roundsSigma = s as unknown as Sigma;
+    return () => {
+      s.kill();
+      sigma.current = null;
+    };
+  }, [graph, nodes.length]);
+
+  useEffect(() => {
+    selectedRef.current = selected;
+    sigma.current?.refresh({ skipIndexation: true });
+  }, [selected]);
+
+  return (
+    <div
+      ref={container}
+      className="network-canvas network-sigma"
+      role="img"
+      aria-label={label}
+      data-renderer="webgl"
+    />
+  );
+}
