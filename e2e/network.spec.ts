@@ -1,48 +1,149 @@
-// Journey: from a provider's profile to their network (list view — headless Chromium has no
-// WebGL, and the list is what works everywhere) and back, on the synthetic demo market.
-// Needs E2E_DEMO=1 and ROUNDS_DEMO_PASSWORD (so the demo users have a known password).
+// Journeys of the network and targets pages. The first runs on the empty server (so in CI): it
+// seeds a small SYNTHETIC network through the real importers (NPPES file, organizations, offices,
+// memberships, referrals CSV) and the background network job, then goes provider profile →
+// Network tab → full network page (list, canvas graph, sigma.js graph) → back to the profile, and adds the
+// physician to today's route from the Targets page in one click. The demo-market checks below
+// need E2E_DEMO=1 and ROUNDS_DEMO_PASSWORD.
+import type { Page } from '@playwright/test';
+import { npiCheckDigit } from '../src/core/npi';
 import { DOMAIN } from '../src/demo/crm';
 import { expect, signIn, test } from './fixtures';
+import { EMPTY_USERS } from './servers';
 
-const password = process.env.ROUNDS_DEMO_PASSWORD;
-test.use({ server: 'demo' });
+const tag = Math.random().toString(36).slice(2, 7);
+const npi = (seed: number) => {
+  const first9 = `1${String((seed * 7919 + Math.floor(Math.random() * 1e7)) % 1e8).padStart(8, '0')}`;
+  return `${first9}${npiCheckDigit(first9)}`;
+};
+const ymd = (monthsAgo: number) => {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - monthsAgo);
+  return d.toISOString().slice(0, 10);
+};
 
-test('provider profile → network → strongest connections → back to the profile', async ({ page }) => {
-  test.skip(!password, 'set ROUNDS_DEMO_PASSWORD so the demo users have a known password');
-  await signIn(page, `alex.morgan@${DOMAIN}`, password!);
-  // The most influential provider of the demo market has a network to show.
-  const res = await page.request.get('/api/network/influencers?limit=1');
-  expect(res.ok()).toBe(true);
-  const top = (await res.json()).items[0] as { id: string; name: string };
-  expect(top, 'the demo load computes network metrics').toBeTruthy();
+async function upload(page: Page, url: string, name: string, csv: string) {
+  const csrf = (await (await page.request.get('/api/auth/me')).json()).csrfToken as string;
+  const res = await page.request.post(url, {
+    headers: { 'x-csrf-token': csrf },
+    multipart: { file: { name, mimeType: 'text/csv', buffer: Buffer.from(csv) }, wait: 'true' },
+  });
+  expect(res.ok(), await res.text()).toBe(true);
+  return res.json();
+}
 
-  await page.goto(`/providers/${top.id}`);
-  await page
-    .getByRole('link', { name: /network/i })
-    .first()
-    .click();
-  await expect(page).toHaveURL(new RegExp(`/network/provider/${top.id}$`));
-  await expect(page.getByRole('heading', { name: `${top.name} — network` })).toBeVisible();
-  // List view: the connections table and the strongest-connections list.
-  await expect(page.getByRole('table', { name: 'Connections' })).toBeVisible();
-  const strongest = page.getByRole('list', { name: 'Strongest connections' });
-  await expect(strongest.getByRole('listitem').first()).toContainText(/referrals|shared Medicare patients/);
-  // Two hops brings in more providers.
-  await page.getByRole('tab', { name: '2 hops' }).click();
-  await expect(page.getByRole('table', { name: 'Connections' }).getByRole('row').nth(2)).toBeVisible();
+/** Four physicians: P1 (family medicine) refers to C1 (12) and C2 (5); R1 refers to P1 (3). */
+async function seedNetwork(page: Page) {
+  const [p1, c1, c2, r1, org] = [npi(1), npi(2), npi(3), npi(4), npi(5)];
+  const header =
+    'NPI,Entity Type Code,Provider Last Name (Legal Name),Provider First Name,Provider Credential Text,Provider Organization Name (Legal Business Name),Provider Business Practice Location Address City Name,Provider Business Practice Location Address State Name,Provider Business Practice Location Address Postal Code,Healthcare Provider Taxonomy Code_1,Healthcare Provider Primary Taxonomy Switch_1';
+  const person = (n: string, last: string, first: string, taxonomy: string) =>
+    `${n},1,${last}${tag},${first},MD,,Nashville,TN,37203,${taxonomy},Y`;
+  await upload(
+    page,
+    '/api/admin/imports/nppes',
+    'npidata_pfile_network.csv',
+    `${header}\n${[
+      person(p1, 'Netfam', 'Paula', '207Q00000X'),
+      person(c1, 'Netcard', 'Cyrus', '207RC0000X'),
+      person(c2, 'Netcardtwo', 'Cora', '207RC0000X'),
+      person(r1, 'Netref', 'Rita', '207Q00000X'),
+    ].join('\n')}\n`,
+  );
+  await upload(
+    page,
+    '/api/admin/imports/organizations',
+    'organizations.csv',
+    `npi,name,type,network_status,parent_npi,facility_code,service_lines\n${org},E2E Network Practice ${tag},practice,independent,,,\n`,
+  );
+  await upload(
+    page,
+    '/api/admin/imports/locations',
+    'locations.csv',
+    'location_id,organization_npi,name,address_line1,city,state,zip,county_fips,lat,lon,phone,hours,visit_rules\n' +
+      `LN${tag},${org},E2E Network Practice ${tag},1 Synthetic Way,Nashville,TN,37203,47037,36.1627,-86.7816,6155550100,Mon-Sun 07:00-19:00,\n`,
+  );
+  await upload(
+    page,
+    '/api/admin/imports/memberships',
+    'memberships.csv',
+    `provider_npi,organization_npi,role\n${p1},${org},primary\n`,
+  );
+  const rows = ['referring_npi,receiving_npi,receiving_facility,service_line,referral_date,status,count'];
+  for (const m of [1, 2, 7]) {
+    rows.push(`${p1},${c1},,cardiology,${ymd(m)},completed,4`);
+    rows.push(`${r1},${p1},,primary_care,${ymd(m)},completed,1`);
+  }
+  rows.push(`${p1},${c2},,cardiology,${ymd(1)},completed,5`);
+  await upload(page, '/api/referrals/import', 'referrals.csv', `${rows.join('\n')}\n`);
+  // the influence job (graph edges, PageRank, communities) runs in the background
+  const csrf = (await (await page.request.get('/api/auth/me')).json()).csrfToken as string;
+  const start = await page.request.post('/api/network/jobs', { headers: { 'x-csrf-token': csrf }, data: {} });
+  expect(start.status(), await start.text()).toBe(202);
+  await expect
+    .poll(async () => (await (await page.request.get('/api/network/jobs')).json()).items[0]?.status, {
+      timeout: 60_000,
+    })
+    .toBe('succeeded');
+  return { p1, c1, c2, r1, name: `Paula Netfam${tag}, MD` };
+}
+
+test('provider profile → network tab → full network page (list + graph) → back; add to today’s route', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await signIn(page, EMPTY_USERS.admin.email, EMPTY_USERS.admin.password);
+  const s = await seedNetwork(page);
+
+  await page.goto(`/providers/${s.p1}`);
+  await page.getByRole('tab', { name: 'Network' }).click();
+  await page.getByRole('link', { name: 'Open the full network page' }).click();
+  await expect(page).toHaveURL(new RegExp(`/network/provider/${s.p1}$`));
+  await expect(page.getByRole('heading', { name: `${s.name} — network` })).toBeVisible();
+  // List view: the three direct ties, strongest first (C1: 12 referrals, C2: 5, R1: 3 from R1).
+  const connections = page.getByRole('table', { name: 'Connections' });
+  await expect(connections.getByRole('row')).toHaveCount(5); // header + P1 + 3 ties
+  const strongest = page.getByRole('list', { name: 'Strongest connections' }).getByRole('listitem');
+  await expect(strongest).toHaveCount(3);
+  await expect(strongest.first()).toContainText(`Cyrus Netcard${tag}`);
+  await expect(strongest.first()).toContainText(/12 referrals/);
+  // Graph view. Headless Chromium's WebGL is SwiftShader (software), so the page picks the 2D
+  // canvas renderer; ?renderer=webgl forces sigma.js, which must draw there too.
+  await page.getByRole('tab', { name: 'Graph' }).click();
+  const graph = page.getByRole('img', { name: /Ego network: 4 providers/ });
+  await expect(graph).toHaveAttribute('data-renderer', 'canvas');
+  await page.goto(`/network/provider/${s.p1}?renderer=webgl`);
+  await page.getByRole('tab', { name: 'Graph' }).click();
+  await expect(graph).toHaveAttribute('data-renderer', 'webgl');
+  await expect(graph.locator('canvas').first()).toBeVisible();
 
   await page.getByRole('link', { name: '← Back to profile' }).click();
-  await expect(page).toHaveURL(new RegExp(`/providers/${top.id}$`));
+  await expect(page).toHaveURL(new RegExp(`/providers/${s.p1}$`));
+
+  // Targets: P1 leaks nothing but refers and is new → a candidate; one click puts them on today's route.
+  await page.goto('/targets');
+  await page.getByRole('button', { name: `Add ${s.name} to today's route` }).click();
+  const status = page.getByRole('status').filter({ hasText: 'today’s route' });
+  await expect(status).toContainText('On today’s route');
+  await status.getByRole('link', { name: 'Open route' }).click();
+  await expect(page).toHaveURL(/\/routes\?date=\d{4}-\d{2}-\d{2}$/);
+  await expect(page.getByTestId('route-stop').first()).toContainText(`E2E Network Practice ${tag}`);
 });
 
-test('the Network page degrades to a list and a canvas without WebGL', async ({ page }) => {
-  test.skip(!password, 'set ROUNDS_DEMO_PASSWORD so the demo users have a known password');
-  await signIn(page, `alex.morgan@${DOMAIN}`, password!);
-  await page.goto('/network');
-  await expect(page.getByRole('img', { name: /Referral network: \d+ providers/ })).toBeVisible();
-  await page.getByRole('tab', { name: /List/ }).click();
-  const table = page.getByRole('table', { name: 'Providers in the network' });
-  await expect(table).toBeVisible();
-  await table.getByRole('row').nth(1).click();
-  await expect(page.getByRole('complementary', { name: /Details for/ })).toContainText('Why connected');
+test.describe('on the demo market', () => {
+  test.use({ server: 'demo' });
+  const password = process.env.ROUNDS_DEMO_PASSWORD;
+
+  test('the Network page draws the market graph and lists it', async ({ page }) => {
+    test.skip(!password, 'set ROUNDS_DEMO_PASSWORD so the demo users have a known password');
+    await signIn(page, `alex.morgan@${DOMAIN}`, password!);
+    await page.goto('/network?renderer=webgl');
+    const graph = page.getByRole('img', { name: /Referral network: \d+ providers/ });
+    await expect(graph).toHaveAttribute('data-renderer', 'webgl');
+    await page.getByRole('tab', { name: /List/ }).click();
+    const table = page.getByRole('table', { name: 'Providers in the network' });
+    await expect(table).toBeVisible();
+    await table.getByRole('row').nth(1).click();
+    await expect(page.getByRole('complementary', { name: /Details for/ })).toContainText('Why connected');
+  });
 });

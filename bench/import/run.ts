@@ -56,7 +56,8 @@ async function main() {
   const database = await connectDatabase(url ? { databaseUrl: url } : { dataDir: tmp });
   await migrateToLatest(database.db);
   // start from an empty directory so every run measures the same work
-  await sql`truncate providers, organizations, provider_changes, import_jobs cascade`.execute(database.db);
+  await sql`truncate providers, provider_taxonomies, provider_other_names, provider_locations, organizations,
+    organization_other_names, provider_changes, import_jobs cascade`.execute(database.db);
   let peak = 0;
   const sample = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);

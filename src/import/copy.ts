@@ -34,7 +34,14 @@ export async function copyText(
   if (!text) return;
   const target = `${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')})`;
   if (database.kind === 'pglite') {
-    await database.pglite!.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+    // PGlite is one session: hold the pool's only connection so the COPY can never land inside a
+    // transaction another caller (an API request during a background import) has open.
+    const held = await database.pool.connect();
+    try {
+      await database.pglite!.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+    } finally {
+      held.release();
+    }
     return;
   }
   const client = await database.pool.connect();

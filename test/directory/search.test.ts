@@ -110,6 +110,25 @@ describe.each(backends)('provider search on $name', ({ create }) => {
     expect(all.facets!.city.find((c) => c.value === 'NASHVILLE')?.count).toBe(2);
   });
 
+  it('gives a name search its total and facets and pages it by relevance', async () => {
+    // 'johnson' matches JOHNSON KATHERINE (cardiology, Nashville) and JOHNSTON KATHY (family
+    // medicine, Brentwood); the deactivated JOHNSON MICHAEL is hidden
+    const r = await findProviders(database.db, { q: 'johnson', limit: 1 });
+    expect(r.total).toBe(2);
+    expect(r.items.map((i) => i.npi)).toEqual(['1000000004']);
+    const sl = Object.fromEntries(r.facets!.serviceLine.map((f) => [f.value, f.count]));
+    expect(sl).toEqual({ cardiology: 1, primary_care: 1 });
+    expect(r.facets!.city.map((c) => [c.value, c.count])).toEqual([
+      ['BRENTWOOD', 1],
+      ['NASHVILLE', 1],
+    ]);
+    const next = await findProviders(database.db, { q: 'johnson', limit: 1, cursor: r.nextCursor! });
+    expect(next.items.map((i) => i.npi)).toEqual(['1000000012']);
+    expect(next.nextCursor).toBeNull();
+    const none = await findProviders(database.db, { q: 'zzzqqq' });
+    expect([none.total, none.items.length, none.facets!.serviceLine]).toEqual([0, 0, []]);
+  });
+
   it('pages with a keyset cursor without repeats or gaps', async () => {
     const seen: string[] = [];
     let cursor: string | undefined;

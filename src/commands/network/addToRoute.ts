@@ -12,6 +12,7 @@ import { computeDay } from '../routes/compute';
 import { gatherStops, type Skipped } from '../routes/gatherStops';
 import { type Actor, settingsFor, type TravelResolver } from '../routes/planDay';
 import { type DoneVisit, type Pin, RouteError, type RouteSettings, type RouteStop } from '../routes/types';
+import { getTargetWeights, scoreTargets } from './targets';
 
 export type AddToRouteRequest = { liaisonId: number; date: string; npis: string[] };
 
@@ -36,13 +37,39 @@ export function mergeStops(current: RouteStop[], added: RouteStop[]) {
       }
       existing.providers.push(p);
       addedNpis.push(p.npi);
-      // Same rule as the planner: an office's priority is the sum of its providers' target scores.
-      if (p.score !== null && existing.prioritySource === 'target-score')
-        existing.priority = Math.max(1, Math.round(existing.priority + p.score));
+    }
+    // Same rule as the planner: an office's priority is the sum of its providers' target scores.
+    const scored = existing.providers.filter((p) => p.score !== null);
+    if (scored.length) {
+      existing.priority = Math.max(1, Math.round(scored.reduce((t, p) => t + p.score!, 0)));
+      existing.prioritySource = 'target-score';
     }
     for (const w of a.why) if (!existing.why.includes(w)) existing.why.push(w);
   }
   return { stops: out, addedNpis, alreadyOnRoute: already };
+}
+
+/**
+ * The score a physician has on the liaison's target list (scored against their whole territory),
+ * so the stop's priority is the number the liaison clicked on — not a score recomputed against a
+ * pool of just the added physicians (whose leakage percentile and proximity would differ).
+ */
+async function withTerritoryScores(db: Kysely<DB>, liaisonId: number, stops: RouteStop[]) {
+  const { weights } = await getTargetWeights(db);
+  const { ranked } = await scoreTargets(db, { territoryUserId: liaisonId }, weights, new Date(), 0);
+  const inTerritory = new Map(ranked.map((r) => [r.npi, r.score]));
+  return stops.map((s) => {
+    const providers = s.providers.map((p) => ({ ...p, score: inTerritory.get(p.npi) ?? p.score }));
+    const scored = providers.filter((p) => p.score !== null);
+    return scored.length
+      ? {
+          ...s,
+          providers,
+          priority: Math.max(1, Math.round(scored.reduce((t, p) => t + p.score!, 0))),
+          prioritySource: 'target-score' as const,
+        }
+      : s;
+  });
 }
 
 export async function addTargetsToRoute(
@@ -52,7 +79,9 @@ export async function addTargetsToRoute(
   req: AddToRouteRequest,
 ) {
   const npis = [...new Set(req.npis)];
-  const { stops: newStops, skipped } = await gatherStops(db, req.liaisonId, { npis });
+  const gathered = await gatherStops(db, req.liaisonId, { npis });
+  const skipped = gathered.skipped;
+  const newStops = await withTerritoryScores(db, req.liaisonId, gathered.stops);
   const [current] = await listRoutePlans(db, {
     liaisonId: req.liaisonId,
     from: req.date,

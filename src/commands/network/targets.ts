@@ -67,10 +67,12 @@ export async function scoreTargets(
   pool: TargetPool,
   weights: TargetWeights,
   now = new Date(),
+  /** ranks beyond this carry the score only (see rankTargets) */
+  detailTop = Number.POSITIVE_INFINITY,
 ) {
   const { facts, meta } = await targetFacts(db, pool, now);
   const ctx = { now, leakageP90: percentile90(facts.map((f) => f.leakedReferrals)) };
-  return { ranked: rankTargets(facts, weights, ctx), ctx, meta };
+  return { ranked: rankTargets(facts, weights, ctx, detailTop), ctx, meta };
 }
 
 async function present(db: Kysely<DB>, ranked: TargetScore[]): Promise<ScoredTarget[]> {
@@ -89,7 +91,13 @@ export async function listTargets(
   q: { liaisonUserId?: number; limit: number; weights?: Partial<Record<string, number>> },
 ) {
   const weights = q.weights ? checkWeights(q.weights) : (await getTargetWeights(db)).weights;
-  const { ranked, ctx, meta } = await scoreTargets(db, { territoryUserId: q.liaisonUserId }, weights);
+  const { ranked, ctx, meta } = await scoreTargets(
+    db,
+    { territoryUserId: q.liaisonUserId },
+    weights,
+    new Date(),
+    q.limit,
+  );
   return {
     weights,
     factors: Object.keys(FACTOR_LABELS).map((f) => ({
@@ -115,8 +123,8 @@ export async function previewWeights(
   const { facts, meta } = await targetFacts(db, { territoryUserId: q.liaisonUserId });
   const now = new Date();
   const ctx = { now, leakageP90: percentile90(facts.map((f) => f.leakedReferrals)) };
-  const before = rankTargets(facts, current, ctx);
-  const after = rankTargets(facts, proposed, ctx);
+  const before = rankTargets(facts, current, ctx, 0);
+  const after = rankTargets(facts, proposed, ctx, limit);
   const oldRank = new Map(before.map((t, i) => [t.npi, i + 1]));
   const top = await present(db, after.slice(0, limit));
   const newTop = new Set(top.map((t) => t.npi));
@@ -146,7 +154,13 @@ export async function nextTargets(db: Kysely<DB>, liaisonUserId: number, limit =
     .executeTakeFirst();
   if (!user) throw new NetworkError(`liaison ${liaisonUserId} not found`, 404);
   const { weights } = await getTargetWeights(db);
-  const { ranked, meta } = await scoreTargets(db, { territoryUserId: liaisonUserId }, weights);
+  const { ranked, meta } = await scoreTargets(
+    db,
+    { territoryUserId: liaisonUserId },
+    weights,
+    new Date(),
+    limit,
+  );
   const top = await present(db, ranked.slice(0, limit));
   const npis = top.map((t) => t.npi);
   const [locations, alerts] = npis.length

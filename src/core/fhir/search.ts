@@ -176,7 +176,8 @@ export function parseSearch(
         out.include.push(value);
         continue;
       }
-      const kind = known[name];
+      // own keys only: "__proto__" or "constructor" must be an unknown parameter, not a crash
+      const kind = Object.hasOwn(known, name) ? known[name] : undefined;
       if (!kind)
         throw new FhirSearchError(
           `Unknown search parameter "${rawName}" for ${type} (supported: ${['_id', '_lastUpdated', '_count', ...Object.keys(known)].join(', ')})`,

@@ -145,6 +145,31 @@ describe('scoreTarget', () => {
     );
     expect(r.map((x) => x.npi)).toEqual(['3', '1', '2']);
   });
+
+  it('detailTop: same order and scores, breakdown and why only for the top ranks', () => {
+    let seed = 11;
+    const rnd = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const pool = Array.from({ length: 300 }, (_, k) => ({
+      ...base,
+      npi: String(1000 + k),
+      leakedReferrals: Math.floor(rnd() * 90),
+      recentReferrals: Math.floor(rnd() * 30),
+      priorReferrals: Math.floor(rnd() * 30),
+      influencePercentile: rnd(),
+      openIssues: k % 4,
+      kmFromTerritory: rnd() * 80,
+    }));
+    const w = resolveWeights({ opportunity: 3, influence: 2, openIssues: 1.3, proximity: 0.7 });
+    const ctx = { now, leakageP90: 37 };
+    const full = rankTargets(pool, w, ctx);
+    const top = rankTargets(pool, w, ctx, 5);
+    expect(top.map((t) => [t.npi, t.score])).toEqual(full.map((t) => [t.npi, t.score]));
+    expect(top.slice(0, 5)).toEqual(full.slice(0, 5));
+    expect(top[5]).toEqual({ npi: full[5]!.npi, score: full[5]!.score, breakdown: [], why: [] });
+  });
 });
 
 describe('weights', () => {

@@ -1,8 +1,7 @@
 // Set-based merge of a staged NPPES file into providers / organizations, in the caller's
 // transaction. Unchanged rows (same row_hash) are left alone, so re-running a file changes nothing.
 
-import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import { withSecondaryIndexesDeferred } from '../bulkIndexes';
 
@@ -82,6 +81,32 @@ const timed = (tx: Kysely<DB>) => async (q: ReturnType<typeof sql>) => {
   return r;
 };
 
+/** Which stage rows are inserted, and which are written (inserted or updated), per entity. */
+type Written = { insert: RawBuilder<unknown>; written: RawBuilder<unknown> };
+const FIRST_LOAD_PROVIDERS: Written = {
+  insert: sql`s.entity = 1 and s.in_market`,
+  written: sql`s.entity = 1 and s.in_market`,
+};
+const MARKED_PROVIDERS: Written = {
+  insert: sql`s.action = 'i' and s.entity = 1`,
+  written: sql`s.entity = 1 and s.action in ('u', 'i')`,
+};
+const FIRST_LOAD_ORGS: Written = {
+  insert: sql`s.entity = 2 and s.in_market`,
+  written: sql`s.entity = 2 and s.in_market`,
+};
+const MARKED_ORGS: Written = {
+  insert: sql`s.action = 'i' and s.entity = 2`,
+  written: sql`s.entity = 2 and s.action in ('o', 'i')`,
+};
+
+async function emptyTables<T extends string>(tx: Kysely<DB>, tables: T[]): Promise<Record<T, boolean>> {
+  const r = await sql<Record<T, boolean>>`select ${sql.join(
+    tables.map((t) => sql`not exists (select 1 from ${sql.table(t)}) as ${sql.ref(t)}`),
+  )}`.execute(tx);
+  return r.rows[0]!;
+}
+
 const n = (r: { rows: unknown[] }) => Number((r.rows[0] as { n?: number | string } | undefined)?.n ?? 0);
 
 export async function mergeNppesStage(tx: Kysely<DB>, m: MergeInput): Promise<MergeCounts> {
@@ -93,14 +118,28 @@ export async function mergeNppesStage(tx: Kysely<DB>, m: MergeInput): Promise<Me
   await run(sql`analyze ${S}`);
   // the last row of an NPI wins when a file lists it twice
   await run(sql`delete from ${S} a using ${S} b where a.npi = b.npi and a.line < b.line`);
-  await run(sql`update ${S} s set action = 'i' where s.entity = 1 and s.in_market
-    and not exists (select 1 from providers t where t.npi = s.npi)`);
-  await run(sql`update ${S} s set action = 'i' where s.entity = 2 and s.in_market
-    and not exists (select 1 from organizations t where t.npi = s.npi)`);
-  await run(sql`update ${S} s set action = 'u' from providers t
-    where t.npi = s.npi and s.entity in (0, 1) and t.row_hash is distinct from s.row_hash`);
-  await run(sql`update ${S} s set action = 'o' from organizations t
-    where t.npi = s.npi and s.entity in (0, 2) and t.row_hash is distinct from s.row_hash`);
+  // Into an empty table (a first load) every in-market row is an insert: no need to mark the stage
+  // row by row (an update rewrites each wide stage row) nor to look for updates.
+  const empty = await emptyTables(tx, [
+    'providers',
+    'organizations',
+    'provider_taxonomies',
+    'provider_other_names',
+  ]);
+  const P = empty.providers ? FIRST_LOAD_PROVIDERS : MARKED_PROVIDERS;
+  const O = empty.organizations ? FIRST_LOAD_ORGS : MARKED_ORGS;
+  if (!empty.providers) {
+    await run(sql`update ${S} s set action = 'i' where s.entity = 1 and s.in_market
+      and not exists (select 1 from providers t where t.npi = s.npi)`);
+    await run(sql`update ${S} s set action = 'u' from providers t
+      where t.npi = s.npi and s.entity in (0, 1) and t.row_hash is distinct from s.row_hash`);
+  }
+  if (!empty.organizations) {
+    await run(sql`update ${S} s set action = 'i' where s.entity = 2 and s.in_market
+      and not exists (select 1 from organizations t where t.npi = s.npi)`);
+    await run(sql`update ${S} s set action = 'o' from organizations t
+      where t.npi = s.npi and s.entity in (0, 2) and t.row_hash is distinct from s.row_hash`);
+  }
 
   const pcols = sql.raw(PROVIDER_COLUMNS.join(', '));
   const changeCols = [...PROVIDER_COLUMNS.filter((c) => c !== 'search_name'), 'status'];
@@ -109,7 +148,8 @@ export async function mergeNppesStage(tx: Kysely<DB>, m: MergeInput): Promise<Me
       `jsonb_build_object(${changeCols.map((c) => `'${c}', ${c === 'status' && alias === 's' ? STATUS : `${alias}.${c}`}`).join(', ')})`,
     );
   // what changed, before the update overwrites it (deactivation-only rows compare just their fields)
-  await run(sql`
+  if (!empty.providers)
+    await run(sql`
     insert into provider_changes (npi, job_id, changes)
     select s.npi, ${J}, d.changes from ${S} s join providers t on t.npi = s.npi
     cross join lateral (select case when s.entity = 0
@@ -123,12 +163,17 @@ export async function mergeNppesStage(tx: Kysely<DB>, m: MergeInput): Promise<Me
       from jsonb_object_keys(j.n) k where (j.o -> k) is distinct from (j.n -> k)) d
     where s.action = 'u' and d.changes is not null`);
 
-  const deact = await run(sql`
+  const none = { numAffectedRows: 0n };
+  const deact = empty.providers
+    ? none
+    : await run(sql`
     update providers t set deactivation_date = s.deactivation_date, deactivation_reason = s.deactivation_reason,
       reactivation_date = s.reactivation_date, status = ${sql.raw(STATUS)}, row_hash = s.row_hash,
       data_date = ${m.dataDate}, updated_at = now()
     from ${S} s where s.npi = t.npi and s.action = 'u' and s.entity = 0`);
-  const updated = await run(sql`
+  const updated = empty.providers
+    ? none
+    : await run(sql`
     update providers t set ${sql.raw(PROVIDER_COLUMNS.map((c) => `${c} = s.${c}`).join(', '))},
       status = ${sql.raw(STATUS)},
       primary_service_line = coalesce((select service_line from service_line_map where taxonomy_code = s.primary_taxonomy), 'other'),
@@ -140,7 +185,7 @@ export async function mergeNppesStage(tx: Kysely<DB>, m: MergeInput): Promise<Me
       arrival_reason = case when t.status = 'deactivated' and ${sql.raw(STATUS)} = 'active' and not ${m.baseline} then 'reactivated' else t.arrival_reason end,
       row_hash = s.row_hash, data_date = ${m.dataDate}, updated_at = now()
     from ${S} s where s.npi = t.npi and s.action = 'u' and s.entity = 1`);
-  const toInsert = n(await run(sql`select count(*) as n from ${S} where action = 'i' and entity = 1`));
+  const toInsert = n(await run(sql`select count(*) as n from ${S} s where ${P.insert}`));
   const existing = n(await run(sql`select count(*) as n from providers`));
   const bulk = toInsert > 5000 && toInsert > existing / 4;
   return withSecondaryIndexesDeferred(
@@ -160,27 +205,25 @@ export async function mergeNppesStage(tx: Kysely<DB>, m: MergeInput): Promise<Me
            else 'moved_in' end,
       'nppes', ${m.dataDate}, s.row_hash
     from ${S} s left join service_line_map m on m.taxonomy_code = s.primary_taxonomy
-    where s.action = 'i' and s.entity = 1`);
-      await run(
-        sql`delete from provider_taxonomies x using ${S} s where x.npi = s.npi and s.entity = 1 and s.action in ('u', 'i')`,
-      );
+    where ${P.insert}`);
+      if (!empty.provider_taxonomies)
+        await run(sql`delete from provider_taxonomies x using ${S} s where x.npi = s.npi and ${P.written}`);
       await run(sql`
     insert into provider_taxonomies (npi, slot, code, license, license_state, is_primary, taxonomy_group)
     select s.npi, t.slot, t.code, t.license, t.license_state, t.is_primary, t.taxonomy_group
     from ${S} s cross join lateral jsonb_to_recordset(s.taxonomies) as t(slot smallint, code text, license text,
       license_state text, is_primary boolean, taxonomy_group text)
-    where s.entity = 1 and s.action in ('u', 'i')`);
-      await run(
-        sql`delete from provider_other_names x using ${S} s where x.npi = s.npi and s.entity = 1 and s.action in ('u', 'i')`,
-      );
+    where ${P.written}`);
+      if (!empty.provider_other_names)
+        await run(sql`delete from provider_other_names x using ${S} s where x.npi = s.npi and ${P.written}`);
       await run(sql`
     insert into provider_other_names (npi, slot, last_name, first_name, middle_name, name_prefix, name_suffix, credential, type_code)
     select s.npi, t.slot, t.last_name, t.first_name, t.middle_name, t.name_prefix, t.name_suffix, t.credential, t.type_code
     from ${S} s cross join lateral jsonb_to_recordset(s.other_names) as t(slot smallint, last_name text, first_name text,
       middle_name text, name_prefix text, name_suffix text, credential text, type_code text)
-    where s.entity = 1 and s.action in ('u', 'i')`);
+    where ${P.written}`);
 
-      const orgs = await mergeOrganizations(tx, m);
+      const orgs = await mergeOrganizations(tx, m, O, empty.organizations);
       const staged = n(await run(sql`select count(*) as n from ${S} where entity in (1, 2) and in_market`));
       const ins = Number(inserted.numAffectedRows ?? 0) + orgs.inserted;
       const upd = Number(updated.numAffectedRows ?? 0) + orgs.updated;
@@ -190,15 +233,20 @@ export async function mergeNppesStage(tx: Kysely<DB>, m: MergeInput): Promise<Me
   );
 }
 
-async function mergeOrganizations(tx: Kysely<DB>, m: MergeInput) {
+async function mergeOrganizations(tx: Kysely<DB>, m: MergeInput, O: Written, firstLoad: boolean) {
   const S = sql.raw(m.stage);
   const run = timed(tx);
-  const deact = await run(sql`
+  const none = { numAffectedRows: 0n };
+  const deact = firstLoad
+    ? none
+    : await run(sql`
     update organizations t set deactivation_date = s.deactivation_date, deactivation_reason = s.deactivation_reason,
       reactivation_date = s.reactivation_date, status = ${sql.raw(STATUS)}, row_hash = s.row_hash,
       data_date = ${m.dataDate}, updated_at = now(), version = t.version + 1
     from ${S} s where s.npi = t.npi and s.action = 'o' and s.entity = 0`);
-  const updated = await run(sql`
+  const updated = firstLoad
+    ? none
+    : await run(sql`
     update organizations t set ${sql.raw(ORG_COLUMNS.map((c) => `${c} = s.${c}`).join(', '))},
       name = case when t.source = 'nppes' then s.org_name else t.name end, status = ${sql.raw(STATUS)},
       lat = case when ${sql.raw(KEEP_POINT)} then t.lat else s.lat end,
@@ -214,13 +262,13 @@ async function mergeOrganizations(tx: Kysely<DB>, m: MergeInput) {
       ${sql.raw(ORG_COLUMNS.map((c) => `s.${c}`).join(', '))}, ${sql.raw(STATUS)},
       s.lat, s.lon, s.geo_precision, 'nppes', ${m.dataDate}, s.row_hash
     from ${S} s left join service_line_map m on m.taxonomy_code = s.primary_taxonomy
-    where s.action = 'i' and s.entity = 2`);
+    where ${O.insert}`);
   await run(sql`
     insert into organization_other_names (organization_id, name, type_code, source)
     select o.id, t.name, t.type_code, 'nppes'
     from ${S} s join organizations o on o.npi = s.npi
     cross join lateral jsonb_to_recordset(s.other_names) as t(name text, type_code text)
-    where s.entity = 2 and s.action in ('o', 'i') and t.name is not null
+    where ${O.written} and t.name is not null
     on conflict (organization_id, name) do update set type_code = excluded.type_code`);
   return {
     inserted: Number(inserted.numAffectedRows ?? 0),

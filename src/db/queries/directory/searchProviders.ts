@@ -2,7 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../schema';
 import { isPglite } from './backend';
-import { compileProviderFilters, distanceSql, type ProviderSearch } from './providerFilters';
+import { compileProviderFilters, distanceSql, type ProviderSearch, WORD_SIMILARITY } from './providerFilters';
 import { type Facets, searchMatched, TOTAL_CAP } from './searchMatched';
 
 export type ProviderSort = 'relevance' | 'name' | 'distance';
@@ -74,9 +74,8 @@ export async function searchProviders(db: Kysely<DB>, r: SearchRequest) {
     };
   };
   return db.transaction().execute(async (tx) => {
-    // typo tolerance: looser trigram thresholds than pg_trgm's defaults (0.3 / 0.6), ranked by similarity
-    await sql`select set_config('pg_trgm.similarity_threshold', '0.25', true),
-      set_config('pg_trgm.word_similarity_threshold', '0.45', true)`.execute(tx);
+    // typo tolerance: a looser word-similarity threshold than pg_trgm's default, ranked by similarity
+    await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY)}, true)`.execute(tx);
     if (f.text) {
       // fuzzy name: evaluate the match once for the page, the total and the facets
       const m = await searchMatched(tx, {

@@ -43,9 +43,16 @@ export async function dataDates(
 const minDate = (a: string, b: string) => (a < b ? a : b);
 const FREQUENCY_DAYS: Record<string, number> = { weekly: 7, biweekly: 14, monthly: 31, quarterly: 92 };
 
-export async function measureGoal(db: Kysely<DB>, g: GoalToMeasure, dates: DataDates): Promise<Measurement> {
+/** ours: our network's organization ids, when the caller measures many goals and looks them up once. */
+export async function measureGoal(
+  db: Kysely<DB>,
+  g: GoalToMeasure,
+  dates: DataDates,
+  ours?: number[],
+): Promise<Measurement> {
   const crmAsOf = minDate(g.periodEnd, minDate(dates.today, dates.activities ?? dates.today));
-  const refAsOf = minDate(g.periodEnd, dates.referrals ?? g.periodStart);
+  // Referral months count whole, but a goal viewed on a past day is measured as of that day, never later.
+  const refAsOf = minDate(g.periodEnd, minDate(dates.today, dates.referrals ?? g.periodStart));
   const npis = scopeNpis(g);
   const inScope = (col: string) => (npis ? sql`${sql.ref(col)} in (${npis})` : sql`true`);
   const visitTypes = sql.join([...VISIT_TYPES]);
@@ -88,7 +95,7 @@ export async function measureGoal(db: Kysely<DB>, g: GoalToMeasure, dates: DataD
     return { value: Number(r.rows[0]?.n ?? 0), asOf: crmAsOf, source: 'CRM physician issues' };
   }
   // referral metrics: whole months from the period's first month through the data month
-  const ours = await ourNetworkOrgIds(db);
+  ours ??= await ourNetworkOrgIds(db);
   const toUs = ours.length ? sql`dest_org_id in (${sql.join(ours)})` : sql`false`;
   const line = g.serviceLine ? sql`service_line = ${g.serviceLine}` : sql`true`;
   const from = sql`date_trunc('month', ${g.periodStart}::date)::date`;

@@ -7,9 +7,9 @@ import { ACTIVITY_OUTCOMES, ACTIVITY_TYPES } from '../../../core/crm/visitCadenc
 import { listActivities, loadActivity } from '../../../db/queries/crm/activities';
 import { ALL_ROLES, STAFF } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
-import { notFound } from '../../lib/errors';
 import { idParam, text } from '../../lib/schemas';
 import {
+  assertReadable,
   crmActor,
   dateString,
   dateTimeString,
@@ -19,6 +19,7 @@ import {
   notes,
   npi,
   ownersFor,
+  readableFor,
   run,
   version,
   versionBody,
@@ -83,7 +84,9 @@ export default async function activityRoutes(app: App, { database }: ServerConte
     handler: async (req) => {
       const { scope, type, deleted, ...f } = req.query;
       const ownerIds =
-        f.providerNpi || f.organizationId || f.contactId ? null : await ownersFor(database, req, scope);
+        f.providerNpi || f.organizationId || f.contactId
+          ? await readableFor(database, req)
+          : await ownersFor(database, req, scope);
       return {
         items: await listActivities(db, { ...f, types: type, ownerIds, deleted: deleted === 'true' }),
       };
@@ -115,8 +118,11 @@ export default async function activityRoutes(app: App, { database }: ServerConte
   app.get('/api/activities/:id', {
     config: { roles: ALL_ROLES },
     schema: { tags: ['crm'], summary: 'One activity with attendees and follow-up tasks', params: idParam },
-    handler: async (req) =>
-      (await loadActivity(db, req.params.id)) ?? Promise.reject(notFound(`activity ${req.params.id}`)),
+    handler: async (req) => {
+      const a = await loadActivity(db, req.params.id);
+      await assertReadable(database, req, a, `activity ${req.params.id}`);
+      return a;
+    },
   });
 
   app.patch('/api/activities/:id', {
@@ -160,6 +166,9 @@ export default async function activityRoutes(app: App, { database }: ServerConte
       summary: 'Change history of an activity (who changed what, before → after)',
       params: idParam,
     },
-    handler: async (req) => ({ items: await changeHistory(db, 'activity', req.params.id) }),
+    handler: async (req) => {
+      await assertReadable(database, req, await loadActivity(db, req.params.id), `activity ${req.params.id}`);
+      return { items: await changeHistory(db, 'activity', req.params.id) };
+    },
   });
 }

@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { type Actor, CrmError } from '../../../commands/crm/errors';
 import { defaultScope, type ListScope } from '../../../core/crm/permissions';
 import type { Database } from '../../../db/connection';
-import { ownerIdsForScope } from '../../../db/queries/crm/scope';
+import { ownerIdsForScope, readableOwnerIds } from '../../../db/queries/crm/scope';
 import { actorOf } from '../../auth/guard';
-import { HttpError } from '../../lib/errors';
+import { HttpError, notFound } from '../../lib/errors';
 import { text } from '../../lib/schemas';
 
 export function crmActor(req: FastifyRequest): Actor {
@@ -24,10 +24,36 @@ export async function run<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Owners a list is limited to: the scope asked for, else the role's default (liaison → mine). */
+/**
+ * Owners a list is limited to: the scope asked for, else the role's default (liaison → mine),
+ * and never wider than the territory scoping allows (a liaison's scope=all is their territories).
+ */
 export async function ownersFor(database: Database, req: FastifyRequest, scope: ListScope | undefined) {
   const a = actorOf(req);
-  return ownerIdsForScope(database.db, a.id, scope ?? defaultScope(a.role));
+  const owners = await ownerIdsForScope(database.db, a.id, scope ?? defaultScope(a.role));
+  const readable = await readableOwnerIds(database.db, a.id, a.role);
+  if (!readable) return owners;
+  return owners === null ? readable : owners.filter((id) => readable.includes(id));
+}
+
+/** The owners whose records the caller may read (null: everyone's). */
+export const readableFor = (database: Database, req: FastifyRequest) => {
+  const a = actorOf(req);
+  return readableOwnerIds(database.db, a.id, a.role);
+};
+
+/** 404 (not 403: do not confirm the id exists) when an owned record is outside the caller's scope. */
+export async function assertReadable(
+  database: Database,
+  req: FastifyRequest,
+  row: Record<string, unknown> | undefined,
+  what: string,
+) {
+  if (!row) throw notFound(what);
+  const readable = await readableFor(database, req);
+  if (!readable) return;
+  const owner = (row.owner_id ?? row.ownerId ?? row.created_by ?? null) as number | null;
+  if (owner !== null && !readable.includes(owner)) throw notFound(what);
 }
 
 const csv = (max = 20) =>

@@ -6,9 +6,9 @@ import { AGING_BUCKETS, ISSUE_CATEGORIES, ISSUE_STATUSES } from '../../../core/c
 import { issueAging, listIssues } from '../../../db/queries/crm/issues';
 import { ALL_ROLES, STAFF } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
-import { notFound } from '../../lib/errors';
 import { idParam, text } from '../../lib/schemas';
 import {
+  assertReadable,
   crmActor,
   dateString,
   enumList,
@@ -17,6 +17,7 @@ import {
   notes,
   npi,
   ownersFor,
+  readableFor,
   run,
   version,
   versionBody,
@@ -67,7 +68,9 @@ export default async function issueRoutes(app: App, { database }: ServerContext)
     handler: async (req) => {
       const { scope, deleted, ...f } = req.query;
       const ownerIds =
-        f.providerNpi || f.organizationId ? null : await ownersFor(database, req, scope ?? 'all');
+        f.providerNpi || f.organizationId
+          ? await readableFor(database, req)
+          : await ownersFor(database, req, scope ?? 'all');
       return { items: await listIssues(db, { ...f, ownerIds, deleted: deleted === 'true' }) };
     },
   });
@@ -103,7 +106,8 @@ export default async function issueRoutes(app: App, { database }: ServerContext)
     schema: { tags: ['crm'], summary: 'One physician issue', params: idParam },
     handler: async (req) => {
       const [issue] = await listIssues(db, { id: req.params.id });
-      return issue ?? Promise.reject(notFound(`issue ${req.params.id}`));
+      await assertReadable(database, req, issue, `issue ${req.params.id}`);
+      return issue;
     },
   });
 
@@ -137,6 +141,10 @@ export default async function issueRoutes(app: App, { database }: ServerContext)
   app.get('/api/issues/:id/history', {
     config: { roles: ALL_ROLES },
     schema: { tags: ['crm'], summary: 'Change history of an issue', params: idParam },
-    handler: async (req) => ({ items: await changeHistory(db, 'physician_issue', req.params.id) }),
+    handler: async (req) => {
+      const [issue] = await listIssues(db, { id: req.params.id });
+      await assertReadable(database, req, issue, `issue ${req.params.id}`);
+      return { items: await changeHistory(db, 'physician_issue', req.params.id) };
+    },
   });
 }

@@ -1,8 +1,8 @@
 // POST /api/targets/add-to-route: put physicians from a target list or "who to see next" on a
 // liaison's day plan (today by default) in one step; the day is re-solved and saved.
 import { z } from 'zod';
-import { addTargetsToRoute } from '../../../commands/network/addToRoute';
 import { CrmError } from '../../../commands/crm/errors';
+import { addTargetsToRoute } from '../../../commands/network/addToRoute';
 import { NetworkError } from '../../../commands/network/errors';
 import type { TravelResolver } from '../../../commands/routes/planDay';
 import { presentPlan } from '../../../commands/routes/present';

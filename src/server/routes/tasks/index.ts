@@ -6,9 +6,9 @@ import { TASK_STATUSES } from '../../../core/crm/tasks';
 import { listTasks } from '../../../db/queries/crm/tasks';
 import { ALL_ROLES, STAFF } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
-import { notFound } from '../../lib/errors';
 import { idParam, text } from '../../lib/schemas';
 import {
+  assertReadable,
   crmActor,
   dateString,
   enumList,
@@ -17,6 +17,7 @@ import {
   notes,
   npi,
   ownersFor,
+  readableFor,
   run,
   version,
   versionBody,
@@ -58,7 +59,10 @@ export default async function taskRoutes(app: App, { database }: ServerContext) 
     },
     handler: async (req) => {
       const { scope, overdue, deleted, ...f } = req.query;
-      const ownerIds = f.providerNpi || f.organizationId ? null : await ownersFor(database, req, scope);
+      const ownerIds =
+        f.providerNpi || f.organizationId
+          ? await readableFor(database, req)
+          : await ownersFor(database, req, scope);
       return {
         items: await listTasks(db, {
           ...f,
@@ -83,9 +87,11 @@ export default async function taskRoutes(app: App, { database }: ServerContext) 
   app.get('/api/tasks/:id', {
     config: { roles: ALL_ROLES },
     schema: { tags: ['crm'], summary: 'One task', params: idParam },
-    handler: async (req) =>
-      (await loadRow(db, { table: 'tasks', entity: 'task' }, req.params.id)) ??
-      Promise.reject(notFound(`task ${req.params.id}`)),
+    handler: async (req) => {
+      const t = await loadRow(db, { table: 'tasks', entity: 'task' }, req.params.id);
+      await assertReadable(database, req, t, `task ${req.params.id}`);
+      return t;
+    },
   });
 
   app.patch('/api/tasks/:id', {
@@ -117,6 +123,10 @@ export default async function taskRoutes(app: App, { database }: ServerContext) 
   app.get('/api/tasks/:id/history', {
     config: { roles: ALL_ROLES },
     schema: { tags: ['crm'], summary: 'Change history of a task', params: idParam },
-    handler: async (req) => ({ items: await changeHistory(db, 'task', req.params.id) }),
+    handler: async (req) => {
+      const t = await loadRow(db, { table: 'tasks', entity: 'task' }, req.params.id);
+      await assertReadable(database, req, t, `task ${req.params.id}`);
+      return { items: await changeHistory(db, 'task', req.params.id) };
+    },
   });
 }

@@ -167,6 +167,7 @@ export function GraphCanvas({
       className="network-canvas"
       role="img"
       aria-label={label}
+      data-renderer="canvas"
       onPointerDown={(e) => {
         drag.current = { x: e.clientX, y: e.clientY, moved: false };
       }}

@@ -12,7 +12,8 @@ import { egoLayout } from './layout';
 import { NodePanel } from './NodePanel';
 import { NodeTable } from './NodeTable';
 
-export function ProviderNetworkView({ npi }: { npi: string }) {
+/** `fullPageLink`: on the profile's Network tab, a link to the full network page of the physician. */
+export function ProviderNetworkView({ npi, fullPageLink = true }: { npi: string; fullPageLink?: boolean }) {
   const [depth, setDepth] = useState<1 | 2>(1);
   const [filter, setFilter] = useState<GraphFilter>({});
   const [view, setView] = useState<'graph' | 'list'>('list');
@@ -29,6 +30,7 @@ export function ProviderNetworkView({ npi }: { npi: string }) {
   return (
     <div>
       <div className="network-toolbar">
+        {fullPageLink ? <Link to={`/network/provider/${npi}`}>Open the full network page</Link> : null}
         <Tabs
           label="Depth"
           value={String(depth) as '1' | '2'}
@@ -110,7 +112,7 @@ export default function ProviderNetwork() {
         dataDate: ego.data?.meta.dataDate ?? null,
       }}
     >
-      <ProviderNetworkView npi={npi} />
+      <ProviderNetworkView npi={npi} fullPageLink={false} />
     </Page>
   );
 }

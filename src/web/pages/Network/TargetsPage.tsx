@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { errorMessage } from '../../api/client';
 import { useMe } from '../../api/hooks';
 import { EmptyState, Page, SkeletonRows, useToast } from '../../ui';
+import { AddToRouteButton } from './AddToRouteButton';
 import {
   type Contribution,
   type Factor,
@@ -75,6 +76,8 @@ export default function TargetsPage() {
   const data = targets.data;
   const labels = new Map((data?.factors ?? []).map((f) => [f.factor, f.label]));
   const isManager = me.data?.role === 'admin' || me.data?.role === 'manager';
+  // analysts have no route to add to
+  const canRoute = !!me.data && me.data.role !== 'analyst';
   const rows = draft && preview.data ? preview.data.items : data?.items;
   return (
     <Page
@@ -120,6 +123,7 @@ export default function TargetsPage() {
                   </div>
                   <BreakdownBar breakdown={t.breakdown} labels={labels} />
                   <div className="muted target-why">{t.why.slice(0, 2).join(' · ')}</div>
+                  {canRoute ? <AddToRouteButton npi={t.npi} name={t.name} /> : null}
                 </li>
               ))}
             </ol>

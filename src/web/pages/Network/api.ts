@@ -195,3 +195,27 @@ export const useTargetLists = () =>
         }[];
       }>('/api/target-lists'),
   });
+
+// "Add to today's route" -------------------------------------------------------------------
+export type AddToRouteResult = {
+  added: string[];
+  alreadyOnRoute: string[];
+  skipped: { what: string; reason: string }[];
+  replaced: number | null;
+  plan: { id: number; date: string; totals: { stops: number; planned: number } };
+};
+
+/** Today in the browser's time zone, as the route planner shows it. */
+export const localToday = () => new Date().toLocaleDateString('en-CA');
+
+export function useAddToRoute() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (npis: string[]) =>
+      api<AddToRouteResult>('/api/targets/add-to-route', {
+        method: 'POST',
+        body: { npis, date: localToday() },
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['routes'] }),
+  });
+}
