@@ -58,7 +58,8 @@ async function main() {
   if (have < rows * 0.85) {
     const file = path.join(tmp, 'npidata.csv');
     await generateNppesFile(file, rows);
-    await sql`truncate providers, organizations, provider_changes, import_jobs cascade`.execute(database.db);
+    await sql`truncate providers, provider_taxonomies, provider_other_names, provider_locations, organizations,
+      organization_other_names, provider_changes, import_jobs cascade`.execute(database.db);
     await importNppes(database, file);
   }
   await sql`analyze`.execute(database.db);

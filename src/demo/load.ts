@@ -14,6 +14,7 @@ import { importCrmFile } from '../import/crm/run';
 import { importLocations } from '../import/directory/importLocations';
 import { importMemberships } from '../import/directory/importMemberships';
 import { importOrganizations } from '../import/directory/importOrganizations';
+import { importGoalsCsv } from '../import/goals/importGoalsCsv';
 import { importNppesLocations } from '../import/nppes/importCompanions';
 import { importNppes } from '../import/nppes/importNppes';
 import { importSharedPatients } from '../import/referrals/sharedPatients';
@@ -115,6 +116,15 @@ export async function loadDemoFolderInPhases(
     { label: 'tasks', file: 'tasks.csv', run: crm('tasks') },
     { label: 'physician issues', file: 'issues.csv', run: crm('issues') },
     { label: 'spend log', file: 'spend.csv', run: crm('spend') },
+    {
+      label: 'goals',
+      file: 'goals.csv',
+      run: async (f) => {
+        const r = await importGoalsCsv(database.db, f, { actorLabel: 'demo' });
+        if (r.rejected) throw new Error(`goals.csv: line ${r.errors[0]?.line}: ${r.errors[0]?.reason}`);
+        return `${fmt(r.inserted + r.updated + r.unchanged)} goals`;
+      },
+    },
     {
       label: 'CMS shared-patient links',
       file: 'shared_patients_2015_30.txt',

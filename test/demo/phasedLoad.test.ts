@@ -43,6 +43,8 @@ describe('demo market loaded in two phases', () => {
     expect(logins.length).toBeGreaterThan(3);
     expect(await count(database, 'providers')).toBeGreaterThan(250);
     expect(await count(database, 'referral_facts')).toBe(0);
+    const goals = readFileSync(join(dir, 'goals.csv'), 'utf8').trim().split('\n').length - 1;
+    expect(await count(database, 'goals')).toBe(goals);
     expect((await getSetting<{ loading: string }>(database.db, 'demo'))?.loading).toBe('referral history');
   });
 

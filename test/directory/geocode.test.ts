@@ -64,7 +64,11 @@ describe.each(backends)('geocoding on $name', ({ create }) => {
   });
 
   it('starts from ZIP centroids, labelled as such', async () => {
-    expect(await point(database.db, '1000000004')).toEqual({ lat: 36.1504, lon: -86.7916, precision: 'zip_centroid' });
+    expect(await point(database.db, '1000000004')).toEqual({
+      lat: 36.1504,
+      lon: -86.7916,
+      precision: 'zip_centroid',
+    });
   });
 
   it('looks each address up once, updates every provider there, caches hits and misses, not failures', async () => {
@@ -77,8 +81,16 @@ describe.each(backends)('geocoding on $name', ({ create }) => {
     expect(asked).toContain('1 NOWHERE RD, NASHVILLE, TN 37203');
     expect(run1).toMatchObject({ addresses: 4, fromCache: 1, lookedUp: 3, found: 2, notFound: 1, failed: 1 });
     expect(run1.providersUpdated).toBe(2);
-    expect(await point(database.db, '1000000004')).toEqual({ lat: 36.149, lon: -86.803, precision: 'rooftop' });
-    expect(await point(database.db, '1000000012')).toEqual({ lat: 36.149, lon: -86.803, precision: 'rooftop' });
+    expect(await point(database.db, '1000000004')).toEqual({
+      lat: 36.149,
+      lon: -86.803,
+      precision: 'rooftop',
+    });
+    expect(await point(database.db, '1000000012')).toEqual({
+      lat: 36.149,
+      lon: -86.803,
+      precision: 'rooftop',
+    });
     expect((await point(database.db, '1000000020'))?.precision).toBe('zip_centroid');
     expect((await point(database.db, '1000000038'))?.precision).toBe('zip_centroid');
 
@@ -97,7 +109,11 @@ describe.each(backends)('geocoding on $name', ({ create }) => {
   it('keeps the geocoded point when a newer file changes other fields of the same address', async () => {
     const r = await importNppes(database, second);
     expect(r.counts.updated).toBe(1);
-    expect(await point(database.db, '1000000004')).toEqual({ lat: 36.149, lon: -86.803, precision: 'rooftop' });
+    expect(await point(database.db, '1000000004')).toEqual({
+      lat: 36.149,
+      lon: -86.803,
+      precision: 'rooftop',
+    });
   });
 
   it('respects the lookup budget', async () => {

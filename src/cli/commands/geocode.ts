@@ -8,15 +8,24 @@ export function registerGeocodeCommand(providers: Command) {
   providers
     .command('geocode')
     .description('geocode practice addresses still at ZIP-centroid precision (GEOCODER_URL)')
-    .option('--url <template>', 'geocoder URL; {address} is replaced, else the address goes in q= (default GEOCODER_URL)')
-    .option('--max-lookups <n>', 'at most this many geocoder calls in this run (cached answers are free)', '1000')
+    .option(
+      '--url <template>',
+      'geocoder URL; {address} is replaced, else the address goes in q= (default GEOCODER_URL)',
+    )
+    .option(
+      '--max-lookups <n>',
+      'at most this many geocoder calls in this run (cached answers are free)',
+      '1000',
+    )
     .option('--interval-ms <n>', 'pause between geocoder calls (public services limit the rate)', '0')
     .option('--json', 'print JSON')
     .action((o: { url?: string; maxLookups: string; intervalMs: string; json?: boolean }) =>
       withDatabase(async ({ db }, config) => {
         const url = o.url ?? config.GEOCODER_URL;
         if (!url)
-          throw new CliError('no geocoder configured: set GEOCODER_URL (or pass --url); points stay ZIP centroids');
+          throw new CliError(
+            'no geocoder configured: set GEOCODER_URL (or pass --url); points stay ZIP centroids',
+          );
         let host: string;
         try {
           host = new URL(url.replaceAll('{address}', 'x')).host;
@@ -25,7 +34,8 @@ export function registerGeocodeCommand(providers: Command) {
         }
         const maxLookups = Number(o.maxLookups);
         const intervalMs = Number(o.intervalMs);
-        if (!Number.isInteger(maxLookups) || maxLookups < 0) throw new CliError('--max-lookups must be a whole number');
+        if (!Number.isInteger(maxLookups) || maxLookups < 0)
+          throw new CliError('--max-lookups must be a whole number');
         if (!Number.isFinite(intervalMs) || intervalMs < 0) throw new CliError('--interval-ms must be ≥ 0');
         // the host only: a URL may carry an API key, which must not land in the cache or the audit trail
         const counts = await geocodeDirectory(db, httpGeocoder(url), {

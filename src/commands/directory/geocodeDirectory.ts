@@ -99,7 +99,11 @@ export async function geocodeDirectory(
       if (!one) continue;
       counts.addresses++;
       const key = addressKey(one);
-      const hit = await db.selectFrom('geocode_cache').selectAll().where('address_key', '=', key).executeTakeFirst();
+      const hit = await db
+        .selectFrom('geocode_cache')
+        .selectAll()
+        .where('address_key', '=', key)
+        .executeTakeFirst();
       let point: GeocodedPoint | null;
       if (hit) {
         counts.fromCache++;

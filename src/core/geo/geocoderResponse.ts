@@ -7,8 +7,24 @@
 export type GeocodedPoint = { lat: number; lon: number; precision: 'rooftop' | 'street' };
 
 // Nominatim's address types that name one building or address point
-const ROOFTOP_TYPES = new Set(['house', 'building', 'house_number', 'address', 'amenity', 'office', 'healthcare']);
-const STREET_TYPES = new Set(['road', 'street', 'residential', 'highway', 'primary', 'secondary', 'tertiary']);
+const ROOFTOP_TYPES = new Set([
+  'house',
+  'building',
+  'house_number',
+  'address',
+  'amenity',
+  'office',
+  'healthcare',
+]);
+const STREET_TYPES = new Set([
+  'road',
+  'street',
+  'residential',
+  'highway',
+  'primary',
+  'secondary',
+  'tertiary',
+]);
 
 const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() ? Number(v) : NaN);
 const valid = (lat: number, lon: number) =>

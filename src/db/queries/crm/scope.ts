@@ -1,5 +1,5 @@
 // Who is in a user's team (for "managers see their team's") and owner lookups for permissions.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { ListScope } from '../../../core/crm/permissions';
 import type { DB } from '../../schema';
 import type { Role } from '../../tables/foundation';
@@ -28,8 +28,9 @@ export async function userExists(db: Kysely<DB>, id: number): Promise<boolean> {
 
 /**
  * Territory scoping: whose owned records (activities, tasks, physician issues) a user may read.
- * null = everyone's (admins, managers, analysts). A liaison: their own and those of the people who
- * share one of their (live) territories — never another territory's, whatever id they ask for.
+ * null = everyone's. Admins, managers and analysts read everything; a liaison reads everyone's
+ * except the records of people who work in a territory the liaison is not in (another territory's
+ * records), whatever id they ask for. Owners without a territory are nobody else's territory.
  */
 export async function readableOwnerIds(
   db: Kysely<DB>,
@@ -38,14 +39,18 @@ export async function readableOwnerIds(
 ): Promise<number[] | null> {
   if (role !== 'liaison') return null;
   if (userId === null) return [];
-  const colleagues = await db
-    .selectFrom('territory_assignments as mine')
-    .innerJoin('territories as t', 't.id', 'mine.territory_id')
-    .innerJoin('territory_assignments as other', 'other.territory_id', 'mine.territory_id')
-    .select('other.user_id')
-    .distinct()
-    .where('mine.user_id', '=', userId)
-    .where('t.deleted_at', 'is', null)
-    .execute();
-  return [userId, ...colleagues.map((c) => c.user_id).filter((id) => id !== userId)];
+  const users = (
+    await sql<{ id: number; readable: boolean }>`
+      select u.id, (
+        u.id = ${userId}
+        or not exists (select 1 from territory_assignments ta join territories t on t.id = ta.territory_id
+                       where ta.user_id = u.id and t.deleted_at is null)
+        or exists (select 1 from territory_assignments ta join territories t on t.id = ta.territory_id
+                   join territory_assignments mine on mine.territory_id = ta.territory_id
+                   where ta.user_id = u.id and mine.user_id = ${userId} and t.deleted_at is null)
+      ) as readable
+      from users u`.execute(db)
+  ).rows;
+  const readable = users.filter((u) => u.readable).map((u) => u.id);
+  return readable.length === users.length ? null : readable;
 }

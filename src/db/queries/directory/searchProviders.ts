@@ -75,9 +75,23 @@ export async function searchProviders(db: Kysely<DB>, r: SearchRequest) {
   };
   return db.transaction().execute(async (tx) => {
     // typo tolerance: a looser word-similarity threshold than pg_trgm's default, ranked by similarity
-    await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY)}, true)`.execute(tx);
-    if (f.text) {
-      // fuzzy name: evaluate the match once for the page, the total and the facets
+    await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY)}, true)`.execute(
+      tx,
+    );
+    // A fuzzy name, or any filter with facets asked for: evaluate the match once for the page, the
+    // total and the facets. A browse of everything keeps index order (and separate facet scans).
+    const filtered = [
+      r.q,
+      r.specialty,
+      r.serviceLine,
+      r.zip,
+      r.city,
+      r.county,
+      r.near,
+      r.org,
+      r.newToMarket,
+    ].some((v) => v !== undefined && v !== '' && v !== false);
+    if (f.text || (filtered && r.facets !== false)) {
       const m = await searchMatched(tx, {
         where: f.where,
         score: f.score,
@@ -106,7 +120,9 @@ export async function searchProviders(db: Kysely<DB>, r: SearchRequest) {
     const facets = r.facets === false ? null : await providerFacets(tx, f.where);
     const totalRows = await sql<{
       n: number;
-    }>`select count(*) as n from (select 1 from providers p where ${f.where} limit ${TOTAL_CAP + 1}) x`.execute(tx);
+    }>`select count(*) as n from (select 1 from providers p where ${f.where} limit ${TOTAL_CAP + 1}) x`.execute(
+      tx,
+    );
     return result(rows.rows, Number(totalRows.rows[0]?.n ?? 0), facets);
   });
 }

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { buildExecutive } from '../../../commands/dashboards/executive';
 import { isoToday } from '../../../commands/dashboards/panel';
-import { buildReturnOnVisitPanel } from '../../../commands/dashboards/returnOnVisit';
+import { buildReturnOnVisitPanel, returnOnVisit } from '../../../commands/dashboards/returnOnVisit';
 import { buildTeam } from '../../../commands/dashboards/team';
 import { buildToday } from '../../../commands/dashboards/today';
 import { todayUserId } from '../../../commands/reports/panelRegistry';
@@ -18,6 +18,17 @@ const serviceLine = z.string().regex(/^[a-z_]{2,40}$/, 'must be a service-line k
 
 export default async function dashboardRoutes(app: App, { database }: ServerContext) {
   const db = database.db;
+  // The market view and return on visit read every referrer's history (tens of seconds on a busy
+  // machine): fill their caches in the background once the server is up, so the first visitor does not wait.
+  app.addHook('onReady', async () => {
+    if (process.env.VITEST || process.env.ROUNDS_DASHBOARD_WARMUP === 'off') return;
+    setTimeout(() => {
+      buildExecutive(db, { months: 24 })
+        .then(() => returnOnVisit(db, 3))
+        .then(() => buildTeam(db, { id: null, role: 'admin' }, { weeks: 12 }))
+        .catch((e: unknown) => app.log.warn({ err: e }, 'dashboard cache warm-up failed'));
+    }, 5_000).unref();
+  });
   const viewer = (req: Parameters<typeof actorOf>[0]) => {
     const a = actorOf(req);
     return { id: a.id, role: a.role };
