@@ -28,6 +28,9 @@ try {
     hasTouch: true,
     isMobile: true,
   });
+  // tsx (esbuild keepNames) wraps named inner functions in `__name(...)`; functions handed to
+  // page.evaluate run in the page, where that helper does not exist.
+  await context.addInitScript('globalThis.__name ??= (f) => f;');
   const page = await context.newPage();
   await page.goto('/login');
   await page.getByLabel('E-mail').fill(email);
