@@ -40,6 +40,20 @@ describe.each(backends)('auth and users on $name', ({ create }) => {
     expect(stored.map((s) => s.id)).not.toContain(c.value);
   });
 
+  it('names every bad field of a request: wrong types, bad values, unknown fields', async () => {
+    const admin = await clientFor(app, database, 'admin', 'fields@test.example');
+    const res = await admin.request('POST', '/api/users', {
+      email: 5,
+      name: 'X',
+      role: 'boss',
+      shoeSize: 44,
+    });
+    expect(res.statusCode).toBe(400);
+    const fields = (res.json().errors as { field: string }[]).map((e) => e.field).sort();
+    expect(fields).toEqual(['body.email', 'body.role', 'body.shoeSize']);
+    expect(res.json().detail).toMatch(/^body\.\w+: /);
+  });
+
   it('refuses a cookie-authenticated write without the CSRF header', async () => {
     const { cookie } = await signIn(app, 'cookie@test.example');
     const res = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } });

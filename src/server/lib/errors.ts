@@ -50,14 +50,13 @@ function describeValidation(err: FastifyError): {
   detail: string;
   errors: { field: string; message: string }[];
 } {
+  // fastify-type-provider-zod puts the zod issue's path in instancePath ("/a/0/b"), its code in
+  // keyword and the rest (e.g. unrecognized keys) in params.
   const errors = (err.validation ?? []).map((v) => {
-    const params = v.params as
-      | { issue?: { path?: PropertyKey[]; code?: string; keys?: string[] } }
-      | undefined;
-    const issue = params?.issue;
+    const params = v.params as { keys?: string[] } | undefined;
     const ctx = (err as { validationContext?: string }).validationContext ?? 'body';
-    const segs = issue?.path?.map(String) ?? [];
-    if (issue?.code === 'unrecognized_keys' && issue.keys?.length) segs.push(issue.keys.join(', '));
+    const segs = (v.instancePath ?? '').split('/').filter(Boolean);
+    if (v.keyword === 'unrecognized_keys' && params?.keys?.length) segs.push(params.keys.join(', '));
     const field = [ctx, ...segs].join('.');
     return { field, message: v.message ?? 'invalid' };
   });
