@@ -4,9 +4,13 @@
 import { type Kysely, sql } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`alter table referral_facts drop constraint if exists referral_facts_import_job_id_fkey`.execute(db);
+  await sql`alter table referral_facts drop constraint if exists referral_facts_import_job_id_fkey`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`alter table referral_facts add foreign key (import_job_id) references import_jobs(id)`.execute(db);
+  await sql`alter table referral_facts add foreign key (import_job_id) references import_jobs(id)`.execute(
+    db,
+  );
 }

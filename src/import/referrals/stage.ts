@@ -152,7 +152,9 @@ export async function discardInterruptedImports(database: Database) {
   for (const { id } of dead) {
     await database.db.transaction().execute(async (trx) => {
       const touched = await sql<{ source: string; month: string }>`
-        delete from referral_facts where import_job_id = ${id} returning source, to_char(month, 'YYYY-MM-DD') as month`.execute(trx);
+        delete from referral_facts where import_job_id = ${id} returning source, to_char(month, 'YYYY-MM-DD') as month`.execute(
+        trx,
+      );
       const bySource = new Map<string, Set<string>>();
       for (const r of touched.rows) {
         const set = bySource.get(r.source) ?? new Set<string>();
