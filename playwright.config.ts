@@ -40,7 +40,7 @@ export default defineConfig({
     command: `node e2e/server.mjs ${kind} ${SERVERS[kind].port}`,
     url: `${serverUrl(kind)}/healthz`,
     reuseExistingServer: false,
-    timeout: kind === 'demo' ? 300_000 : 90_000,
+    timeout: kind === 'demo' ? 300_000 : 180_000,
     stdout: 'ignore' as const,
     stderr: 'pipe' as const,
   })),
