@@ -26,7 +26,13 @@ async function until(ok: () => Promise<boolean>, limitS = 900) {
 
 async function start(demo: boolean) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rounds-first-start-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  };
   delete env.DATABASE_URL;
   Object.assign(env, { ROUNDS_DEMO: demo ? '1' : '0', ROUNDS_DEMO_PASSWORD: 'Bench-first-start-1!' });
   const t0 = performance.now();
