@@ -50,7 +50,11 @@ test('plan a 20-stop day, pin a stop, re-plan, export ICS', async ({ page }) => 
   }
   const found = await (await page.request.get('/api/organizations?q=E2E Route Practice&limit=50')).json();
   const ids: number[] = [];
-  for (const o of found.items as { id: number }[]) {
+  // the search is fuzzy: other journeys' practices on this shared server may match too
+  const ours = (found.items as { id: number; name: string }[]).filter((o) =>
+    /^E2E Route Practice \d+$/.test(o.name),
+  );
+  for (const o of ours) {
     const p = await (await page.request.get(`/api/organizations/${o.id}`)).json();
     ids.push(...(p.locations as { id: number }[]).map((l) => l.id));
   }

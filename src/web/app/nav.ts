@@ -13,8 +13,12 @@ export function navFor(role: Role): NavSection[] {
   })).filter((s) => s.items.length > 0);
 }
 
-/** Where "/" goes: the first page in navigation order, else the account page. */
+/**
+ * Where "/" goes: an administrator's work is the Admin area (users, imports, audit); everyone else
+ * starts at the first page of their navigation (a liaison's or manager's Today), else the account page.
+ */
 export function homePath(role: Role): string {
+  if (role === 'admin') return '/admin/users';
   return navFor(role)[0]?.items[0]?.path ?? '/account';
 }
 
