@@ -16,11 +16,10 @@ import { runAlertDetection } from '../../src/commands/referrals/alerts';
 import { monthStartDate } from '../../src/core/referrals/months';
 import { connectDatabase } from '../../src/db/connection';
 import { migrateToLatest } from '../../src/db/migrate';
-import { getReferralBase } from '../../src/db/queries/referrals/base';
-import { marketShare } from '../../src/db/queries/referrals/market';
 import { importReferralsCsv } from '../../src/import/referrals/csv';
 import { rebuildRollup } from '../../src/import/referrals/stage';
 import { buildMarket, FACT_COLUMNS, factChunks, LINES, npiOf, rng } from './generate';
+import { measureQueries, pct } from './queries';
 
 const ROWS = Number(process.env.BENCH_REFERRAL_ROWS ?? 50_000_000);
 const REFERRERS = Number(process.env.BENCH_REFERRERS ?? Math.max(200, Math.round(ROWS / 500)));
@@ -30,8 +29,6 @@ const DB_NAME = 'rounds_bench_referrals';
 const START = 2023 * 12 + 10; // 2023-11
 const MONTHS = 36;
 const log = (s: string) => process.stderr.write(`${s}\n`);
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
   const t = performance.now();
   const r = await fn();
@@ -163,17 +160,7 @@ log(`importer: ${imp.inserted.toLocaleString()} rows in ${(importMs / 1000).toFi
 
 // autovacuum's job after a load, done now so the index-only scans see an up-to-date visibility map
 await sql`vacuum analyze referral_monthly`.execute(db);
-// referral base of random referrers (24 months)
-const baseMs: number[] = [];
-const rb = rng(11);
-for (let i = 0; i < 10; i++) await getReferralBase(db, npiOf(i)); // warm-up
-for (let i = 0; i < 200; i++)
-  baseMs.push((await timed(() => getReferralBase(db, npiOf(Math.floor(rb() * REFERRERS)))))[1]);
-// market share per service line, last 12 months, by county
-const shareMs: number[] = [];
-for (let round = 0; round < 3; round++)
-  for (const line of LINES)
-    shareMs.push((await timed(() => marketShare(db, { serviceLine: line, period: '12m', by: 'county' })))[1]);
+const { baseMs, shareMs, cteMs } = await measureQueries(db, REFERRERS);
 // whole-market alert run
 const [run, alertMs] = await timed(() => runAlertDetection(db, { trigger: 'bench' }));
 log(`alerts: ${run?.tested} series tested, ${run?.found} alerts, ${(alertMs / 1000).toFixed(1)} s`);
@@ -195,6 +182,7 @@ ${market.orgs.length.toLocaleString()} organizations (one "ours" system, two com
 | real CSV importer (stage → upsert → rollup of touched months), ${IMPORT_ROWS.toLocaleString()} rows into the loaded table | ${(importMs / 1000).toFixed(1)} s (${Math.round(IMPORT_ROWS / (importMs / 1000)).toLocaleString()} rows/s) | — |
 | referral base of a physician (24 months), 200 random referrers | p50 ${f(pct(baseMs, 50))}, p95 ${f(pct(baseMs, 95))} | p95 ≤ 100 ms |
 | market share by county, one service line, 12 months (${shareMs.length} runs) | p50 ${f(pct(shareMs, 50))}, p95 ${f(pct(shareMs, 95))} | ≤ 500 ms |
+| baseline, same run: that view through the org_net CTE (the pre-2026-11-27 query) | p50 ${f(pct(cteMs, 50))}, p95 ${f(pct(cteMs, 95))} | — |
 | whole-market alert run (${run?.tested.toLocaleString()} series tested, ${run?.found.toLocaleString()} alerts) | ${(alertMs / 1000).toFixed(1)} s | report |
 
 The bulk path (COPY into \`referral_facts\`, then \`rebuildRollup\`) is what a 50 M-row history load uses; day-to-day
