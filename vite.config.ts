@@ -2,6 +2,7 @@
 // In development the dev server proxies API calls to the Rounds server (npm run dev starts both).
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './src/web/build/precompress';
 import { pwa } from './src/web/pwa/vitePlugin';
 
 const apiTarget = `http://localhost:${process.env.PORT ?? 3000}`;
@@ -14,7 +15,7 @@ const api = {
 export default defineConfig({
   root: 'src/web',
   publicDir: false,
-  plugins: [react(), pwa()],
+  plugins: [react(), pwa(), precompress()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

@@ -1,6 +1,7 @@
 // The database's table types, one interface per area (src/db/tables/<area>.ts), composed here.
 // Adding an area: write its migration in src/db/migrations and its table types, then extend DB below.
 import type { CrmTables } from './tables/crm';
+import type { DashboardTables } from './tables/dashboards';
 import type { DirectoryTables } from './tables/directory';
 import type { FieldTables } from './tables/field';
 import type { FoundationTables } from './tables/foundation';
@@ -19,4 +20,5 @@ export interface DB
     NetworkTables,
     RouteTables,
     FieldTables,
-    GoalTables {}
+    GoalTables,
+    DashboardTables {}

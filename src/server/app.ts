@@ -135,7 +135,21 @@ export async function buildApp(
   app.addHook('onClose', async () => stopBackups());
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
+  // Built assets under /assets/ carry a content hash in their name: browsers may keep them for a year
+  // without asking again. Everything else (index.html, sw.js, the manifest) is revalidated each time so
+  // a new release is picked up. The build writes .gz/.br copies that are sent when the browser accepts them.
+  if (hasWeb)
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      index: ['index.html'],
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, file) => {
+        const hashed = file.startsWith(path.join(WEB_DIST, 'assets') + path.sep);
+        reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   const indexHtml = hasWeb ? readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8') : null;
   app.setNotFoundHandler((req, reply) => {
     const isApi = /^\/(api|fhir)(\/|$)/.test(req.url);

@@ -40,3 +40,29 @@ export const col = (key: string, label: string, kind: ColumnKind = 'text'): Pane
 export const isoToday = () => new Date().toISOString().slice(0, 10);
 export const addDays = (iso: string, d: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + d * 86_400_000).toISOString().slice(0, 10);
+
+/** Columns as `{ key: label }` or `{ key: [label, kind] }`, in display order. */
+export type ColumnSpec = Record<string, string | readonly [string, ColumnKind]>;
+
+/**
+ * Every dashboard panel is built here: its head (id, title, source, data date, optional link and
+ * definition), its columns and its rows.
+ */
+export function panel<R extends Record<string, unknown>>(
+  head: Omit<Panel, 'columns' | 'rows'>,
+  columns: ColumnSpec | PanelColumn[],
+  rows: R[],
+): Panel<R> {
+  const cols = Array.isArray(columns)
+    ? columns
+    : Object.entries(columns).map(([key, c]) => (typeof c === 'string' ? col(key, c) : col(key, c[0], c[1])));
+  return { ...head, columns: cols, rows };
+}
+
+/** A-tier physicians overdue for a visit (Today and Team; Team adds the owner). */
+export const OVERDUE_COLUMNS: ColumnSpec = {
+  name: 'Physician',
+  frequency: 'Frequency',
+  last_visit: ['Last visit', 'date'],
+  days_since: ['Days since', 'number'],
+};

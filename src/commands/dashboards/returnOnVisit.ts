@@ -1,13 +1,16 @@
 // The return-on-visit panel: estimates per liaison, activity type, campaign (target list) and
 // relationship tag, with intervals and the definitions. The estimate reads every referrer's monthly
-// series, so it is cached per process until referrals or activities change (a cheap fingerprint).
-import { type Kysely, sql } from 'kysely';
+// series (seconds on the demo market), so it is stored (dashboard_views) when a referral import
+// finishes. When visits or campaigns change afterwards, the stored estimate is still shown — with the
+// time it was computed — while a new one is computed in the background.
+import type { Kysely } from 'kysely';
 import { ROV_DEFINITIONS } from '../../core/returnOnVisit/definitions';
 import { estimateReturnOnVisit } from '../../core/returnOnVisit/estimate';
 import type { RovEstimate } from '../../core/returnOnVisit/types';
 import { loadRovInput } from '../../db/queries/dashboards/returnOnVisitInput';
+import { readView, returnOnVisitInputs, writeView } from '../../db/queries/dashboards/views';
 import type { DB } from '../../db/schema';
-import { col, type Panel } from './panel';
+import { type Panel, panel } from './panel';
 
 type Result = {
   estimates: RovEstimate[];
@@ -15,32 +18,14 @@ type Result = {
   unmatched: number;
   dataDate: string | null;
   activityFrom: string | null;
+  /** When the stored estimate was computed (ISO). */
+  computedAt: string;
 };
-const cache = new Map<string, Result>();
+const NAME = 'return-on-visit';
 
-async function fingerprint(db: Kysely<DB>) {
-  const r = await sql<{ f: string }>`
-    select concat_ws('|', (select max(updated_at)::text from referral_facts), (select count(*) from referral_monthly),
-      (select max(updated_at)::text from activities), (select count(*) from activities where deleted_at is null),
-      (select count(*) from target_list_members), (select max(updated_at)::text from provider_relationships)) as f`.execute(
-    db,
-  );
-  return r.rows[0]?.f ?? '';
-}
-
-export async function returnOnVisit(db: Kysely<DB>, windowMonths: number, level = 0.9): Promise<Result> {
-  const key = `${windowMonths}|${level}|${await fingerprint(db)}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
+async function computeReturnOnVisit(db: Kysely<DB>, windowMonths: number, level: number) {
   const input = await loadRovInput(db);
-  const empty = {
-    estimates: [],
-    episodes: 0,
-    unmatched: 0,
-    dataDate: input?.dataDate ?? null,
-    activityFrom: input?.activityFrom ?? null,
-  };
-  if (!input) return empty;
+  if (!input) return { estimates: [], episodes: 0, unmatched: 0, dataDate: null, activityFrom: null };
   const r = estimateReturnOnVisit(input.physicians, input.visits, {
     windowMonths,
     level,
@@ -49,16 +34,50 @@ export async function returnOnVisit(db: Kysely<DB>, windowMonths: number, level 
     firstDataMonth: input.firstDataMonth,
     lastDataMonth: input.lastDataMonth,
   });
-  const out = {
+  return {
     estimates: r.estimates,
     episodes: r.episodes.length,
     unmatched: r.unmatched,
     dataDate: input.dataDate,
     activityFrom: input.activityFrom,
   };
-  cache.clear();
-  cache.set(key, out);
-  return out;
+}
+
+const inFlight = new Map<string, Promise<Result>>();
+
+/** Computes and stores the estimate for these inputs (one computation at a time per variant). */
+function recompute(db: Kysely<DB>, variant: string, inputs: string, windowMonths: number, level: number) {
+  let p = inFlight.get(variant);
+  if (!p) {
+    p = (async () => {
+      const t0 = performance.now();
+      const body = await computeReturnOnVisit(db, windowMonths, level);
+      await writeView(db, { name: NAME, variant, inputs, body, computeMs: performance.now() - t0 });
+      return { ...body, computedAt: new Date().toISOString() };
+    })().finally(() => inFlight.delete(variant));
+    inFlight.set(variant, p);
+  }
+  return p;
+}
+
+export async function returnOnVisit(db: Kysely<DB>, windowMonths: number, level = 0.9): Promise<Result> {
+  const variant = `${windowMonths}|${level}`;
+  const [inputs, stored] = await Promise.all([
+    returnOnVisitInputs(db),
+    readView<Omit<Result, 'computedAt'>>(db, NAME, variant),
+  ]);
+  if (stored && stored.inputs === inputs) return { ...stored.body, computedAt: stored.computedAt };
+  if (!stored) return recompute(db, variant, inputs, windowMonths, level);
+  // Stale: answer with what is stored (it says when it was computed) and bring it up to date.
+  recompute(db, variant, inputs, windowMonths, level).catch((e: unknown) =>
+    console.warn('return-on-visit refresh failed', e),
+  );
+  return { ...stored.body, computedAt: stored.computedAt };
+}
+
+/** After a referral import: the estimate for the default window, stored before anyone asks. */
+export async function refreshReturnOnVisit(db: Kysely<DB>, windowMonths = 3, level = 0.9) {
+  await recompute(db, `${windowMonths}|${level}`, await returnOnVisitInputs(db), windowMonths, level);
 }
 
 const DIMENSIONS = {
@@ -87,27 +106,29 @@ export async function buildReturnOnVisitPanel(
     for (const t of await db.selectFrom('target_lists').select(['id', 'name']).execute())
       names.set(`campaign:${t.id}`, t.name);
   const label = (g: string) => names.get(g) ?? g.slice(g.indexOf(':') + 1).replace(/_/g, ' ');
-  return {
-    id: `rov-${q.by}`,
-    title: `Return on visit by ${q.by} (${q.windowMonths} months before vs after)`,
-    source: `Internal referrals (monthly rollup) + CRM visits since ${r.activityFrom ?? '—'}`,
-    dataDate: r.dataDate,
-    definition: ROV_DEFINITIONS.join(' '),
-    columns: [
-      col('group', q.by === 'all' ? 'Group' : q.by[0]!.toUpperCase() + q.by.slice(1)),
-      col('statement', 'Return on visit'),
-      col('estimate', 'Referrals/month', 'number'),
-      col('low', 'CI low', 'number'),
-      col('high', 'CI high', 'number'),
-      col('episodes', 'Visit episodes', 'number'),
-      col('physicians', 'Physicians', 'number'),
-      col('median_controls', 'Median controls', 'number'),
-      col('treated_before', 'Visited: before', 'number'),
-      col('treated_after', 'Visited: after', 'number'),
-      col('control_before', 'Controls: before', 'number'),
-      col('control_after', 'Controls: after', 'number'),
-    ],
-    rows: picked.map((e) => ({
+  return panel(
+    {
+      id: `rov-${q.by}`,
+      title: `Return on visit by ${q.by} (${q.windowMonths} months before vs after)`,
+      source: `Internal referrals (monthly rollup) + CRM visits since ${r.activityFrom ?? '—'}; estimated ${r.computedAt.slice(0, 16).replace('T', ' ')} UTC`,
+      dataDate: r.dataDate,
+      definition: ROV_DEFINITIONS.join(' '),
+    },
+    {
+      group: q.by === 'all' ? 'Group' : q.by[0]!.toUpperCase() + q.by.slice(1),
+      statement: 'Return on visit',
+      estimate: ['Referrals/month', 'number'],
+      low: ['CI low', 'number'],
+      high: ['CI high', 'number'],
+      episodes: ['Visit episodes', 'number'],
+      physicians: ['Physicians', 'number'],
+      median_controls: ['Median controls', 'number'],
+      treated_before: ['Visited: before', 'number'],
+      treated_after: ['Visited: after', 'number'],
+      control_before: ['Controls: before', 'number'],
+      control_after: ['Controls: after', 'number'],
+    },
+    picked.map((e) => ({
       key: e.group,
       group: label(e.group),
       statement: e.statement,
@@ -122,6 +143,6 @@ export async function buildReturnOnVisitPanel(
       control_before: round(e.controlPre),
       control_after: round(e.controlPost),
     })),
-  };
+  );
 }
 const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 100) / 100 : null);

@@ -12,7 +12,7 @@ import {
 import { dataDates } from '../../db/queries/goals/measure';
 import type { DB } from '../../db/schema';
 import { goalsWithProgress } from '../goals/progress';
-import { addDays, col, type Panel, type Viewer } from './panel';
+import { addDays, col, OVERDUE_COLUMNS, type Panel, panel, type Viewer } from './panel';
 
 const AGE_BUCKETS: [string, number][] = [
   ['0–7 d', 7],
@@ -89,102 +89,93 @@ export async function buildTeam(db: Kysely<DB>, viewer: Viewer, q: { weeks: numb
       };
     })
     .sort((a, b) => (b.attainment ?? -1) - (a.attainment ?? -1) || b.visits - a.visits);
-  const crmSource = 'CRM activities';
+  const crm = { source: 'CRM activities', dataDate: asOf };
+  const book = { source: 'CRM relationships + activities', dataDate: asOf };
+  const issuesHead = { source: 'CRM physician issues', dataDate: asOf, link: '/issues' };
+  const { name, ...overdueRest } = OVERDUE_COLUMNS;
   const panels: Panel[] = [
-    {
-      id: 'team-activity-heatmap',
-      title: `Activity by liaison × week (last ${q.weeks} weeks)`,
-      source: crmSource,
-      dataDate: asOf,
-      link: '/activities',
-      columns: [
-        col('liaison', 'Liaison'),
-        col('week', 'Week of', 'date'),
-        col('visits', 'Visits', 'number'),
-        col('other', 'Calls, emails, events', 'number'),
-      ],
-      rows: [...heat.values()],
-    },
-    {
-      id: 'team-activity-by-type',
-      title: 'Activity by type',
-      source: crmSource,
-      dataDate: asOf,
-      columns: [col('liaison', 'Liaison'), ...types.map((t) => col(t, t.replace(/_/g, ' '), 'number'))],
-      rows: [...byType.values()].map((r) =>
+    panel(
+      {
+        id: 'team-activity-heatmap',
+        title: `Activity by liaison × week (last ${q.weeks} weeks)`,
+        ...crm,
+        link: '/activities',
+      },
+      {
+        liaison: 'Liaison',
+        week: ['Week of', 'date'],
+        visits: ['Visits', 'number'],
+        other: ['Calls, emails, events', 'number'],
+      },
+      [...heat.values()],
+    ),
+    panel(
+      { id: 'team-activity-by-type', title: 'Activity by type', ...crm },
+      [col('liaison', 'Liaison'), ...types.map((t) => col(t, t.replace(/_/g, ' '), 'number'))],
+      [...byType.values()].map((r) =>
         Object.fromEntries([['liaison', r.liaison], ...types.map((t) => [t, r[t] ?? 0])]),
       ),
-    },
-    {
-      id: 'team-coverage',
-      title: 'Territory coverage: book physicians visited in the last 90 days',
-      source: 'CRM relationships + activities',
-      dataDate: asOf,
-      columns: [
-        col('county', 'County'),
-        col('county_fips', 'FIPS'),
-        col('physicians', 'In book', 'number'),
-        col('visited', 'Visited', 'number'),
-        col('coverage', 'Coverage', 'percent'),
-      ],
-      rows: coverage.map((c) => ({ ...c, coverage: c.physicians ? c.visited / c.physicians : 0 })),
-    },
-    {
-      id: 'team-overdue-a-tier',
-      title: 'A-tier physicians overdue for a visit',
-      source: 'CRM relationships + activities',
-      dataDate: asOf,
-      link: '/providers/{npi}',
-      columns: [
-        col('name', 'Physician'),
-        col('owner', 'Owner'),
-        col('frequency', 'Frequency'),
-        col('last_visit', 'Last visit', 'date'),
-        col('days_since', 'Days since', 'number'),
-      ],
-      rows: overdue,
-    },
-    {
-      id: 'team-issues-by-age',
-      title: 'Open physician issues by age',
-      source: 'CRM physician issues',
-      dataDate: asOf,
-      link: '/issues',
-      columns: [col('age', 'Age'), col('open', 'Open', 'number'), col('oldest', 'Oldest (days)', 'number')],
-      rows: ageRows,
-    },
-    {
-      id: 'team-issues-open',
-      title: 'Open physician issues',
-      source: 'CRM physician issues',
-      dataDate: asOf,
-      link: '/issues',
-      columns: [
-        col('title', 'Issue'),
-        col('category', 'Category'),
-        col('owner', 'Owner'),
-        col('opened_on', 'Opened', 'date'),
-        col('age_days', 'Days open', 'number'),
-      ],
-      rows: issues,
-    },
-    {
-      id: 'team-goal-attainment',
-      title: 'Goal attainment',
-      source: 'Goals + CRM + internal referrals',
-      dataDate: asOf,
-      link: '/goals',
-      columns: [
-        col('owner', 'Owner'),
-        col('metric', 'Metric'),
-        col('value', 'Actual', 'number'),
-        col('target', 'Target', 'number'),
-        col('pace', 'Pace', 'percent'),
-        col('projection', 'Projected', 'number'),
-        col('status', 'Status'),
-        col('as_of', 'Through', 'date'),
-      ],
-      rows: teamGoals.map((g) => ({
+    ),
+    panel(
+      {
+        id: 'team-coverage',
+        title: 'Territory coverage: book physicians visited in the last 90 days',
+        ...book,
+      },
+      {
+        county: 'County',
+        county_fips: 'FIPS',
+        physicians: ['In book', 'number'],
+        visited: ['Visited', 'number'],
+        coverage: ['Coverage', 'percent'],
+      },
+      coverage.map((c) => ({ ...c, coverage: c.physicians ? c.visited / c.physicians : 0 })),
+    ),
+    panel(
+      {
+        id: 'team-overdue-a-tier',
+        title: 'A-tier physicians overdue for a visit',
+        ...book,
+        link: '/providers/{npi}',
+      },
+      { name: name!, owner: 'Owner', ...overdueRest },
+      overdue,
+    ),
+    panel(
+      { id: 'team-issues-by-age', title: 'Open physician issues by age', ...issuesHead },
+      { age: 'Age', open: ['Open', 'number'], oldest: ['Oldest (days)', 'number'] },
+      ageRows,
+    ),
+    panel(
+      { id: 'team-issues-open', title: 'Open physician issues', ...issuesHead },
+      {
+        title: 'Issue',
+        category: 'Category',
+        owner: 'Owner',
+        opened_on: ['Opened', 'date'],
+        age_days: ['Days open', 'number'],
+      },
+      issues,
+    ),
+    panel(
+      {
+        id: 'team-goal-attainment',
+        title: 'Goal attainment',
+        source: 'Goals + CRM + internal referrals',
+        dataDate: asOf,
+        link: '/goals',
+      },
+      {
+        owner: 'Owner',
+        metric: 'Metric',
+        value: ['Actual', 'number'],
+        target: ['Target', 'number'],
+        pace: ['Pace', 'percent'],
+        projection: ['Projected', 'number'],
+        status: 'Status',
+        as_of: ['Through', 'date'],
+      },
+      teamGoals.map((g) => ({
         owner: g.owner_name,
         metric: g.definition.label + (g.service_line ? ` (${g.service_line})` : ''),
         value: g.progress.value,
@@ -194,25 +185,27 @@ export async function buildTeam(db: Kysely<DB>, viewer: Viewer, q: { weeks: numb
         status: g.progress.status,
         as_of: g.measured.asOf,
       })),
-    },
-    {
-      id: 'team-leaderboard',
-      title: 'Leaderboard',
-      source: 'Goals + CRM activities',
-      dataDate: asOf,
-      link: '/today?liaisonId={user_id}',
-      definition:
-        'Ranked by average goal attainment (each active goal’s pace, capped at 100 %), then visits in the window.',
-      columns: [
-        col('liaison', 'Liaison'),
-        col('attainment', 'Goal attainment', 'percent'),
-        col('goals_on_pace', 'Goals on pace', 'number'),
-        col('goals', 'Goals', 'number'),
-        col('visits', 'Visits', 'number'),
-        col('activities', 'All activities', 'number'),
-      ],
-      rows: board,
-    },
+    ),
+    panel(
+      {
+        id: 'team-leaderboard',
+        title: 'Leaderboard',
+        source: 'Goals + CRM activities',
+        dataDate: asOf,
+        link: '/today?liaisonId={user_id}',
+        definition:
+          'Ranked by average goal attainment (each active goal’s pace, capped at 100 %), then visits in the window.',
+      },
+      {
+        liaison: 'Liaison',
+        attainment: ['Goal attainment', 'percent'],
+        goals_on_pace: ['Goals on pace', 'number'],
+        goals: ['Goals', 'number'],
+        visits: ['Visits', 'number'],
+        activities: ['All activities', 'number'],
+      },
+      board,
+    ),
   ];
   return { asOf, from, weeks: q.weeks, dataDates: dates, panels };
 }

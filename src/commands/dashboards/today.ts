@@ -9,7 +9,7 @@ import { referralDataDate } from '../../db/queries/referrals/network';
 import type { DB } from '../../db/schema';
 import { goalsWithProgress } from '../goals/progress';
 import type { RouteStop } from '../routes/types';
-import { col, type Panel } from './panel';
+import { OVERDUE_COLUMNS, type Panel, panel } from './panel';
 
 const hhmm = (min: number) =>
   `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(Math.round(min % 60)).padStart(2, '0')}`;
@@ -47,65 +47,57 @@ export async function buildToday(db: Kysely<DB>, userId: number, date: string) {
     newToMarketInTerritory(db, userId, date),
     referralDataDate(db),
   ]);
+  const today = { dataDate: date };
   const panels: Panel[] = [
-    {
-      id: 'today-route',
-      title: plan ? 'Today’s route' : 'No route planned for today',
-      source: 'Route planner (saved plan)',
-      dataDate: date,
-      link: '/routes',
-      columns: [
-        col('order', '#', 'number'),
-        col('arrival', 'Starts'),
-        col('name', 'Office'),
-        col('physicians', 'Physicians'),
-        col('why', 'Why'),
-      ],
-      rows: routeStops(plan),
-    },
-    {
-      id: 'today-follow-ups',
-      title: 'Follow-ups due',
-      source: 'CRM tasks',
-      dataDate: date,
-      link: '/tasks',
-      columns: [
-        col('title', 'Task'),
-        col('provider', 'Physician'),
-        col('due_on', 'Due', 'date'),
-        col('overdue_days', 'Days overdue', 'number'),
-      ],
-      rows: followUps,
-    },
-    {
-      id: 'today-overdue',
-      title: 'A-tier physicians overdue for a visit',
-      source: 'CRM relationships + activities',
-      dataDate: date,
-      link: '/providers/{npi}',
-      definition:
-        'A-tier relationships you own whose last visit is older than their desired frequency (weekly 7 d, biweekly 14 d, monthly 31 d, quarterly 92 d).',
-      columns: [
-        col('name', 'Physician'),
-        col('frequency', 'Frequency'),
-        col('last_visit', 'Last visit', 'date'),
-        col('days_since', 'Days since', 'number'),
-      ],
-      rows: overdue,
-    },
-    {
-      id: 'today-alerts',
-      title: 'New shifting-referrer alerts in your territory',
-      source: 'Shifting-referrer detector (internal referrals)',
-      dataDate: refDate,
-      link: '/providers/{npi}',
-      columns: [
-        col('name', 'Physician'),
-        col('service_line', 'Service line'),
-        col('direction', 'Change'),
-        col('ratio', 'Recent / expected', 'number'),
-      ],
-      rows: alerts.map((a) => ({
+    panel(
+      {
+        id: 'today-route',
+        title: plan ? 'Today’s route' : 'No route planned for today',
+        source: 'Route planner (saved plan)',
+        ...today,
+        link: '/routes',
+      },
+      { order: ['#', 'number'], arrival: 'Starts', name: 'Office', physicians: 'Physicians', why: 'Why' },
+      routeStops(plan),
+    ),
+    panel(
+      { id: 'today-follow-ups', title: 'Follow-ups due', source: 'CRM tasks', ...today, link: '/tasks' },
+      {
+        title: 'Task',
+        provider: 'Physician',
+        due_on: ['Due', 'date'],
+        overdue_days: ['Days overdue', 'number'],
+      },
+      followUps,
+    ),
+    panel(
+      {
+        id: 'today-overdue',
+        title: 'A-tier physicians overdue for a visit',
+        source: 'CRM relationships + activities',
+        ...today,
+        link: '/providers/{npi}',
+        definition:
+          'A-tier relationships you own whose last visit is older than their desired frequency (weekly 7 d, biweekly 14 d, monthly 31 d, quarterly 92 d).',
+      },
+      OVERDUE_COLUMNS,
+      overdue,
+    ),
+    panel(
+      {
+        id: 'today-alerts',
+        title: 'New shifting-referrer alerts in your territory',
+        source: 'Shifting-referrer detector (internal referrals)',
+        dataDate: refDate,
+        link: '/providers/{npi}',
+      },
+      {
+        name: 'Physician',
+        service_line: 'Service line',
+        direction: 'Change',
+        ratio: ['Recent / expected', 'number'],
+      },
+      alerts.map((a) => ({
         id: a.id,
         npi: a.referringNpi,
         name: a.physician ?? a.referringNpi,
@@ -113,22 +105,24 @@ export async function buildToday(db: Kysely<DB>, userId: number, date: string) {
         direction: `${a.direction} (${a.target})`,
         ratio: Math.round(a.ratio * 100) / 100,
       })),
-    },
-    {
-      id: 'today-new-to-market',
-      title: 'New to the market in your territory',
-      source: 'NPPES (directory arrivals)',
-      dataDate: date,
-      link: '/providers/{npi}',
-      columns: [
-        col('name', 'Physician'),
-        col('taxonomy', 'Taxonomy'),
-        col('city', 'City'),
-        col('arrived_at', 'Arrived', 'date'),
-        col('reason', 'Why'),
-      ],
-      rows: fresh,
-    },
+    ),
+    panel(
+      {
+        id: 'today-new-to-market',
+        title: 'New to the market in your territory',
+        source: 'NPPES (directory arrivals)',
+        ...today,
+        link: '/providers/{npi}',
+      },
+      {
+        name: 'Physician',
+        taxonomy: 'Taxonomy',
+        city: 'City',
+        arrived_at: ['Arrived', 'date'],
+        reason: 'Why',
+      },
+      fresh,
+    ),
   ];
   return {
     date,

@@ -2,7 +2,7 @@
 // managers, admins and analysts everyone's.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
-import { col, type Panel, type Viewer } from '../dashboards/panel';
+import { type Panel, panel, type Viewer } from '../dashboards/panel';
 import { goalsWithProgress } from './progress';
 
 export async function goalsPanel(
@@ -13,35 +13,38 @@ export async function goalsPanel(
 ): Promise<Panel> {
   const own = viewer.role === 'liaison' ? (viewer.id ?? -1) : ownerId;
   const { goals, dataDates } = await goalsWithProgress(db, { ownerId: own, activeOn }, activeOn);
-  return {
-    id: 'goals',
-    title: `Goals active on ${activeOn}`,
-    source: 'Goals; CRM activities and issues; internal referrals',
-    dataDate:
-      [
-        dataDates.activities && `activities through ${dataDates.activities}`,
-        dataDates.referrals && `referrals through ${dataDates.referrals}`,
-      ]
-        .filter(Boolean)
-        .join('; ') || null,
-    columns: [
-      col('owner', 'Owner'),
-      col('scope', 'Scope'),
-      col('metric', 'Metric'),
-      col('service_line', 'Service line'),
-      col('period', 'Period'),
-      col('target', 'Target', 'number'),
-      col('value', 'Actual', 'number'),
-      col('progress', 'Progress', 'percent'),
-      col('pace', 'Pace', 'percent'),
-      col('projection', 'Projected', 'number'),
-      col('low', 'Projection low (90 %)', 'number'),
-      col('high', 'Projection high (90 %)', 'number'),
-      col('status', 'Status'),
-      col('as_of', 'Through', 'date'),
-      col('source', 'Source'),
-    ],
-    rows: goals.map((g) => ({
+  const dataDate =
+    [
+      dataDates.activities && `activities through ${dataDates.activities}`,
+      dataDates.referrals && `referrals through ${dataDates.referrals}`,
+    ]
+      .filter(Boolean)
+      .join('; ') || null;
+  return panel(
+    {
+      id: 'goals',
+      title: `Goals active on ${activeOn}`,
+      source: 'Goals; CRM activities and issues; internal referrals',
+      dataDate,
+    },
+    {
+      owner: 'Owner',
+      scope: 'Scope',
+      metric: 'Metric',
+      service_line: 'Service line',
+      period: 'Period',
+      target: ['Target', 'number'],
+      value: ['Actual', 'number'],
+      progress: ['Progress', 'percent'],
+      pace: ['Pace', 'percent'],
+      projection: ['Projected', 'number'],
+      low: ['Projection low (90 %)', 'number'],
+      high: ['Projection high (90 %)', 'number'],
+      status: 'Status',
+      as_of: ['Through', 'date'],
+      source: 'Source',
+    },
+    goals.map((g) => ({
       id: g.id,
       owner_id: g.owner_id,
       owner: g.owner_name,
@@ -65,6 +68,6 @@ export async function goalsPanel(
       definition: g.definition.definition,
       version: g.version,
     })),
-  };
+  );
 }
 const r3 = (x: number) => Math.round(x * 1000) / 1000;

@@ -1,35 +1,51 @@
 // Referral imports as the CLI, the server upload and the demo loader run them: import, then run the
-// shifting-referrer detector on the new data.
+// shifting-referrer detector on the new data and refresh the stored market view (dashboards).
 import type { Database } from '../../db/connection';
 import { importReferralsCsv, type ReferralCsvOptions } from '../../import/referrals/csv';
 import { type FhirReferralOptions, importFhirReferrals } from '../../import/referrals/fhir';
 import type { ReferralImportResult } from '../../import/referrals/run';
+import { refreshMarketView, scheduleMarketRefresh } from '../dashboards/marketView';
+import { refreshReturnOnVisit } from '../dashboards/returnOnVisit';
 import { type AlertRunSummary, runAlertDetection } from './alerts';
 
-export type ImportWithAlerts = ReferralImportResult & { alerts: AlertRunSummary | null };
+export type ImportWithAlerts = ReferralImportResult & {
+  alerts: AlertRunSummary | null;
+  /** The stored market view recomputed after the import (null when the import changed nothing). */
+  marketView: { variants: number; ms: number } | null;
+};
+
+type AfterImport = {
+  detectAlerts?: boolean;
+  /** 'background' (FHIR intake, one referral per call): do not wait for the market view refresh. */
+  marketRefresh?: 'wait' | 'background';
+};
+
+async function afterImport(database: Database, r: ReferralImportResult, o: AfterImport) {
+  const changed = r.inserted + r.updated > 0;
+  const alerts =
+    o.detectAlerts === false || !changed
+      ? null
+      : await runAlertDetection(database.db, { trigger: `import:${r.jobId}` });
+  if (changed && o.marketRefresh === 'background')
+    scheduleMarketRefresh(database.db, (e) => console.warn('market view refresh failed', e));
+  const wait = changed && o.marketRefresh !== 'background';
+  const marketView = wait ? await refreshMarketView(database.db) : null;
+  if (wait) await refreshReturnOnVisit(database.db);
+  return { ...r, alerts, marketView };
+}
 
 export async function importReferralsAndDetect(
   database: Database,
   input: string | AsyncIterable<Buffer>,
-  opts: ReferralCsvOptions & { detectAlerts?: boolean } = {},
+  opts: ReferralCsvOptions & AfterImport = {},
 ): Promise<ImportWithAlerts> {
-  const r = await importReferralsCsv(database, input, opts);
-  const alerts =
-    opts.detectAlerts === false || r.inserted + r.updated === 0
-      ? null
-      : await runAlertDetection(database.db, { trigger: `import:${r.jobId}` });
-  return { ...r, alerts };
+  return afterImport(database, await importReferralsCsv(database, input, opts), opts);
 }
 
 export async function importFhirReferralsAndDetect(
   database: Database,
   path: string,
-  opts: FhirReferralOptions & { detectAlerts?: boolean } = {},
+  opts: FhirReferralOptions & AfterImport = {},
 ): Promise<ImportWithAlerts> {
-  const r = await importFhirReferrals(database, path, opts);
-  const alerts =
-    opts.detectAlerts === false || r.inserted + r.updated === 0
-      ? null
-      : await runAlertDetection(database.db, { trigger: `import:${r.jobId}` });
-  return { ...r, alerts };
+  return afterImport(database, await importFhirReferrals(database, path, opts), opts);
 }

@@ -3,7 +3,7 @@
 import type { Database } from '../../db/connection';
 import type { ReferralSource } from '../../db/tables/referrals';
 import { failJob, finishJob, type JobCounts, type RowError, RowErrors, zeroCounts } from '../jobs';
-import { discardInterruptedImports, discardStage, finalizeStage } from './stage';
+import { analyzeReferralTables, discardInterruptedImports, discardStage, finalizeStage } from './stage';
 
 export class ReferralImportError extends Error {
   expected = true;
@@ -36,6 +36,7 @@ export async function runStagedImport(
   try {
     const dataDate = await stage(counts, errors);
     const f = await finalizeStage(database, jobId, source);
+    if (f.inserted + f.updated > 0) await analyzeReferralTables(database);
     counts.inserted = f.inserted;
     counts.updated = f.updated;
     counts.unchanged = f.staged - f.inserted - f.updated;

@@ -10,7 +10,7 @@ import { EmptyState, ToastProvider } from '../ui';
 import { AppShell } from './AppShell';
 import { homePath } from './nav';
 import { RequireAuth, RoleGate } from './RequireAuth';
-import { routes } from './routes';
+import { preloadStartPage, routes } from './routes';
 
 const Login = lazy(() => import('../pages/Login'));
 const ChangePassword = lazy(() => import('../pages/ChangePassword'));
@@ -82,6 +82,8 @@ const router = createBrowserRouter([
 ]);
 
 // A 401 from any API call means the session ended (idle timeout, signed out elsewhere).
+preloadStartPage(window.location, queryClient);
+
 setUnauthorizedHandler(() => {
   queryClient.setQueryData(meKey, null);
   const { pathname, search } = window.location;

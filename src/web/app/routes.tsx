@@ -1,8 +1,10 @@
 // Every page of the app, in one list. To add a page: append an entry (lazy-import the page so it
 // loads on demand). `nav: true` shows it in the left rail / bottom tabs under its `group`; groups
 // are shown in NAV_GROUPS order, only when the signed-in role may open at least one page in them.
+import type { QueryClient } from '@tanstack/react-query';
 import { lazy, type ReactNode } from 'react';
 import type { Role } from '../api/types';
+import { DASHBOARD_DEFAULTS, dashboardQueries, isoToday } from '../pages/dashboard/api';
 import type { IconName } from '../ui/icons';
 
 export type NavGroup =
@@ -72,10 +74,41 @@ const FieldTasks = lazy(() => import('../pages/Field/Tasks'));
 const FieldAlerts = lazy(() => import('../pages/Field/Alerts'));
 const FieldProviderCard = lazy(() => import('../pages/Field/ProviderCard'));
 const FieldOutbox = lazy(() => import('../pages/Field/Outbox'));
-const TodayPage = lazy(() => import('../pages/Today'));
-const TeamPage = lazy(() => import('../pages/Team'));
-const ExecutivePage = lazy(() => import('../pages/Executive'));
-const GoalsPage = lazy(() => import('../pages/Goals'));
+// The dashboards' code is also fetched at start when the app opens on one (see preloadStartPage).
+const DASHBOARDS: Record<string, () => Promise<{ default: () => ReactNode }>> = {
+  '/today': () => import('../pages/Today'),
+  '/team': () => import('../pages/Team'),
+  '/executive': () => import('../pages/Executive'),
+  '/goals': () => import('../pages/Goals'),
+};
+const TodayPage = lazy(DASHBOARDS['/today']!);
+const TeamPage = lazy(DASHBOARDS['/team']!);
+const ExecutivePage = lazy(DASHBOARDS['/executive']!);
+const GoalsPage = lazy(DASHBOARDS['/goals']!);
+
+/**
+ * Opened directly on a dashboard (a bookmark, a reload), the app would load in steps: its code, who is
+ * signed in, the page's code, its data, its chart library. The page's code (which starts its chart
+ * library) and its data are fetched while the session is checked instead.
+ */
+export function preloadStartPage(location: Location, queryClient: QueryClient) {
+  const code = DASHBOARDS[location.pathname];
+  if (!code) return;
+  void code().catch(() => {});
+  // Its data too, under the keys the page's hooks use (a signed-out visitor gets a 401 and is sent to
+  // sign in, as the page itself would).
+  const search = new URLSearchParams(location.search);
+  const d = DASHBOARD_DEFAULTS;
+  const queries: Record<string, { queryKey: unknown[]; queryFn: () => Promise<unknown> }[]> = {
+    '/today': [
+      dashboardQueries.today(search.get('date') ?? isoToday(), Number(search.get('liaisonId')) || undefined),
+    ],
+    '/team': [dashboardQueries.team(d.teamWeeks)],
+    '/executive': [dashboardQueries.executive(d.executiveMonths, '')],
+    '/goals': [dashboardQueries.goals(isoToday()), dashboardQueries.returnOnVisit(d.rovBy, d.rovWindow)],
+  };
+  for (const q of queries[location.pathname] ?? []) void queryClient.prefetchQuery(q);
+}
 
 export const routes: AppRoute[] = [
   {

@@ -1,14 +1,20 @@
-// ECharts, loaded only when a chart is first shown. Follows the theme, resizes with its box, and
-// carries an accessible description (charts must also have a table or text equivalent nearby).
+// ECharts (only the parts Rounds uses, ui/echartsModular.ts), loaded when a chart is first shown.
+// Follows the theme, resizes with its box, and carries an accessible description (charts must also
+// have a table or text equivalent nearby). Holds the render gate until its data is drawn.
 import type { EChartsOption, EChartsType } from 'echarts';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { holdRender } from './renderGate';
 import { Skeleton } from './Skeleton';
 import { cssVar, useTheme } from './theme';
 
-let echartsModule: Promise<typeof import('echarts')> | null = null;
+let echartsModule: Promise<typeof import('./echartsModular')> | null = null;
 const loadEcharts = () => {
-  echartsModule ??= import('echarts');
+  echartsModule ??= import('./echartsModular');
   return echartsModule;
+};
+/** Starts loading ECharts now (a page with charts calls it on load, in parallel with its data). */
+export const preloadCharts = () => {
+  void loadEcharts();
 };
 
 /** Colors for series, in order: the accent first, then distinguishable hues. */
@@ -37,11 +43,24 @@ export function EChart({
   const chart = useRef<EChartsType | null>(null);
   const theme = useTheme();
   const [ready, setReady] = useState(false);
+  // Options are compared by content: pages build them inline on every render, and setting an identical
+  // option again would only redraw the same chart.
+  const optionKey = JSON.stringify(option);
+  const latest = useRef(option);
+  latest.current = option;
+  // Held until this option is on the canvas; a new option or theme holds the gate again.
+  const release = useRef<(() => void) | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: optionKey and theme are deliberate triggers
+  useLayoutEffect(() => {
+    const r = holdRender('chart');
+    release.current = r;
+    return r;
+  }, [optionKey, theme]);
 
   useEffect(() => {
     let disposed = false;
     let ro: ResizeObserver | null = null;
-    loadEcharts().then((echarts) => {
+    loadEcharts().then(({ echarts }) => {
       if (disposed || !box.current) return;
       chart.current = echarts.init(box.current, theme === 'dark' ? 'dark' : undefined, {
         renderer: 'canvas',
@@ -59,6 +78,7 @@ export function EChart({
     };
   }, [theme]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the option is read through `latest`
   useEffect(() => {
     if (!ready || !chart.current) return;
     const text = cssVar('--text-2');
@@ -68,11 +88,13 @@ export function EChart({
         color: seriesColors(),
         textStyle: { fontFamily: cssVar('--font') || 'sans-serif', color: text },
         grid: { left: 8, right: 8, top: 28, bottom: 8, containLabel: true },
-        ...option,
+        ...latest.current,
       },
       true,
     );
-  }, [ready, option]);
+    // setOption paints synchronously (ECharts flushes its canvas before returning): the data is drawn.
+    release.current?.();
+  }, [ready, optionKey]);
 
   useEffect(() => {
     const c = chart.current;

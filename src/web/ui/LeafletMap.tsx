@@ -1,7 +1,8 @@
 // A map that works offline: US state/county outlines drawn from bundled boundaries, plus an
 // optional online tile layer. Markers (plain or numbered), route lines and a choropleth.
 // Leaflet and its CSS load only when a map is first shown.
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useLayoutEffect, useRef } from 'react';
+import { holdRender } from './renderGate';
 import { Skeleton } from './Skeleton';
 
 export type MapTone =
@@ -48,16 +49,34 @@ export type LeafletMapProps = {
   view?: [number, number, number];
   onMarkerClick?: (m: MapMarker) => void;
   onAreaClick?: (fips: string, name: string) => void;
+  /** Called (by MapView) once the outlines, choropleth and overlays are on the map. */
+  onDrawn?: () => void;
 };
 
-const MapView = lazy(() => import('./map/MapView'));
+const loadMapView = () => import('./map/MapView');
+const MapView = lazy(loadMapView);
+
+/** Starts loading Leaflet and the outlines now (a page with a map calls it on load, beside its data). */
+export function preloadMap(level: 'state' | 'county') {
+  void loadMapView();
+  void import('./map/basemap').then((b) => b.preloadTopology(level));
+}
 
 export function LeafletMap(props: LeafletMapProps) {
   const height = props.height ?? 360;
+  // The render gate (ui/renderGate.ts) is held from mount until MapView has drawn these layers.
+  const release = useRef<() => void>(() => {});
+  const { markers, lines, choropleth } = props;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new layers hold the gate again
+  useLayoutEffect(() => {
+    const r = holdRender('map');
+    release.current = r;
+    return r;
+  }, [markers, lines, choropleth]);
   return (
     <section className="map" style={{ height }} aria-label={props.label}>
       <Suspense fallback={<Skeleton height="100%" />}>
-        <MapView {...props} />
+        <MapView {...props} onDrawn={() => release.current()} />
       </Suspense>
     </section>
   );

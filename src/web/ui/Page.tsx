@@ -7,6 +7,7 @@ export function Page({
   subtitle,
   actions,
   source,
+  loaded,
   children,
 }: {
   title: string;
@@ -14,13 +15,15 @@ export function Page({
   actions?: ReactNode;
   /** Where the numbers on this page come from, e.g. { source: 'CMS 2015', dataDate: '30-day window' }. */
   source?: { source: string; dataDate?: string | null };
+  /** Dashboards: true once every query behind the page has answered (see ui/renderGate.ts). */
+  loaded?: boolean;
   children: ReactNode;
 }) {
   useEffect(() => {
     document.title = `${title} · Rounds`;
   }, [title]);
   return (
-    <div className="page">
+    <div className="page" data-loaded={loaded === undefined ? undefined : String(loaded)}>
       <header className="page-head">
         <div>
           <h1 className="page-title">{title}</h1>

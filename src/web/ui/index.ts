@@ -10,13 +10,20 @@ export {
 } from './Badge';
 export { CopyButton } from './CopyButton';
 export { type Column, DataTable, type Sort } from './DataTable';
-export { EChart, seriesColors } from './EChart';
+export { EChart, preloadCharts, seriesColors } from './EChart';
 export { EmptyState } from './EmptyState';
 export { Field, SelectField, TextField } from './Field';
 export { formatDate, formatDateTime, formatNumber, relativeTime } from './format';
 export { Icon, type IconName } from './icons';
 export { Kpi, Stat, Trend } from './Kpi';
-export { type Choropleth, choroplethScale, LeafletMap, type MapLine, type MapMarker } from './LeafletMap';
+export {
+  type Choropleth,
+  choroplethScale,
+  LeafletMap,
+  type MapLine,
+  type MapMarker,
+  preloadMap,
+} from './LeafletMap';
 export { Drawer, Modal } from './Modal';
 export { Page } from './Page';
 export { Skeleton, SkeletonRows } from './Skeleton';

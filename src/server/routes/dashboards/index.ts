@@ -1,10 +1,11 @@
 // Dashboards: Today (a liaison's day), Team (manager), Executive (market) and Return on visit. Each
 // answer is a list of panels — rows plus source, data date and definition — that the page draws and
-// the reports API exports unchanged.
+// the reports API exports unchanged. The market overview and return on visit are served from stored
+// views that referral imports refresh (commands/dashboards/marketView.ts, returnOnVisit.ts).
 import { z } from 'zod';
 import { buildExecutive } from '../../../commands/dashboards/executive';
 import { isoToday } from '../../../commands/dashboards/panel';
-import { buildReturnOnVisitPanel, returnOnVisit } from '../../../commands/dashboards/returnOnVisit';
+import { buildReturnOnVisitPanel } from '../../../commands/dashboards/returnOnVisit';
 import { buildTeam } from '../../../commands/dashboards/team';
 import { buildToday } from '../../../commands/dashboards/today';
 import { todayUserId } from '../../../commands/reports/panelRegistry';
@@ -18,17 +19,6 @@ const serviceLine = z.string().regex(/^[a-z_]{2,40}$/, 'must be a service-line k
 
 export default async function dashboardRoutes(app: App, { database }: ServerContext) {
   const db = database.db;
-  // The market view and return on visit read every referrer's history (tens of seconds on a busy
-  // machine): fill their caches in the background once the server is up, so the first visitor does not wait.
-  app.addHook('onReady', async () => {
-    if (process.env.VITEST || process.env.ROUNDS_DASHBOARD_WARMUP === 'off') return;
-    setTimeout(() => {
-      buildExecutive(db, { months: 24 })
-        .then(() => returnOnVisit(db, 3))
-        .then(() => buildTeam(db, { id: null, role: 'admin' }, { weeks: 12 }))
-        .catch((e: unknown) => app.log.warn({ err: e }, 'dashboard cache warm-up failed'));
-    }, 5_000).unref();
-  });
   const viewer = (req: Parameters<typeof actorOf>[0]) => {
     const a = actorOf(req);
     return { id: a.id, role: a.role };

@@ -27,6 +27,7 @@ async function importJson(ctx: ServerContext, req: FastifyRequest, doc: Json, la
     const r = await importFhirReferralsAndDetect(ctx.database, file, {
       startedBy: actor.email,
       fileName: label,
+      marketRefresh: 'background',
     });
     await recordAudit(ctx.database.db, {
       actorUserId: actor.id,

@@ -4,8 +4,8 @@ import '../dashboard/dashboard.css';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../api/client';
-import { EChart, EmptyState, Page, SkeletonRows } from '../../ui';
-import { panelOf, useExecutive } from '../dashboard/api';
+import { EChart, EmptyState, Page, preloadCharts, SkeletonRows } from '../../ui';
+import { DASHBOARD_DEFAULTS, panelOf, useExecutive } from '../dashboard/api';
 import { DownloadBar } from '../dashboard/DownloadBar';
 import { PanelCard } from '../dashboard/PanelCard';
 import { arrivalsOption, leakageValueOption, shareTrendOption } from './charts';
@@ -22,10 +22,12 @@ const LINES = [
   'imaging',
 ];
 const MONTHS = [12, 24, 36];
+// The charts load while the data is on its way, not after it.
+preloadCharts();
 
 export default function ExecutivePage() {
   const [serviceLine, setServiceLine] = useState('');
-  const [months, setMonths] = useState(24);
+  const [months, setMonths] = useState(DASHBOARD_DEFAULTS.executiveMonths);
   const exec = useExecutive(months, serviceLine);
   const navigate = useNavigate();
   const d = exec.data;
@@ -36,6 +38,7 @@ export default function ExecutivePage() {
   const arrivals = p('exec-new-physicians-trend');
   return (
     <Page
+      loaded={!exec.isPending}
       title="Market overview"
       subtitle="Share of referrals to our network, leakage and its value, who is rising and falling, and who is new."
       actions={

@@ -3,8 +3,9 @@
 // an error bar so "how sure" is visible at a glance.
 import type { EChartsOption } from 'echarts';
 import { useState } from 'react';
-import { EChart, Tabs } from '../../ui';
-import { type PanelRow, useReturnOnVisit } from '../dashboard/api';
+import { EChart, preloadCharts, Tabs } from '../../ui';
+import { useRenderHold } from '../../ui/renderGate';
+import { DASHBOARD_DEFAULTS, type PanelRow, useReturnOnVisit } from '../dashboard/api';
 import { PanelCard } from '../dashboard/PanelCard';
 
 const BY = [
@@ -15,12 +16,15 @@ const BY = [
   { id: 'all', label: 'All visits' },
 ] as const;
 type By = (typeof BY)[number]['id'];
+// The chart loads while the estimate is on its way, not after it.
+preloadCharts();
 
 export function ReturnOnVisit() {
-  const [by, setBy] = useState<By>('liaison');
-  const [windowMonths, setWindow] = useState(3);
+  const [by, setBy] = useState<By>(DASHBOARD_DEFAULTS.rovBy as By);
+  const [windowMonths, setWindow] = useState(DASHBOARD_DEFAULTS.rovWindow);
   const rov = useReturnOnVisit(by, windowMonths);
   const panel = rov.data?.panel;
+  useRenderHold(rov.isPending, 'return-on-visit');
   return (
     <div className="dash-wide" style={{ display: 'grid', gap: 8 }}>
       <div className="row dash-panel-head">

@@ -23,6 +23,7 @@ export default function GoalsPage() {
   const rings = panel?.rows.filter((g) => g.owner_id === me?.id) ?? [];
   return (
     <Page
+      loaded={!goals.isPending}
       title="Goals"
       subtitle="Progress to date, pace against the calendar, and where each goal will land at this rate."
       actions={

@@ -2,19 +2,22 @@
 // physicians overdue, open issues by age, goal attainment and the leaderboard. Every chart has its
 // table beside it, and every panel downloads as CSV or XLSX; the whole page as XLSX or the team PDF.
 import '../dashboard/dashboard.css';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../api/client';
-import { EChart, EmptyState, LeafletMap, Page, SkeletonRows } from '../../ui';
-import { panelOf, pct, useTeam } from '../dashboard/api';
+import { EChart, EmptyState, LeafletMap, Page, preloadCharts, preloadMap, SkeletonRows } from '../../ui';
+import { DASHBOARD_DEFAULTS, panelOf, pct, useTeam } from '../dashboard/api';
 import { DownloadBar } from '../dashboard/DownloadBar';
 import { PanelCard } from '../dashboard/PanelCard';
 import { barOption, byTypeOption, heatmapOption } from './charts';
 
 const WEEKS = [4, 8, 12, 26];
+// Charts and the county map load while the data is on its way, not after it.
+preloadCharts();
+preloadMap('county');
 
 export default function TeamPage() {
-  const [weeks, setWeeks] = useState(12);
+  const [weeks, setWeeks] = useState(DASHBOARD_DEFAULTS.teamWeeks);
   const team = useTeam(weeks);
   const navigate = useNavigate();
   const d = team.data;
@@ -24,11 +27,21 @@ export default function TeamPage() {
   const byType = p('team-activity-by-type');
   const coverage = p('team-coverage');
   const ages = p('team-issues-by-age');
-  const coverageValues = Object.fromEntries(
-    (coverage?.rows ?? []).map((r) => [String(r.county_fips), Number(r.coverage)]),
+  // Memoized: a new choropleth object would redraw the map (and hold the render gate) on every render.
+  const choropleth = useMemo(
+    () => ({
+      level: 'county' as const,
+      values: Object.fromEntries(
+        (coverage?.rows ?? []).map((r) => [String(r.county_fips), Number(r.coverage)]),
+      ),
+      label: 'Visited (90 days)',
+      format: (v: number) => pct(v),
+    }),
+    [coverage],
   );
   return (
     <Page
+      loaded={!team.isPending}
       title="Team"
       subtitle={
         d ? `Liaison activity and coverage, ${d.from} to ${d.asOf}.` : 'Liaison activity and coverage.'
@@ -96,12 +109,7 @@ export default function TeamPage() {
               <LeafletMap
                 label="Share of book physicians visited in the last 90 days, by county"
                 height={300}
-                choropleth={{
-                  level: 'county',
-                  values: coverageValues,
-                  label: 'Visited (90 days)',
-                  format: (v) => pct(v),
-                }}
+                choropleth={choropleth}
               />
             }
           />

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, errorMessage } from '../../api/client';
 import { CopyButton, formatDateTime } from '../../ui';
+import { useRenderHold } from '../../ui/renderGate';
 
 export function CalendarFeed() {
   const qc = useQueryClient();
@@ -27,6 +28,7 @@ export function CalendarFeed() {
     },
   });
   const active = status.data?.active;
+  useRenderHold(status.isPending, 'calendar-feed');
   return (
     <section className="card dash-panel" aria-label="Calendar feed">
       <h2>Calendar feed</h2>

@@ -25,6 +25,7 @@ export default function TodayPage() {
   const mine = !liaisonId || liaisonId === me?.id;
   return (
     <Page
+      loaded={!today.isPending && !goals.isPending}
       title={d?.user && !mine ? `Today — ${d.user.name}` : 'Today'}
       subtitle="Your route, follow-ups, physicians due a visit, new alerts and goal progress."
       actions={

@@ -44,39 +44,45 @@ export type ExecutiveResponse = {
 
 export const panelOf = (panels: Panel[] | undefined, id: string) => panels?.find((p) => p.id === id);
 
-export function useToday(date: string, liaisonId?: number) {
-  return useQuery({
+/** Each dashboard query's key and fetch, shared by the hooks below and the start-up prefetch. */
+export const dashboardQueries = {
+  today: (date: string, liaisonId?: number) => ({
     queryKey: ['dashboards', 'today', date, liaisonId ?? null],
     queryFn: () => api<TodayResponse>('/api/dashboards/today', { query: { date, liaisonId } }),
-  });
-}
-export function useTeam(weeks: number) {
-  return useQuery({
+  }),
+  team: (weeks: number) => ({
     queryKey: ['dashboards', 'team', weeks],
     queryFn: () => api<TeamResponse>('/api/dashboards/team', { query: { weeks } }),
-  });
-}
-export function useExecutive(months: number, serviceLine: string) {
-  return useQuery({
+  }),
+  executive: (months: number, serviceLine: string) => ({
     queryKey: ['dashboards', 'executive', months, serviceLine],
     queryFn: () => api<ExecutiveResponse>('/api/dashboards/executive', { query: { months, serviceLine } }),
-  });
-}
-export function useGoals(activeOn: string, ownerId?: number) {
-  return useQuery({
+  }),
+  goals: (activeOn: string, ownerId?: number) => ({
     queryKey: ['goals', activeOn, ownerId ?? null],
     queryFn: () => api<Panel>('/api/goals', { query: { activeOn, ownerId } }),
-  });
-}
-export function useReturnOnVisit(by: string, windowMonths: number) {
-  return useQuery({
+  }),
+  returnOnVisit: (by: string, windowMonths: number) => ({
     queryKey: ['dashboards', 'rov', by, windowMonths],
     queryFn: () =>
       api<{ panel: Panel; definitions: string[] }>('/api/dashboards/return-on-visit', {
         query: { by, windowMonths },
       }),
-  });
-}
+  }),
+};
+
+export const useToday = (date: string, liaisonId?: number) =>
+  useQuery(dashboardQueries.today(date, liaisonId));
+export const useTeam = (weeks: number) => useQuery(dashboardQueries.team(weeks));
+export const useExecutive = (months: number, serviceLine: string) =>
+  useQuery(dashboardQueries.executive(months, serviceLine));
+export const useGoals = (activeOn: string, ownerId?: number) =>
+  useQuery(dashboardQueries.goals(activeOn, ownerId));
+export const useReturnOnVisit = (by: string, windowMonths: number) =>
+  useQuery(dashboardQueries.returnOnVisit(by, windowMonths));
+
+/** Defaults each dashboard opens with (the pages start from these). */
+export const DASHBOARD_DEFAULTS = { teamWeeks: 12, executiveMonths: 24, rovBy: 'liaison', rovWindow: 3 };
 
 /** Download URLs (same-origin GETs: the session cookie authorizes them). */
 export const panelFileUrl = (id: string, format: 'csv' | 'xlsx', params: Query = {}) =>

@@ -64,7 +64,12 @@ export default function MapView(props: LeafletMapProps) {
     if (tileUrl) L.tileLayer(tileUrl, { attribution: tileAttribution ?? '', maxZoom: 19 }).addTo(group);
 
     const level = choropleth?.level ?? 'state';
-    boundaries(level)
+    // A county choropleth draws the counties of the states it has values in, and opens on them.
+    const states =
+      level === 'county' && choropleth && Object.keys(choropleth.values).length
+        ? new Set(Object.keys(choropleth.values).map((f) => f.slice(0, 2)))
+        : undefined;
+    boundaries(level, states)
       .then((b) => {
         if (cancelled) return;
         const scale = choropleth ? choroplethScale(Object.values(choropleth.values), choropleth.steps) : null;
@@ -91,6 +96,14 @@ export default function MapView(props: LeafletMapProps) {
           },
         });
         areas.addTo(group);
+        if (states && !markers?.length && !lines?.length) {
+          const valued = L.geoJSON({
+            type: 'FeatureCollection',
+            features: b.areas.features.filter((f) => choropleth?.values[String(f.id)] !== undefined),
+          } as typeof b.areas);
+          const bounds = valued.getBounds();
+          if (bounds.isValid()) m.fitBounds(bounds, { padding: [16, 16] });
+        }
         L.geoJSON(b.borders, {
           style: {
             color: cssVar('--border-strong'),
@@ -134,6 +147,7 @@ export default function MapView(props: LeafletMapProps) {
       ];
       if (pts.length > 1) m.fitBounds(L.latLngBounds(pts), { padding: [32, 32], maxZoom: 14 });
       else if (pts.length === 1) m.setView(pts[0]!, 12);
+      handlers.current.onDrawn?.();
     }
 
     return () => {

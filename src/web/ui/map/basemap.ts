@@ -17,25 +17,49 @@ type UsTopology = Topology<{
   states: GeometryCollection<{ name: string }>;
   counties: GeometryCollection<{ name: string }>;
 }>;
+const topologies = new Map<string, Promise<UsTopology>>();
 const cache = new Map<string, Promise<Boundaries>>();
 
-async function load(url: string, object: 'states' | 'counties'): Promise<Boundaries> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`Cannot load the ${object} basemap (${res.status})`);
-  const topo = (await res.json()) as UsTopology;
-  const obj = topo.objects[object];
+function topology(url: string, object: string): Promise<UsTopology> {
+  let p = topologies.get(url);
+  if (!p) {
+    p = fetch(url).then((res) => {
+      if (!res.ok) throw new Error(`Cannot load the ${object} basemap (${res.status})`);
+      return res.json() as Promise<UsTopology>;
+    });
+    p.catch(() => topologies.delete(url));
+    topologies.set(url, p);
+  }
+  return p;
+}
+
+async function load(url: string, object: 'states' | 'counties', states?: Set<string>): Promise<Boundaries> {
+  const topo = await topology(url, object);
+  const all = topo.objects[object];
+  // Only the areas of the given states: a market is regional, and converting and drawing all 3,000+
+  // US counties costs the browser far more than the few hundred it shows.
+  const inStates = (g: { id?: string | number }) => !states || states.has(String(g.id).slice(0, 2));
+  const obj = states ? { ...all, geometries: all.geometries.filter(inStates) } : all;
   return {
     areas: feature(topo, obj) as FeatureCollection<Geometry, { name: string }>,
     borders: mesh(topo, obj, (a, b) => a !== b),
   };
 }
 
-export function boundaries(level: 'state' | 'county'): Promise<Boundaries> {
-  let p = cache.get(level);
+/** Fetches the outlines ahead of the first map (see preloadMap). */
+export const preloadTopology = (level: 'state' | 'county') =>
+  void topology(level === 'state' ? statesUrl : countiesUrl, level === 'state' ? 'states' : 'counties').catch(
+    () => {},
+  );
+
+/** State or county outlines; `states` (2-digit FIPS) limits them to those states. */
+export function boundaries(level: 'state' | 'county', states?: Set<string>): Promise<Boundaries> {
+  const key = `${level}|${states ? [...states].sort().join(',') : '*'}`;
+  let p = cache.get(key);
   if (!p) {
-    p = level === 'state' ? load(statesUrl, 'states') : load(countiesUrl, 'counties');
-    p.catch(() => cache.delete(level));
-    cache.set(level, p);
+    p = level === 'state' ? load(statesUrl, 'states', states) : load(countiesUrl, 'counties', states);
+    p.catch(() => cache.delete(key));
+    cache.set(key, p);
   }
   return p;
 }
