@@ -2,7 +2,9 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../schema';
 import { isPglite } from './backend';
+import { queryWords, resolveNameWords, WORD_TYPO_SIMILARITY } from './nameWords';
 import { compileProviderFilters, distanceSql, type ProviderSearch, WORD_SIMILARITY } from './providerFilters';
+import { searchByNameJoined, searchByNameLean } from './searchByName';
 import { type Facets, searchMatched, TOTAL_CAP } from './searchMatched';
 
 export type ProviderSort = 'relevance' | 'name' | 'distance';
@@ -42,7 +44,8 @@ export async function latestNppesImport(db: Kysely<DB>) {
 
 export async function searchProviders(db: Kysely<DB>, r: SearchRequest) {
   const latest = await latestNppesImport(db);
-  const f = compileProviderFilters(r, latest?.id ?? null, !(await isPglite(db)));
+  const trigramOperators = !(await isPglite(db));
+  const f = compileProviderFilters(r, latest?.id ?? null, trigramOperators, true);
   const sort: ProviderSort = r.sort ?? (f.text ? 'relevance' : r.near ? 'distance' : 'name');
   if (sort === 'distance' && !r.near)
     throw new SearchInputError('sort=distance needs near (a ZIP or lat,lon)');
@@ -60,12 +63,19 @@ export async function searchProviders(db: Kysely<DB>, r: SearchRequest) {
   if (after && after.length !== keys.length)
     throw new SearchInputError('cursor does not belong to this sort');
   const keyset = after ? sql`(${sql.join(keys)}) > (${sql.join(after.map((v) => sql`${v}`))})` : sql`true`;
-  const result = (rows: Record<string, unknown>[], total: number, facets: Facets | null) => {
+  const result = (
+    rows: Record<string, unknown>[],
+    total: number,
+    facets: Facets | null,
+    facetsSampled: number | null = null,
+  ) => {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: page.map(toHit),
       facets,
+      /** set when the facet counts cover only the best this-many matches of a larger match */
+      facetsSampled,
       nextCursor: rows.length > limit && last ? encode({ k: keyOf(last, sort) }) : null,
       total: Math.min(total, TOTAL_CAP),
       totalIsExact: total <= TOTAL_CAP,
@@ -80,6 +90,19 @@ export async function searchProviders(db: Kysely<DB>, r: SearchRequest) {
     );
     // A fuzzy name, or any filter with facets asked for: evaluate the match once for the page, the
     // total and the facets. A browse of everything keeps index order (and separate facet scans).
+    if (f.viaTokens) {
+      const words = queryWords(f.text!);
+      await sql`select set_config('pg_trgm.similarity_threshold', ${String(WORD_TYPO_SIMILARITY)}, true)`.execute(
+        tx,
+      );
+      const matches = await resolveNameWords(tx, words, trigramOperators);
+      const q = { matches, nq: words.length, after, limit, facets: r.facets !== false };
+      const m =
+        sort === 'relevance' && f.otherFilters === 0
+          ? await searchByNameLean(tx, q)
+          : await searchByNameJoined(tx, { ...q, where: f.where, distance: dist, keys });
+      return result(m.rows, m.total, m.facets, m.facetsSampled);
+    }
     const filtered = [
       r.q,
       r.specialty,
