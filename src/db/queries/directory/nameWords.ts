@@ -50,3 +50,25 @@ export async function resolveNameWords(
     where v.n > 0 and not starts_with(v.word, q.w)`.execute(db);
   return [...out, ...typo.rows];
 }
+
+/** The matches of each query word, in query-word order. */
+export const byQueryWord = (matches: WordMatch[], nq: number) =>
+  Array.from({ length: nq }, (_, i) => matches.filter((m) => m.qi === i));
+
+/**
+ * For a one-word relevance page, the best-scoring words that together carry `budget` providers
+ * (whole tie groups, so ties still order by NPI): "joh" reads john's 55,000 tokens, not every
+ * joh… word's. Words scoring above a cursor's score are kept (they decide a provider's best
+ * score) but not counted. `complete` says whether every word was kept.
+ */
+export function budgetWords(ms: WordMatch[], afterScore: number | null, budget: number) {
+  const sorted = [...ms].sort((a, b) => b.score - a.score || (a.word < b.word ? -1 : 1));
+  const words: WordMatch[] = [];
+  let carried = 0;
+  for (const m of sorted) {
+    if (carried >= budget && m.score < words[words.length - 1]!.score) return { words, complete: false };
+    words.push(m);
+    if (afterScore === null || m.score <= afterScore) carried += m.n;
+  }
+  return { words, complete: true };
+}

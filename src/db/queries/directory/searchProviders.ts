@@ -2,7 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../schema';
 import { isPglite } from './backend';
-import { queryWords, resolveNameWords, WORD_TYPO_SIMILARITY } from './nameWords';
+import { budgetWords, byQueryWord, queryWords, resolveNameWords, WORD_TYPO_SIMILARITY } from './nameWords';
 import { compileProviderFilters, distanceSql, type ProviderSearch, WORD_SIMILARITY } from './providerFilters';
 import { searchByNameJoined, searchByNameLean } from './searchByName';
 import { type Facets, searchMatched, TOTAL_CAP } from './searchMatched';
@@ -68,6 +68,7 @@ export async function searchProviders(db: Kysely<DB>, r: SearchRequest) {
     total: number,
     facets: Facets | null,
     facetsSampled: number | null = null,
+    exact = total <= TOTAL_CAP,
   ) => {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
@@ -78,7 +79,7 @@ export async function searchProviders(db: Kysely<DB>, r: SearchRequest) {
       facetsSampled,
       nextCursor: rows.length > limit && last ? encode({ k: keyOf(last, sort) }) : null,
       total: Math.min(total, TOTAL_CAP),
-      totalIsExact: total <= TOTAL_CAP,
+      totalIsExact: exact && total <= TOTAL_CAP,
       sort,
       dataDate: latest?.data_date ?? null,
     };
@@ -95,13 +96,32 @@ export async function searchProviders(db: Kysely<DB>, r: SearchRequest) {
       await sql`select set_config('pg_trgm.similarity_threshold', ${String(WORD_TYPO_SIMILARITY)}, true)`.execute(
         tx,
       );
-      const matches = await resolveNameWords(tx, words, trigramOperators);
-      const q = { matches, nq: words.length, after, limit, facets: r.facets !== false };
-      const m =
-        sort === 'relevance' && f.otherFilters === 0
-          ? await searchByNameLean(tx, q)
-          : await searchByNameJoined(tx, { ...q, where: f.where, distance: dist, keys });
-      return result(m.rows, m.total, m.facets, m.facetsSampled);
+      const groups = byQueryWord(await resolveNameWords(tx, words, trigramOperators), words.length);
+      const facets = r.facets !== false;
+      let m: Awaited<ReturnType<typeof searchByNameLean>>;
+      if (sort === 'relevance' && f.otherFilters === 0) {
+        const cut =
+          groups.length === 1
+            ? budgetWords(groups[0]!, after ? -Number(after[0]) : null, TOTAL_CAP + 1)
+            : { words: null, complete: true };
+        m = await searchByNameLean(tx, {
+          groups: cut.words ? [cut.words] : groups,
+          complete: cut.complete,
+          after,
+          limit,
+          facets,
+        });
+      } else
+        m = await searchByNameJoined(tx, {
+          groups,
+          after,
+          limit,
+          facets,
+          where: f.where,
+          distance: dist,
+          keys,
+        });
+      return result(m.rows, m.total, m.facets, m.facetsSampled, m.totalIsExact);
     }
     const filtered = [
       r.q,
