@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findProviders } from '../../src/commands/directory/providerSearch';
 import { npiCheckDigit } from '../../src/core/npi';
 import type { Database } from '../../src/db/connection';
+import { FACET_SAMPLE } from '../../src/db/queries/directory/searchByName';
 import { importNppes } from '../../src/import/nppes/importNppes';
 import { backends } from '../helpers/db';
 import { individual, writeNppes } from './fixtures/nppes';
@@ -124,6 +125,32 @@ describe.each(backends)('name search through the name-word index on $name', ({ c
       { word: 'jones', n: 1 },
       { word: 'smith', n: 1 },
       { word: 'smyth', n: 0 },
+    ]);
+  });
+
+  it('counts facets of a match larger than the sample over its best 500, and says so', async () => {
+    // 510 active ZEDs, cities alternating; all score 1, so the best 500 are the 500 lowest NPIs
+    // (i = 1..500): 250 in each city. The total (510) is still counted exactly.
+    const zeds = path.join(dir, 'npidata_pfile_20050523-20250808.csv');
+    const zed = Array.from({ length: 510 }, (_, k) =>
+      individual({ npi: npi(1000 + k + 1), last: 'ZED', first: 'ANN', city: k % 2 ? 'EVENTOWN' : 'ODDTOWN' }),
+    );
+    writeNppes(zeds, [...people, ...zed]);
+    await importNppes(database, zeds);
+    const r = await findProviders(database.db, { q: 'zed', limit: 3 });
+    expect([r.total, r.totalIsExact, r.facetsSampled]).toEqual([510, true, FACET_SAMPLE]);
+    expect(FACET_SAMPLE).toBe(500);
+    expect(r.facets!.city.map((c) => [c.value, c.count])).toEqual([
+      ['EVENTOWN', 250],
+      ['ODDTOWN', 250],
+    ]);
+    expect(r.items.map((i) => i.npi)).toEqual([npi(1001), npi(1002), npi(1003)]);
+    // with a filter every match is read: exact counts, no sample
+    const odd = await findProviders(database.db, { q: 'zed', city: 'Oddtown' });
+    expect([odd.total, odd.facetsSampled, odd.facets!.city]).toEqual([
+      255,
+      null,
+      [{ value: 'ODDTOWN', label: null, count: 255 }],
     ]);
   });
 });
