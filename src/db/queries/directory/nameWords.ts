@@ -22,33 +22,36 @@ export type WordMatch = { qi: number; word: string; score: number; n: number };
 export const queryWords = (text: string) =>
   [...new Set(text.split(' ').filter(Boolean))].slice(0, MAX_QUERY_WORDS);
 
-// Tokens are [a-z0-9]+ ("C" collation), so every word starting with w sorts in [w, w || '~').
+// One statement (a search is latency-bound by round trips under load). Tokens are [a-z0-9]+ in
+// the "C" collation, so every word starting with w sorts in [w, w || '~').
 export async function resolveNameWords(
   db: Kysely<DB>,
   words: string[],
   trigramOperators: boolean,
 ): Promise<WordMatch[]> {
-  const prefix = await sql<WordMatch>`
-    select q.i::int - 1 as qi, v.word, v.n,
-      case when v.word = q.w then 1 else 0.5 + 0.5 * length(q.w) / length(v.word) end::float8 as score
-    from unnest(${words}::text[]) with ordinality q(w, i)
-    join provider_name_words v on v.word >= q.w collate "C" and v.word < (q.w || '~') collate "C"
-    where v.n > 0`.execute(db);
-  const out = prefix.rows;
-  const carried = words.map((_, i) => out.filter((m) => m.qi === i).reduce((s, m) => s + m.n, 0));
-  const fuzzy = words.map((w, i) => ({ w, i })).filter(({ i }) => carried[i]! < FUZZY_BELOW);
-  if (!fuzzy.length) return out;
-  // PostgreSQL: the vocabulary's GIN trigram index. PGlite: its pg_trgm operators are unreliable
-  // (backend.ts), so similarity() over the vocabulary (distinct words, not providers).
+  // PostgreSQL: the vocabulary's GIN trigram index (`%` admits similarity ≥ pg_trgm's threshold,
+  // 0.3 by default; the explicit test keeps ours whatever it is set to). PGlite: its pg_trgm
+  // operators are unreliable (backend.ts), so similarity() over the vocabulary — distinct words,
+  // not providers.
   const alike = trigramOperators
-    ? sql`v.word % q.w`
-    : sql`similarity(v.word, q.w) >= ${WORD_TYPO_SIMILARITY}`;
-  const typo = await sql<WordMatch>`
-    select q.i::int as qi, v.word, v.n, (0.9 * similarity(v.word, q.w))::float8 as score
-    from unnest(${fuzzy.map((f) => f.w)}::text[], ${fuzzy.map((f) => f.i)}::int[]) q(w, i)
-    join provider_name_words v on ${alike}
-    where v.n > 0 and not starts_with(v.word, q.w)`.execute(db);
-  return [...out, ...typo.rows];
+    ? sql`v.word % c.w and similarity(v.word, c.w) >= ${WORD_TYPO_SIMILARITY}`
+    : sql`similarity(v.word, c.w) >= ${WORD_TYPO_SIMILARITY}`;
+  const r = await sql<WordMatch>`
+    with q as (select u.w, u.i::int - 1 as qi from unnest(${words}::text[]) with ordinality u(w, i)),
+    pre as (
+      select q.qi, v.word, v.n,
+        case when v.word = q.w then 1 else 0.5 + 0.5 * length(q.w) / length(v.word) end::float8 as score
+      from q join provider_name_words v on v.word >= q.w collate "C" and v.word < (q.w || '~') collate "C"
+      where v.n > 0),
+    carried as (
+      select q.qi, q.w from q left join pre on pre.qi = q.qi
+      group by q.qi, q.w having coalesce(sum(pre.n), 0) < ${FUZZY_BELOW})
+    select qi, word, n, score from pre
+    union all
+    select c.qi, v.word, v.n, (0.9 * similarity(v.word, c.w))::float8
+    from carried c join provider_name_words v on ${alike}
+    where v.n > 0 and not starts_with(v.word, c.w)`.execute(db);
+  return r.rows;
 }
 
 /** The matches of each query word, in query-word order. */

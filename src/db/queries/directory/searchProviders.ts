@@ -2,7 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../schema';
 import { isPglite } from './backend';
-import { budgetWords, byQueryWord, queryWords, resolveNameWords, WORD_TYPO_SIMILARITY } from './nameWords';
+import { budgetWords, byQueryWord, queryWords, resolveNameWords } from './nameWords';
 import { compileProviderFilters, distanceSql, type ProviderSearch, WORD_SIMILARITY } from './providerFilters';
 import { searchByNameJoined, searchByNameLean } from './searchByName';
 import { type Facets, searchMatched, TOTAL_CAP } from './searchMatched';
@@ -84,6 +84,36 @@ export async function searchProviders(db: Kysely<DB>, r: SearchRequest) {
       dataDate: latest?.data_date ?? null,
     };
   };
+  // the name-word index path: a few single statements, no transaction (no settings to scope)
+  if (f.viaTokens) {
+    const words = queryWords(f.text!);
+    const groups = byQueryWord(await resolveNameWords(db, words, trigramOperators), words.length);
+    const facets = r.facets !== false;
+    let m: Awaited<ReturnType<typeof searchByNameLean>>;
+    if (sort === 'relevance' && f.otherFilters === 0) {
+      const cut =
+        groups.length === 1
+          ? budgetWords(groups[0]!, after ? -Number(after[0]) : null, TOTAL_CAP + 1)
+          : { words: null, complete: true };
+      m = await searchByNameLean(db, {
+        groups: cut.words ? [cut.words] : groups,
+        complete: cut.complete,
+        after,
+        limit,
+        facets,
+      });
+    } else
+      m = await searchByNameJoined(db, {
+        groups,
+        after,
+        limit,
+        facets,
+        where: f.where,
+        distance: dist,
+        keys,
+      });
+    return result(m.rows, m.total, m.facets, m.facetsSampled, m.totalIsExact);
+  }
   return db.transaction().execute(async (tx) => {
     // typo tolerance: a looser word-similarity threshold than pg_trgm's default, ranked by similarity
     await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY)}, true)`.execute(
@@ -91,38 +121,6 @@ export async function searchProviders(db: Kysely<DB>, r: SearchRequest) {
     );
     // A fuzzy name, or any filter with facets asked for: evaluate the match once for the page, the
     // total and the facets. A browse of everything keeps index order (and separate facet scans).
-    if (f.viaTokens) {
-      const words = queryWords(f.text!);
-      await sql`select set_config('pg_trgm.similarity_threshold', ${String(WORD_TYPO_SIMILARITY)}, true)`.execute(
-        tx,
-      );
-      const groups = byQueryWord(await resolveNameWords(tx, words, trigramOperators), words.length);
-      const facets = r.facets !== false;
-      let m: Awaited<ReturnType<typeof searchByNameLean>>;
-      if (sort === 'relevance' && f.otherFilters === 0) {
-        const cut =
-          groups.length === 1
-            ? budgetWords(groups[0]!, after ? -Number(after[0]) : null, TOTAL_CAP + 1)
-            : { words: null, complete: true };
-        m = await searchByNameLean(tx, {
-          groups: cut.words ? [cut.words] : groups,
-          complete: cut.complete,
-          after,
-          limit,
-          facets,
-        });
-      } else
-        m = await searchByNameJoined(tx, {
-          groups,
-          after,
-          limit,
-          facets,
-          where: f.where,
-          distance: dist,
-          keys,
-        });
-      return result(m.rows, m.total, m.facets, m.facetsSampled, m.totalIsExact);
-    }
     const filtered = [
       r.q,
       r.specialty,
