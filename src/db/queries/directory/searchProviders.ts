@@ -1,4 +1,6 @@
-// Provider search: fuzzy name (pg_trgm), filters, radius, facets, keyset pagination.
+// Provider search: fuzzy name, filters, radius, facets, keyset pagination. A name search of active
+// providers goes through the name-word index (nameWords.ts, searchByName.ts); NPI, other statuses
+// and filter-only searches read providers directly (pg_trgm on search_name for status=all).
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../schema';
 import { isPglite } from './backend';
