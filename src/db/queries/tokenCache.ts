@@ -18,8 +18,8 @@ const byDatabase = new WeakMap<Kysely<DB>, Map<string, Entry>>();
 const notedAt = new WeakMap<Kysely<DB>, Map<number, number>>();
 
 const mapOf = <K, V>(w: WeakMap<Kysely<DB>, Map<K, V>>, d: Kysely<DB>) => {
-  let m = w.get(d);
-  if (!m) w.set(d, (m = new Map()));
+  const m = w.get(d) ?? new Map<K, V>();
+  w.set(d, m);
   return m;
 };
 
