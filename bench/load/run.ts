@@ -80,6 +80,21 @@ async function waitForServer(ms: number) {
   throw new Error('Rounds did not come up in time');
 }
 
+// The first serve loads the referral history, alerts and network metrics in the background after
+// it listens: measuring then would measure that import, not the requests.
+async function waitForDemoComplete(ms: number) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (serverExit) throw new Error(`Rounds exited while loading the demo (${serverExit})`);
+    const info = (await (await fetch(`${base}/api/system/info`)).json()) as {
+      demo: { loading: string | null } | null;
+    };
+    if (info.demo && !info.demo.loading) return;
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+  throw new Error('The demo market did not finish loading in time');
+}
+
 async function main() {
   await admin(`create database ${dbName}`);
   const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
@@ -105,6 +120,7 @@ async function main() {
   try {
     process.stderr.write('Starting Rounds and loading the demo market…\n');
     await waitForServer(15 * 60_000);
+    await waitForDemoComplete(30 * 60_000);
     const database = await connectDatabase({ databaseUrl: dbUrl, poolSize: 1 });
     const { token } = await createApiToken(
       database.db,

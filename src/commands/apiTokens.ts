@@ -2,6 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../db/audit';
+import { forgetTokens } from '../db/queries/tokenCache';
 import type { DB } from '../db/schema';
 import type { Role } from '../db/tables/foundation';
 
@@ -37,7 +38,7 @@ export async function createApiToken(db: Kysely<DB>, actor: Actor, input: { name
 }
 
 export async function revokeApiToken(db: Kysely<DB>, actor: Actor, id: number) {
-  return db.transaction().execute(async (trx) => {
+  const revoked = await db.transaction().execute(async (trx) => {
     const r = await trx
       .updateTable('api_tokens')
       .set({ revoked_at: new Date() })
@@ -57,6 +58,8 @@ export async function revokeApiToken(db: Kysely<DB>, actor: Actor, id: number) {
       });
     return !!r;
   });
+  forgetTokens(db); // this process stops accepting it at once (others within TOKEN_CACHE_MS)
+  return revoked;
 }
 
 export function listApiTokens(db: Kysely<DB>) {

@@ -126,6 +126,10 @@ export interface DirectoryTables {
     updated_by: string | null;
   };
   providers: ProviderRow;
+  /** one row per word of an active provider's search_name (kept by triggers on providers) */
+  provider_name_tokens: { token: string; npi: string };
+  /** the distinct words, with how many active providers carry each (0 once none does) */
+  provider_name_words: { word: string; n: Generated<number> };
   provider_taxonomies: {
     npi: string;
     slot: number;

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Database } from '../../db/connection';
 import { findActiveSession } from '../../db/queries/sessions';
+import { cachedToken, rememberToken } from '../../db/queries/tokenCache';
 import type { Role } from '../../db/tables/foundation';
 import { HttpError } from '../lib/errors';
 import { noteTokenUse } from './tokenUse';
@@ -93,13 +94,17 @@ async function identify(database: Database, req: FastifyRequest, idleMinutes: nu
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) {
     const hash = createHash('sha256').update(auth.slice(7).trim()).digest('hex');
-    const tok = await database.db
-      .selectFrom('api_tokens')
-      .select(['id', 'name', 'role'])
-      .where('token_hash', '=', hash)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    if (!tok) throw new HttpError(401, 'Invalid or revoked API token');
+    let tok = cachedToken(database.db, hash);
+    if (!tok) {
+      tok = await database.db
+        .selectFrom('api_tokens')
+        .select(['id', 'name', 'role'])
+        .where('token_hash', '=', hash)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      if (!tok) throw new HttpError(401, 'Invalid or revoked API token');
+      rememberToken(database.db, hash, tok);
+    }
     await noteTokenUse(database, tok, req);
     return {
       id: null,

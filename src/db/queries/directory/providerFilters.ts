@@ -32,29 +32,39 @@ export type Compiled = {
   score: RawBuilder<number>;
   text: string | null;
   npi: string | null;
+  /** the name goes through the name-word index: `where` leaves it out, `score` is cand.score */
+  viaTokens: boolean;
+  /** filters other than the name and the status */
+  otherFilters: number;
 };
 
 export function compileProviderFilters(
   f: ProviderSearch,
   latestNppesJob: number | null,
   trigramOperators = true,
+  nameTokens = false,
 ): Compiled {
   const parts: RawBuilder<unknown>[] = [];
   let score: RawBuilder<number> = sql<number>`0`;
   let text: string | null = null;
   let npi: string | null = null;
   const q = f.q?.trim() ?? '';
+  const status = f.status ?? 'active';
+  // the name-word index holds active providers only
+  const viaTokens = nameTokens && status === 'active' && !/^\d{10}$/.test(q) && searchText(q) !== '';
   if (/^\d{10}$/.test(q)) {
     npi = q;
     parts.push(sql`p.npi = ${q}`);
   } else if (q) {
     text = searchText(q);
-    if (text.length < 3) parts.push(sql`p.search_name like ${`${text}%`}`);
+    if (viaTokens) score = sql<number>`cand.score`;
+    else if (text.length < 3) parts.push(sql`p.search_name like ${`${text}%`}`);
     // word similarity alone: on the bench names it finds the same rows as "% 0.25 or <% 0.45" did,
     // but the GIN index hands the recheck far fewer candidates (the loose % admitted ~30 % of rows)
     else if (trigramOperators) parts.push(sql`${text} <% p.search_name`);
     else parts.push(sql`word_similarity(${text}, p.search_name) >= ${WORD_SIMILARITY}`);
-    score = sql<number>`greatest(similarity(p.search_name, ${text}), word_similarity(${text}, p.search_name))`;
+    if (!viaTokens)
+      score = sql<number>`greatest(similarity(p.search_name, ${text}), word_similarity(${text}, p.search_name))`;
   }
   if (f.specialty) {
     const s = f.specialty.trim();
@@ -88,12 +98,12 @@ export function compileProviderFilters(
     parts.push(
       sql`exists (select 1 from memberships m where m.provider_npi = p.npi and m.organization_id = ${f.org})`,
     );
-  const status = f.status ?? 'active';
+  const otherFilters = parts.length - (npi || (text && !viaTokens) ? 1 : 0);
   if (status !== 'all') parts.push(sql`p.status = ${status}`);
   if (f.newToMarket) {
     if (f.since) parts.push(sql`p.arrived_at >= ${f.since}::date`);
     else parts.push(sql`p.arrived_job_id = ${latestNppesJob ?? -1}`);
   }
   const where = parts.length ? sql.join(parts, sql` and `) : sql`true`;
-  return { where, score, text, npi };
+  return { where, score, text, npi, viaTokens, otherFilters };
 }

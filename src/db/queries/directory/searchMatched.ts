@@ -12,15 +12,22 @@ export const TOTAL_CAP = 10000;
 export type Facet = { value: string; label: string | null; count: number };
 export type Facets = Record<keyof typeof FACET_LIMITS, Facet[]>;
 
-const PROVIDER_COLUMNS = `p.npi, p.last_name, p.first_name, p.middle_name, p.name_prefix, p.name_suffix, p.credential,
+export const PROVIDER_COLUMNS = `p.npi, p.last_name, p.first_name, p.middle_name, p.name_prefix, p.name_suffix, p.credential,
   p.sex, p.primary_taxonomy, p.primary_service_line, p.status, p.practice_line1, p.practice_line2, p.practice_city,
   p.practice_state, p.practice_zip5, p.practice_phone, p.county_fips, p.county_name, p.lat, p.lon, p.geo_precision,
   p.arrived_at, p.arrival_reason, p.enumeration_date`;
 
-const facetJson = (value: string, label: string, limit: number, join = '') =>
+const facetJson = (value: string, label: string, limit: number, join = '', from = 'm') =>
   sql.raw(`(select coalesce(json_agg(x), '[]'::json) from (
-    select ${value} as value, ${label} as label, count(*)::int as count from m ${join}
+    select ${value} as value, ${label} as label, count(*)::int as count from ${from} ${join}
     where ${value} is not null group by 1 order by 3 desc, 1 limit ${limit}) x)`);
+
+/** The four facets (value, label, count) of the providers in relation `r`, as one json object. */
+export const facetsObject = (r: string) => sql`json_build_object(
+  'serviceLine', ${facetJson(`${r}.primary_service_line`, 'null', FACET_LIMITS.serviceLine, '', r)},
+  'specialty', ${facetJson(`${r}.primary_taxonomy`, 'max(t.display_name)', FACET_LIMITS.specialty, `left join taxonomies t on t.code = ${r}.primary_taxonomy`, r)},
+  'city', ${facetJson(`${r}.practice_city`, 'null', FACET_LIMITS.city, '', r)},
+  'county', ${facetJson(`${r}.county_fips`, `max(${r}.county_name)`, FACET_LIMITS.county, '', r)})`;
 
 export async function searchMatched(
   tx: Kysely<DB>,
@@ -32,6 +39,9 @@ export async function searchMatched(
     after: (string | number)[] | null;
     limit: number;
     facets: boolean;
+    /** leading CTEs and the relation the match reads (default: all providers) */
+    with?: RawBuilder<unknown>;
+    from?: RawBuilder<unknown>;
   },
 ) {
   const keyCols = q.keys.map((k, i) => sql`${k} as ${sql.raw(`_k${i}`)}`);
@@ -39,17 +49,11 @@ export async function searchMatched(
   const keyset = q.after
     ? sql`(${sql.join(keyRefs)}) > (${sql.join(q.after.map((v) => sql`${v}`))})`
     : sql`true`;
-  const facets = q.facets
-    ? sql`json_build_object(
-        'serviceLine', ${facetJson('m.primary_service_line', 'null', FACET_LIMITS.serviceLine)},
-        'specialty', ${facetJson('m.primary_taxonomy', 'max(t.display_name)', FACET_LIMITS.specialty, 'left join taxonomies t on t.code = m.primary_taxonomy')},
-        'city', ${facetJson('m.practice_city', 'null', FACET_LIMITS.city)},
-        'county', ${facetJson('m.county_fips', 'max(m.county_name)', FACET_LIMITS.county)})`
-    : sql`null::json`;
+  const facets = q.facets ? facetsObject('m') : sql`null::json`;
   const res = await sql<Record<string, unknown> & { _total: number; _facets: Facets | null }>`
-    with m as materialized (
+    with ${q.with ?? sql``} m as materialized (
       select ${sql.raw(PROVIDER_COLUMNS)}, ${q.score} as score, ${q.distance} as distance_mi, ${sql.join(keyCols)}
-      from providers p where ${q.where}),
+      from ${q.from ?? sql`providers p`} where ${q.where}),
     agg as (select (select count(*)::int from (select 1 from m limit ${TOTAL_CAP + 1}) c) as _total, ${facets} as _facets)
     select page.*, agg._total, agg._facets from agg left join lateral (
       select m.*, tx.display_name as taxonomy_name,

@@ -1,8 +1,12 @@
-// Provider search: fuzzy name (pg_trgm), filters, radius, facets, keyset pagination.
+// Provider search: fuzzy name, filters, radius, facets, keyset pagination. A name search of active
+// providers goes through the name-word index (nameWords.ts, searchByName.ts); NPI, other statuses
+// and filter-only searches read providers directly (pg_trgm on search_name for status=all).
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../schema';
 import { isPglite } from './backend';
+import { budgetWords, byQueryWord, queryWords, resolveNameWords } from './nameWords';
 import { compileProviderFilters, distanceSql, type ProviderSearch, WORD_SIMILARITY } from './providerFilters';
+import { searchByNameJoined, searchByNameLean } from './searchByName';
 import { type Facets, searchMatched, TOTAL_CAP } from './searchMatched';
 
 export type ProviderSort = 'relevance' | 'name' | 'distance';
@@ -42,7 +46,8 @@ export async function latestNppesImport(db: Kysely<DB>) {
 
 export async function searchProviders(db: Kysely<DB>, r: SearchRequest) {
   const latest = await latestNppesImport(db);
-  const f = compileProviderFilters(r, latest?.id ?? null, !(await isPglite(db)));
+  const trigramOperators = !(await isPglite(db));
+  const f = compileProviderFilters(r, latest?.id ?? null, trigramOperators, true);
   const sort: ProviderSort = r.sort ?? (f.text ? 'relevance' : r.near ? 'distance' : 'name');
   if (sort === 'distance' && !r.near)
     throw new SearchInputError('sort=distance needs near (a ZIP or lat,lon)');
@@ -60,19 +65,57 @@ export async function searchProviders(db: Kysely<DB>, r: SearchRequest) {
   if (after && after.length !== keys.length)
     throw new SearchInputError('cursor does not belong to this sort');
   const keyset = after ? sql`(${sql.join(keys)}) > (${sql.join(after.map((v) => sql`${v}`))})` : sql`true`;
-  const result = (rows: Record<string, unknown>[], total: number, facets: Facets | null) => {
+  const result = (
+    rows: Record<string, unknown>[],
+    total: number,
+    facets: Facets | null,
+    facetsSampled: number | null = null,
+    exact = total <= TOTAL_CAP,
+  ) => {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: page.map(toHit),
       facets,
+      /** set when the facet counts cover only the best this-many matches of a larger match */
+      facetsSampled,
       nextCursor: rows.length > limit && last ? encode({ k: keyOf(last, sort) }) : null,
       total: Math.min(total, TOTAL_CAP),
-      totalIsExact: total <= TOTAL_CAP,
+      totalIsExact: exact && total <= TOTAL_CAP,
       sort,
       dataDate: latest?.data_date ?? null,
     };
   };
+  // the name-word index path: a few single statements, no transaction (no settings to scope)
+  if (f.viaTokens) {
+    const words = queryWords(f.text!);
+    const groups = byQueryWord(await resolveNameWords(db, words, trigramOperators), words.length);
+    const facets = r.facets !== false;
+    let m: Awaited<ReturnType<typeof searchByNameLean>>;
+    if (sort === 'relevance' && f.otherFilters === 0) {
+      const cut =
+        groups.length === 1
+          ? budgetWords(groups[0]!, after ? -Number(after[0]) : null, TOTAL_CAP + 1)
+          : { words: null, complete: true };
+      m = await searchByNameLean(db, {
+        groups: cut.words ? [cut.words] : groups,
+        complete: cut.complete,
+        after,
+        limit,
+        facets,
+      });
+    } else
+      m = await searchByNameJoined(db, {
+        groups,
+        after,
+        limit,
+        facets,
+        where: f.where,
+        distance: dist,
+        keys,
+      });
+    return result(m.rows, m.total, m.facets, m.facetsSampled, m.totalIsExact);
+  }
   return db.transaction().execute(async (tx) => {
     // typo tolerance: a looser word-similarity threshold than pg_trgm's default, ranked by similarity
     await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY)}, true)`.execute(

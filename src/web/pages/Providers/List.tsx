@@ -148,6 +148,9 @@ export default function ProvidersList() {
           {facet('specialty', 'Specialty', data.facets.specialty)}
           {facet('city', 'City', data.facets.city)}
           {facet('county', 'County', data.facets.county)}
+          {data.facetsSampled ? (
+            <p className="muted">Counts among the best {data.facetsSampled} matches, not all of them.</p>
+          ) : null}
         </div>
       )}
       {error ? <EmptyState title="Search failed">{(error as Error).message}</EmptyState> : null}

@@ -29,5 +29,7 @@ export type SearchResult = {
   nextCursor: string | null;
   total: number;
   totalIsExact: boolean;
+  /** the facet counts cover only the best this-many matches of a larger name match */
+  facetsSampled?: number | null;
   dataDate: string | null;
 };

@@ -1,0 +1,100 @@
+// A name search of active providers through the name-word index (nameWords.ts): the matched
+// vocabulary words lead to provider_name_tokens (b-tree, index-only), which gives each candidate
+// NPI its relevance without reading a provider row. Two shapes:
+//   - lean (relevance order, no other filter): the page is the best candidates by (score, npi),
+//     and only the page's rows and, for facets, the best FACET_SAMPLE candidates are read from
+//     providers — a 3-letter prefix matching 50,000 providers reads ~550 rows, not 50,000;
+//   - joined (another filter, or name/distance order): every candidate is joined to providers
+//     and searchMatched does the rest (exact facets), as a filter needs each candidate's row.
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { DB } from '../../schema';
+import type { WordMatch } from './nameWords';
+import { type Facets, facetsObject, PROVIDER_COLUMNS, searchMatched, TOTAL_CAP } from './searchMatched';
+
+/** Facet counts of a larger name match are taken over its best this-many matches (flagged). */
+export const FACET_SAMPLE = 500;
+
+/** Rows of one query word: each NPI carrying a matched word, with its best word score. */
+function perQueryWord(ms: WordMatch[]) {
+  if (ms.length === 1)
+    return sql`select t.npi, ${ms[0]!.score}::float8 as s from provider_name_tokens t where t.token = ${ms[0]!.word} collate "C"`;
+  return sql`select t.npi, max(w.s) as s
+    from unnest(${ms.map((m) => m.word)}::text[], ${ms.map((m) => m.score)}::float8[]) w(word, s)
+    join provider_name_tokens t on t.token = w.word collate "C" group by t.npi`;
+}
+
+/**
+ * The candidate CTE `cand(npi, score)`: NPIs carrying a match for every query word (one relation
+ * per query word, joined on npi), score the mean of the per-word best scores.
+ */
+function candidates(groups: WordMatch[][]) {
+  if (groups.some((g) => !g.length))
+    return sql`cand as (select null::text as npi, null::float8 as score where false),`;
+  const rel = groups.map((g, i) => sql`${sql.raw(`q${i}`)} as (${perQueryWord(g)}),`);
+  const join = groups.slice(1).map((_, i) => sql.raw(` join q${i + 1} using (npi)`));
+  const sum = sql.raw(groups.map((_, i) => `q${i}.s`).join(' + '));
+  return sql`${sql.join(rel, sql``)} cand as materialized (
+    select q0.npi, ((${sum}) / ${groups.length})::float8 as score from q0${sql.join(join, sql``)}),`;
+}
+
+export async function searchByNameJoined(
+  tx: Kysely<DB>,
+  q: {
+    groups: WordMatch[][];
+    where: RawBuilder<unknown>;
+    distance: RawBuilder<number>;
+    keys: RawBuilder<unknown>[];
+    after: (string | number)[] | null;
+    limit: number;
+    facets: boolean;
+  },
+) {
+  const m = await searchMatched(tx, {
+    ...q,
+    score: sql<number>`cand.score`,
+    with: candidates(q.groups),
+    from: sql`cand join providers p on p.npi = cand.npi`,
+  });
+  return { ...m, facetsSampled: null as number | null, totalIsExact: m.total <= TOTAL_CAP };
+}
+
+export async function searchByNameLean(
+  tx: Kysely<DB>,
+  q: {
+    groups: WordMatch[][];
+    /** false when the groups leave out lower-scoring words (the total is then a lower bound) */
+    complete: boolean;
+    after: (string | number)[] | null;
+    limit: number;
+    facets: boolean;
+  },
+) {
+  const keyset = q.after ? sql`(-c.score, c.npi) > (${q.after[0]}::float8, ${q.after[1]})` : sql`true`;
+  const res = await sql<Record<string, unknown> & { _total: number; _facets: Facets | null }>`
+    with ${candidates(q.groups)}
+    tot as (select count(*)::int as n from (select 1 from cand limit ${TOTAL_CAP + 1}) x),
+    fs as (select ${sql.raw(PROVIDER_COLUMNS)} from (
+        select npi from cand order by score desc, npi limit ${q.facets ? FACET_SAMPLE : 0}) s
+      join providers p on p.npi = s.npi),
+    pg as (select c.npi, c.score from cand c where ${keyset} order by c.score desc, c.npi limit ${q.limit + 1})
+    select page.*, tot.n as _total, ${q.facets ? facetsObject('fs') : sql`null::json`} as _facets
+    from tot left join lateral (
+      select ${sql.raw(PROVIDER_COLUMNS)}, pg.score, null::float8 as distance_mi, tx.display_name as taxonomy_name,
+        (select jsonb_build_object('id', o.id, 'name', o.name, 'networkStatus', o.network_status, 'type', o.type)
+           from memberships ms join organizations o on o.id = ms.organization_id
+           where ms.provider_npi = p.npi and o.deleted_at is null
+           order by (ms.role = 'primary') desc, o.id limit 1) as organization
+      from pg join providers p on p.npi = pg.npi left join taxonomies tx on tx.code = p.primary_taxonomy) page on true
+    order by page.score desc, page.npi`.execute(tx);
+  const first = res.rows[0];
+  const total = Number(first?._total ?? 0);
+  return {
+    rows: res.rows.filter((r) => r.npi !== null),
+    // without the left-out words the count is a lower bound
+    total,
+    totalIsExact: q.complete && total <= TOTAL_CAP,
+    facets: first?._facets ?? null,
+    // counts over a sample only when the match is larger than the sample
+    facetsSampled: q.facets && total > FACET_SAMPLE ? FACET_SAMPLE : null,
+  };
+}
