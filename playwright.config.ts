@@ -1,7 +1,7 @@
 // Playwright journeys in Debian's Chromium (/usr/bin/chromium; browsers are never downloaded),
 // against real servers started from e2e/server.mjs. Run with `npm run test:e2e` (builds the web app).
 import { defineConfig, devices } from '@playwright/test';
-import { SERVERS, type ServerKind, serverUrl } from './e2e/servers';
+import { DEMO_PASSWORD, SERVERS, type ServerKind, serverUrl } from './e2e/servers';
 
 const kinds = (Object.keys(SERVERS) as ServerKind[]).filter((k) => SERVERS[k].enabled);
 
@@ -38,6 +38,7 @@ export default defineConfig({
   },
   webServer: kinds.map((kind) => ({
     command: `node e2e/server.mjs ${kind} ${SERVERS[kind].port}`,
+    env: { ...(process.env as Record<string, string>), ROUNDS_DEMO_PASSWORD: DEMO_PASSWORD },
     url: `${serverUrl(kind)}/healthz`,
     reuseExistingServer: false,
     timeout: kind === 'demo' ? 300_000 : 180_000,
