@@ -7,7 +7,6 @@ const kinds = (Object.keys(SERVERS) as ServerKind[]).filter((k) => SERVERS[k].en
 
 export default defineConfig({
   testDir: 'e2e',
-  globalSetup: './e2e/globalSetup.ts',
   workers: 1,
   retries: 0,
   fullyParallel: false,
