@@ -1,13 +1,12 @@
 // Playwright journeys in Debian's Chromium (/usr/bin/chromium; browsers are never downloaded),
 // against real servers started from e2e/server.mjs. Run with `npm run test:e2e` (builds the web app).
 import { defineConfig, devices } from '@playwright/test';
-import { SERVERS, type ServerKind, serverUrl } from './e2e/servers';
+import { DEMO_PASSWORD, SERVERS, type ServerKind, serverUrl } from './e2e/servers';
 
 const kinds = (Object.keys(SERVERS) as ServerKind[]).filter((k) => SERVERS[k].enabled);
 
 export default defineConfig({
   testDir: 'e2e',
-  globalSetup: './e2e/globalSetup.ts',
   workers: 1,
   retries: 0,
   fullyParallel: false,
@@ -38,6 +37,7 @@ export default defineConfig({
   },
   webServer: kinds.map((kind) => ({
     command: `node e2e/server.mjs ${kind} ${SERVERS[kind].port}`,
+    env: { ...(process.env as Record<string, string>), ROUNDS_DEMO_PASSWORD: DEMO_PASSWORD },
     url: `${serverUrl(kind)}/healthz`,
     reuseExistingServer: false,
     timeout: kind === 'demo' ? 300_000 : 180_000,

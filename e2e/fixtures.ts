@@ -1,14 +1,24 @@
 // Journeys import `test` and `expect` from here. Pick the server per file or describe block:
 //   test.use({ server: 'demo' });   // default is 'empty'
 // `baseURL` follows the chosen server; journeys on a server that is not started are skipped
-// with the reason (set E2E_DEMO=1 to start the demo server).
+// with the reason (set E2E_DEMO=1 to start the demo server). Demo journeys first wait for the
+// demo market's background load (e2e/demoReady.ts).
 import { test as base, expect, type Page } from '@playwright/test';
+import { DEMO_LOAD_TIMEOUT, demoLoaded } from './demoReady';
 import { SERVERS, type ServerKind, serverUrl } from './servers';
 
-export const test = base.extend<{ server: ServerKind }>({
+export const test = base.extend<{ server: ServerKind; serverReady: undefined }>({
   server: ['empty', { option: true }],
-  baseURL: async ({ server }, use) => {
-    base.skip(!SERVERS[server].enabled, `the ${server} server is not started (set E2E_DEMO=1)`);
+  // its own timeout: the first demo journey may wait minutes for the demo market to finish loading
+  serverReady: [
+    async ({ server }, use) => {
+      base.skip(!SERVERS[server].enabled, `the ${server} server is not started (set E2E_DEMO=1)`);
+      if (server === 'demo') await demoLoaded();
+      await use(undefined);
+    },
+    { timeout: DEMO_LOAD_TIMEOUT + 10_000 },
+  ],
+  baseURL: async ({ server, serverReady: _ }, use) => {
     await use(serverUrl(server));
   },
 });

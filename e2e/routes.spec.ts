@@ -1,9 +1,9 @@
 // Journey: plan a ~20-stop day, pin a stop, re-plan, export the day as ICS. Runs on the empty server: the
 // market is seeded through the real importers (organizations.csv + locations.csv uploads, SYNTHETIC offices
 // in downtown Nashville) and the offices are handed to the planner the way "Add to route" links do.
-import { readFileSync } from 'node:fs';
 import { npiCheckDigit } from '../src/demo/npi';
 import { expect, signIn, test } from './fixtures';
+import { exportIcsMatches, moveStop, planMyDay, replanKeepsPin, weekShows } from './routeSteps';
 import { EMPTY_USERS } from './servers';
 
 const N = 20;
@@ -64,56 +64,19 @@ test('plan a 20-stop day, pin a stop, re-plan, export ICS', async ({ page }) => 
   await page.goto(`/routes?locations=${ids.join(',')}&date=2026-12-01`);
   await expect(page.getByLabel('Stops from')).toHaveValue('linked');
   await page.getByLabel('Start point').fill('36.1627, -86.7816');
-  await page.getByRole('button', { name: 'Plan my day' }).click();
-  const stops = page.getByTestId('route-stop');
-  await expect(stops.first()).toBeVisible({ timeout: 30_000 });
-  const planned = await stops.count();
-  expect(planned).toBeGreaterThanOrEqual(18);
+  const plan = await planMyDay(page);
+  expect(plan.totals.planned).toBe(N);
+  expect(plan.visits.length).toBeGreaterThanOrEqual(18);
   await expect(page.getByTestId('travel-label')).toContainText('straight-line estimate');
-  await expect(page.getByRole('region', { name: /numbered stops/ })).toBeVisible();
 
   // Move the 5th stop up twice (it becomes 3rd and is pinned there), then re-optimise the rest.
-  const moved = (await stops.nth(4).getAttribute('data-stop-id'))!;
-  const name = (await stops.nth(4).locator('.cell-main').textContent())!;
-  await page.getByRole('button', { name: `Move ${name} up` }).click();
-  await page.getByRole('button', { name: `Move ${name} up` }).click();
-  await expect(stops.nth(2)).toHaveAttribute('data-stop-id', moved);
-  await expect(page.getByRole('button', { name: `Pin ${name} at stop 3` })).toHaveAttribute(
-    'aria-pressed',
-    'true',
-  );
-  await page.getByRole('button', { name: /Optimize/ }).click();
-  await expect(page.getByRole('button', { name: 'Optimize' })).toBeVisible({ timeout: 30_000 });
-  await expect(stops.nth(2)).toHaveAttribute('data-stop-id', moved);
-  await expect(stops.nth(2).getByRole('button', { name: /^Pin / })).toHaveAttribute('aria-pressed', 'true');
+  const moved = await moveStop(page, 4, 2, 'buttons');
+  const replanned = await replanKeepsPin(page, moved, 2);
   // Lunch sits in the list where the planner put it.
   await expect(page.getByTestId('route-lunch')).toContainText(/Lunch \d\d:\d\d–\d\d:\d\d/);
   if (process.env.ROUTES_SCREENSHOT)
     await page.screenshot({ path: process.env.ROUTES_SCREENSHOT, fullPage: true });
-  const order = await stops.evaluateAll((els) =>
-    els.map((e) => e.querySelector('.cell-main')?.textContent ?? ''),
-  );
-  expect(order.length).toBeGreaterThanOrEqual(18);
 
-  // Export ICS: the download parses, one VEVENT per visit, in the list's order.
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('link', { name: 'Export ICS' }).click(),
-  ]);
-  const ics = readFileSync((await download.path())!, 'utf8');
-  expect(ics).toMatch(/^BEGIN:VCALENDAR/);
-  const events = ics.split('BEGIN:VEVENT').slice(1);
-  expect(events).toHaveLength(order.length);
-  const unfold = (s: string) => s.replace(/\r?\n[ \t]/g, '');
-  events.forEach((e, i) => {
-    const summary = /SUMMARY:(.*)/.exec(unfold(e))?.[1]?.trim().replace(/\\,/g, ',');
-    expect(summary).toBe(`${i + 1}. ${order[i]}`);
-    expect(e).toMatch(/DTSTART:20261201T\d{6}/);
-  });
-
-  // The week view lists the saved day with its mileage.
-  await page.getByRole('tab', { name: 'Week' }).click();
-  await expect(page.getByTestId('week-day').filter({ hasText: '2026-12-01' })).toContainText(
-    `${order.length}`,
-  );
+  await exportIcsMatches(page, replanned);
+  await weekShows(page, replanned);
 });

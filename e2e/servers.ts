@@ -1,6 +1,7 @@
 // The servers journeys can run against. Each is a real `rounds serve` on its own port and fresh
 // temporary DATA_DIR (see e2e/server.mjs). `empty`: no demo data, known users from e2e/users.json.
-// `demo`: the synthetic demo market; started only when E2E_DEMO=1 (it takes longer to generate).
+// `demo`: the synthetic demo market; started only when E2E_DEMO=1 (it takes longer to generate). Its users
+// get DEMO_PASSWORD (ROUNDS_DEMO_PASSWORD if set): the server is a throwaway on 127.0.0.1 with SYNTHETIC data.
 import { readFileSync } from 'node:fs';
 
 type E2eUser = { email: string; name: string; role: string; password: string };
@@ -15,6 +16,8 @@ export const SERVERS: Record<ServerKind, ServerDef> = {
 };
 
 export const serverUrl = (kind: ServerKind) => `http://127.0.0.1:${SERVERS[kind].port}`;
+
+export const DEMO_PASSWORD = process.env.ROUNDS_DEMO_PASSWORD || 'E2e-demo-market-1!';
 
 /** Accounts created on the empty server before it starts. */
 export const EMPTY_USERS = {

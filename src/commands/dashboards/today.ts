@@ -8,11 +8,9 @@ import { listAlerts } from '../../db/queries/referrals/alerts';
 import { referralDataDate } from '../../db/queries/referrals/network';
 import type { DB } from '../../db/schema';
 import { goalsWithProgress } from '../goals/progress';
+import { hhmm } from '../routes/present';
 import type { RouteStop } from '../routes/types';
 import { OVERDUE_COLUMNS, type Panel, panel } from './panel';
-
-const hhmm = (min: number) =>
-  `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(Math.round(min % 60)).padStart(2, '0')}`;
 
 /** The saved plan's visits in order, with the office, the physicians there, arrival time and why. */
 function routeStops(plan: { result: unknown; stops: unknown } | undefined) {

@@ -269,5 +269,7 @@ export function markVisitDone(
 /** The plan's calendar date at a minute of the day, as a local timestamp. */
 export function localDate(date: string, minute: number): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d, Math.floor(minute / 60), minute % 60);
+  // Planned times are fractional minutes; round like hhmm() so the calendar shows the times the list shows.
+  const r = Math.round(minute);
+  return new Date(y, m - 1, d, Math.floor(r / 60), r % 60);
 }

@@ -14,8 +14,11 @@ const REASONS: Record<string, string> = {
   'low-priority': 'left out for higher-priority stops',
 };
 
-export const hhmm = (m: number) =>
-  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(Math.round(m % 60)).padStart(2, '0')}`;
+/** Minutes after midnight → "HH:MM", rounded to the nearest minute as the ICS export does (never "09:60"). */
+export const hhmm = (m: number) => {
+  const r = Math.round(m);
+  return `${String(Math.floor(r / 60)).padStart(2, '0')}:${String(r % 60).padStart(2, '0')}`;
+};
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 export type StoredPlanResult = PlanResult & { travelLabel: string; skipped?: Skipped[]; invalid?: Skipped[] };

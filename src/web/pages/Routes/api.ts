@@ -129,8 +129,11 @@ export type PlanInput = {
   timeLimitSec?: number;
 };
 
-export const hhmm = (m: number) =>
-  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(Math.round(m % 60)).padStart(2, '0')}`;
+/** Minutes after midnight → "HH:MM", rounded to the nearest minute like the server and the ICS export. */
+export const hhmm = (m: number) => {
+  const r = Math.round(m);
+  return `${String(Math.floor(r / 60)).padStart(2, '0')}:${String(r % 60).padStart(2, '0')}`;
+};
 
 export function useDayPlans(liaison: string | undefined, date: string) {
   return useQuery({
