@@ -11,6 +11,7 @@ import {
   Page,
   SelectField,
   SkeletonRows,
+  TextField,
 } from '../../ui';
 import { ACTIVITY_TYPES, type Activity, OUTCOME_LABEL, TYPE_LABEL, useActivities } from './crmApi';
 import { ExportButtons } from './ExportButtons';
@@ -144,43 +145,15 @@ export default function ActivitiesPage() {
           onChange={(e) => setScope(e.target.value)}
           options={SCOPES}
         />
-        <div className="field">
-          <label className="field-label" htmlFor="act-from">
-            From
-          </label>
-          <input
-            id="act-from"
-            className="input"
-            type="date"
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor="act-to">
-            Before
-          </label>
-          <input
-            id="act-to"
-            className="input"
-            type="date"
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor="act-q">
-            Search notes
-          </label>
-          <input
-            id="act-q"
-            className="input"
-            type="search"
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-            placeholder="e.g. MRI wait"
-          />
-        </div>
+        <TextField label="From" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        <TextField label="Before" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        <TextField
+          label="Search notes"
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder="e.g. MRI wait"
+        />
       </div>
       {list.isLoading ? (
         <SkeletonRows rows={8} />
