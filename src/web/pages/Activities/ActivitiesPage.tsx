@@ -14,16 +14,10 @@ import {
   TextField,
 } from '../../ui';
 import { ACTIVITY_TYPES, type Activity, OUTCOME_LABEL, TYPE_LABEL, useActivities } from './crmApi';
+import { ownerColumn, SCOPE_OPTIONS } from './crmColumns';
 import { ExportButtons } from './ExportButtons';
 import { LogVisitSheet } from './LogVisitSheet';
 import './crm.css';
-
-const SCOPES = [
-  { value: '', label: 'Default (mine / my team)' },
-  { value: 'mine', label: 'Mine' },
-  { value: 'team', label: 'My team' },
-  { value: 'all', label: 'Everyone' },
-];
 
 export default function ActivitiesPage() {
   const me = useMe().data;
@@ -99,13 +93,7 @@ export default function ActivitiesPage() {
           </Chip>
         ) : null,
     },
-    {
-      id: 'owner',
-      header: 'Logged by',
-      hideOnPhone: true,
-      sortValue: (a) => a.owner_name,
-      cell: (a) => a.owner_name ?? '',
-    },
+    ownerColumn('Logged by'),
     {
       id: 'notes',
       header: 'Notes',
@@ -143,7 +131,7 @@ export default function ActivitiesPage() {
           label="Whose"
           value={scope}
           onChange={(e) => setScope(e.target.value)}
-          options={SCOPES}
+          options={SCOPE_OPTIONS}
         />
         <TextField label="From" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
         <TextField label="Before" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
