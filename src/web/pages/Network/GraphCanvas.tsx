@@ -2,13 +2,8 @@
 // is the default renderer). 5,000 nodes redraw in a few milliseconds because positions are precomputed (layout.ts) and
 // each frame is one pass over edges and nodes. Drag to pan, wheel to zoom, click to select.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import {
-  type GraphRendererProps,
-  maxEdgeWeight,
-  nodeSize,
-  SELECTED_EDGE_COLOR,
-  STATUS_COLORS,
-} from './graphStyle';
+import type { GraphRendererProps } from './graphStyle';
+import { maxEdgeWeight, nodeSize, SELECTED_EDGE_COLOR, STATUS_COLORS } from './graphStyle';
 import type { Point } from './layout';
 
 export function GraphCanvas({ nodes, edges, positions, selected, onSelect, label }: GraphRendererProps) {

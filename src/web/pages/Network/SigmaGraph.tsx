@@ -7,13 +7,8 @@ import Graph from 'graphology';
 import { useEffect, useMemo, useRef } from 'react';
 import Sigma from 'sigma';
 import type { GraphEdge, GraphNode } from './api';
-import {
-  type GraphRendererProps,
-  maxEdgeWeight,
-  nodeSize,
-  SELECTED_EDGE_COLOR,
-  STATUS_COLORS,
-} from './graphStyle';
+import type { GraphRendererProps } from './graphStyle';
+import { maxEdgeWeight, nodeSize, SELECTED_EDGE_COLOR, STATUS_COLORS } from './graphStyle';
 import type { Point } from './layout';
 
 type NodeAttrs = { x: number; y: number; size: number; color: string; label: string };
