@@ -9,6 +9,15 @@ import { deactivatedRow, individual, organization, writeNppes } from './fixtures
 
 const dir = mkdtempSync(path.join(tmpdir(), 'rounds-nppes-'));
 const file = (name: string) => path.join(dir, name);
+// The importer reads the data date from the file name (npidata_pfile_<from>-<to>.csv).
+const JUNE = 'npidata_pfile_20050523-20250608.csv';
+const JULY = 'npidata_pfile_20050523-20250713.csv';
+
+/** Writes the rows as an NPPES file of that name in the temp folder and returns its path. */
+function nppesFile(name: string, rows: Parameters<typeof writeNppes>[1], layout?: 329 | 330) {
+  writeNppes(file(name), rows, layout);
+  return file(name);
+}
 
 // Hand-checked fixture: 9 data rows (lines 2-10).
 function baseRows() {
@@ -64,12 +73,11 @@ describe.each(backends)('NPPES import on $name', ({ create }) => {
   afterEach(async () => {
     await database.close();
   });
+  const provider = (npi: string) =>
+    database.db.selectFrom('providers').selectAll().where('npi', '=', npi).executeTakeFirstOrThrow();
 
   it('imports individuals, organizations, taxonomies; reports bad rows by line; filters the region', async () => {
-    writeNppes(file('npidata_pfile_20050523-20250608.csv'), baseRows());
-    const r = await importNppes(database, file('npidata_pfile_20050523-20250608.csv'), {
-      region: 'states:TN',
-    });
+    const r = await importNppes(database, nppesFile(JUNE, baseRows()), { region: 'states:TN' });
     expect(r.dataDate).toBe('2025-06-08');
     expect(r.counts).toMatchObject({ read: 9, rejected: 2, inserted: 5, updated: 0, unchanged: 0 });
     expect(r.outside).toBe(1);
@@ -84,11 +92,7 @@ describe.each(backends)('NPPES import on $name', ({ create }) => {
       },
     ]);
     const { db } = database;
-    const maria = await db
-      .selectFrom('providers')
-      .selectAll()
-      .where('npi', '=', '1000000004')
-      .executeTakeFirstOrThrow();
+    const maria = await provider('1000000004');
     expect(maria).toMatchObject({
       last_name: 'GARCÍA',
       first_name: 'MARÍA',
@@ -117,11 +121,7 @@ describe.each(backends)('NPPES import on $name', ({ create }) => {
       [1, '207R00000X', false, 'TN'],
       [2, '207Q00000X', true, 'KY'],
     ]);
-    const smith = await db
-      .selectFrom('providers')
-      .selectAll()
-      .where('npi', '=', '1000000012')
-      .executeTakeFirstOrThrow();
+    const smith = await provider('1000000012');
     expect(smith).toMatchObject({
       primary_taxonomy: '207Q00000X',
       primary_service_line: 'primary_care',
@@ -176,9 +176,9 @@ describe.each(backends)('NPPES import on $name', ({ create }) => {
 
   it('is idempotent, updates in place with recorded changes, flags deactivations, lists new to market', async () => {
     const { db } = database;
-    writeNppes(file('npidata_pfile_20050523-20250608.csv'), baseRows());
-    await importNppes(database, file('npidata_pfile_20050523-20250608.csv'));
-    const again = await importNppes(database, file('npidata_pfile_20050523-20250608.csv'));
+    const june = nppesFile(JUNE, baseRows());
+    await importNppes(database, june);
+    const again = await importNppes(database, june);
     expect(again.counts).toMatchObject({ read: 9, inserted: 0, updated: 0, unchanged: 6, deactivated: 0 });
     expect(await db.selectFrom('provider_changes').select('npi').execute()).toEqual([]);
 
@@ -195,14 +195,10 @@ describe.each(backends)('NPPES import on $name', ({ create }) => {
     rows[8] = deactivatedRow('1000000012', '07/01/2025');
     rows.push(individual({ npi: '1000000087', last: 'NEWTON', first: 'NINA', enumerated: '07/02/2025' }));
     rows.push(individual({ npi: '1000000095', last: 'MOVER', first: 'MAX', enumerated: '01/01/2010' }));
-    writeNppes(file('npidata_pfile_20050523-20250713.csv'), rows);
-    const newer = await importNppes(database, file('npidata_pfile_20050523-20250713.csv'));
+    const july = nppesFile(JULY, rows);
+    const newer = await importNppes(database, july);
     expect(newer.counts).toMatchObject({ read: 11, inserted: 2, updated: 1, deactivated: 1 });
-    const maria = await db
-      .selectFrom('providers')
-      .selectAll()
-      .where('npi', '=', '1000000004')
-      .executeTakeFirstOrThrow();
+    const maria = await provider('1000000004');
     expect(maria).toMatchObject({ practice_zip5: '37027', county_fips: '47187', data_date: '2025-07-13' });
     const changes = await db
       .selectFrom('provider_changes')
@@ -222,11 +218,7 @@ describe.each(backends)('NPPES import on $name', ({ create }) => {
       'practice_zip5',
       'practice_zip9',
     ]);
-    const smith = await db
-      .selectFrom('providers')
-      .selectAll()
-      .where('npi', '=', '1000000012')
-      .executeTakeFirstOrThrow();
+    const smith = await provider('1000000012');
     expect(smith).toMatchObject({
       status: 'deactivated',
       deactivation_date: '2025-07-01',
@@ -243,26 +235,20 @@ describe.each(backends)('NPPES import on $name', ({ create }) => {
       { npi: '1000000095', arrival_reason: 'moved_in' },
     ]);
     // the same newer file again: nothing changes
-    const third = await importNppes(database, file('npidata_pfile_20050523-20250713.csv'));
+    const third = await importNppes(database, july);
     expect(third.counts).toMatchObject({ inserted: 0, updated: 0, deactivated: 0 });
     expect(await db.selectFrom('provider_changes').select('npi').execute()).toHaveLength(2);
   });
 
   it('reads the older 329-column layout (Provider Gender Code)', async () => {
-    writeNppes(
-      file('old.csv'),
-      [
-        individual({
-          npi: '1000000004',
-          last: 'OLDLAYOUT',
-          first: 'OLGA',
-          sex: 'F',
-          sexColumn: 'Provider Gender Code',
-        }),
-      ],
-      329,
-    );
-    const r = await importNppes(database, file('old.csv'));
+    const old = individual({
+      npi: '1000000004',
+      last: 'OLDLAYOUT',
+      first: 'OLGA',
+      sex: 'F',
+      sexColumn: 'Provider Gender Code',
+    });
+    const r = await importNppes(database, nppesFile('old.csv', [old], 329));
     expect(r.layout).toBe(329);
     expect(r.counts).toMatchObject({ read: 1, inserted: 1, rejected: 0 });
     const p = await database.db

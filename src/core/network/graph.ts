@@ -85,8 +85,8 @@ function mergeDuplicates(g: Csr): Csr {
   return { n, offsets: no, targets: nt.slice(0, k), weights: nw.slice(0, k) };
 }
 
-/** Build a graph from string-keyed edges; node ids are numbered in first-seen order. */
-export function buildGraph(edges: readonly Edge[], extraNodes: readonly string[] = []): Graph {
+/** Numbers string node ids 0, 1, 2… in first-seen order: `idOf` gives (or assigns) a node's number. */
+export function nodeNumbering() {
   const ids: string[] = [];
   const index = new Map<string, number>();
   const idOf = (s: string) => {
@@ -98,6 +98,12 @@ export function buildGraph(edges: readonly Edge[], extraNodes: readonly string[]
     }
     return i;
   };
+  return { ids, index, idOf };
+}
+
+/** Build a graph from string-keyed edges; node ids are numbered in first-seen order. */
+export function buildGraph(edges: readonly Edge[], extraNodes: readonly string[] = []): Graph {
+  const { ids, index, idOf } = nodeNumbering();
   for (const id of extraNodes) idOf(id);
   const src = new Uint32Array(edges.length);
   const dst = new Uint32Array(edges.length);

@@ -1,13 +1,13 @@
 // Shared zod pieces for route schemas.
 import { z } from 'zod';
 
-export const idParam = z.strictObject({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 53 - 1),
-});
+/** A row id sent as text (path or query string): a positive integer JavaScript holds exactly. */
+export const idQuery = z.coerce
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 53 - 1);
+export const idParam = z.strictObject({ id: idQuery });
 export const npiString = z.string().regex(/^\d{10}$/, 'must be a 10-digit NPI');
 export const npiParam = z.strictObject({ npi: npiString });
 export const problem = z

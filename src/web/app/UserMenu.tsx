@@ -1,10 +1,11 @@
 // Name, role, account, change password, theme and sign-out — all reachable by touch and keyboard.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useLogout } from '../api/hooks';
 import { type Me, ROLE_LABEL } from '../api/types';
 import { Icon } from '../ui';
 import { setTheme, useTheme } from '../ui/theme';
+import { useDismiss } from '../ui/useDismiss';
 
 const initials = (name: string) =>
   name
@@ -32,22 +33,9 @@ export function ThemeToggle() {
 
 export function UserMenu({ me }: { me: Me }) {
   const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useDismiss(open, setOpen);
   const logout = useLogout();
   const navigate = useNavigate();
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent | KeyboardEvent) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !ref.current?.contains(e.target as Node))
-        setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    document.addEventListener('keydown', close);
-    return () => {
-      document.removeEventListener('mousedown', close);
-      document.removeEventListener('keydown', close);
-    };
-  }, [open]);
   const signOut = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
   return (
     <div className="menu" ref={ref}>

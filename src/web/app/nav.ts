@@ -1,7 +1,7 @@
 // Derives the navigation a role sees from routes.tsx.
 import type { Role } from '../api/types';
 import type { IconName } from '../ui/icons';
-import { type AppRoute, NAV_GROUPS, type NavGroup, routes } from './routes';
+import { type AppRoute, HOME, NAV_GROUPS, type NavGroup, routes } from './routes';
 
 export type NavSection = { group: NavGroup; icon: IconName; items: AppRoute[] };
 
@@ -13,13 +13,9 @@ export function navFor(role: Role): NavSection[] {
   })).filter((s) => s.items.length > 0);
 }
 
-/**
- * Where "/" goes: an administrator's work is the Admin area (users, imports, audit); everyone else
- * starts at the first page of their navigation (a liaison's or manager's Today), else the account page.
- */
+/** Where "/" goes: the role's declared home (routes.tsx), else its first navigation page, else the account page. */
 export function homePath(role: Role): string {
-  if (role === 'admin') return '/admin/users';
-  return navFor(role)[0]?.items[0]?.path ?? '/account';
+  return HOME[role] ?? navFor(role)[0]?.items[0]?.path ?? '/account';
 }
 
 export function groupRoutes(group: NavGroup, role: Role): AppRoute[] {

@@ -46,6 +46,12 @@ export const STAFF: readonly Role[] = ['admin', 'manager', 'liaison'];
 export const MANAGERS: readonly Role[] = ['admin', 'manager'];
 export const ADMIN: readonly Role[] = ['admin'];
 
+/**
+ * Where "/" takes a role. An administrator's work is the Admin area (users, imports, audit); a role
+ * not listed starts at the first page of its navigation (a liaison's or manager's Today).
+ */
+export const HOME: Partial<Record<Role, string>> = { admin: '/admin/users' };
+
 const Users = lazy(() => import('../pages/Admin/Users'));
 const ImportJobs = lazy(() => import('../pages/Admin/ImportJobs'));
 const DataPage = lazy(() => import('../pages/Admin/Data/DataPage'));

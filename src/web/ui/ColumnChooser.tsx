@@ -1,7 +1,8 @@
 // Which columns a table shows; the choice is remembered per table in localStorage.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Column } from './DataTable';
 import { Icon } from './icons';
+import { useDismiss } from './useDismiss';
 
 export function useVisibleColumns<T>(key: string | undefined, columns: Column<T>[]) {
   const storageKey = key ? `rounds.columns.${key}` : null;
@@ -34,20 +35,7 @@ export function ColumnChooser<T>({
   onChange: (v: Set<string>) => void;
 }) {
   const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent | KeyboardEvent) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !ref.current?.contains(e.target as Node))
-        setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    document.addEventListener('keydown', close);
-    return () => {
-      document.removeEventListener('mousedown', close);
-      document.removeEventListener('keydown', close);
-    };
-  }, [open]);
+  const ref = useDismiss(open, setOpen);
   return (
     <div className="menu" ref={ref}>
       <button type="button" className="btn btn-ghost" aria-expanded={open} onClick={() => setOpen(!open)}>

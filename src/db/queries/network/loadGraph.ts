@@ -1,7 +1,7 @@
 // Stream network_edges into typed arrays with COPY (text format) — at 20M edges, row objects
 // from a SELECT would cost gigabytes; COPY text is parsed straight into a CSR.
 import { to as copyTo } from 'pg-copy-streams';
-import { buildCsr, type Graph } from '../../../core/network/graph';
+import { buildCsr, type Graph, nodeNumbering } from '../../../core/network/graph';
 import type { Database } from '../../connection';
 
 const EDGE_COPY = 'COPY (select source_npi, target_npi, weight from network_edges) TO STDOUT';
@@ -29,17 +29,7 @@ class Growable {
 }
 
 export async function loadGraph(database: Database, onEdges?: (n: number) => void): Promise<Graph> {
-  const ids: string[] = [];
-  const index = new Map<string, number>();
-  const idOf = (s: string) => {
-    let i = index.get(s);
-    if (i === undefined) {
-      i = ids.length;
-      ids.push(s);
-      index.set(s, i);
-    }
-    return i;
-  };
+  const { ids, index, idOf } = nodeNumbering();
   const edges = new Growable();
   let rest = '';
   const eat = (chunk: string) => {

@@ -7,7 +7,7 @@ import { ACTIVITY_OUTCOMES, ACTIVITY_TYPES } from '../../../core/crm/visitCadenc
 import { listActivities, loadActivity } from '../../../db/queries/crm/activities';
 import { ALL_ROLES, STAFF } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
-import { idParam, text } from '../../lib/schemas';
+import { idParam, idQuery, text } from '../../lib/schemas';
 import {
   assertReadable,
   crmActor,
@@ -64,18 +64,8 @@ export default async function activityRoutes(app: App, { database }: ServerConte
       querystring: z.strictObject({
         ...listQuery,
         providerNpi: npi.optional(),
-        organizationId: z.coerce
-          .number()
-          .int()
-          .positive()
-          .max(2 ** 53 - 1)
-          .optional(),
-        contactId: z.coerce
-          .number()
-          .int()
-          .positive()
-          .max(2 ** 53 - 1)
-          .optional(),
+        organizationId: idQuery.optional(),
+        contactId: idQuery.optional(),
         type: enumList(ACTIVITY_TYPES).optional(),
         from: dateString.optional(),
         to: dateString.optional(),

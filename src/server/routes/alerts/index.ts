@@ -12,7 +12,7 @@ import { alertInUserTerritory, getAlert, listAlerts } from '../../../db/queries/
 import { ALL_ROLES, actorOf, MANAGERS, STAFF } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
 import { HttpError } from '../../lib/errors';
-import { idParam, text } from '../../lib/schemas';
+import { idParam, idQuery, text } from '../../lib/schemas';
 import { monthField } from '../referrals/schemas';
 
 export default async function alertRoutes(app: App, { database }: ServerContext) {
@@ -48,12 +48,7 @@ export default async function alertRoutes(app: App, { database }: ServerContext)
           .string()
           .regex(/^\d{5}$/, 'must be a 5-digit ZIP')
           .optional(),
-        territoryId: z.coerce
-          .number()
-          .int()
-          .positive()
-          .max(2 ** 53 - 1)
-          .optional(),
+        territoryId: idQuery.optional(),
         mine: z.enum(['true', 'false']).optional(),
         limit: z.coerce.number().int().min(1).max(500).default(100),
         offset: z.coerce.number().int().min(0).max(1_000_000).default(0),

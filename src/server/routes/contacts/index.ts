@@ -13,7 +13,7 @@ import { listContacts } from '../../../db/queries/crm/contacts';
 import { ALL_ROLES, STAFF } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
 import { notFound } from '../../lib/errors';
-import { idParam, text } from '../../lib/schemas';
+import { idParam, idQuery, text } from '../../lib/schemas';
 import { crmActor, enumList, id, listQuery, notes, run, version, versionBody } from '../crm/lib';
 
 const fields = {
@@ -43,12 +43,7 @@ export default async function contactRoutes(app: App, { database }: ServerContex
         deleted: listQuery.deleted,
         limit: listQuery.limit,
         offset: listQuery.offset,
-        organizationId: z.coerce
-          .number()
-          .int()
-          .positive()
-          .max(2 ** 53 - 1)
-          .optional(),
+        organizationId: idQuery.optional(),
         role: enumList(CONTACT_ROLES).optional(),
       }),
     },

@@ -5,6 +5,7 @@ import { ACTIVITY_TYPES } from '../../../core/crm/visitCadence';
 import { ALL_ROLES } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
 import { rateLimitFor } from '../../lib/rateLimits';
+import { idQuery } from '../../lib/schemas';
 import { crmActor, dateString, enumList, listQuery, npi, ownersFor } from '../crm/lib';
 
 export default async function crmExportRoutes(app: App, { database, config }: ServerContext) {
@@ -29,12 +30,7 @@ export default async function crmExportRoutes(app: App, { database, config }: Se
         from: dateString.optional(),
         to: dateString.optional(),
         providerNpi: npi.optional(),
-        organizationId: z.coerce
-          .number()
-          .int()
-          .positive()
-          .max(2 ** 53 - 1)
-          .optional(),
+        organizationId: idQuery.optional(),
       }),
     },
     handler: async (req, reply) => {

@@ -6,7 +6,7 @@ import { AGING_BUCKETS, ISSUE_CATEGORIES, ISSUE_STATUSES } from '../../../core/c
 import { issueAging, listIssues } from '../../../db/queries/crm/issues';
 import { ALL_ROLES, STAFF } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
-import { idParam, text } from '../../lib/schemas';
+import { idParam, idQuery, text } from '../../lib/schemas';
 import {
   assertReadable,
   crmActor,
@@ -43,12 +43,7 @@ const filters = {
   status: enumList(ISSUE_STATUSES).optional(),
   category: enumList(ISSUE_CATEGORIES).optional(),
   providerNpi: npi.optional(),
-  organizationId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 53 - 1)
-    .optional(),
+  organizationId: idQuery.optional(),
 };
 
 export default async function issueRoutes(app: App, { database }: ServerContext) {

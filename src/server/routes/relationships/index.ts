@@ -10,7 +10,7 @@ import { ownerIdsForScope } from '../../../db/queries/crm/scope';
 import { ALL_ROLES, actorOf, STAFF } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
 import { notFound } from '../../lib/errors';
-import { npiParam, text } from '../../lib/schemas';
+import { idQuery, npiParam, text } from '../../lib/schemas';
 import { crmActor, enumList, id, listQuery, run, version } from '../crm/lib';
 
 export default async function relationshipRoutes(app: App, { database }: ServerContext) {
@@ -24,12 +24,7 @@ export default async function relationshipRoutes(app: App, { database }: ServerC
         'Providers with relationship fields and overdue status. scope: mine (book of business), team, territory (providers practicing in my territories), all',
       querystring: z.strictObject({
         scope: z.enum(['mine', 'team', 'territory', 'all']).optional(),
-        territoryId: z.coerce
-          .number()
-          .int()
-          .positive()
-          .max(2 ** 53 - 1)
-          .optional(),
+        territoryId: idQuery.optional(),
         tier: enumList(['A', 'B', 'C'] as const).optional(),
         tag: text(60).optional(),
         q: text(120).optional(),

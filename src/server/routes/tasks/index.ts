@@ -6,7 +6,7 @@ import { TASK_STATUSES } from '../../../core/crm/tasks';
 import { listTasks } from '../../../db/queries/crm/tasks';
 import { ALL_ROLES, STAFF } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
-import { idParam, text } from '../../lib/schemas';
+import { idParam, idQuery, text } from '../../lib/schemas';
 import {
   assertReadable,
   crmActor,
@@ -48,12 +48,7 @@ export default async function taskRoutes(app: App, { database }: ServerContext) 
         status: enumList(TASK_STATUSES).optional(),
         overdue: z.enum(['true', 'false']).optional(),
         providerNpi: npi.optional(),
-        organizationId: z.coerce
-          .number()
-          .int()
-          .positive()
-          .max(2 ** 53 - 1)
-          .optional(),
+        organizationId: idQuery.optional(),
         dueBefore: dateString.optional(),
       }),
     },

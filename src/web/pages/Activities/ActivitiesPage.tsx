@@ -11,18 +11,13 @@ import {
   Page,
   SelectField,
   SkeletonRows,
+  TextField,
 } from '../../ui';
 import { ACTIVITY_TYPES, type Activity, OUTCOME_LABEL, TYPE_LABEL, useActivities } from './crmApi';
+import { ownerColumn, SCOPE_OPTIONS } from './crmColumns';
 import { ExportButtons } from './ExportButtons';
 import { LogVisitSheet } from './LogVisitSheet';
 import './crm.css';
-
-const SCOPES = [
-  { value: '', label: 'Default (mine / my team)' },
-  { value: 'mine', label: 'Mine' },
-  { value: 'team', label: 'My team' },
-  { value: 'all', label: 'Everyone' },
-];
 
 export default function ActivitiesPage() {
   const me = useMe().data;
@@ -98,13 +93,7 @@ export default function ActivitiesPage() {
           </Chip>
         ) : null,
     },
-    {
-      id: 'owner',
-      header: 'Logged by',
-      hideOnPhone: true,
-      sortValue: (a) => a.owner_name,
-      cell: (a) => a.owner_name ?? '',
-    },
+    ownerColumn('Logged by'),
     {
       id: 'notes',
       header: 'Notes',
@@ -142,45 +131,17 @@ export default function ActivitiesPage() {
           label="Whose"
           value={scope}
           onChange={(e) => setScope(e.target.value)}
-          options={SCOPES}
+          options={SCOPE_OPTIONS}
         />
-        <div className="field">
-          <label className="field-label" htmlFor="act-from">
-            From
-          </label>
-          <input
-            id="act-from"
-            className="input"
-            type="date"
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor="act-to">
-            Before
-          </label>
-          <input
-            id="act-to"
-            className="input"
-            type="date"
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor="act-q">
-            Search notes
-          </label>
-          <input
-            id="act-q"
-            className="input"
-            type="search"
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-            placeholder="e.g. MRI wait"
-          />
-        </div>
+        <TextField label="From" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        <TextField label="Before" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        <TextField
+          label="Search notes"
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder="e.g. MRI wait"
+        />
       </div>
       {list.isLoading ? (
         <SkeletonRows rows={8} />

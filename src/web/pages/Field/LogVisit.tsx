@@ -6,7 +6,8 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useMe } from '../../api/hooks';
 import type { Me } from '../../api/types';
 import { EmptyState, Page, SkeletonRows, useToast } from '../../ui';
-import { ACTIVITY_TYPES, OUTCOMES, type Outcome, plusDays } from '../Activities/crmApi';
+import { ACTIVITY_TYPES } from '../Activities/crmApi';
+import { ChoiceChips, useVisitDraft, VisitFormFields } from '../Activities/VisitFormFields';
 import { checkinFor } from './checkin';
 import { type Bundle, queue, useFieldBundle } from './fieldApi';
 import { OfflineBanner } from './SyncStatus';
@@ -60,13 +61,9 @@ function contextOf(b: Bundle, q: URLSearchParams): Ctx | null {
 function LogForm({ ctx, me }: { ctx: Ctx; me: Me }) {
   const toast = useToast();
   const navigate = useNavigate();
-  const [type, setType] = useState(ctx.type);
+  const draft = useVisitDraft(ctx.type);
+  const { type, outcome, notes, follow, followTitle, due } = draft;
   const [who, setWho] = useState(() => new Set(ctx.people.map((p) => p.npi)));
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [notes, setNotes] = useState('');
-  const [follow, setFollow] = useState(false);
-  const [followTitle, setFollowTitle] = useState('');
-  const [due, setDue] = useState(plusDays(7));
   const [saving, setSaving] = useState(false);
   const toggle = (npi: string) =>
     setWho((s) => {
@@ -118,105 +115,22 @@ function LogForm({ ctx, me }: { ctx: Ctx; me: Me }) {
         void save();
       }}
     >
-      <fieldset className="fld-fieldset">
-        <legend className="field-label">Type</legend>
-        <div className="fld-choice-row">
-          {FIELD_TYPES.map(([k, label]) => (
-            <button
-              key={k}
-              type="button"
-              className="fld-choice"
-              aria-pressed={type === k}
-              onClick={() => setType(k)}
-            >
-              {label}
-            </button>
-          ))}
-        </div>
-      </fieldset>
-      {ctx.people.length ? (
-        <fieldset className="fld-fieldset">
-          <legend className="field-label">Attendees</legend>
-          <div className="fld-choice-row">
-            {ctx.people.map((p) => (
-              <button
-                key={p.npi}
-                type="button"
-                className="fld-choice"
-                aria-pressed={who.has(p.npi)}
-                onClick={() => toggle(p.npi)}
-              >
-                {p.name}
-              </button>
-            ))}
-          </div>
-        </fieldset>
-      ) : null}
-      <fieldset className="fld-fieldset">
-        <legend className="field-label">Outcome</legend>
-        <div className="fld-choice-row">
-          {OUTCOMES.map(([k, label]) => (
-            <button
-              key={k}
-              type="button"
-              className="fld-choice"
-              aria-pressed={outcome === k}
-              onClick={() => setOutcome(outcome === k ? null : k)}
-            >
-              {label}
-            </button>
-          ))}
-        </div>
-      </fieldset>
-      <div className="field">
-        <label className="field-label" htmlFor="fld-notes">
-          Notes
-        </label>
-        <textarea
-          id="fld-notes"
-          className="input fld-note"
-          value={notes}
-          onChange={(e) => setNotes(e.target.value)}
-          placeholder="What was discussed, what they asked for (use the keyboard’s microphone to dictate)"
-          autoCapitalize="sentences"
-          autoCorrect="on"
-          spellCheck
-          enterKeyHint="enter"
-          maxLength={20_000}
-        />
-      </div>
-      <label className="fld-switch">
-        <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} />
-        Add a follow-up task
-      </label>
-      {follow ? (
-        <>
-          <div className="field">
-            <label className="field-label" htmlFor="fld-follow">
-              Follow-up
-            </label>
-            <input
-              id="fld-follow"
-              className="input"
-              value={followTitle}
-              onChange={(e) => setFollowTitle(e.target.value)}
-              placeholder="Send the new MRI hours"
+      <VisitFormFields
+        look="phone"
+        draft={draft}
+        types={FIELD_TYPES}
+        attendees={
+          ctx.people.length ? (
+            <ChoiceChips
+              look="phone"
+              legend="Attendees"
+              options={ctx.people.map((p) => [p.npi, p.name] as const)}
+              on={(npi) => who.has(npi)}
+              onPick={toggle}
             />
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor="fld-due">
-              Due
-            </label>
-            <input
-              id="fld-due"
-              className="input"
-              type="date"
-              value={due}
-              onChange={(e) => setDue(e.target.value)}
-            />
-          </div>
-        </>
-      ) : null}
+          ) : null
+        }
+      />
       <button type="submit" className="btn btn-primary btn-block btn-lg" disabled={saving}>
         {saving ? 'Saving…' : 'Save visit'}
       </button>

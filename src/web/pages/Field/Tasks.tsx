@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useMe } from '../../api/hooks';
 import type { Me } from '../../api/types';
-import { EmptyState, Page, SkeletonRows, useToast } from '../../ui';
+import { EmptyState, Page, SkeletonRows, TextField, useToast } from '../../ui';
 import { plusDays } from '../Activities/crmApi';
 import { queue, useFieldBundle, useOutbox } from './fieldApi';
 import { OfflineBanner } from './SyncStatus';
@@ -40,37 +40,14 @@ function AddTask({ me }: { me: Me }) {
       }}
     >
       <h2 id="add-task-h">New task</h2>
-      <div className="field">
-        <label className="field-label" htmlFor="fld-task-title">
-          Task
-        </label>
-        <input
-          id="fld-task-title"
-          className="input"
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'fld-task-err' : undefined}
-          maxLength={200}
-        />
-        {error ? (
-          <span className="field-error" id="fld-task-err" role="alert">
-            {error}
-          </span>
-        ) : null}
-      </div>
-      <div className="field">
-        <label className="field-label" htmlFor="fld-task-due">
-          Due
-        </label>
-        <input
-          id="fld-task-due"
-          className="input"
-          type="date"
-          value={due}
-          onChange={(e) => setDue(e.target.value)}
-        />
-      </div>
+      <TextField
+        label="Task"
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        error={error}
+        maxLength={200}
+      />
+      <TextField label="Due" type="date" value={due} onChange={(e) => setDue(e.target.value)} />
       <button type="submit" className="btn btn-primary btn-lg">
         Add task
       </button>

@@ -14,6 +14,7 @@ import {
   SkeletonRows,
   SourceNote,
 } from '../../ui';
+import { ownerColumn, titleColumn } from '../Activities/crmColumns';
 import { ExportButtons } from '../Activities/ExportButtons';
 import { type Issue, ReportIssueModal, ResolveIssueDrawer } from './IssueForms';
 import '../Activities/crm.css';
@@ -48,17 +49,7 @@ export default function IssuesPage() {
     queryFn: () => api<Aging>('/api/issues/aging', { query: { category: category || undefined } }),
   });
   const columns: Column<Issue>[] = [
-    {
-      id: 'title',
-      header: 'Issue',
-      sortValue: (i) => i.title,
-      cell: (i) => (
-        <div>
-          <div className="cell-main">{i.title}</div>
-          <div className="cell-sub">{[i.provider_name, i.organization_name].filter(Boolean).join(' · ')}</div>
-        </div>
-      ),
-    },
+    titleColumn('Issue'),
     {
       id: 'category',
       header: 'Category',
@@ -90,13 +81,7 @@ export default function IssuesPage() {
       sortValue: (i) => i.opened_on,
       cell: (i) => formatDate(i.opened_on),
     },
-    {
-      id: 'owner',
-      header: 'Owner',
-      hideOnPhone: true,
-      sortValue: (i) => i.owner_name,
-      cell: (i) => i.owner_name ?? '',
-    },
+    ownerColumn(),
   ];
   return (
     <Page

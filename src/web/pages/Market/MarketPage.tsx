@@ -2,33 +2,14 @@
 // table beside it; top leaking referrers with a value estimate; risers & fallers; the alert inbox.
 import './market.css';
 import { useState } from 'react';
+import { SERVICE_LINES } from '../../../core/serviceLineList';
 import { Page } from '../../ui';
 import { AlertInbox } from './AlertInbox';
 import { LeakageSection, MoversSection } from './LeakageSection';
 import { ShareSection } from './ShareSection';
 
-const LINES = [
-  'cardiology',
-  'orthopedics',
-  'oncology',
-  'neurology',
-  'neurosurgery',
-  'gastroenterology',
-  'general_surgery',
-  'urology',
-  'pulmonology',
-  'obgyn',
-  'pediatrics',
-  'behavioral_health',
-  'imaging',
-  'nephrology',
-  'endocrinology',
-  'dermatology',
-  'ent',
-  'ophthalmology',
-  'rehab',
-  'emergency',
-];
+// share and leakage are computed on the lines that receive referrals
+const LINES = SERVICE_LINES.filter((l) => l.referralDestination).map((l) => l.key);
 const PERIODS = [
   { value: '3m', label: 'Last 3 months' },
   { value: '6m', label: 'Last 6 months' },

@@ -1,29 +1,9 @@
 // Graph filters: service line, minimum edge weight, network status, community.
+import { SERVICE_LINE_KEYS } from '../../../core/serviceLineList';
 import type { GraphFilter } from './api';
 
-const LINES = [
-  'primary_care',
-  'cardiology',
-  'orthopedics',
-  'oncology',
-  'neurology',
-  'neurosurgery',
-  'gastroenterology',
-  'general_surgery',
-  'urology',
-  'pulmonology',
-  'obgyn',
-  'pediatrics',
-  'behavioral_health',
-  'imaging',
-  'nephrology',
-  'endocrinology',
-  'dermatology',
-  'ent',
-  'ophthalmology',
-  'rehab',
-  'emergency',
-];
+// 'other' is a catch-all, not a line to filter the graph by
+const LINES = SERVICE_LINE_KEYS.filter((k) => k !== 'other');
 
 export function Filters({
   value,

@@ -2,32 +2,11 @@
 // is the default renderer). 5,000 nodes redraw in a few milliseconds because positions are precomputed (layout.ts) and
 // each frame is one pass over edges and nodes. Drag to pan, wheel to zoom, click to select.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { GraphEdge, GraphNode, NetStatus } from './api';
+import type { GraphRendererProps } from './graphStyle';
+import { maxEdgeWeight, nodeSize, SELECTED_EDGE_COLOR, STATUS_COLORS } from './graphStyle';
 import type { Point } from './layout';
 
-const COLOR: Record<NetStatus, string> = {
-  ours: '#1d7a46',
-  affiliated: '#2759b0',
-  independent: '#5a6370',
-  competitor: '#b23a26',
-  unknown: '#9aa3ad',
-};
-
-export function GraphCanvas({
-  nodes,
-  edges,
-  positions,
-  selected,
-  onSelect,
-  label,
-}: {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  positions: Map<string, Point>;
-  selected: string | null;
-  onSelect: (id: string | null) => void;
-  label: string;
-}) {
+export function GraphCanvas({ nodes, edges, positions, selected, onSelect, label }: GraphRendererProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [view, setView] = useState({ zoom: 1, dx: 0, dy: 0 });
   // While panning, edges are not drawn (as sigma's hideEdgesOnMove): software canvases without a
@@ -40,7 +19,7 @@ export function GraphCanvas({
     for (const p of positions.values()) m = Math.max(m, Math.abs(p.x), Math.abs(p.y));
     return m;
   }, [positions]);
-  const maxW = useMemo(() => edges.reduce((m, e) => Math.max(m, e.weight), 1), [edges]);
+  const maxW = useMemo(() => maxEdgeWeight(edges), [edges]);
   const neighbours = useMemo(() => {
     const s = new Set<string>();
     for (const e of edges) {
@@ -90,21 +69,18 @@ export function GraphCanvas({
       ctx.lineWidth = 0.5 + i;
       ctx.stroke(path);
     });
-    ctx.strokeStyle = 'rgba(11,92,92,0.85)';
+    ctx.strokeStyle = SELECTED_EDGE_COLOR;
     ctx.lineWidth = 1.5;
     ctx.stroke(hot);
     const labelled = nodes.length <= 60 ? nodes : nodes.slice(0, 25);
-    // smaller dots when thousands share the canvas
-    const base = nodes.length > 1000 ? 1.5 : 3;
-    const grow = nodes.length > 1000 ? 3.5 : 9;
     const fills = new Map<string, { bright: Path2D; dim: Path2D }>();
     for (const n of nodes) {
       const p = positions.get(n.id);
       if (!p) continue;
       const x = ox + p.x * scale;
       const y = oy + p.y * scale;
-      const r = base + grow * Math.sqrt(n.influence?.pagerankPct ?? 0.2) * (n.hop === 0 ? 1.6 : 1);
-      const color = COLOR[n.networkStatus];
+      const r = nodeSize(n, nodes.length);
+      const color = STATUS_COLORS[n.networkStatus];
       const f = fills.get(color) ?? { bright: new Path2D(), dim: new Path2D() };
       fills.set(color, f);
       const path = selected && n.id !== selected && !neighbours.has(n.id) ? f.dim : f.bright;
@@ -203,5 +179,3 @@ export function GraphCanvas({
     />
   );
 }
-
-export const STATUS_COLORS = COLOR;

@@ -7,7 +7,8 @@ import Graph from 'graphology';
 import { useEffect, useMemo, useRef } from 'react';
 import Sigma from 'sigma';
 import type { GraphEdge, GraphNode } from './api';
-import { STATUS_COLORS } from './GraphCanvas';
+import type { GraphRendererProps } from './graphStyle';
+import { maxEdgeWeight, nodeSize, SELECTED_EDGE_COLOR, STATUS_COLORS } from './graphStyle';
 import type { Point } from './layout';
 
 type NodeAttrs = { x: number; y: number; size: number; color: string; label: string };
@@ -15,21 +16,19 @@ type EdgeAttrs = { size: number; color: string };
 
 export function buildGraph(nodes: GraphNode[], edges: GraphEdge[], positions: Map<string, Point>) {
   const g = new Graph<NodeAttrs, EdgeAttrs>({ type: 'directed', multi: false, allowSelfLoops: false });
-  const big = nodes.length > 1000;
   for (const n of nodes) {
     const p = positions.get(n.id);
     if (!p || g.hasNode(n.id)) continue;
-    const pct = n.influence?.pagerankPct ?? 0.2;
     g.addNode(n.id, {
       // sigma's y axis points up; the canvas layout's points down — flip so both views match
       x: p.x,
       y: -p.y,
-      size: (big ? 1.5 : 3) + (big ? 3.5 : 9) * Math.sqrt(pct) * (n.hop === 0 ? 1.6 : 1),
+      size: nodeSize(n, nodes.length),
       color: STATUS_COLORS[n.networkStatus],
       label: n.name,
     });
   }
-  const maxW = edges.reduce((m, e) => Math.max(m, e.weight), 1);
+  const maxW = maxEdgeWeight(edges);
   for (const e of edges) {
     if (!g.hasNode(e.source) || !g.hasNode(e.target) || e.source === e.target) continue;
     if (g.hasDirectedEdge(e.source, e.target)) continue;
@@ -41,21 +40,7 @@ export function buildGraph(nodes: GraphNode[], edges: GraphEdge[], positions: Ma
   return g;
 }
 
-export function SigmaGraph({
-  nodes,
-  edges,
-  positions,
-  selected,
-  onSelect,
-  label,
-}: {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  positions: Map<string, Point>;
-  selected: string | null;
-  onSelect: (id: string | null) => void;
-  label: string;
-}) {
+export function SigmaGraph({ nodes, edges, positions, selected, onSelect, label }: GraphRendererProps) {
   const container = useRef<HTMLDivElement>(null);
   const sigma = useRef<Sigma<NodeAttrs, EdgeAttrs> | null>(null);
   const selectedRef = useRef(selected);
@@ -86,7 +71,7 @@ export function SigmaGraph({
         if (!sel || !g.hasNode(sel)) return data;
         const touches = g.source(key) === sel || g.target(key) === sel;
         return touches
-          ? { ...data, color: 'rgba(11,92,92,0.85)', size: Math.max(1.5, data.size), zIndex: 1 }
+          ? { ...data, color: SELECTED_EDGE_COLOR, size: Math.max(1.5, data.size), zIndex: 1 }
           : { ...data, visibility: 'hidden' };
       },
     });

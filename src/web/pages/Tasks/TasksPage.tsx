@@ -15,6 +15,7 @@ import {
   useToast,
 } from '../../ui';
 import { type Task, useTasks } from '../Activities/crmApi';
+import { ownerColumn, SCOPE_OPTIONS, titleColumn } from '../Activities/crmColumns';
 import { ExportButtons } from '../Activities/ExportButtons';
 import '../Activities/crm.css';
 
@@ -53,17 +54,7 @@ export default function TasksPage() {
   });
   const canEdit = me?.role !== 'analyst';
   const columns: Column<Task>[] = [
-    {
-      id: 'title',
-      header: 'Task',
-      sortValue: (t) => t.title,
-      cell: (t) => (
-        <div>
-          <div className="cell-main">{t.title}</div>
-          <div className="cell-sub">{[t.provider_name, t.organization_name].filter(Boolean).join(' · ')}</div>
-        </div>
-      ),
-    },
+    titleColumn('Task'),
     {
       id: 'due',
       header: 'Due',
@@ -76,13 +67,7 @@ export default function TasksPage() {
       ),
     },
     { id: 'status', header: 'Status', sortValue: (t) => t.status, cell: (t) => STATUS_LABEL[t.status] },
-    {
-      id: 'owner',
-      header: 'Owner',
-      hideOnPhone: true,
-      sortValue: (t) => t.owner_name,
-      cell: (t) => t.owner_name ?? '',
-    },
+    ownerColumn(),
     {
       id: 'act',
       header: '',
@@ -120,12 +105,7 @@ export default function TasksPage() {
           label="Whose"
           value={scope}
           onChange={(e) => setScope(e.target.value)}
-          options={[
-            { value: '', label: 'Default (mine / my team)' },
-            { value: 'mine', label: 'Mine' },
-            { value: 'team', label: 'My team' },
-            { value: 'all', label: 'Everyone' },
-          ]}
+          options={SCOPE_OPTIONS}
         />
         <label className="checkbox">
           <input type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} /> Overdue
