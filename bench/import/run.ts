@@ -58,6 +58,7 @@ async function main() {
   // start from an empty directory so every run measures the same work
   await sql`truncate providers, provider_taxonomies, provider_other_names, provider_locations, organizations,
     organization_other_names, provider_changes, import_jobs cascade`.execute(database.db);
+  const rssBefore = process.memoryUsage().rss;
   let peak = 0;
   const sample = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
@@ -74,6 +75,7 @@ async function main() {
     importSeconds: +(importMs / 1000).toFixed(1),
     rowsPerSecond: Math.round(rows / (importMs / 1000)),
     peakRssMB: Math.round(peak / 1e6),
+    rssBeforeImportMB: Math.round(rssBefore / 1e6),
     rawCopySeconds: +(copyMs / 1000).toFixed(1),
     ratioToRawCopy: +(importMs / copyMs).toFixed(2),
     inserted: r.counts.inserted,

@@ -3,16 +3,15 @@
 // killed at any moment leaves the directory exactly as before, and a re-run finishes the job.
 import { sql } from 'kysely';
 import { parseRegion, type Region } from '../../core/geo/region';
-import { zipCentroid } from '../../core/geo/zipCentroid';
 import type { Database } from '../../db/connection';
 import { copyText } from '../copy';
 import { checkFile, dataDateFromFileName, labelOf, type ProgressFn } from '../fileSource';
 import { closeAbandonedJobs, failJob, finishJob, RowErrors, startJob, zeroCounts } from '../jobs';
 import { mergeNppesStage } from './merge';
-import { NAME_STAGE_COLUMNS, TAXONOMY_STAGE_COLUMNS } from './row';
 import { createStage, dropStage, dropStaleStages, STAGE_COPY_COLUMNS, stageTables } from './stage';
+import { NAME_STAGE_COLUMNS, TAXONOMY_STAGE_COLUMNS } from './stageColumns';
 import { stageInWorker } from './stageInWorker';
-import { type StageBatch, type StagerInput, stageNppesFile } from './stager';
+import type { StageBatch, StagerInput } from './stager';
 
 export type NppesImportOptions = {
   region?: string;
@@ -28,7 +27,11 @@ export type NppesImportOptions = {
 export async function importNppes(database: Database, file: string, opts: NppesImportOptions = {}) {
   const { db } = database;
   const label = labelOf(file, opts.label);
-  const region: Region | null = opts.region ? parseRegion(opts.region, zipCentroid) : null;
+  // the ZIP table (≈ 150 MB of memory once loaded) is loaded here only to check a region up front;
+  // the reader loads its own copy
+  const region: Region | null = opts.region
+    ? parseRegion(opts.region, (await import('../../core/geo/zipCentroid')).zipCentroid)
+    : null;
   const totalBytes = checkFile(file, label);
   await closeAbandonedJobs(db, 'nppes');
   await dropStaleStages(db);
@@ -55,7 +58,8 @@ export async function importNppes(database: Database, file: string, opts: NppesI
     const inWorker = opts.worker ?? totalBytes > 32 << 20;
     const stage = inWorker
       ? stageInWorker
-      : (input: StagerInput, onBatch: (b: StageBatch) => Promise<void>) => stageNppesFile(input, onBatch);
+      : async (input: StagerInput, onBatch: (b: StageBatch) => Promise<void>) =>
+          (await import('./stager')).stageNppesFile(input, onBatch);
     const staged = await stage(
       {
         file,

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../../db/schema';
-import { NAME_STAGE_COLUMNS, STAGE_COLUMNS, TAXONOMY_STAGE_COLUMNS } from './row';
+import { NAME_STAGE_COLUMNS, STAGE_COLUMNS, TAXONOMY_STAGE_COLUMNS } from './stageColumns';
 
 const TYPES: Record<string, string> = {
   line: 'int',
