@@ -50,7 +50,7 @@ export function digitsOnly(v: string | null): string | null {
   return d === '' ? null : d;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^ -~\t\r\n]/;
 
 /** Lower-case, accent-free, punctuation-free text for trigram search. */
 export function searchText(...parts: (string | null | undefined)[]): string {
