@@ -8,9 +8,17 @@ import { copyText } from '../copy';
 import { checkFile, dataDateFromFileName, labelOf, type ProgressFn } from '../fileSource';
 import { closeAbandonedJobs, failJob, finishJob, RowErrors, startJob, zeroCounts } from '../jobs';
 import { mergeNppesStage } from './merge';
-import { createStage, dropStage, dropStaleStages, STAGE_COPY_COLUMNS, stageTables } from './stage';
+import { RangeMismatch } from './scan';
+import {
+  createStage,
+  dropStage,
+  dropStaleStages,
+  STAGE_COPY_COLUMNS,
+  stageTables,
+  truncateStage,
+} from './stage';
 import { NAME_STAGE_COLUMNS, TAXONOMY_STAGE_COLUMNS } from './stageColumns';
-import { stageInWorker } from './stageInWorker';
+import { stageInWorkers } from './stageInWorker';
 import type { StageBatch, StagerInput } from './stager';
 
 export type NppesImportOptions = {
@@ -54,31 +62,35 @@ export async function importNppes(database: Database, file: string, opts: NppesI
     await createStage(db, job.id);
     const tables = stageTables(job.id);
     let waited = 0;
-    // a worker thread pays off past a few megabytes (it starts its own TypeScript loader)
+    // worker threads pay off past a few megabytes (each starts its own TypeScript loader)
     const inWorker = opts.worker ?? totalBytes > 32 << 20;
-    const stage = inWorker
-      ? stageInWorker
-      : async (input: StagerInput, onBatch: (b: StageBatch) => Promise<void>) =>
-          (await import('./stager')).stageNppesFile(input, onBatch);
-    const staged = await stage(
-      {
-        file,
-        label,
-        region: opts.region ?? null,
-        knownTaxonomies,
-        knownNpis,
-        batchRows: opts.batchRows ?? 5_000,
-      },
-      async (b) => {
-        const w0 = performance.now();
-        await copyText(database, tables.rows, STAGE_COPY_COLUMNS, b.rows);
-        await copyText(database, tables.taxonomies, [...TAXONOMY_STAGE_COLUMNS], b.taxonomies);
-        await copyText(database, tables.names, [...NAME_STAGE_COLUMNS], b.names);
-        waited += performance.now() - w0;
-        counts.read = b.read;
-        opts.onProgress?.({ bytesRead: b.bytesRead, totalBytes, rows: b.read });
-      },
-    );
+    const input: StagerInput = {
+      file,
+      label,
+      region: opts.region ?? null,
+      knownTaxonomies,
+      knownNpis,
+      batchRows: opts.batchRows ?? 5_000,
+    };
+    const onBatch = async (b: StageBatch) => {
+      const w0 = performance.now();
+      await copyText(database, tables.rows, STAGE_COPY_COLUMNS, b.rows);
+      await copyText(database, tables.taxonomies, [...TAXONOMY_STAGE_COLUMNS], b.taxonomies);
+      await copyText(database, tables.names, [...NAME_STAGE_COLUMNS], b.names);
+      waited += performance.now() - w0;
+      counts.read = b.read;
+      opts.onProgress?.({ bytesRead: b.bytesRead, totalBytes, rows: b.read });
+    };
+    const stage = async (split: boolean) =>
+      inWorker
+        ? stageInWorkers(input, onBatch, { split })
+        : (await import('./stager')).stageNppesFile(input, onBatch);
+    const staged = await stage(true).catch(async (e) => {
+      if (!(e instanceof RangeMismatch)) throw e;
+      // the middle of the file fell inside a quoted field: read it again in one piece
+      await truncateStage(db, job.id);
+      return stage(false);
+    });
     counts.read = staged.read;
     counts.rejected = staged.rejected;
     const outside = staged.outside;

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCsvBatches } from '../csv/records';
 import { NPPES_LAYOUT_330 } from './layout';
-import { scanFile } from './scan';
+import { RangeMismatch, type ScanRange, scanFile } from './scan';
+import { splitFile } from './split';
 import { stageNppesFile } from './stager';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'rounds-scan-'));
@@ -15,10 +16,10 @@ function fileOf(bytes: Buffer | string) {
   return f;
 }
 
-async function scan(bytes: Buffer | string, chunkBytes?: number) {
+async function scan(bytes: Buffer | string, chunkBytes?: number, range?: ScanRange, file = fileOf(bytes)) {
   const out: { line: number; fields: string[] }[] = [];
   await scanFile(
-    fileOf(bytes),
+    file,
     'test.csv',
     {
       record: (line, r) => {
@@ -27,7 +28,7 @@ async function scan(bytes: Buffer | string, chunkBytes?: number) {
         out.push({ line, fields });
       },
     },
-    chunkBytes,
+    { chunkBytes, range },
   );
   return out;
 }
@@ -101,6 +102,34 @@ describe('NPPES byte scanner', () => {
     }
     for await (const b of readCsvBatches(source(), { encoding: 'latin1' })) general.push(...b);
     expect(await scan(text, 97)).toEqual(general);
+  });
+});
+
+describe('splitting a file for two readers', () => {
+  it('reads the same records, with the same line numbers, in two halves', async () => {
+    // a quoted line feed early on (line numbers after the cut must count it), commas and "" later
+    const rows = Array.from({ length: 40 }, (_, i) => (i === 2 ? `"${i}","a\nb"` : `"${i}","c,""d"""`));
+    const text = `"h1","h2"\n${rows.join('\n')}\n`;
+    const file = fileOf(text);
+    const parts = await splitFile(file, 'x.csv', 0);
+    if (!parts) throw new Error('expected a split');
+    expect(parts.header.fields).toEqual(['h1', 'h2']);
+    const halves = [
+      ...(await scan('', 13, parts.ranges[0], file)),
+      ...(await scan('', 13, parts.ranges[1], file)),
+    ];
+    expect(parts.ranges[1].line).toBeGreaterThan(5);
+    expect(halves).toEqual((await scan(text)).slice(1));
+    expect(halves.at(-1)).toEqual({ line: 42, fields: ['39', 'c,"d"'] });
+  });
+
+  it('notices a cut that fell inside a quoted field', async () => {
+    // the line feed nearest the middle is inside the long quoted value
+    const text = `"h"\n"${'x'.repeat(90)}\n${'y'.repeat(10)}"\n"z"\n`;
+    const file = fileOf(text);
+    const parts = await splitFile(file, 'x.csv', 0);
+    if (!parts) throw new Error('expected a split');
+    await expect(scan('', undefined, parts.ranges[0], file)).rejects.toBeInstanceOf(RangeMismatch);
   });
 });
 

@@ -155,20 +155,45 @@ export type ScanSink = {
   chunk?: (bytesRead: number) => Promise<void> | void;
 };
 
-/** Reads a file chunk by chunk and hands every non-blank record to sink.record. */
-export async function scanFile(file: string, label: string, sink: ScanSink, chunkBytes = 4 << 20) {
+/** Part of a file to read: from a record start (with its line number) up to another one. */
+export type ScanRange = {
+  from: number;
+  line: number;
+  /** stop before the record starting here; the records read must end exactly at it */
+  to?: number;
+  /** stop after this many records (e.g. 1 for the header) */
+  maxRecords?: number;
+};
+
+/** The records read did not end at `range.to`: it was not a record start (inside a quoted field). */
+export class RangeMismatch extends Error {}
+
+/**
+ * Reads a file (or a range of it) chunk by chunk and hands every non-blank record to
+ * sink.record. Returns the byte offset and line number after the last record read.
+ */
+export async function scanFile(
+  file: string,
+  label: string,
+  sink: ScanSink,
+  opts: { chunkBytes?: number; range?: ScanRange } = {},
+) {
+  const chunkBytes = opts.chunkBytes ?? 4 << 20;
+  const range = opts.range ?? { from: 0, line: 1 };
   const fh = await open(file, 'r');
   const r = new RecordSpans();
   let rest: Buffer = Buffer.alloc(0);
-  let bytesRead = 0;
-  let line = 1;
-  let first = true;
+  let filePos = range.from;
+  let base = filePos; // file offset of buf[0]
+  let line = range.line;
+  let records = 0;
+  let first = range.from === 0;
   try {
     for (;;) {
       const fresh = Buffer.allocUnsafe(chunkBytes);
-      const { bytesRead: got } = await fh.read(fresh, 0, chunkBytes, null);
+      const { bytesRead: got } = await fh.read(fresh, 0, chunkBytes, filePos);
       const final = got === 0;
-      bytesRead += got;
+      filePos += got;
       const buf: Buffer = rest.length
         ? Buffer.concat([rest, fresh.subarray(0, got)])
         : fresh.subarray(0, got);
@@ -180,15 +205,27 @@ export async function scanFile(file: string, label: string, sink: ScanSink, chun
         if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) pos = 3; // UTF-8 byte order mark
       }
       while (pos < buf.length) {
+        if (range.to !== undefined && base + pos >= range.to) {
+          if (base + pos !== range.to) throw new RangeMismatch();
+          return { end: base + pos, line };
+        }
+        if (range.maxRecords !== undefined && records >= range.maxRecords) return { end: base + pos, line };
         const next = scanRecord(buf, pos, buf.length, final, r, line);
         if (next < 0) break;
-        if (!r.isBlank()) sink.record(line, r);
+        if (!r.isBlank()) {
+          sink.record(line, r);
+          records++;
+        }
         line += r.newlines;
         pos = next;
       }
       rest = pos < buf.length ? Buffer.from(buf.subarray(pos)) : Buffer.alloc(0);
-      await sink.chunk?.(bytesRead);
-      if (final) return;
+      base += pos;
+      await sink.chunk?.(filePos - range.from);
+      if (final) {
+        if (range.to !== undefined && base !== range.to) throw new RangeMismatch();
+        return { end: base, line };
+      }
     }
   } finally {
     await fh.close();

@@ -44,6 +44,11 @@ export async function createStage(db: Kysely<DB>, jobId: number) {
   await sql.raw(`create unlogged table ${t.names} (${columns(NAME_STAGE_COLUMNS)})`).execute(db);
 }
 
+export async function truncateStage(db: Kysely<DB>, jobId: number) {
+  const t = stageTables(jobId);
+  await sql.raw(`truncate ${t.rows}, ${t.taxonomies}, ${t.names}`).execute(db);
+}
+
 export async function dropStage(db: Kysely<DB>, jobId: number) {
   const t = stageTables(jobId);
   await sql.raw(`drop table if exists ${t.rows}, ${t.taxonomies}, ${t.names}`).execute(db);

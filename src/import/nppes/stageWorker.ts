@@ -2,6 +2,7 @@
 // to the main thread, which COPYs it. At most two batches are in flight, so memory stays flat
 // however far the reader gets ahead of the database.
 import { parentPort, workerData } from 'node:worker_threads';
+import { RangeMismatch } from './scan';
 import { type StagerInput, stageNppesFile } from './stager';
 
 const port = parentPort!;
@@ -26,5 +27,10 @@ try {
   port.postMessage({ kind: 'done', result });
 } catch (e) {
   const err = e as Error & { expected?: boolean };
-  port.postMessage({ kind: 'error', message: err.message, expected: !!err.expected });
+  port.postMessage({
+    kind: 'error',
+    message: err.message,
+    expected: !!err.expected,
+    mismatch: e instanceof RangeMismatch,
+  });
 }

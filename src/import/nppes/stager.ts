@@ -9,7 +9,7 @@ import { ImportRefused } from '../fileSource';
 import { type RowError, RowErrors } from '../jobs';
 import { mappedColumns, type NppesHeader, parseNppesHeader } from './header';
 import { type RowContext, type StagedRow, stageNppesRow } from './row';
-import { scanFile } from './scan';
+import { type ScanRange, scanFile } from './scan';
 
 export type StagerInput = {
   file: string;
@@ -19,6 +19,8 @@ export type StagerInput = {
   /** NPIs already in the directory (only with a region: they are kept outside it) */
   knownNpis: string[] | null;
   batchRows: number;
+  /** read only this part of the file; its header fields are then given */
+  part?: { range: ScanRange; header: string[] };
 };
 export type StageBatch = {
   rows: Uint8Array;
@@ -74,43 +76,52 @@ export async function stageNppesFile(
     });
   };
   let bytes = 0;
+  const takeHeader = (all: string[]) => {
+    header = parseNppesHeader(all, input.label);
+    wanted = mappedColumns(header);
+    ctx = {
+      header,
+      region: input.region ? parseRegion(input.region, zipCentroid) : null,
+      knownTaxonomies: new Set(input.knownTaxonomies),
+      knownNpis: input.knownNpis ? new Set(input.knownNpis) : null,
+      errors,
+    };
+  };
+  if (input.part) takeHeader(input.part.header);
   try {
-    await scanFile(input.file, input.label, {
-      record: (line, r) => {
-        if (!header) {
-          const all: string[] = [];
-          for (let i = 0; i < r.count; i++) all.push(r.value(i)!);
-          header = parseNppesHeader(all, input.label);
-          wanted = mappedColumns(header);
-          ctx = {
-            header,
-            region: input.region ? parseRegion(input.region, zipCentroid) : null,
-            knownTaxonomies: new Set(input.knownTaxonomies),
-            knownNpis: input.knownNpis ? new Set(input.knownNpis) : null,
-            errors,
-          };
-          return;
-        }
-        res.read++;
-        for (const i of wanted) fields[i] = r.value(i);
-        const outcome = stageNppesRow(line, r.count, fields, ctx!, one);
-        if (outcome === 'rejected') res.rejected++;
-        else if (outcome === 'outside') res.outside++;
-        const staged = one.pop();
-        if (!staged) return;
-        if (outcome === 'outside') res.allInMarket = false;
-        out.rows.add(staged.values);
-        for (const t of staged.taxonomies) out.taxonomies.add(t);
-        for (const n of staged.names) out.names.add(n);
-        batched++;
-        const d = outcome === 'staged' ? (staged.values[14] as string | null) : null;
-        if (d && (!res.maxUpdate || d > res.maxUpdate)) res.maxUpdate = d;
+    await scanFile(
+      input.file,
+      input.label,
+      {
+        record: (line, r) => {
+          if (!header) {
+            const all: string[] = [];
+            for (let i = 0; i < r.count; i++) all.push(r.value(i)!);
+            takeHeader(all);
+            return;
+          }
+          res.read++;
+          for (const i of wanted) fields[i] = r.value(i);
+          const outcome = stageNppesRow(line, r.count, fields, ctx!, one);
+          if (outcome === 'rejected') res.rejected++;
+          else if (outcome === 'outside') res.outside++;
+          const staged = one.pop();
+          if (!staged) return;
+          if (outcome === 'outside') res.allInMarket = false;
+          out.rows.add(staged.values);
+          for (const t of staged.taxonomies) out.taxonomies.add(t);
+          for (const n of staged.names) out.names.add(n);
+          batched++;
+          const d = outcome === 'staged' ? (staged.values[14] as string | null) : null;
+          if (d && (!res.maxUpdate || d > res.maxUpdate)) res.maxUpdate = d;
+        },
+        chunk: async (bytesRead) => {
+          bytes = bytesRead;
+          if (batched >= input.batchRows) await handOver(bytesRead);
+        },
       },
-      chunk: async (bytesRead) => {
-        bytes = bytesRead;
-        if (batched >= input.batchRows) await handOver(bytesRead);
-      },
-    });
+      { range: input.part?.range },
+    );
   } catch (e) {
     if (e instanceof CsvFormatError) throw new ImportRefused(e.message);
     throw e;
