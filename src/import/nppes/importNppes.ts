@@ -30,6 +30,11 @@ export type NppesImportOptions = {
   batchRows?: number;
   /** read and validate in a worker thread (default: for files over 32 MB) */
   worker?: boolean;
+  /**
+   * worker threads reading a large file, one per half (default 1). Each adds ≈ 150 MB of memory,
+   * and on the busy 2-core benchmark machine 2 was not reliably faster (docs/benchmarks.md).
+   */
+  readers?: 1 | 2;
 };
 
 export async function importNppes(database: Database, file: string, opts: NppesImportOptions = {}) {
@@ -85,7 +90,7 @@ export async function importNppes(database: Database, file: string, opts: NppesI
       inWorker
         ? stageInWorkers(input, onBatch, { split })
         : (await import('./stager')).stageNppesFile(input, onBatch);
-    const staged = await stage(true).catch(async (e) => {
+    const staged = await stage(opts.readers === 2).catch(async (e) => {
       if (!(e instanceof RangeMismatch)) throw e;
       // the middle of the file fell inside a quoted field: read it again in one piece
       await truncateStage(db, job.id);
