@@ -1,4 +1,4 @@
-// npm run bench:import -- [--rows 1000000] [--file path] [--keep-file]
+// npm run bench:import -- [--rows 1000000] [--file path] [--keep-file] [--readers 2]
 // Generates an NPPES-layout file, imports it into the configured database (DATABASE_URL, else a
 // fresh PGlite in a temp folder), samples peak RSS, and times a raw COPY of the same file into a
 // one-column table as the floor for that database.
@@ -58,22 +58,26 @@ async function main() {
   // start from an empty directory so every run measures the same work
   await sql`truncate providers, provider_taxonomies, provider_other_names, provider_locations, organizations,
     organization_other_names, provider_changes, import_jobs cascade`.execute(database.db);
+  const rssBefore = process.memoryUsage().rss;
   let peak = 0;
   const sample = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 100);
   const t0 = performance.now();
-  const r = await importNppes(database, file);
+  const readers = arg('readers') === '2' ? 2 : 1;
+  const r = await importNppes(database, file, { readers });
   const importMs = performance.now() - t0;
   clearInterval(sample);
   const copyMs = await rawCopy(database);
   const result = {
     backend: database.kind,
+    readers,
     rows,
     fileMB: Math.round(statSync(file).size / 1e6),
     importSeconds: +(importMs / 1000).toFixed(1),
     rowsPerSecond: Math.round(rows / (importMs / 1000)),
     peakRssMB: Math.round(peak / 1e6),
+    rssBeforeImportMB: Math.round(rssBefore / 1e6),
     rawCopySeconds: +(copyMs / 1000).toFixed(1),
     ratioToRawCopy: +(importMs / copyMs).toFixed(2),
     inserted: r.counts.inserted,

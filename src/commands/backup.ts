@@ -7,7 +7,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { PGlite } from '@electric-sql/pglite';
 import { recordAudit, verifyAuditChain } from '../db/audit';
 import { connectDatabase, type Database, pgliteExtensions } from '../db/connection';
 
@@ -143,9 +142,10 @@ export async function restoreDatabase(file: string, target: { databaseUrl?: stri
   const staging = path.join(target.dataDir, `db.restoring-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   // Unpack into a staging folder and open it: a broken tarball fails here, before anything is touched.
+  const { PGlite } = await import('@electric-sql/pglite');
   const lite = await PGlite.create({
     dataDir: staging,
-    extensions: pgliteExtensions,
+    extensions: await pgliteExtensions(),
     loadDataDir: new Blob([await readFile(file)]),
   }).catch(async (e: Error) => {
     await rm(staging, { recursive: true, force: true });

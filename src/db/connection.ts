@@ -2,13 +2,7 @@
 // Both go through node-postgres + Kysely's PostgresDialect so types parse the same on both.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
-import { cube } from '@electric-sql/pglite/contrib/cube';
-import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema';
@@ -27,11 +21,23 @@ export type Database = {
   close: () => Promise<void>;
 };
 
-export const pgliteExtensions = { pg_trgm, cube, earthdistance, unaccent, btree_gin };
+/** The PGlite extensions Rounds needs. PGlite is loaded only when used: a process on PostgreSQL
+ * (an import, a server) then never carries its WASM modules in memory. */
+export async function pgliteExtensions() {
+  const [{ btree_gin }, { cube }, { earthdistance }, { pg_trgm }, { unaccent }] = await Promise.all([
+    import('@electric-sql/pglite/contrib/btree_gin'),
+    import('@electric-sql/pglite/contrib/cube'),
+    import('@electric-sql/pglite/contrib/earthdistance'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/contrib/unaccent'),
+  ]);
+  return { pg_trgm, cube, earthdistance, unaccent, btree_gin };
+}
 
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob | File): Promise<PGlite> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  return PGlite.create({ dataDir, extensions: pgliteExtensions, loadDataDir });
+  const { PGlite } = await import('@electric-sql/pglite');
+  return PGlite.create({ dataDir, extensions: await pgliteExtensions(), loadDataDir });
 }
 
 export async function connectDatabase(opts: {
@@ -47,6 +53,7 @@ export async function connectDatabase(opts: {
     return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }
   const pglite = opts.pglite ?? (await openPglite(opts.dataDir ? path.join(opts.dataDir, 'db') : undefined));
+  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 } as pg.PoolConfig);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {

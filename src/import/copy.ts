@@ -22,23 +22,47 @@ export function copyLine(values: CopyValue[]): string {
   return `${out}\n`;
 }
 
+/** COPY text lines encoded (UTF-8) into a growing buffer as they come, so no string outlives its row. */
+export class CopyBuffer {
+  private buf = Buffer.allocUnsafe(1 << 20);
+  length = 0;
+  add(values: CopyValue[]) {
+    const line = copyLine(values);
+    if (this.length + line.length * 3 > this.buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.length + line.length * 3));
+      this.buf.copy(bigger, 0, 0, this.length);
+      this.buf = bigger;
+    }
+    this.length += this.buf.write(line, this.length, 'utf8');
+  }
+  /** The bytes so far (owning their own ArrayBuffer, so they can be transferred); starts afresh. */
+  take(): Uint8Array {
+    const out = this.buf.subarray(0, this.length);
+    this.buf = Buffer.allocUnsafe(this.buf.length);
+    this.length = 0;
+    return out;
+  }
+}
+
 const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-/** COPYs already-encoded text (lines from copyLine) into table(columns). */
+/** COPYs already-encoded text (lines from copyLine, or their bytes) into table(columns). */
 export async function copyText(
   database: Database,
   table: string,
   columns: string[],
-  text: string,
+  text: string | Uint8Array,
 ): Promise<void> {
-  if (!text) return;
+  if (!text.length) return;
   const target = `${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')})`;
   if (database.kind === 'pglite') {
     // PGlite is one session: hold the pool's only connection so the COPY can never land inside a
     // transaction another caller (an API request during a background import) has open.
     const held = await database.pool.connect();
     try {
-      await database.pglite!.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+      await database.pglite!.query(`COPY ${target} FROM '/dev/blob'`, [], {
+        blob: new Blob([text as BlobPart]),
+      });
     } finally {
       held.release();
     }

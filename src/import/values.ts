@@ -50,11 +50,18 @@ export function digitsOnly(v: string | null): string | null {
   return d === '' ? null : d;
 }
 
+const NON_ASCII = /[^ -~\t\r\n]/;
+
 /** Lower-case, accent-free, punctuation-free text for trigram search. */
 export function searchText(...parts: (string | null | undefined)[]): string {
-  return parts
-    .filter(Boolean)
-    .join(' ')
+  const text = parts.filter(Boolean).join(' ');
+  // most names are plain ASCII: no accents to strip
+  if (!NON_ASCII.test(text))
+    return text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()

@@ -12,7 +12,7 @@ export type Backend = { name: 'pglite' | 'postgres'; create: () => Promise<Datab
 let pgliteTemplate: Promise<Blob> | undefined;
 async function pgliteTemplateDump(): Promise<Blob> {
   pgliteTemplate ??= (async () => {
-    const lite = await PGlite.create({ extensions: pgliteExtensions });
+    const lite = await PGlite.create({ extensions: await pgliteExtensions() });
     const d = await connectDatabase({ pglite: lite });
     await migrateToLatest(d.db);
     await d.db.destroy();
@@ -24,7 +24,10 @@ async function pgliteTemplateDump(): Promise<Blob> {
 }
 
 export async function createPgliteDatabase(): Promise<Database> {
-  const lite = await PGlite.create({ extensions: pgliteExtensions, loadDataDir: await pgliteTemplateDump() });
+  const lite = await PGlite.create({
+    extensions: await pgliteExtensions(),
+    loadDataDir: await pgliteTemplateDump(),
+  });
   const d = await connectDatabase({ pglite: lite });
   return {
     ...d,

@@ -110,3 +110,16 @@ export function parseNppesHeader(fields: string[], label: string): NppesHeader {
     taxonomy: taxonomy.filter((t) => t.code >= 0),
   };
 }
+
+/** Every column the importer reads (the reader decodes only these). */
+export function mappedColumns(h: NppesHeader): number[] {
+  const all = [
+    ...Object.values(h.col),
+    ...Object.values(h.mailing),
+    ...Object.values(h.practice),
+    h.sex,
+    h.certificationDate,
+    ...h.taxonomy.flatMap((t) => [t.code, t.license, t.state, t.primary, t.group]),
+  ];
+  return [...new Set(all.filter((i) => i >= 0))].sort((a, b) => a - b);
+}

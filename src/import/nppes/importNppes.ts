@@ -3,22 +3,23 @@
 // killed at any moment leaves the directory exactly as before, and a re-run finishes the job.
 import { sql } from 'kysely';
 import { parseRegion, type Region } from '../../core/geo/region';
-import { zipCentroid } from '../../core/geo/zipCentroid';
 import type { Database } from '../../db/connection';
-import { type CopyValue, copyLine, copyText } from '../copy';
-import {
-  checkFile,
-  dataDateFromFileName,
-  fileRecordBatches,
-  ImportRefused,
-  labelOf,
-  type ProgressFn,
-} from '../fileSource';
+import { copyText } from '../copy';
+import { checkFile, dataDateFromFileName, labelOf, type ProgressFn } from '../fileSource';
 import { closeAbandonedJobs, failJob, finishJob, RowErrors, startJob, zeroCounts } from '../jobs';
-import { type NppesHeader, parseNppesHeader } from './header';
 import { mergeNppesStage } from './merge';
-import { stageNppesRow } from './row';
-import { createStage, dropStage, dropStaleStages, STAGE_COPY_COLUMNS, stageTableName } from './stage';
+import { RangeMismatch } from './scan';
+import {
+  createStage,
+  dropStage,
+  dropStaleStages,
+  STAGE_COPY_COLUMNS,
+  stageTables,
+  truncateStage,
+} from './stage';
+import { NAME_STAGE_COLUMNS, TAXONOMY_STAGE_COLUMNS } from './stageColumns';
+import { stageInWorkers } from './stageInWorker';
+import type { StageBatch, StagerInput } from './stager';
 
 export type NppesImportOptions = {
   region?: string;
@@ -27,12 +28,23 @@ export type NppesImportOptions = {
   onProgress?: ProgressFn;
   onJob?: (jobId: number) => void;
   batchRows?: number;
+  /** read and validate in a worker thread (default: for files over 32 MB) */
+  worker?: boolean;
+  /**
+   * worker threads reading a large file, one per half (default 1). Each adds ≈ 150 MB of memory,
+   * and on the busy 2-core benchmark machine 2 was not reliably faster (docs/benchmarks.md).
+   */
+  readers?: 1 | 2;
 };
 
 export async function importNppes(database: Database, file: string, opts: NppesImportOptions = {}) {
   const { db } = database;
   const label = labelOf(file, opts.label);
-  const region: Region | null = opts.region ? parseRegion(opts.region, zipCentroid) : null;
+  // the ZIP table (≈ 150 MB of memory once loaded) is loaded here only to check a region up front;
+  // the reader loads its own copy
+  const region: Region | null = opts.region
+    ? parseRegion(opts.region, (await import('../../core/geo/zipCentroid')).zipCentroid)
+    : null;
   const totalBytes = checkFile(file, label);
   await closeAbandonedJobs(db, 'nppes');
   await dropStaleStages(db);
@@ -40,71 +52,60 @@ export async function importNppes(database: Database, file: string, opts: NppesI
   opts.onJob?.(job.id);
   const counts = zeroCounts();
   const errors = new RowErrors();
-  let outside = 0;
   try {
-    const knownTaxonomies = new Set(
-      (await db.selectFrom('taxonomies').select('code').execute()).map((r) => r.code),
-    );
+    const knownTaxonomies = (await db.selectFrom('taxonomies').select('code').execute()).map((r) => r.code);
+    // with a region, rows of NPIs already in the directory are kept outside it (they moved away)
     const knownNpis = region
-      ? new Set(
-          (
-            await sql<{
-              npi: string;
-            }>`select npi from providers union all select npi from organizations where npi is not null`.execute(
-              db,
-            )
-          ).rows.map((r) => r.npi),
-        )
+      ? (
+          await sql<{ npi: string }>`
+            select npi from providers union all select npi from organizations where npi is not null`.execute(
+            db,
+          )
+        ).rows.map((r) => r.npi)
       : null;
+    const started = performance.now();
     await createStage(db, job.id);
-    const stage = stageTableName(job.id);
-    let header: NppesHeader | undefined;
-    let maxUpdate: string | null = null;
-    // rows are encoded to COPY text as soon as they are staged, so only short-lived strings pile up
-    // (arrays of values kept for a whole batch were promoted to the old generation: GC-bound)
-    const one: CopyValue[][] = [];
-    let lines: string[] = [];
-    let pending: Promise<void> = Promise.resolve();
-    const flush = async () => {
-      await pending; // one COPY in flight while the next batch is parsed
-      const text = lines.join('');
-      lines = [];
-      pending = copyText(database, stage, STAGE_COPY_COLUMNS, text);
-    };
-    const batchRows = opts.batchRows ?? 5_000;
-    for await (const records of fileRecordBatches(file, {
-      encoding: 'latin1',
+    const tables = stageTables(job.id);
+    let waited = 0;
+    // worker threads pay off past a few megabytes (each starts its own TypeScript loader)
+    const inWorker = opts.worker ?? totalBytes > 32 << 20;
+    const input: StagerInput = {
+      file,
       label,
-      totalBytes,
-      onProgress: opts.onProgress,
-    })) {
-      for (const rec of records) {
-        if (!header) {
-          header = parseNppesHeader(rec.fields, label);
-          continue;
-        }
-        counts.read++;
-        const outcome = stageNppesRow(
-          rec.line,
-          rec.fields,
-          { header, region, knownTaxonomies, knownNpis, errors },
-          one,
-        );
-        if (outcome === 'rejected') counts.rejected++;
-        else if (outcome === 'outside') outside++;
-        const staged = one.pop();
-        if (!staged) continue;
-        lines.push(copyLine(staged));
-        const d = outcome === 'staged' ? (staged[14] as string | null) : null;
-        if (d && (!maxUpdate || d > maxUpdate)) maxUpdate = d;
-      }
-      if (lines.length >= batchRows) await flush();
-    }
-    if (!header)
-      throw new ImportRefused(`${label} is empty: expected an NPPES npidata file with a header row.`);
-    await flush();
-    await pending;
-    const dataDate = dataDateFromFileName(label) ?? maxUpdate;
+      region: opts.region ?? null,
+      knownTaxonomies,
+      knownNpis,
+      batchRows: opts.batchRows ?? 5_000,
+    };
+    const onBatch = async (b: StageBatch) => {
+      const w0 = performance.now();
+      await copyText(database, tables.rows, STAGE_COPY_COLUMNS, b.rows);
+      await copyText(database, tables.taxonomies, [...TAXONOMY_STAGE_COLUMNS], b.taxonomies);
+      await copyText(database, tables.names, [...NAME_STAGE_COLUMNS], b.names);
+      waited += performance.now() - w0;
+      counts.read = b.read;
+      opts.onProgress?.({ bytesRead: b.bytesRead, totalBytes, rows: b.read });
+    };
+    const stage = async (split: boolean) =>
+      inWorker
+        ? stageInWorkers(input, onBatch, { split })
+        : (await import('./stager')).stageNppesFile(input, onBatch);
+    const staged = await stage(opts.readers === 2).catch(async (e) => {
+      if (!(e instanceof RangeMismatch)) throw e;
+      // the middle of the file fell inside a quoted field: read it again in one piece
+      await truncateStage(db, job.id);
+      return stage(false);
+    });
+    counts.read = staged.read;
+    counts.rejected = staged.rejected;
+    const outside = staged.outside;
+    for (const e of staged.errors) errors.add(e.line, e.field, e.reason);
+    errors.total = staged.errorCount;
+    if (process.env.ROUNDS_IMPORT_TIMING)
+      process.stderr.write(
+        `${(performance.now() - started).toFixed(0).padStart(7)} ms  read, validate and stage (${waited.toFixed(0)} ms in COPY)\n`,
+      );
+    const dataDate = dataDateFromFileName(label) ?? staged.maxUpdate;
     const previous = await db
       .selectFrom('import_jobs')
       .select(['data_date'])
@@ -115,8 +116,9 @@ export async function importNppes(database: Database, file: string, opts: NppesI
       .executeTakeFirst();
     await db.transaction().execute(async (tx) => {
       const merged = await mergeNppesStage(tx, {
-        stage,
+        tables,
         jobId: job.id,
+        allInMarket: staged.allInMarket,
         dataDate,
         previousDataDate: previous?.data_date ?? null,
         baseline: !previous,
@@ -133,7 +135,7 @@ export async function importNppes(database: Database, file: string, opts: NppesI
       errorCount: errors.total,
       dataDate,
       outside,
-      layout: header.layout,
+      layout: staged.layout,
     };
   } catch (e) {
     await failJob(db, job.id, (e as Error).message, counts);

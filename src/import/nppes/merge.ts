@@ -4,6 +4,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import { withSecondaryIndexesDeferred } from '../bulkIndexes';
+import type { StageTables } from './stage';
 
 const ADDR = ['line1', 'line2', 'city', 'state', 'zip5', 'zip9', 'country', 'phone', 'fax'];
 const addr = (p: string) => ADDR.map((a) => `${p}_${a}`);
@@ -63,11 +64,13 @@ const ORG_TYPE = `case
   else 'other' end`;
 
 export type MergeInput = {
-  stage: string;
+  tables: StageTables;
   jobId: number;
   dataDate: string | null;
   previousDataDate: string | null;
   baseline: boolean;
+  /** no row outside the region was staged (kept because its NPI is known) */
+  allInMarket: boolean;
 };
 export type MergeCounts = { inserted: number; updated: number; unchanged: number; deactivated: number };
 
@@ -110,14 +113,22 @@ async function emptyTables<T extends string>(tx: Kysely<DB>, tables: T[]): Promi
 const n = (r: { rows: unknown[] }) => Number((r.rows[0] as { n?: number | string } | undefined)?.n ?? 0);
 
 export async function mergeNppesStage(tx: Kysely<DB>, m: MergeInput): Promise<MergeCounts> {
-  const S = sql.raw(m.stage);
+  const S = sql.raw(m.tables.rows);
+  const TX = sql.raw(m.tables.taxonomies);
+  const NM = sql.raw(m.tables.names);
   const J = m.jobId;
   const run = timed(tx);
   // a small statistics sample is enough for the planner to pick hash joins
   await run(sql`set local default_statistics_target = 10`);
   await run(sql`analyze ${S}`);
   // the last row of an NPI wins when a file lists it twice
-  await run(sql`delete from ${S} a using ${S} b where a.npi = b.npi and a.line < b.line`);
+  const dupes = await run(sql`delete from ${S} a using ${S} b where a.npi = b.npi and a.line < b.line`);
+  // child rows belong to the stage row of the same line; once no stage row was dropped and every
+  // written row is an insert, they need no join back to it
+  const childrenOfKept = (written: RawBuilder<unknown>, firstLoad: boolean) =>
+    firstLoad && m.allInMarket && Number(dupes.numAffectedRows ?? 0) === 0
+      ? sql`true`
+      : sql`exists (select 1 from ${S} s where s.npi = x.npi and s.line = x.line and ${written})`;
   // Into an empty table (a first load) every in-market row is an insert: no need to mark the stage
   // row by row (an update rewrites each wide stage row) nor to look for updates.
   const empty = await emptyTables(tx, [
@@ -150,12 +161,16 @@ export async function mergeNppesStage(tx: Kysely<DB>, m: MergeInput): Promise<Me
   // what changed, before the update overwrites it (deactivation-only rows compare just their fields)
   if (!empty.providers)
     await run(sql`
+    with nt as (select x.npi, jsonb_agg(jsonb_build_object('slot', x.slot, 'code', x.code, 'license', x.license,
+        'license_state', x.license_state, 'is_primary', x.is_primary, 'taxonomy_group', x.taxonomy_group)
+        order by x.slot) as taxonomies
+      from ${TX} x join ${S} s on s.npi = x.npi and s.line = x.line where s.action = 'u' group by x.npi)
     insert into provider_changes (npi, job_id, changes)
-    select s.npi, ${J}, d.changes from ${S} s join providers t on t.npi = s.npi
+    select s.npi, ${J}, d.changes from ${S} s join providers t on t.npi = s.npi left join nt on nt.npi = s.npi
     cross join lateral (select case when s.entity = 0
         then jsonb_build_object('deactivation_date', s.deactivation_date, 'deactivation_reason', s.deactivation_reason,
              'reactivation_date', s.reactivation_date, 'status', ${sql.raw(STATUS)})
-        else ${json('s')} || jsonb_build_object('taxonomies', s.taxonomies) end as n,
+        else ${json('s')} || jsonb_build_object('taxonomies', coalesce(nt.taxonomies, '[]'::jsonb)) end as n,
       ${json('t')} || jsonb_build_object('taxonomies', coalesce((select jsonb_agg(jsonb_build_object('slot', x.slot,
         'code', x.code, 'license', x.license, 'license_state', x.license_state, 'is_primary', x.is_primary,
         'taxonomy_group', x.taxonomy_group) order by x.slot) from provider_taxonomies x where x.npi = t.npi), '[]'::jsonb)) as o) j
@@ -210,18 +225,14 @@ export async function mergeNppesStage(tx: Kysely<DB>, m: MergeInput): Promise<Me
         await run(sql`delete from provider_taxonomies x using ${S} s where x.npi = s.npi and ${P.written}`);
       await run(sql`
     insert into provider_taxonomies (npi, slot, code, license, license_state, is_primary, taxonomy_group)
-    select s.npi, t.slot, t.code, t.license, t.license_state, t.is_primary, t.taxonomy_group
-    from ${S} s cross join lateral jsonb_to_recordset(s.taxonomies) as t(slot smallint, code text, license text,
-      license_state text, is_primary boolean, taxonomy_group text)
-    where ${P.written}`);
+    select x.npi, x.slot, x.code, x.license, x.license_state, x.is_primary, x.taxonomy_group
+    from ${TX} x where ${childrenOfKept(P.written, empty.providers)}`);
       if (!empty.provider_other_names)
         await run(sql`delete from provider_other_names x using ${S} s where x.npi = s.npi and ${P.written}`);
       await run(sql`
     insert into provider_other_names (npi, slot, last_name, first_name, middle_name, name_prefix, name_suffix, credential, type_code)
-    select s.npi, t.slot, t.last_name, t.first_name, t.middle_name, t.name_prefix, t.name_suffix, t.credential, t.type_code
-    from ${S} s cross join lateral jsonb_to_recordset(s.other_names) as t(slot smallint, last_name text, first_name text,
-      middle_name text, name_prefix text, name_suffix text, credential text, type_code text)
-    where ${P.written}`);
+    select x.npi, x.slot, x.last_name, x.first_name, x.middle_name, x.name_prefix, x.name_suffix, x.credential, x.type_code
+    from ${NM} x where x.name is null and ${childrenOfKept(P.written, empty.providers)}`);
 
       const orgs = await mergeOrganizations(tx, m, O, empty.organizations);
       const staged = n(await run(sql`select count(*) as n from ${S} where entity in (1, 2) and in_market`));
@@ -234,7 +245,8 @@ export async function mergeNppesStage(tx: Kysely<DB>, m: MergeInput): Promise<Me
 }
 
 async function mergeOrganizations(tx: Kysely<DB>, m: MergeInput, O: Written, firstLoad: boolean) {
-  const S = sql.raw(m.stage);
+  const S = sql.raw(m.tables.rows);
+  const NM = sql.raw(m.tables.names);
   const run = timed(tx);
   const none = { numAffectedRows: 0n };
   const deact = firstLoad
@@ -265,10 +277,9 @@ async function mergeOrganizations(tx: Kysely<DB>, m: MergeInput, O: Written, fir
     where ${O.insert}`);
   await run(sql`
     insert into organization_other_names (organization_id, name, type_code, source)
-    select o.id, t.name, t.type_code, 'nppes'
-    from ${S} s join organizations o on o.npi = s.npi
-    cross join lateral jsonb_to_recordset(s.other_names) as t(name text, type_code text)
-    where ${O.written} and t.name is not null
+    select o.id, x.name, x.type_code, 'nppes'
+    from ${NM} x join ${S} s on s.npi = x.npi and s.line = x.line join organizations o on o.npi = s.npi
+    where ${O.written} and x.name is not null
     on conflict (organization_id, name) do update set type_code = excluded.type_code`);
   return {
     inserted: Number(inserted.numAffectedRows ?? 0),

@@ -1,5 +1,4 @@
 // One NPPES data row → a staged row (values in STAGE_COLUMNS order) or a row error.
-import { createHash } from 'node:crypto';
 import { inRegion, type Region } from '../../core/geo/region';
 import { zipCentroid } from '../../core/geo/zipCentroid';
 import { npiProblem } from '../../core/npi';
@@ -7,59 +6,10 @@ import type { CopyValue } from '../copy';
 import type { RowErrors } from '../jobs';
 import { clean, digitsOnly, parseUsDate, searchText, splitZip } from '../values';
 import type { AddressIndex, NppesHeader } from './header';
+import { STAGE_COLUMNS } from './stageColumns';
 
-export const STAGE_COLUMNS = [
-  'line',
-  'npi',
-  'entity',
-  'row_hash',
-  'org_name',
-  'last_name',
-  'first_name',
-  'middle_name',
-  'name_prefix',
-  'name_suffix',
-  'credential',
-  'sex',
-  'primary_taxonomy',
-  'enumeration_date',
-  'last_update_date',
-  'certification_date',
-  'deactivation_date',
-  'deactivation_reason',
-  'reactivation_date',
-  'is_sole_proprietor',
-  'practice_line1',
-  'practice_line2',
-  'practice_city',
-  'practice_state',
-  'practice_zip5',
-  'practice_zip9',
-  'practice_country',
-  'practice_phone',
-  'practice_fax',
-  'county_fips',
-  'county_name',
-  'mailing_line1',
-  'mailing_line2',
-  'mailing_city',
-  'mailing_state',
-  'mailing_zip5',
-  'mailing_zip9',
-  'mailing_country',
-  'mailing_phone',
-  'mailing_fax',
-  'lat',
-  'lon',
-  'geo_precision',
-  'official_last_name',
-  'official_first_name',
-  'official_title',
-  'official_phone',
-  'search_name',
-  'taxonomies',
-  'other_names',
-] as const;
+/** One kept row: stage values (STAGE_COLUMNS order, then in_market) and its child rows. */
+export type StagedRow = { values: CopyValue[]; taxonomies: CopyValue[][]; names: CopyValue[][] };
 
 export type RowContext = {
   header: NppesHeader;
@@ -72,7 +22,7 @@ export type RowContext = {
 
 export type RowOutcome = 'staged' | 'rejected' | 'outside';
 
-function address(f: string[], a: AddressIndex) {
+function address(f: (string | undefined)[], a: AddressIndex) {
   const country = clean(f[a.country]);
   const us = !country || country === 'US';
   const { zip5, zip9 } = us ? splitZip(clean(f[a.postal])) : { zip5: null, zip9: null };
@@ -91,11 +41,30 @@ function address(f: string[], a: AddressIndex) {
 
 const SEX = new Set(['M', 'F', 'X', 'U']);
 
-/** Validates and converts one record; pushes the staged values to `out` when it is kept. */
-export function stageNppesRow(line: number, f: string[], ctx: RowContext, out: CopyValue[][]): RowOutcome {
+function dateField(f: (string | undefined)[], i: number, field: string, line: number, errors: RowErrors) {
+  if (i < 0) return null;
+  const d = parseUsDate(clean(f[i]));
+  if (d === undefined) {
+    errors.add(line, field, `"${f[i]}" is not a valid MM/DD/YYYY date`);
+    return null;
+  }
+  return d;
+}
+
+/**
+ * Validates and converts one record (`width` fields; `f` holds at least the mapped ones) and
+ * pushes it to `out` when it is kept.
+ */
+export function stageNppesRow(
+  line: number,
+  width: number,
+  f: (string | undefined)[],
+  ctx: RowContext,
+  out: StagedRow[],
+): RowOutcome {
   const { header: h, errors } = ctx;
-  if (f.length !== h.width) {
-    errors.add(line, 'row', `has ${f.length} columns, expected ${h.width} as in the header`);
+  if (width !== h.width) {
+    errors.add(line, 'row', `has ${width} columns, expected ${h.width} as in the header`);
     return 'rejected';
   }
   const npi = (f[h.col.npi] ?? '').trim();
@@ -109,17 +78,8 @@ export function stageNppesRow(line: number, f: string[], ctx: RowContext, out: C
     return 'rejected';
   }
   const entityText = clean(f[h.col.entity]);
-  const date = (field: string, i: number) => {
-    if (i < 0) return null;
-    const d = parseUsDate(clean(f[i]));
-    if (d === undefined) {
-      errors.add(line, field, `"${f[i]}" is not a valid MM/DD/YYYY date`);
-      return null;
-    }
-    return d;
-  };
-  const deactivationDate = date('NPI Deactivation Date', h.col.deactivationDate);
-  const reactivationDate = date('NPI Reactivation Date', h.col.reactivationDate);
+  const deactivationDate = dateField(f, h.col.deactivationDate, 'NPI Deactivation Date', line, errors);
+  const reactivationDate = dateField(f, h.col.reactivationDate, 'NPI Reactivation Date', line, errors);
   if (!entityText) {
     // a deactivated NPI's row carries only the NPI and the deactivation date
     if (!deactivationDate) {
@@ -133,9 +93,9 @@ export function stageNppesRow(line: number, f: string[], ctx: RowContext, out: C
     v[16] = deactivationDate;
     v[17] = clean(f[h.col.deactivationReason]);
     v[18] = reactivationDate;
-    v[3] = hash(v);
+    v[3] = hash(v, [], []);
     v.push(true);
-    out.push(v);
+    out.push({ values: v, taxonomies: [], names: [] });
     return 'staged';
   }
   if (entityText !== '1' && entityText !== '2') {
@@ -157,33 +117,30 @@ export function stageNppesRow(line: number, f: string[], ctx: RowContext, out: C
   if (!inMarket && !ctx.knownNpis?.has(npi)) return 'outside';
   const mailing = address(f, h.mailing);
 
-  const taxonomies: {
-    slot: number;
-    code: string;
-    license: string | null;
-    license_state: string | null;
-    is_primary: boolean;
-    taxonomy_group: string | null;
-  }[] = [];
+  // child rows: (line, npi, slot, ...) in TAXONOMY_STAGE_COLUMNS / NAME_STAGE_COLUMNS order
+  const taxonomies: CopyValue[][] = [];
   let primary: string | null = null;
-  h.taxonomy.forEach((t, i) => {
+  for (let i = 0; i < h.taxonomy.length; i++) {
+    const t = h.taxonomy[i]!;
     const code = clean(f[t.code])?.toUpperCase();
-    if (!code) return;
+    if (!code) continue;
     if (!ctx.knownTaxonomies.has(code))
       errors.add(line, `Healthcare Provider Taxonomy Code_${i + 1}`, `"${code}" is not a NUCC taxonomy code`);
     const isPrimary = clean(f[t.primary])?.toUpperCase() === 'Y';
     if (isPrimary && !primary) primary = code;
-    taxonomies.push({
-      slot: i + 1,
+    taxonomies.push([
+      line,
+      npi,
+      i + 1,
       code,
-      license: t.license >= 0 ? clean(f[t.license]) : null,
-      license_state: t.state >= 0 ? clean(f[t.state]) : null,
-      is_primary: isPrimary,
-      taxonomy_group: t.group >= 0 ? clean(f[t.group]) : null,
-    });
-  });
+      t.license >= 0 ? clean(f[t.license]) : null,
+      t.state >= 0 ? clean(f[t.state]) : null,
+      isPrimary,
+      t.group >= 0 ? clean(f[t.group]) : null,
+    ]);
+  }
   // no "Y" switch (some rows carry X): the single or first code stands in as primary
-  primary ??= taxonomies[0]?.code ?? null;
+  primary ??= (taxonomies[0]?.[3] as string | undefined) ?? null;
 
   const c = h.col;
   const individual = entityText === '1';
@@ -191,24 +148,27 @@ export function stageNppesRow(line: number, f: string[], ctx: RowContext, out: C
   const first = clean(f[c.firstName]);
   const middle = clean(f[c.middleName]);
   const orgName = clean(f[c.orgName]);
-  const otherNames = individual
-    ? [c.otherLastName, c.otherFirstName].some((i) => clean(f[i]))
-      ? [
-          {
-            slot: 1,
-            last_name: clean(f[c.otherLastName]),
-            first_name: clean(f[c.otherFirstName]),
-            middle_name: clean(f[c.otherMiddleName]),
-            name_prefix: clean(f[c.otherPrefix]),
-            name_suffix: clean(f[c.otherSuffix]),
-            credential: clean(f[c.otherCredential]),
-            type_code: clean(f[c.otherLastNameType]),
-          },
-        ]
-      : []
-    : clean(f[c.otherOrgName])
-      ? [{ name: clean(f[c.otherOrgName]), type_code: clean(f[c.otherOrgNameType]) }]
-      : [];
+  const names: CopyValue[][] = [];
+  if (individual) {
+    if (clean(f[c.otherLastName]) || clean(f[c.otherFirstName]))
+      names.push([
+        line,
+        npi,
+        1,
+        clean(f[c.otherLastName]),
+        clean(f[c.otherFirstName]),
+        clean(f[c.otherMiddleName]),
+        clean(f[c.otherPrefix]),
+        clean(f[c.otherSuffix]),
+        clean(f[c.otherCredential]),
+        clean(f[c.otherLastNameType]),
+        null,
+      ]);
+  } else {
+    const other = clean(f[c.otherOrgName]);
+    if (other)
+      names.push([line, npi, 1, null, null, null, null, null, null, clean(f[c.otherOrgNameType]), other]);
+  }
   const sexCode = h.sex >= 0 ? clean(f[h.sex])?.toUpperCase() : undefined;
   const sole = clean(f[c.soleProprietor])?.toUpperCase();
   const v: CopyValue[] = [
@@ -225,9 +185,9 @@ export function stageNppesRow(line: number, f: string[], ctx: RowContext, out: C
     clean(f[c.credential]),
     individual && sexCode && SEX.has(sexCode) ? sexCode : null,
     primary,
-    date('Provider Enumeration Date', c.enumerationDate),
-    date('Last Update Date', c.lastUpdateDate),
-    date('Certification Date', h.certificationDate),
+    dateField(f, c.enumerationDate, 'Provider Enumeration Date', line, errors),
+    dateField(f, c.lastUpdateDate, 'Last Update Date', line, errors),
+    dateField(f, h.certificationDate, 'Certification Date', line, errors),
     deactivationDate,
     clean(f[c.deactivationReason]),
     reactivationDate,
@@ -260,24 +220,49 @@ export function stageNppesRow(line: number, f: string[], ctx: RowContext, out: C
     individual ? null : clean(f[c.officialTitle]),
     individual ? null : digitsOnly(clean(f[c.officialPhone])),
     individual ? searchText(last, first, middle) : searchText(orgName),
-    JSON.stringify(taxonomies),
-    JSON.stringify(otherNames),
   ];
   if (individual && !last) errors.add(line, 'Provider Last Name (Legal Name)', 'is empty');
   if (!individual && !orgName) {
     errors.add(line, 'Provider Organization Name (Legal Business Name)', 'is empty');
     return 'rejected';
   }
-  v[3] = hash(v);
+  v[3] = hash(v, taxonomies, names);
   v.push(inMarket);
-  out.push(v);
+  // organizations keep only their primary taxonomy (on the row)
+  out.push({ values: v, taxonomies: individual ? taxonomies : [], names });
   return inMarket ? 'staged' : 'outside';
 }
 
-/** Hash of everything but the line number: equal hashes mean the NPI's data did not change. */
-function hash(v: CopyValue[]): string {
-  // one update over the joined text (same bytes as updating value by value, far fewer calls)
-  let text = '';
-  for (let i = 1; i < v.length; i++) if (i !== 3) text += `${v[i] ?? '\u0000'}\u0001`;
-  return createHash('md5').update(text).digest('base64');
+/**
+ * Hash of everything but the line number (the stage row's and its child rows'): equal hashes mean
+ * the NPI's data did not change. 64 bits (two multiply-xor lanes with a final avalanche, as in
+ * cyrb53), fed value by value: it only compares one NPI's row with its own previous version, so
+ * there is no practical chance of missing a change, at a fraction of MD5's cost per row.
+ */
+function hash(v: CopyValue[], taxonomies: CopyValue[][], names: CopyValue[][]): string {
+  h1 = 0xdeadbeef;
+  h2 = 0x41c6ce57;
+  for (let i = 1; i < v.length; i++) if (i !== 3) feed(v[i]);
+  for (const kids of [taxonomies, names]) {
+    mix(2);
+    for (const k of kids) for (let i = 2; i < k.length; i++) feed(k[i]);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+}
+
+let h1 = 0;
+let h2 = 0;
+function mix(c: number) {
+  h1 = Math.imul(h1 ^ c, 2654435761);
+  h2 = Math.imul(h2 ^ c, 1597334677);
+}
+function feed(value: CopyValue) {
+  if (value === null || value === undefined) mix(0);
+  else {
+    const t = typeof value === 'string' ? value : String(value);
+    for (let i = 0; i < t.length; i++) mix(t.charCodeAt(i));
+  }
+  mix(1); // separator: ('ab', 'c') and ('a', 'bc') differ
 }

@@ -1,40 +1,57 @@
-// The per-job staging table an NPPES import COPYs into before the set-based merge. Unlogged and
-// index-free for load speed; named after the job so an interrupted run's leftovers never mix in.
+// The per-job staging tables an NPPES import COPYs into before the set-based merge: the rows, and
+// their taxonomy slots and other names as child rows (plain columns, so the merge inserts them
+// with a join instead of unpacking JSON). Unlogged and index-free for load speed; named after the
+// job so an interrupted run's leftovers never mix in.
 
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../../db/schema';
-import { STAGE_COLUMNS } from './row';
+import { NAME_STAGE_COLUMNS, STAGE_COLUMNS, TAXONOMY_STAGE_COLUMNS } from './stageColumns';
 
-const TYPES: Partial<Record<(typeof STAGE_COLUMNS)[number], string>> = {
+const TYPES: Record<string, string> = {
   line: 'int',
   entity: 'smallint',
+  slot: 'smallint',
   enumeration_date: 'date',
   last_update_date: 'date',
   certification_date: 'date',
   deactivation_date: 'date',
   reactivation_date: 'date',
   is_sole_proprietor: 'boolean',
+  is_primary: 'boolean',
   lat: 'double precision',
   lon: 'double precision',
-  taxonomies: 'jsonb',
-  other_names: 'jsonb',
 };
 
-export const stageTableName = (jobId: number) => `stage_nppes_${jobId}`;
+export type StageTables = { rows: string; taxonomies: string; names: string };
+export const stageTables = (jobId: number): StageTables => ({
+  rows: `stage_nppes_${jobId}`,
+  taxonomies: `stage_nppes_tax_${jobId}`,
+  names: `stage_nppes_name_${jobId}`,
+});
 export const STAGE_COPY_COLUMNS = [...STAGE_COLUMNS, 'in_market'];
 
+const columns = (cols: readonly string[]) => cols.map((c) => `${c} ${TYPES[c] ?? 'text'}`).join(', ');
+
 export async function createStage(db: Kysely<DB>, jobId: number) {
-  const cols = STAGE_COLUMNS.map((c) => `${c} ${TYPES[c] ?? 'text'}`).join(', ');
+  const t = stageTables(jobId);
   await sql
     .raw(
-      `create unlogged table ${stageTableName(jobId)} (${cols}, in_market boolean not null default true, action text)`,
+      `create unlogged table ${t.rows} (${columns(STAGE_COLUMNS)}, in_market boolean not null default true, action text)`,
     )
     .execute(db);
+  await sql.raw(`create unlogged table ${t.taxonomies} (${columns(TAXONOMY_STAGE_COLUMNS)})`).execute(db);
+  await sql.raw(`create unlogged table ${t.names} (${columns(NAME_STAGE_COLUMNS)})`).execute(db);
+}
+
+export async function truncateStage(db: Kysely<DB>, jobId: number) {
+  const t = stageTables(jobId);
+  await sql.raw(`truncate ${t.rows}, ${t.taxonomies}, ${t.names}`).execute(db);
 }
 
 export async function dropStage(db: Kysely<DB>, jobId: number) {
-  await sql.raw(`drop table if exists ${stageTableName(jobId)}`).execute(db);
+  const t = stageTables(jobId);
+  await sql.raw(`drop table if exists ${t.rows}, ${t.taxonomies}, ${t.names}`).execute(db);
 }
 
 /** Drops staging tables of jobs that are no longer running (left by a killed process). */

@@ -1,0 +1,135 @@
+// The reading half of an NPPES import, free of the database so it runs in a worker thread while
+// the main thread COPYs: scan the file, validate each row, encode kept rows as COPY text for the
+// three stage tables, and hand over a batch every `batchRows` rows.
+import { parseRegion } from '../../core/geo/region';
+import { zipCentroid } from '../../core/geo/zipCentroid';
+import { CopyBuffer } from '../copy';
+import { CsvFormatError } from '../csv/records';
+import { ImportRefused } from '../fileSource';
+import { type RowError, RowErrors } from '../jobs';
+import { mappedColumns, type NppesHeader, parseNppesHeader } from './header';
+import { type RowContext, type StagedRow, stageNppesRow } from './row';
+import { type ScanRange, scanFile } from './scan';
+
+export type StagerInput = {
+  file: string;
+  label: string;
+  region: string | null;
+  knownTaxonomies: string[];
+  /** NPIs already in the directory (only with a region: they are kept outside it) */
+  knownNpis: string[] | null;
+  batchRows: number;
+  /** read only this part of the file; its header fields are then given */
+  part?: { range: ScanRange; header: string[] };
+};
+export type StageBatch = {
+  rows: Uint8Array;
+  taxonomies: Uint8Array;
+  names: Uint8Array;
+  bytesRead: number;
+  read: number;
+};
+export type StagerResult = {
+  read: number;
+  rejected: number;
+  outside: number;
+  /** no row outside the region was staged (kept because its NPI is known) */
+  allInMarket: boolean;
+  /** latest Last Update Date among the staged rows */
+  maxUpdate: string | null;
+  errors: RowError[];
+  errorCount: number;
+  layout: number;
+};
+
+export async function stageNppesFile(
+  input: StagerInput,
+  onBatch: (b: StageBatch) => Promise<void> | void,
+): Promise<StagerResult> {
+  const errors = new RowErrors();
+  const res: StagerResult = {
+    read: 0,
+    rejected: 0,
+    outside: 0,
+    allInMarket: true,
+    maxUpdate: null,
+    errors: errors.items,
+    errorCount: 0,
+    layout: 0,
+  };
+  let header: NppesHeader | undefined;
+  let ctx: RowContext | undefined;
+  let wanted: number[] = [];
+  const fields: (string | undefined)[] = [];
+  const one: StagedRow[] = [];
+  const out = { rows: new CopyBuffer(), taxonomies: new CopyBuffer(), names: new CopyBuffer() };
+  let batched = 0;
+  const handOver = async (bytesRead: number) => {
+    batched = 0;
+    const { rows, taxonomies, names } = out;
+    await onBatch({
+      rows: rows.take(),
+      taxonomies: taxonomies.take(),
+      names: names.take(),
+      bytesRead,
+      read: res.read,
+    });
+  };
+  let bytes = 0;
+  const takeHeader = (all: string[]) => {
+    header = parseNppesHeader(all, input.label);
+    wanted = mappedColumns(header);
+    ctx = {
+      header,
+      region: input.region ? parseRegion(input.region, zipCentroid) : null,
+      knownTaxonomies: new Set(input.knownTaxonomies),
+      knownNpis: input.knownNpis ? new Set(input.knownNpis) : null,
+      errors,
+    };
+  };
+  if (input.part) takeHeader(input.part.header);
+  try {
+    await scanFile(
+      input.file,
+      input.label,
+      {
+        record: (line, r) => {
+          if (!header) {
+            const all: string[] = [];
+            for (let i = 0; i < r.count; i++) all.push(r.value(i)!);
+            takeHeader(all);
+            return;
+          }
+          res.read++;
+          for (const i of wanted) fields[i] = r.value(i);
+          const outcome = stageNppesRow(line, r.count, fields, ctx!, one);
+          if (outcome === 'rejected') res.rejected++;
+          else if (outcome === 'outside') res.outside++;
+          const staged = one.pop();
+          if (!staged) return;
+          if (outcome === 'outside') res.allInMarket = false;
+          out.rows.add(staged.values);
+          for (const t of staged.taxonomies) out.taxonomies.add(t);
+          for (const n of staged.names) out.names.add(n);
+          batched++;
+          const d = outcome === 'staged' ? (staged.values[14] as string | null) : null;
+          if (d && (!res.maxUpdate || d > res.maxUpdate)) res.maxUpdate = d;
+        },
+        chunk: async (bytesRead) => {
+          bytes = bytesRead;
+          if (batched >= input.batchRows) await handOver(bytesRead);
+        },
+      },
+      { range: input.part?.range },
+    );
+  } catch (e) {
+    if (e instanceof CsvFormatError) throw new ImportRefused(e.message);
+    throw e;
+  }
+  if (!header)
+    throw new ImportRefused(`${input.label} is empty: expected an NPPES npidata file with a header row.`);
+  if (batched) await handOver(bytes);
+  res.errorCount = errors.total;
+  res.layout = header.layout;
+  return res;
+}
