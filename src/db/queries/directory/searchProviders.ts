@@ -7,6 +7,7 @@ import { isPglite } from './backend';
 import { budgetWords, byQueryWord, queryWords, resolveNameWords } from './nameWords';
 import { compileProviderFilters, distanceSql, type ProviderSearch, WORD_SIMILARITY } from './providerFilters';
 import { searchByNameJoined, searchByNameLean } from './searchByName';
+import { searchFiltered } from './searchFiltered';
 import { type Facets, searchMatched, TOTAL_CAP } from './searchMatched';
 
 export type ProviderSort = 'relevance' | 'name' | 'distance';
@@ -121,8 +122,9 @@ export async function searchProviders(db: Kysely<DB>, r: SearchRequest) {
     await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY)}, true)`.execute(
       tx,
     );
-    // A fuzzy name, or any filter with facets asked for: evaluate the match once for the page, the
-    // total and the facets. A browse of everything keeps index order (and separate facet scans).
+    // Filters without a name, facets asked for: the first FILTER_SAMPLE matches in page order
+    // (searchFiltered). A fuzzy name (status other than active): the match evaluated once for the
+    // page, the total and the facets. A browse keeps index order (and separate facet scans).
     const filtered = [
       r.q,
       r.specialty,
@@ -134,6 +136,17 @@ export async function searchProviders(db: Kysely<DB>, r: SearchRequest) {
       r.org,
       r.newToMarket,
     ].some((v) => v !== undefined && v !== '' && v !== false);
+    if (!f.text && !f.npi && filtered && r.facets !== false) {
+      const m = await searchFiltered(tx, {
+        where: f.where,
+        score: f.score,
+        distance: dist,
+        keys,
+        after,
+        limit,
+      });
+      return result(m.rows, m.total, m.facets, m.facetsSampled, m.totalIsExact);
+    }
     if (f.text || (filtered && r.facets !== false)) {
       const m = await searchMatched(tx, {
         where: f.where,

@@ -149,7 +149,9 @@ export default function ProvidersList() {
           {facet('city', 'City', data.facets.city)}
           {facet('county', 'County', data.facets.county)}
           {data.facetsSampled ? (
-            <p className="muted">Counts among the best {data.facetsSampled} matches, not all of them.</p>
+            <p className="muted">
+              Counts among the first {data.facetsSampled} matches in this order, not all of them.
+            </p>
           ) : null}
         </div>
       )}
