@@ -2,6 +2,7 @@
 // In development the dev server proxies API calls to the Rounds server (npm run dev starts both).
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { geoPieces } from './src/web/build/geoPieces';
 import { precompress } from './src/web/build/precompress';
 import { pwa } from './src/web/pwa/vitePlugin';
 
@@ -15,7 +16,7 @@ const api = {
 export default defineConfig({
   root: 'src/web',
   publicDir: false,
-  plugins: [react(), pwa(), precompress()],
+  plugins: [react(), geoPieces(), pwa(), precompress()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

@@ -86,5 +86,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(networkFirstApi(request));
     return;
   }
-  if (PRECACHE.includes(url.pathname)) event.respondWith(cacheFirst(request));
+  // built files; county outlines per state (geo/) join the cache the first time a map draws them
+  if (PRECACHE.includes(url.pathname) || url.pathname.startsWith('/geo/counties-'))
+    event.respondWith(cacheFirst(request));
 });

@@ -42,7 +42,8 @@ export function pwa(): Plugin {
       for (const i of ICONS)
         this.emitFile({ type: 'asset', fileName: i.src.slice(1), source: iconPng(i.size, i.maskable) });
       const files = Object.keys(bundle)
-        .filter((f) => !f.endsWith('.map') && f !== 'index.html')
+        // the per-state county outlines (geo/, ~50 files) are cached when first drawn, not at install
+        .filter((f) => !f.endsWith('.map') && f !== 'index.html' && !f.startsWith('geo/'))
         .concat('manifest.webmanifest', ...ICONS.map((i) => i.src.slice(1)))
         .sort()
         .map((f) => `/${f}`);

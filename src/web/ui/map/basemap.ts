@@ -5,6 +5,7 @@ import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countiesUrl from 'us-atlas/counties-10m.json?url';
 import statesUrl from 'us-atlas/states-10m.json?url';
+import { joinPieces, type TopologyPiece } from './topologySubset';
 
 export type Boundaries = {
   /** Polygons keyed by FIPS in feature.id (2-digit state, 5-digit county). */
@@ -40,24 +41,39 @@ async function load(url: string, object: 'states' | 'counties', states?: Set<str
   // US counties costs the browser far more than the few hundred it shows.
   const inStates = (g: { id?: string | number }) => !states || states.has(String(g.id).slice(0, 2));
   const obj = states ? { ...all, geometries: all.geometries.filter(inStates) } : all;
-  return {
-    areas: feature(topo, obj) as FeatureCollection<Geometry, { name: string }>,
-    borders: mesh(topo, obj, (a, b) => a !== b),
-  };
+  return boundariesOf(topo, obj);
 }
 
-/** Fetches the outlines ahead of the first map (see preloadMap). */
-export const preloadTopology = (level: 'state' | 'county') =>
-  void topology(level === 'state' ? statesUrl : countiesUrl, level === 'state' ? 'states' : 'counties').catch(
-    () => {},
+const boundariesOf = (topo: Topology, obj: GeometryCollection<{ name: string }>): Boundaries => ({
+  areas: feature(topo, obj) as FeatureCollection<Geometry, { name: string }>,
+  borders: mesh(topo, obj, (a, b) => a !== b),
+});
+
+/** The counties of some states from their per-state pieces (built by src/web/build/geoPieces.ts). */
+async function loadCounties(states: Set<string>): Promise<Boundaries> {
+  const pieces = await Promise.all(
+    [...states].sort().map((s) => topology(`/geo/counties-${s}.json`, 'counties') as Promise<unknown>),
   );
+  const topo = joinPieces(pieces as TopologyPiece[], 'counties');
+  return boundariesOf(topo, topo.objects.counties as GeometryCollection<{ name: string }>);
+}
+
+/** Fetches the state outlines ahead of the first map (see preloadMap); county pieces need their states. */
+export const preloadTopology = (level: 'state' | 'county') => {
+  if (level === 'state') void topology(statesUrl, 'states').catch(() => {});
+};
 
 /** State or county outlines; `states` (2-digit FIPS) limits them to those states. */
 export function boundaries(level: 'state' | 'county', states?: Set<string>): Promise<Boundaries> {
   const key = `${level}|${states ? [...states].sort().join(',') : '*'}`;
   let p = cache.get(key);
   if (!p) {
-    p = level === 'state' ? load(statesUrl, 'states', states) : load(countiesUrl, 'counties', states);
+    p =
+      level === 'state'
+        ? load(statesUrl, 'states', states)
+        : states?.size
+          ? loadCounties(states)
+          : load(countiesUrl, 'counties');
     p.catch(() => cache.delete(key));
     cache.set(key, p);
   }
