@@ -1,7 +1,7 @@
 // The audit trail: append-only trigger, hash-chain verification naming the first tampered row,
 // search/export API (export audited), token use recorded once per hour.
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiToken } from '../../src/commands/apiTokens';
 import { recordAudit, verifyAuditChain } from '../../src/db/audit';
 import type { Database } from '../../src/db/connection';
@@ -116,12 +116,23 @@ describe.each(backends)('audit trail on $name', ({ create }) => {
     expect(uses).toHaveLength(1);
     expect(uses[0]!.actor_label).toBe('token:sync');
     expect(uses[0]!.detail).toMatchObject({ method: 'GET', path: '/api/auth/me' });
-    // An hour later (simulated) the next use is recorded again.
+    // An hour later (simulated: the token row and this process's clock, which its in-memory token
+    // cache and last-used memory go by, both move 61 minutes) the next use is recorded again.
     await database.db
       .updateTable('api_tokens')
       .set({ last_used_at: new Date(Date.now() - 61 * 60_000) })
       .execute();
-    await app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${t.token}` } });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 61 * 60_000);
+    try {
+      await app.inject({
+        method: 'GET',
+        url: '/api/auth/me',
+        headers: { authorization: `Bearer ${t.token}` },
+      });
+    } finally {
+      vi.useRealTimers();
+    }
     expect(
       (await database.db.selectFrom('audit_log').select('id').where('action', '=', 'token_use').execute())
         .length,
