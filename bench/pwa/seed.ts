@@ -74,8 +74,16 @@ export async function seedFieldDay(req: APIRequestContext, prefix: string, n: nu
   return { planId: body.id, visits: body.visits, mileage: body.mileage, locationIds };
 }
 
-/** Waits until the service worker controls the page and today's bundle is in its cache. */
+/**
+ * Waits until the field page has shown today's day (its own bundle request has settled), the service
+ * worker controls the page and today's bundle is in its cache. Going offline while the page's bundle
+ * request is still in flight would test that request's failure, not an offline start.
+ */
 export async function waitForOfflineReady(page: import('@playwright/test').Page) {
+  await page
+    .getByText(/Next stop|done or logged/)
+    .first()
+    .waitFor({ timeout: 30_000 });
   await page.waitForFunction(
     async () => {
       if (!navigator.serviceWorker?.controller) return false;

@@ -56,12 +56,17 @@ async function cacheFirst(request) {
 async function networkFirstApi(request) {
   const cache = await caches.open(DATA);
   try {
-    const res = await fetch(request);
-    if (res.ok) await cache.put(request, res.clone());
-    else if (res.status === 401) await caches.delete(DATA);
+    // Fetched apart from the page's request, and stored only once read in full: when the page stops
+    // waiting (it navigates, a query is cancelled) Chromium aborts a fetch made with the page's request,
+    // and an aborted cache write would drop the answer already stored — the one the phone needs offline.
+    const res = await fetch(request.url, { credentials: 'same-origin', headers: request.headers });
+    if (res.ok) {
+      const body = await res.clone().arrayBuffer();
+      await cache.put(request.url, new Response(body, { status: res.status, headers: res.headers }));
+    } else if (res.status === 401) await caches.delete(DATA);
     return res;
   } catch (e) {
-    const cached = await cache.match(request);
+    const cached = await cache.match(request.url);
     if (!cached) throw e;
     const headers = new Headers(cached.headers);
     headers.set('x-rounds-cached', cached.headers.get('date') ?? 'yes');

@@ -6,24 +6,14 @@
 // first page, the facet counts and the total come from them. A larger match reports total =
 // FILTER_SAMPLE with totalIsExact false ("500+") and facetsSampled = FILTER_SAMPLE, as the
 // name path does. Later pages (a cursor) are one keyset scan of the same index.
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../schema';
-import { type Facets, facetsObject, PROVIDER_COLUMNS } from './searchMatched';
+import { type Facets, facetsObject, type PageQuery, PROVIDER_COLUMNS } from './searchMatched';
 
 /** Facet counts and the total of a larger filter-only match are over its first this-many rows. */
 export const FILTER_SAMPLE = 500;
 
-export async function searchFiltered(
-  tx: Kysely<DB>,
-  q: {
-    where: RawBuilder<unknown>;
-    score: RawBuilder<number>;
-    distance: RawBuilder<number>;
-    keys: RawBuilder<unknown>[];
-    after: (string | number)[] | null;
-    limit: number;
-  },
-) {
+export async function searchFiltered(tx: Kysely<DB>, q: PageQuery) {
   const keyCols = q.keys.map((k, i) => sql`${k} as ${sql.raw(`_k${i}`)}`);
   const keyRefs = (r: string) => sql.join(q.keys.map((_, i) => sql.raw(`${r}._k${i}`)));
   const row = sql`${sql.raw(PROVIDER_COLUMNS)}, ${q.score} as score, ${q.distance} as distance_mi, ${sql.join(keyCols)}`;

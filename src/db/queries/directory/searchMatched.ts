@@ -29,15 +29,19 @@ export const facetsObject = (r: string) => sql`json_build_object(
   'city', ${facetJson(`${r}.practice_city`, 'null', FACET_LIMITS.city, '', r)},
   'county', ${facetJson(`${r}.county_fips`, `max(${r}.county_name)`, FACET_LIMITS.county, '', r)})`;
 
+/** A match to read one page of: its filter, score and distance, the order keys and the keyset cursor. */
+export type PageQuery = {
+  where: RawBuilder<unknown>;
+  score: RawBuilder<number>;
+  distance: RawBuilder<number>;
+  keys: RawBuilder<unknown>[];
+  after: (string | number)[] | null;
+  limit: number;
+};
+
 export async function searchMatched(
   tx: Kysely<DB>,
-  q: {
-    where: RawBuilder<unknown>;
-    score: RawBuilder<number>;
-    distance: RawBuilder<number>;
-    keys: RawBuilder<unknown>[];
-    after: (string | number)[] | null;
-    limit: number;
+  q: PageQuery & {
     facets: boolean;
     /** leading CTEs and the relation the match reads (default: all providers) */
     with?: RawBuilder<unknown>;
