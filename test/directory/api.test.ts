@@ -100,6 +100,21 @@ describe.each(backends)('directory API on $name', ({ create }) => {
       organization: { name: 'Cumberland Heart', networkStatus: 'ours' },
     });
     expect(s.json().dataDate).toBe('2025-06-08');
+    // the same organization on the other search paths: filter only (sampled page reader), name sorted
+    // by name (matched reader), and status=all (the trigram path)
+    for (const url of [
+      '/api/providers?serviceLine=cardiology',
+      '/api/providers?q=johnson&sort=name',
+      '/api/providers?q=johnson&status=all',
+    ]) {
+      const r = await liaison.request('GET', url);
+      expect(r.json().items, url).toEqual([
+        expect.objectContaining({
+          npi: '1000000004',
+          organization: expect.objectContaining({ name: 'Cumberland Heart' }),
+        }),
+      ]);
+    }
 
     const p = await liaison.request('GET', '/api/providers/1000000004');
     expect(p.json()).toMatchObject({

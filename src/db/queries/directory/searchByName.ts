@@ -9,7 +9,14 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../schema';
 import type { WordMatch } from './nameWords';
-import { type Facets, facetsObject, PROVIDER_COLUMNS, searchMatched, TOTAL_CAP } from './searchMatched';
+import {
+  type Facets,
+  facetsObject,
+  PROVIDER_COLUMNS,
+  primaryOrganization,
+  searchMatched,
+  TOTAL_CAP,
+} from './searchMatched';
 
 /** Facet counts of a larger name match are taken over its best this-many matches (flagged). */
 export const FACET_SAMPLE = 500;
@@ -80,10 +87,7 @@ export async function searchByNameLean(
     select page.*, tot.n as _total, ${q.facets ? facetsObject('fs') : sql`null::json`} as _facets
     from tot left join lateral (
       select ${sql.raw(PROVIDER_COLUMNS)}, pg.score, null::float8 as distance_mi, tx.display_name as taxonomy_name,
-        (select jsonb_build_object('id', o.id, 'name', o.name, 'networkStatus', o.network_status, 'type', o.type)
-           from memberships ms join organizations o on o.id = ms.organization_id
-           where ms.provider_npi = p.npi and o.deleted_at is null
-           order by (ms.role = 'primary') desc, o.id limit 1) as organization
+        ${primaryOrganization('p')}
       from pg join providers p on p.npi = pg.npi left join taxonomies tx on tx.code = p.primary_taxonomy) page on true
     order by page.score desc, page.npi`.execute(tx);
   const first = res.rows[0];

@@ -8,7 +8,13 @@
 // name path does. Later pages (a cursor) are one keyset scan of the same index.
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../schema';
-import { type Facets, facetsObject, type PageQuery, PROVIDER_COLUMNS } from './searchMatched';
+import {
+  type Facets,
+  facetsObject,
+  type PageQuery,
+  PROVIDER_COLUMNS,
+  primaryOrganization,
+} from './searchMatched';
 
 /** Facet counts and the total of a larger filter-only match are over its first this-many rows. */
 export const FILTER_SAMPLE = 500;
@@ -31,10 +37,7 @@ export async function searchFiltered(tx: Kysely<DB>, q: PageQuery) {
     agg as (select (select count(*)::int from s) as _total, ${facetsObject('fs')} as _facets)
     select page.*, agg._total, agg._facets from agg left join lateral (
       select pg.*, tx.display_name as taxonomy_name,
-        (select jsonb_build_object('id', o.id, 'name', o.name, 'networkStatus', o.network_status, 'type', o.type)
-           from memberships ms join organizations o on o.id = ms.organization_id
-           where ms.provider_npi = pg.npi and o.deleted_at is null
-           order by (ms.role = 'primary') desc, o.id limit 1) as organization
+        ${primaryOrganization('pg')}
       from pg left join taxonomies tx on tx.code = pg.primary_taxonomy) page on true
     order by ${keyRefs('page')}`.execute(tx);
   const first = res.rows[0];

@@ -23,6 +23,13 @@ const facetJson = (value: string, label: string, limit: number, join = '', from 
     where ${value} is not null group by 1 order by 3 desc, 1 limit ${limit}) x)`);
 
 /** The four facets (value, label, count) of the providers in relation `r`, as one json object. */
+/** A result row's primary organization (its primary membership first) as JSON, for provider alias `p`. */
+export const primaryOrganization = (p: string) => sql`(select jsonb_build_object('id', o.id, 'name', o.name,
+    'networkStatus', o.network_status, 'type', o.type)
+  from memberships ms join organizations o on o.id = ms.organization_id
+  where ms.provider_npi = ${sql.ref(`${p}.npi`)} and o.deleted_at is null
+  order by (ms.role = 'primary') desc, o.id limit 1) as organization`;
+
 export const facetsObject = (r: string) => sql`json_build_object(
   'serviceLine', ${facetJson(`${r}.primary_service_line`, 'null', FACET_LIMITS.serviceLine, '', r)},
   'specialty', ${facetJson(`${r}.primary_taxonomy`, 'max(t.display_name)', FACET_LIMITS.specialty, `left join taxonomies t on t.code = ${r}.primary_taxonomy`, r)},
@@ -61,10 +68,7 @@ export async function searchMatched(
     agg as (select (select count(*)::int from (select 1 from m limit ${TOTAL_CAP + 1}) c) as _total, ${facets} as _facets)
     select page.*, agg._total, agg._facets from agg left join lateral (
       select m.*, tx.display_name as taxonomy_name,
-        (select jsonb_build_object('id', o.id, 'name', o.name, 'networkStatus', o.network_status, 'type', o.type)
-           from memberships ms join organizations o on o.id = ms.organization_id
-           where ms.provider_npi = m.npi and o.deleted_at is null
-           order by (ms.role = 'primary') desc, o.id limit 1) as organization
+        ${primaryOrganization('m')}
       from m left join taxonomies tx on tx.code = m.primary_taxonomy
       where ${keyset} order by ${sql.join(keyRefs)} limit ${q.limit + 1}) page on true
     order by ${sql.join(q.keys.map((_, i) => sql.raw(`page._k${i}`)))}`.execute(tx);

@@ -8,7 +8,7 @@ import { budgetWords, byQueryWord, queryWords, resolveNameWords } from './nameWo
 import { compileProviderFilters, distanceSql, type ProviderSearch, WORD_SIMILARITY } from './providerFilters';
 import { searchByNameJoined, searchByNameLean } from './searchByName';
 import { searchFiltered } from './searchFiltered';
-import { type Facets, searchMatched, TOTAL_CAP } from './searchMatched';
+import { type Facets, primaryOrganization, searchMatched, TOTAL_CAP } from './searchMatched';
 
 export type ProviderSort = 'relevance' | 'name' | 'distance';
 export type SearchRequest = ProviderSearch & {
@@ -165,10 +165,7 @@ export async function searchProviders(db: Kysely<DB>, r: SearchRequest) {
         p.practice_line1, p.practice_line2, p.practice_city, p.practice_state, p.practice_zip5, p.practice_phone,
         p.county_fips, p.county_name, p.lat, p.lon, p.geo_precision, p.arrived_at, p.arrival_reason, p.enumeration_date,
         ${f.score} as score, ${dist} as distance_mi, ${sql.join(keys)} as _k,
-        (select jsonb_build_object('id', o.id, 'name', o.name, 'networkStatus', o.network_status, 'type', o.type)
-           from memberships m join organizations o on o.id = m.organization_id
-           where m.provider_npi = p.npi and o.deleted_at is null
-           order by (m.role = 'primary') desc, o.id limit 1) as organization
+        ${primaryOrganization('p')}
       from providers p left join taxonomies tx on tx.code = p.primary_taxonomy
       where ${f.where} and ${keyset}
       order by ${sql.join(keys)}
