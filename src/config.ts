@@ -49,6 +49,8 @@ const schema = z.object({
   BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).default(0),
   BACKUP_KEEP: z.coerce.number().int().min(1).default(7),
   PUBLIC_URL: z.string().url().optional(),
+  // In-process cache of hot reads (src/server/lib/responseCache.ts): size in MB, 0 turns it off.
+  READ_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string };

@@ -1,5 +1,6 @@
 // Shared CLI plumbing: configuration, a migrated database for the command, clean failure messages.
 import { type Config, ConfigError, loadConfig } from '../config';
+import { sealAudit } from '../db/audit';
 import { connectDatabase, type Database } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 
@@ -21,6 +22,8 @@ export async function withDatabase(
     const config = loadConfig();
     database = await openDatabase(config, opts);
     await fn(database, config);
+    // Link what this command audited into the chain before exiting (a server may not be running).
+    await sealAudit(database.db, { wait: true }).catch(() => {});
   } catch (e) {
     fail(e);
   } finally {

@@ -22,7 +22,7 @@ export type AuditRow = {
   entity_id: string | null;
   ip: string | null;
   detail: unknown;
-  hash: string;
+  hash: string | null; // null for a moment after the write, until the sealer links it
 };
 
 function filtered(db: Kysely<DB>, f: AuditFilter) {

@@ -2,6 +2,7 @@
 // row's hash, so editing or deleting any row breaks the chain (`rounds audit verify`).
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
+import { domainsOfEntity, notifyChanged } from './changes';
 import type { DB } from './schema';
 
 export type AuditEntry = {
@@ -54,41 +55,99 @@ export function auditHash(
 }
 
 async function append(db: Kysely<DB>, e: AuditEntry) {
-  // One writer at a time extends the chain (held until the surrounding transaction ends).
-  await sql`select pg_advisory_xact_lock(7310001)`.execute(db);
-  const last = await db
-    .selectFrom('audit_log')
-    .select('hash')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const prev = last?.hash ?? GENESIS;
-  const at = new Date().toISOString();
-  const row = {
-    at,
-    actor_label: e.actorLabel,
-    action: e.action,
-    entity: e.entity ?? null,
-    entity_id: e.entityId == null ? null : String(e.entityId),
-    ip: e.ip ?? null,
-    detail: e.detail === undefined ? null : JSON.parse(JSON.stringify(e.detail)),
-  };
+  // Content only: the sealer links the row into the chain after this transaction commits, so
+  // concurrent writers never wait on each other here.
   await db
     .insertInto('audit_log')
     .values({
-      ...row,
-      at: new Date(at),
+      at: new Date(),
       actor_user_id: e.actorUserId ?? null,
-      detail: JSON.stringify(row.detail),
-      prev_hash: prev,
-      hash: auditHash(prev, row),
+      actor_label: e.actorLabel,
+      action: e.action,
+      entity: e.entity ?? null,
+      entity_id: e.entityId == null ? null : String(e.entityId),
+      ip: e.ip ?? null,
+      detail: e.detail === undefined ? null : JSON.stringify(e.detail),
     })
     .execute();
+  await notifyChanged(db, domainsOfEntity(e.entity));
 }
 
 export async function recordAudit(db: Kysely<DB>, e: AuditEntry): Promise<void> {
   if (db.isTransaction) return append(db, e);
   await db.transaction().execute((trx) => append(trx, e));
+}
+
+const SEAL_LOCK = 7310001;
+const SEAL_BATCH = 2000;
+
+type StoredRow = DB['audit_log'] extends infer T ? { [K in keyof T]: unknown } : never;
+const hashOfStored = (prev: string, r: StoredRow) =>
+  auditHash(prev, {
+    at: new Date(r.at as Date).toISOString(),
+    actor_label: r.actor_label as string,
+    action: r.action as string,
+    entity: r.entity as string | null,
+    entity_id: r.entity_id as string | null,
+    ip: r.ip as string | null,
+    detail: r.detail,
+  });
+
+/**
+ * Links committed, unsealed rows into the chain (oldest id first), one sealer at a time across all
+ * processes. Returns how many rows it sealed, or null when another sealer holds the lock and
+ * `wait` is false (that sealer, or the next call, will take these rows).
+ */
+export async function sealAudit(db: Kysely<DB>, opts: { wait?: boolean } = {}): Promise<number | null> {
+  let total = 0;
+  for (;;) {
+    const n = await db.transaction().execute(async (trx) => {
+      if (opts.wait) await sql`select pg_advisory_xact_lock(${SEAL_LOCK})`.execute(trx);
+      else {
+        const got = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${SEAL_LOCK}) as ok`.execute(
+          trx,
+        );
+        if (!got.rows[0]?.ok) return null;
+      }
+      const rows = await trx
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('seq', 'is', null)
+        .orderBy('id')
+        .limit(SEAL_BATCH)
+        .execute();
+      if (!rows.length) return 0;
+      const last = await trx
+        .selectFrom('audit_log')
+        .select(['seq', 'hash'])
+        .where('seq', 'is not', null)
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      let prev = last?.hash ?? GENESIS;
+      let seq = last?.seq ?? 0;
+      const ids: number[] = [];
+      const seqs: number[] = [];
+      const prevs: string[] = [];
+      const hashes: string[] = [];
+      for (const r of rows) {
+        const hash = hashOfStored(prev, r);
+        ids.push(r.id);
+        seqs.push(++seq);
+        prevs.push(prev);
+        hashes.push(hash);
+        prev = hash;
+      }
+      await sql`
+        update audit_log a set seq = u.seq, prev_hash = u.prev, hash = u.hash
+        from unnest(${ids}::bigint[], ${seqs}::bigint[], ${prevs}::text[], ${hashes}::text[]) u(id, seq, prev, hash)
+        where a.id = u.id`.execute(trx);
+      return rows.length;
+    });
+    if (n === null) return total || null;
+    total += n;
+    if (n < SEAL_BATCH) return total;
+  }
 }
 
 export type AuditVerification = {
@@ -100,8 +159,10 @@ export type AuditVerification = {
   reason?: string;
 };
 
-/** Walk the chain oldest → newest; stop at the first row whose links or content do not match. */
+/** Seal what is committed, then walk the chain oldest → newest; stop at the first row whose links or
+ * content do not match. */
 export async function verifyAuditChain(db: Kysely<DB>): Promise<AuditVerification> {
+  await sealAudit(db, { wait: true });
   let prev = GENESIS;
   let rows = 0;
   let after = 0;
@@ -109,21 +170,13 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<AuditVerificatio
     const batch = await db
       .selectFrom('audit_log')
       .selectAll()
-      .where('id', '>', after)
-      .orderBy('id')
+      .where('seq', '>', after)
+      .orderBy('seq')
       .limit(5000)
       .execute();
     if (batch.length === 0) return { ok: true, rows, head: prev };
     for (const r of batch) {
-      const expected = auditHash(prev, {
-        at: new Date(r.at).toISOString(),
-        actor_label: r.actor_label,
-        action: r.action,
-        entity: r.entity,
-        entity_id: r.entity_id,
-        ip: r.ip,
-        detail: r.detail,
-      });
+      const expected = hashOfStored(prev, r);
       if (r.prev_hash !== prev)
         return {
           ok: false,
@@ -143,7 +196,7 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<AuditVerificatio
         };
       prev = r.hash;
       rows++;
-      after = r.id;
+      after = r.seq!;
     }
   }
 }

@@ -2,6 +2,7 @@
 
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import { DATA_DOMAINS, notifyChanged } from '../db/changes';
 import type { DB } from '../db/schema';
 
 export type RowError = { line: number; field: string; reason: string };
@@ -77,6 +78,8 @@ export async function finishJob(
     })
     .where('id', '=', jobId)
     .execute();
+  // Whatever the import loaded is visible now: cached answers everywhere are stale.
+  await notifyChanged(db, DATA_DOMAINS);
 }
 
 export async function failJob(db: Kysely<DB>, jobId: number, message: string, counts?: JobCounts) {

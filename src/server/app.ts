@@ -20,8 +20,10 @@ import pino from 'pino';
 import { startBackupScheduler } from '../commands/backupSchedule';
 import { registerGuard } from './auth/guard';
 import type { App, ServerContext } from './context';
+import { startAuditSealer } from './lib/auditSealer';
 import { errorHandler, sendProblem } from './lib/errors';
 import { isDatabaseUnavailable } from './lib/faults';
+import { registerResponseCache } from './lib/responseCache';
 import { routeModules } from './routes';
 
 export const WEB_DIST = path.resolve('dist/web');
@@ -124,15 +126,26 @@ export async function buildApp(
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   registerGuard(app, ctx.database, { idleMinutes: ctx.config.SESSION_IDLE_MINUTES });
+  if (ctx.config.READ_CACHE_MB > 0)
+    await registerResponseCache(app, ctx.database, { maxBytes: ctx.config.READ_CACHE_MB * 1024 * 1024 });
 
   for (const mod of routeModules) await mod(app, ctx);
 
   // Scheduled backups (BACKUP_INTERVAL_HOURS > 0); with N processes one takes each backup (advisory lock).
+  // The audit sealer links each write's audit rows into the hash chain once the write has answered.
   let stopBackups = () => {};
+  let sealer: ReturnType<typeof startAuditSealer> | null = null;
   app.addHook('onReady', async () => {
     stopBackups = startBackupScheduler(ctx.database, ctx.config, app.log);
+    sealer = startAuditSealer(ctx.database, app.log);
   });
-  app.addHook('onClose', async () => stopBackups());
+  app.addHook('onResponse', async (req) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') sealer?.soon();
+  });
+  app.addHook('onClose', async () => {
+    stopBackups();
+    await sealer?.stop();
+  });
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
   // Built assets under /assets/ carry a content hash in their name: browsers may keep them for a year

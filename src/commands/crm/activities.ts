@@ -29,8 +29,14 @@ export type ActivityInput = {
   followUps?: Omit<TaskInput, 'activityId'>[];
 };
 
-async function setAttendees(db: Kysely<DB>, activityId: number, npis: string[], contactIds: number[]) {
-  await db.deleteFrom('activity_attendees').where('activity_id', '=', activityId).execute();
+async function setAttendees(
+  db: Kysely<DB>,
+  activityId: number,
+  npis: string[],
+  contactIds: number[],
+  opts: { fresh?: boolean } = {},
+) {
+  if (!opts.fresh) await db.deleteFrom('activity_attendees').where('activity_id', '=', activityId).execute();
   const rows = [
     ...[...new Set(npis)].map((n) => ({ activity_id: activityId, provider_npi: n, contact_id: null })),
     ...[...new Set(contactIds)].map((c) => ({ activity_id: activityId, provider_npi: null, contact_id: c })),
@@ -86,7 +92,7 @@ export async function logActivity(db: Kysely<DB>, actor: Actor, input: ActivityI
       created_by: actor.id,
     });
     const id = a.id as number;
-    await setAttendees(trx, id, npis, contactIds);
+    await setAttendees(trx, id, npis, contactIds, { fresh: true });
     for (const f of input.followUps ?? [])
       await createTask(trx, actor, {
         ...f,

@@ -52,8 +52,10 @@ export interface FoundationTables {
     entity_id: string | null;
     ip: string | null;
     detail: unknown;
-    prev_hash: string;
-    hash: string;
+    /** Chain position, prev_hash and hash: null until the sealer links the row (src/db/audit.ts). */
+    seq: number | null;
+    prev_hash: string | null;
+    hash: string | null;
   };
   import_jobs: {
     id: Id;

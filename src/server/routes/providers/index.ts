@@ -20,7 +20,7 @@ export default async function providerRoutes(app: App, { database }: ServerConte
   const db = database.db;
 
   app.get('/api/providers', {
-    config: { roles: ALL_ROLES },
+    config: { roles: ALL_ROLES, cache: ['directory'] },
     schema: {
       tags: ['providers'],
       summary:
@@ -31,7 +31,7 @@ export default async function providerRoutes(app: App, { database }: ServerConte
   });
 
   app.get('/api/providers/new-to-market', {
-    config: { roles: ALL_ROLES },
+    config: { roles: ALL_ROLES, cache: ['directory'] },
     schema: {
       tags: ['providers'],
       summary:
@@ -43,7 +43,7 @@ export default async function providerRoutes(app: App, { database }: ServerConte
   });
 
   app.get('/api/providers/:npi', {
-    config: { roles: ALL_ROLES },
+    config: { roles: ALL_ROLES, cache: ['directory'] },
     schema: {
       tags: ['providers'],
       summary: 'A provider: identity, taxonomies, addresses, locations, organizations, dates',

@@ -30,7 +30,7 @@ export default async function referralRoutes(app: App, { database, config }: Ser
   const db = database.db;
 
   app.get('/api/referrals/base/:npi', {
-    config: { roles: ALL_ROLES },
+    config: { roles: ALL_ROLES, cache: ['referrals', 'directory'] },
     schema: {
       tags: ['referrals'],
       summary:
