@@ -2,7 +2,7 @@
 // row's hash, so editing or deleting any row breaks the chain (`rounds audit verify`).
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
-import { domainsOfEntity, notifyChanged } from './changes';
+import { CHANGE_CHANNEL, type DataDomain, domainsOfEntity, noteChanged } from './changes';
 import type { DB } from './schema';
 
 export type AuditEntry = {
@@ -70,7 +70,7 @@ async function append(db: Kysely<DB>, e: AuditEntry) {
       detail: e.detail === undefined ? null : JSON.stringify(e.detail),
     })
     .execute();
-  await notifyChanged(db, domainsOfEntity(e.entity));
+  noteChanged(domainsOfEntity(e.entity));
 }
 
 export async function recordAudit(db: Kysely<DB>, e: AuditEntry): Promise<void> {
@@ -109,28 +109,24 @@ export async function sealAudit(db: Kysely<DB>, opts: { wait?: boolean } = {}): 
         );
         if (!got.rows[0]?.ok) return null;
       }
-      const rows = await trx
-        .selectFrom('audit_log')
-        .selectAll()
-        .where('seq', 'is', null)
-        .orderBy('id')
-        .limit(SEAL_BATCH)
-        .execute();
+      // The chain's current end and the rows to link, in one round trip. A statement after the one
+      // that took the lock: its snapshot sees every seal committed before.
+      const found = await sql<DB['audit_log'] & { id: number }>`
+        (select * from audit_log where seq is not null order by seq desc limit 1)
+        union all
+        (select * from audit_log where seq is null order by id limit ${SEAL_BATCH})`.execute(trx);
+      const end = found.rows[0]?.seq != null ? found.rows[0] : null;
+      const rows = end ? found.rows.slice(1) : found.rows;
       if (!rows.length) return 0;
-      const last = await trx
-        .selectFrom('audit_log')
-        .select(['seq', 'hash'])
-        .where('seq', 'is not', null)
-        .orderBy('seq', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      let prev = last?.hash ?? GENESIS;
-      let seq = last?.seq ?? 0;
+      let prev = end?.hash ?? GENESIS;
+      let seq = end?.seq ?? 0;
       const ids: number[] = [];
       const seqs: number[] = [];
       const prevs: string[] = [];
       const hashes: string[] = [];
+      const changed = new Set<DataDomain>();
       for (const r of rows) {
+        for (const d of domainsOfEntity(r.entity)) changed.add(d);
         const hash = hashOfStored(prev, r);
         ids.push(r.id);
         seqs.push(++seq);
@@ -138,10 +134,16 @@ export async function sealAudit(db: Kysely<DB>, opts: { wait?: boolean } = {}): 
         hashes.push(hash);
         prev = hash;
       }
+      // Link the rows, and tell every server process what these writes changed (its cached
+      // answers for those kinds of data are dropped when this commits).
       await sql`
-        update audit_log a set seq = u.seq, prev_hash = u.prev, hash = u.hash
-        from unnest(${ids}::bigint[], ${seqs}::bigint[], ${prevs}::text[], ${hashes}::text[]) u(id, seq, prev, hash)
-        where a.id = u.id`.execute(trx);
+        with sealed as (
+          update audit_log a set seq = u.seq, prev_hash = u.prev, hash = u.hash
+          from unnest(${ids}::bigint[], ${seqs}::bigint[], ${prevs}::text[], ${hashes}::text[]) u(id, seq, prev, hash)
+          where a.id = u.id returning 1)
+        select pg_notify(${CHANGE_CHANNEL}, ${[...changed].join(',')}) from (select count(*) from sealed) c`.execute(
+        trx,
+      );
       return rows.length;
     });
     if (n === null) return total || null;

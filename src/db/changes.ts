@@ -1,8 +1,9 @@
 // Change signals for the server's read cache (src/server/lib/responseCache.ts). Every audited write
 // and every finished import says which kinds of data it changed: on the channel below (PostgreSQL
-// NOTIFY, delivered to every server process when the writing transaction commits) and, inside an
-// HTTP request, to that request's own change set (so the process that wrote drops its stale
-// answers before it replies: read-your-writes without waiting for the notification).
+// NOTIFY, delivered to every server process on commit — for audited writes, sent by the sealer that
+// links them into the chain, without a round trip in the write itself) and, inside an HTTP request,
+// to that request's own change set (so the process that wrote drops its stale answers before it
+// replies: read-your-writes without waiting for the notification).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from './schema';
@@ -50,10 +51,17 @@ export function collectChanges(changed: Set<DataDomain>, fn: () => void) {
   requestChanges.run(changed, fn);
 }
 
-/** Announce that `domains` changed. Inside a transaction the notification goes out on commit. */
-export async function notifyChanged(db: Kysely<DB>, domains: readonly DataDomain[]) {
+/** Note, for the HTTP request being handled (if any), that its write changes `domains`; the
+ * request's process drops its own cached answers before replying. Other processes hear of it when
+ * the audit row is sealed (src/db/audit.ts sealAudit notifies for every row it links). */
+export function noteChanged(domains: readonly DataDomain[]) {
   const mine = requestChanges.getStore();
   for (const d of domains) mine?.add(d);
+}
+
+/** Announce that `domains` changed, to every process. Inside a transaction it goes out on commit. */
+export async function notifyChanged(db: Kysely<DB>, domains: readonly DataDomain[]) {
+  noteChanged(domains);
   await sql`select pg_notify(${CHANGE_CHANNEL}, ${domains.join(',')})`.execute(db);
 }
 

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordAudit } from '../../src/db/audit';
+import { recordAudit, sealAudit } from '../../src/db/audit';
 import type { Database } from '../../src/db/connection';
 import type { App } from '../../src/server/context';
 import { individual, organization, writeNppes } from '../directory/fixtures/nppes';
@@ -49,6 +49,12 @@ describe.each(backends)('read cache on $name', ({ create }) => {
     expect(r.statusCode).toBe(200);
     return { cache: r.headers['x-rounds-cache'], body: r.json() };
   };
+  // Earlier writes' audit rows are sealed (and announced) shortly after they answer; let that
+  // happen before a test counts hits, so a late announcement does not empty the cache mid-test.
+  const settle = async () => {
+    await sealAudit(database.db, { wait: true });
+    await new Promise((r) => setTimeout(r, 150));
+  };
   const orgName = (b: { organizations: { name: string }[] }) => b.organizations.map((o) => o.name);
 
   beforeAll(async () => {
@@ -82,6 +88,8 @@ describe.each(backends)('read cache on $name', ({ create }) => {
   });
 
   it('answers a repeated GET from memory, the same body, and keeps roles apart', async () => {
+    const admin2 = await clientFor(app, database, 'admin', 'admin2@test.example');
+    await settle();
     const first = await get(admin);
     expect(first.cache).toBe('miss');
     expect(orgName(first.body)).toEqual(['Cumberland Heart']);
@@ -90,7 +98,6 @@ describe.each(backends)('read cache on $name', ({ create }) => {
     expect((await get(liaison)).cache).toBe('miss');
     expect((await get(liaison)).cache).toBe('hit');
     // Another user of the same role shares the answer (it depends on nothing but URL and role).
-    const admin2 = await clientFor(app, database, 'admin', 'admin2@test.example');
     expect(await get(admin2)).toEqual({ cache: 'hit', body: first.body });
     // Routes that did not opt in are never cached.
     const r = await admin.request('GET', '/api/referrals/settings');
@@ -115,6 +122,7 @@ describe.each(backends)('read cache on $name', ({ create }) => {
   });
 
   it('keeps answers a write of another kind did not touch (a logged visit leaves the directory cached)', async () => {
+    await settle();
     await get(admin);
     expect((await get(admin)).cache).toBe('hit');
     const v = await liaison.request('POST', '/api/activities', {
@@ -123,13 +131,15 @@ describe.each(backends)('read cache on $name', ({ create }) => {
       providerNpis: ['1000000004'],
     });
     expect(v.statusCode).toBe(201);
+    await settle(); // the visit's audit row is sealed and announced as a CRM change
     expect((await get(admin)).cache).toBe('hit');
   });
 
   it("drops answers when another process's write commits (database change notification)", async () => {
     await get(admin);
     expect((await get(admin)).cache).toBe('hit');
-    // What a second server or a CLI command does: change the data and audit it, in one transaction.
+    // What a second server or a CLI command does: change the data and audit it in one transaction,
+    // then seal the audit row (which notifies every process).
     await database.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('organizations')
@@ -143,6 +153,7 @@ describe.each(backends)('read cache on $name', ({ create }) => {
         entityId: 1,
       });
     });
+    await sealAudit(database.db, { wait: true });
     let seen: string[] = [];
     for (let i = 0; i < 50 && seen[0] !== 'Cumberland Cardiology'; i++) {
       await new Promise((r) => setTimeout(r, 20));

@@ -1,6 +1,7 @@
 // Links new audit rows into the hash chain shortly after the writes that made them commit
-// (src/db/audit.ts sealAudit): right after this process answers a write request, and every few
-// seconds for rows other processes left (their own sealers normally take them first).
+// (src/db/audit.ts sealAudit): 100 ms after this process answers a write request (a busy server
+// seals its writes in batches: one transaction for many rows), and every few seconds for rows
+// other processes left (their own sealers normally take them first).
 import type { FastifyBaseLogger } from 'fastify';
 import { sealAudit } from '../../db/audit';
 import type { Database } from '../../db/connection';
@@ -8,7 +9,7 @@ import type { Database } from '../../db/connection';
 export function startAuditSealer(
   database: Database,
   log: FastifyBaseLogger,
-  opts = { soonMs: 20, everyMs: 5000 },
+  opts = { soonMs: 100, everyMs: 5000 },
 ) {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | null = null;

@@ -25,6 +25,10 @@ const activityColumns = [
   'a.deleted_at',
 ] as const;
 
+// A provider attendee's directory name, else the contact's name, else the NPI.
+const attendeeName = sql`coalesce(nullif(trim(concat_ws(' ', p.first_name, p.last_name, p.credential)), ''),
+  trim(concat_ws(' ', c.first_name, c.last_name)), t.provider_npi)`;
+
 export async function attendeesOf(db: Kysely<DB>, ids: number[]): Promise<Map<number, Attendee[]>> {
   const out = new Map<number, Attendee[]>();
   if (!ids.length) return out;
@@ -32,13 +36,7 @@ export async function attendeesOf(db: Kysely<DB>, ids: number[]): Promise<Map<nu
     .selectFrom('activity_attendees as t')
     .leftJoin('providers as p', 'p.npi', 't.provider_npi')
     .leftJoin('contacts as c', 'c.id', 't.contact_id')
-    .select([
-      't.activity_id',
-      't.provider_npi',
-      't.contact_id',
-      sql<string>`coalesce(nullif(trim(concat_ws(' ', p.first_name, p.last_name, p.credential)), ''),
-        trim(concat_ws(' ', c.first_name, c.last_name)), t.provider_npi)`.as('name'),
-    ])
+    .select(['t.activity_id', 't.provider_npi', 't.contact_id', sql<string>`${attendeeName}`.as('name')])
     .where('t.activity_id', 'in', ids)
     .orderBy('t.id')
     .execute();
@@ -98,24 +96,42 @@ export async function listActivities(db: Kysely<DB>, f: ActivityFilter) {
   return rows.map((r) => ({ ...r, attendees: att.get(r.id) ?? [] }));
 }
 
+/** One activity with its attendees and open follow-up tasks, in one statement (every write
+ * answers with it, so it is on the write path). */
 export async function loadActivity(db: Kysely<DB>, id: number) {
   const r = await db
     .selectFrom('activities as a')
     .leftJoin('users as u', 'u.id', 'a.owner_id')
     .leftJoin('organizations as o', 'o.id', 'a.organization_id')
-    .select([...activityColumns, 'u.name as owner_name', 'o.name as organization_name'])
+    .select([
+      ...activityColumns,
+      'u.name as owner_name',
+      'o.name as organization_name',
+      sql<Attendee[]>`coalesce((
+        select json_agg(json_build_object('npi', t.provider_npi, 'contactId', t.contact_id, 'name', ${attendeeName})
+          order by t.id)
+        from activity_attendees t
+        left join providers p on p.npi = t.provider_npi
+        left join contacts c on c.id = t.contact_id
+        where t.activity_id = a.id), '[]'::json)`.as('attendees'),
+      sql<Task[]>`coalesce((
+        select json_agg(json_build_object('id', k.id, 'title', k.title, 'due_on', k.due_on, 'status', k.status,
+          'owner_id', k.owner_id, 'version', k.version) order by k.id)
+        from tasks k where k.activity_id = a.id and k.deleted_at is null), '[]'::json)`.as('tasks'),
+    ])
     .where('a.id', '=', id)
     .executeTakeFirst();
-  if (!r) return undefined;
-  const tasks = await db
-    .selectFrom('tasks')
-    .select(['id', 'title', 'due_on', 'status', 'owner_id', 'version'])
-    .where('activity_id', '=', id)
-    .where('deleted_at', 'is', null)
-    .orderBy('id')
-    .execute();
-  return { ...r, attendees: (await attendeesOf(db, [id])).get(id) ?? [], tasks };
+  return r;
 }
+
+type Task = {
+  id: number;
+  title: string;
+  due_on: string | null;
+  status: string;
+  owner_id: number | null;
+  version: number;
+};
 
 /** The date of each provider's last in-person contact (for overdue detection). */
 export async function lastVisits(db: Kysely<DB>, npis: string[]): Promise<Map<string, Date>> {
