@@ -5,7 +5,7 @@
 // Env: BENCH_DURATION (s, default 60), BENCH_CONNECTIONS (default "50,200"),
 //      BENCH_DATABASE_URL (admin URL; default postgres://postgres@127.0.0.1:5432/postgres), BENCH_PORT.
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
@@ -33,7 +33,42 @@ type Row = {
   non2xx: number;
   total: number;
   codes: string;
+  /** CPU time (user + system) per request of the Rounds process and of its PostgreSQL backends. */
+  cpu?: { node: number; pg: number };
 };
+
+// CPU ticks (1/100 s) of a process; 0 once it is gone.
+function ticks(pid: number) {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return Number(f[11]) + Number(f[12]);
+  } catch {
+    return 0;
+  }
+}
+// PostgreSQL backends serving the bench database (their titles name it), read from /proc.
+function backendPids(db: string) {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return readFileSync(`/proc/${d}/cmdline`, 'utf8').includes(` ${db} `);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+/** Runs `fn` and returns the CPU ms per request it cost Rounds and PostgreSQL (a load-independent view). */
+async function withCpu(serverPid: number, fn: () => Promise<Row>): Promise<Row> {
+  const pids = backendPids(dbName);
+  const node0 = ticks(serverPid);
+  const pg0 = pids.map(ticks);
+  const row = await fn();
+  const pgTicks = pids.reduce((s, p, i) => s + Math.max(0, ticks(p) - pg0[i]!), 0);
+  const perReq = (t: number) => (t * 10) / Math.max(1, row.total);
+  return { ...row, cpu: { node: perReq(ticks(serverPid) - node0), pg: perReq(pgTicks) } };
+}
 
 async function admin(q: string) {
   const c = new pg.Client({ connectionString: adminUrl });
@@ -94,6 +129,9 @@ async function waitForDemoComplete(ms: number) {
   }
   throw new Error('The demo market did not finish loading in time');
 }
+
+// 1-minute load average when the timed runs start (the machine is shared: say how busy it was).
+let loadAtStart = '';
 
 async function main() {
   await admin(`create database ${dbName}`);
@@ -164,32 +202,37 @@ async function main() {
     }
     const next = chooser(kept);
     const rows: Row[] = [];
+    loadAtStart = os.loadavg()[0]!.toFixed(1);
     for (const n of levels) {
       process.stderr.write(`${n} connections, ${duration}s each: bare route, /healthz, mixed workload…\n`);
       rows.push(
         await cannon({ url: `http://127.0.0.1:${port + 1}/bare` }, 'bare Fastify route (ceiling)', n),
       );
-      rows.push(await cannon({ url: `${base}/healthz` }, 'GET /healthz (DB ping)', n));
       rows.push(
-        await cannon(
-          {
-            url: base,
-            requests: [
-              {
-                setupRequest: (req) => {
-                  const r = next();
-                  const body = r.body?.();
-                  // A fresh headers object each time: autocannon adds Content-Length to the one it is
-                  // given, and a shared object would then send it on the following GETs.
-                  const h: Record<string, string> = { authorization: headers.authorization };
-                  if (body) h['content-type'] = 'application/json';
-                  return { ...req, method: r.method, path: r.path(), headers: h, body };
+        await withCpu(server.pid!, () => cannon({ url: `${base}/healthz` }, 'GET /healthz (DB ping)', n)),
+      );
+      rows.push(
+        await withCpu(server.pid!, () =>
+          cannon(
+            {
+              url: base,
+              requests: [
+                {
+                  setupRequest: (req) => {
+                    const r = next();
+                    const body = r.body?.();
+                    // A fresh headers object each time: autocannon adds Content-Length to the one it is
+                    // given, and a shared object would then send it on the following GETs.
+                    const h: Record<string, string> = { authorization: headers.authorization };
+                    if (body) h['content-type'] = 'application/json';
+                    return { ...req, method: r.method, path: r.path(), headers: h, body };
+                  },
                 },
-              },
-            ],
-          },
-          'mixed workload',
-          n,
+              ],
+            },
+            'mixed workload',
+            n,
+          ),
         ),
       );
     }
@@ -204,11 +247,11 @@ async function main() {
 
 function report(rows: Row[], kept: BenchRequest[], skipped: string[], providers: number, profile: string[]) {
   const table = [
-    '| target | clients | req/s | p50 ms | p95 ms | p99 ms | errors (timeouts) | non-2xx | requests | statuses |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| target | clients | req/s | p50 ms | p95 ms | p99 ms | errors (timeouts) | non-2xx | requests | CPU ms/request (Rounds + PostgreSQL) | statuses |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...rows.map(
       (r) =>
-        `| ${r.target} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.total} | ${r.codes} |`,
+        `| ${r.target} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.total} | ${r.cpu ? `${(r.cpu.node + r.cpu.pg).toFixed(2)} (${r.cpu.node.toFixed(2)} + ${r.cpu.pg.toFixed(2)})` : '—'} | ${r.codes} |`,
     ),
   ];
   const ratios = levels.map((n) => {
@@ -221,7 +264,7 @@ function report(rows: Row[], kept: BenchRequest[], skipped: string[], providers:
     '<!-- bench:load:start -->',
     '## Load: `npm run bench:load`',
     '',
-    `Run ${new Date().toISOString().slice(0, 16)}Z on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'} (shared machine), Node ${process.version}, PostgreSQL, synthetic demo market, ${duration} s per row, loopback only. The load generator (autocannon), the bare route and Rounds share the same cores.`,
+    `Run ${new Date().toISOString().slice(0, 16)}Z on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'} (shared machine), Node ${process.version}, PostgreSQL, synthetic demo market, ${duration} s per row, loopback only; 1-minute load average ${loadAtStart} at the start and ${os.loadavg()[0]!.toFixed(1)} at the end (2 cores: above 2, other work shared the machine). The load generator (autocannon), the bare route and Rounds share the same cores.`,
     '',
     ...table,
     '',
