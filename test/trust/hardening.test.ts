@@ -283,14 +283,17 @@ describe.each(backends)('sessions, rate limits and database loss on $name', ({ n
       const url = (database.pool.options as { connectionString: string }).connectionString;
       const blocker = new pg.Client({ connectionString: url });
       await blocker.connect();
-      // Hold the audit-chain lock so the write below waits inside the database, then kill its backend.
-      await blocker.query('select pg_advisory_lock(7310001)');
+      // Hold a lock on api_tokens (reads pass, inserts wait) so the write below waits inside the
+      // database, then kill its backend.
+      await blocker.query('begin');
+      await blocker.query('lock table api_tokens in share mode');
       const pending = admin.request('POST', '/api/tokens', { name: 'will-fail', role: 'analyst' });
       await new Promise((r) => setTimeout(r, 300));
       await blocker.query(
         `select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and wait_event_type = 'Lock'`,
       );
       const res = await pending;
+      await blocker.query('rollback');
       await blocker.end();
       expect(res.statusCode, res.body).toBe(503);
       expect(res.headers['content-type']).toMatch(/problem\+json/);

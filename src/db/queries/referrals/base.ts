@@ -83,13 +83,13 @@ export async function referralCells(
 
 /** Shared-patient partners of the physician (latest year/window imported), by destination network. */
 export async function sharedPatientSummary(db: Kysely<DB>, npi: string) {
-  const latest = await db
-    .selectFrom('shared_patient_links')
-    .select(['year', 'window_days'])
-    .orderBy('year', 'desc')
-    .orderBy('window_days')
-    .limit(1)
-    .executeTakeFirst();
+  // Latest year, then its shortest window: two probes of the primary key (year, window_days, …)
+  // instead of sorting the whole table on every referral base.
+  const latest = await sql<{ year: number; window_days: number }>`
+    select y.year, (select min(window_days) from shared_patient_links where year = y.year) as window_days
+    from (select max(year) as year from shared_patient_links) y where y.year is not null`
+    .execute(db)
+    .then((r) => r.rows[0]);
   if (!latest) return null;
   const rows = await sql<{ npi_to: string; bene_count: number; org_id: number | null }>`
     select l.npi_to, l.bene_count,
