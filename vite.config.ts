@@ -1,5 +1,7 @@
 // Vite builds the React SPA from src/web into dist/web (served by the API server at /).
 // In development the dev server proxies API calls to the Rounds server (npm run dev starts both).
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { geoPieces } from './src/web/build/geoPieces';
@@ -13,8 +15,17 @@ const api = {
   bypass: (req: { url?: string }) => (/\.(ts|tsx|js|css)(\?|$)/.test(req.url ?? '') ? req.url : undefined),
 };
 
-export default defineConfig({
+// react-router's package exports name only its development build (extra checks and warnings on every
+// navigation and render); production bundles take the production build it ships beside it.
+const routerDist = path.join(path.dirname(createRequire(import.meta.url).resolve('react-router')), '..');
+const productionRouter = [
+  { find: /^react-router$/, replacement: path.join(routerDist, 'production/index.mjs') },
+  { find: /^react-router\/dom$/, replacement: path.join(routerDist, 'production/dom-export.mjs') },
+];
+
+export default defineConfig(({ command }) => ({
   root: 'src/web',
+  resolve: { alias: command === 'build' ? productionRouter : [] },
   publicDir: false,
   plugins: [react(), geoPieces(), pwa(), precompress()],
   build: {
@@ -33,4 +44,4 @@ export default defineConfig({
       '/healthz': apiTarget,
     },
   },
-});
+}));

@@ -293,6 +293,7 @@ function report(rows: Row[], goals: number, views: { name: string; variant: stri
   const ok = dash.every((r) => r.cold < 1000 && r.warm < 1000);
   const x = (v: number, b: number) => (v / b).toFixed(2);
   const market = views.filter((v) => v.name === 'market');
+  const goalViews = views.filter((v) => v.name === 'goal-referrals');
   const lines = [
     '<!-- bench:dashboards:start -->',
     '## Dashboards render time (`npm run bench:dashboards`)',
@@ -313,11 +314,13 @@ function report(rows: Row[], goals: number, views: { name: string; variant: stri
         .filter((v) => v.name === 'return-on-visit')
         .map((v) => `${v.compute_ms} ms`)
         .join(', ') || '—'
-    }.`,
+    }; referral goal measurements ${goalViews.length} (${goalViews.reduce((s, v) => s + v.compute_ms, 0)} ms in all).`,
     '',
-    "What keeps them fast: the market overview and return on visit are read from stored views (`dashboard_views`) that each referral import refreshes (`src/commands/dashboards/marketView.ts`, `returnOnVisit.ts`), so no visitor waits for a computation (the previous timed warm-up is gone; before, the first overview after a start took 21 s); referral imports ANALYZE the facts and the rollup (without it a fresh import plans the market queries as nested loops over the whole rollup: 8–14 s for risers and fallers on the demo, 0.15–0.25 s after); the app opened on a dashboard fetches the page's code and data while it checks the session; ECharts is built from the parts used (615 kB instead of 1.1 MB before compression), of the dashboards only Team loads Leaflet and the county outlines, in parallel with its data, and only the counties of the market's states are drawn; hashed assets are sent precompressed with a one-year immutable Cache-Control.",
+    "What keeps them fast: the market overview and return on visit are read from stored views (`dashboard_views`) that each referral import refreshes (`src/commands/dashboards/marketView.ts`, `returnOnVisit.ts`), so no visitor waits for a computation (the previous timed warm-up is gone; before, the first overview after a start took 21 s); so are the referral goals' measurements (`src/commands/goals/referralMeasures.ts`: each scans the monthly rollup, 70–100 ms apiece on the demo; a request measures and stores only those missing), while CRM goals are small indexed counts measured on each request — no per-process goal cache, so a server restart costs the first visitor nothing; referral imports ANALYZE the facts and the rollup (without it a fresh import plans the market queries as nested loops over the whole rollup: 8–14 s for risers and fallers on the demo, 0.15–0.25 s after); the app opened on a dashboard fetches the page's code and data while it checks the session; ECharts is built from the parts used (615 kB instead of 1.1 MB before compression), of the dashboards only Team loads Leaflet and the county outlines, in parallel with its data, only the counties of the market's states are drawn, and their outlines are fetched as soon as the Team data arrives (not once the map has mounted); the service worker is registered once the first page has rendered (its install downloads every built file, which on a first visit competed with the page); tables under 80 rows run no virtualizer (it measured its box on mount: a forced page layout per table, eight on Team) and the bundle takes react-router's production build; hashed assets are sent precompressed with a one-year immutable Cache-Control.",
     '',
     'Before this work (commit 43e6740, the previous measure: cold visits only, rows on screen and no skeleton as the signal, a quiet machine): login 1 153 ms, Today 1 365 (1.18× the login page), Team 2 265 (1.96×), Market overview 1 876 (1.63×; first visit 21 291), Goals 2 000 (1.73×).',
+    '',
+    "Before the stored goal measurements (commit c66b435; its 08:59Z run, load average 3–7): cold / warm medians login page 996 / 967 ms, Today 843 / 713, Team 1 150 / 851, Market overview 929 / 776, Goals 853 / 744; Team's first visit after a start 2 451 ms (09:07Z run, load average 6–10), when goal progress was cached per process.",
     '',
     `Target: each dashboard under 1 000 ms (median, cold and warm) — ${ok ? 'met' : 'NOT met'} in this run.`,
     '',

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { closeBackground } from './background';
 import type { DB } from './schema';
 
 // bigint (int8) and numeric come back as JS numbers: our counts fit comfortably.
@@ -50,7 +51,15 @@ export async function connectDatabase(opts: {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     pool.on('error', () => {}); // idle client errors surface on the next query instead of crashing
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', pool, close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgres',
+      pool,
+      close: async () => {
+        await closeBackground(db);
+        await db.destroy();
+      },
+    };
   }
   const pglite = opts.pglite ?? (await openPglite(opts.dataDir ? path.join(opts.dataDir, 'db') : undefined));
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
@@ -62,6 +71,7 @@ export async function connectDatabase(opts: {
     pool,
     pglite,
     close: async () => {
+      await closeBackground(db);
       await db.destroy();
       if (!opts.pglite) await pglite.close();
     },

@@ -2,11 +2,12 @@
 // a referral import stores it, the market overview then reads it, and it equals what the rollup gives on
 // demand; a later import, or a change to the network, brings it up to date.
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildExecutive } from '../../src/commands/dashboards/executive';
 import { computeMarketView, marketView } from '../../src/commands/dashboards/marketView';
 import { returnOnVisit } from '../../src/commands/dashboards/returnOnVisit';
 import { importReferralsAndDetect } from '../../src/commands/referrals/imports';
+import { runInBackground } from '../../src/db/background';
 import type { Database } from '../../src/db/connection';
 import { backends } from '../helpers/db';
 import { HEADER, N, REFERRALS_CSV, seedMarket, writeTemp } from '../referrals/fixture';
@@ -104,5 +105,39 @@ describe.each(backends)('stored market view on $name', ({ create }) => {
     const r = await returnOnVisit(database.db, 3);
     expect(r.computedAt).toBe(new Date(row.computed_at).toISOString());
     expect(r.dataDate).not.toBeNull();
+  });
+
+  it('a background refresh (FHIR intake) is awaited, not cut off, when the database closes', async () => {
+    const warn = vi.spyOn(console, 'warn');
+    try {
+      await importReferralsAndDetect(database, writeTemp('referrals.csv', REFERRALS_CSV), {
+        marketRefresh: 'background',
+      });
+      await database.close(); // returns once the refresh has stopped or finished
+      await new Promise((r) => setTimeout(r, 500)); // (a refresh cut off by the close would warn by now)
+      expect(warn.mock.calls.filter((c) => String(c[0]).includes('refresh failed'))).toEqual([]);
+    } finally {
+      warn.mockRestore();
+      database = { ...database, close: async () => {} }; // afterEach: already closed
+    }
+  });
+
+  it('closing the database waits for background work on it instead of cutting it off', async () => {
+    const errors: unknown[] = [];
+    let done = false;
+    runInBackground(
+      database.db,
+      'test',
+      async () => {
+        await sql`select pg_sleep(0.3)`.execute(database.db);
+        await sql`select 1`.execute(database.db); // after the close began: refused unless it waited
+        done = true;
+      },
+      (e) => errors.push(e),
+    );
+    await database.close();
+    database = { ...database, close: async () => {} }; // afterEach: already closed
+    expect(errors).toEqual([]);
+    expect(done).toBe(true);
   });
 });

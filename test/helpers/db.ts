@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { closeBackground } from '../../src/db/background';
 import { connectDatabase, type Database, pgliteExtensions } from '../../src/db/connection';
 import { migrateToLatest } from '../../src/db/migrate';
 
@@ -32,6 +33,7 @@ export async function createPgliteDatabase(): Promise<Database> {
   return {
     ...d,
     close: async () => {
+      await closeBackground(d.db); // background refreshes end before the database does
       await d.db.destroy();
       await lite.close();
     },

@@ -6,6 +6,7 @@
 // under the new name.
 import { type Kysely, sql } from 'kysely';
 import { parseMonth } from '../../core/referrals/months';
+import { isClosing } from '../../db/background';
 import { shareTrend } from '../../db/queries/dashboards/executive';
 import {
   deleteStaleViews,
@@ -109,6 +110,8 @@ export async function refreshMarketView(db: Kysely<DB>): Promise<{ variants: num
   const trend = await shareTrend(db, TREND_MONTHS);
   const lines = ['', ...[...(await offeredServiceLines(db))].sort()];
   for (const line of lines) {
+    // Closing the database (background refresh, db/background.ts): stop here, keep the stored rows.
+    if (isClosing(db)) return { variants: 0, ms: performance.now() - t0 };
     const t = performance.now();
     const body = await computeMarketView(db, line, trend);
     await writeView(db, { name: NAME, variant: line, inputs, body, computeMs: performance.now() - t });
@@ -122,27 +125,4 @@ export function trendWithin(view: MarketView, months: number) {
   if (!view.lastMonth) return view.trend;
   const from = parseMonth(view.lastMonth) - months;
   return view.trend.filter((r) => parseMonth(r.month) > from);
-}
-
-let refreshing: Promise<void> | null = null;
-let again = false;
-
-/**
- * refreshMarketView without waiting for it, for imports that arrive one referral at a time (FHIR
- * intake): refreshes run one after another, and any number of imports during one cause one more.
- */
-export function scheduleMarketRefresh(db: Kysely<DB>, onError: (e: unknown) => void) {
-  if (refreshing) {
-    again = true;
-    return;
-  }
-  refreshing = refreshMarketView(db)
-    .then(() => {}, onError)
-    .finally(() => {
-      refreshing = null;
-      if (again) {
-        again = false;
-        scheduleMarketRefresh(db, onError);
-      }
-    });
 }

@@ -1,11 +1,14 @@
 // Referral imports as the CLI, the server upload and the demo loader run them: import, then run the
 // shifting-referrer detector on the new data and refresh the stored market view (dashboards).
+
+import { runInBackground } from '../../db/background';
 import type { Database } from '../../db/connection';
 import { importReferralsCsv, type ReferralCsvOptions } from '../../import/referrals/csv';
 import { type FhirReferralOptions, importFhirReferrals } from '../../import/referrals/fhir';
 import type { ReferralImportResult } from '../../import/referrals/run';
-import { refreshMarketView, scheduleMarketRefresh } from '../dashboards/marketView';
+import { refreshMarketView } from '../dashboards/marketView';
 import { refreshReturnOnVisit } from '../dashboards/returnOnVisit';
+import { refreshReferralMeasurements } from '../goals/referralMeasures';
 import { type AlertRunSummary, runAlertDetection } from './alerts';
 
 export type ImportWithAlerts = ReferralImportResult & {
@@ -26,12 +29,28 @@ async function afterImport(database: Database, r: ReferralImportResult, o: After
     o.detectAlerts === false || !changed
       ? null
       : await runAlertDetection(database.db, { trigger: `import:${r.jobId}` });
+  // In the background, refreshes run one after another and any number of imports during one cause
+  // one more; closing the database stops and awaits them (db/background.ts).
   if (changed && o.marketRefresh === 'background')
-    scheduleMarketRefresh(database.db, (e) => console.warn('market view refresh failed', e));
+    runInBackground(
+      database.db,
+      'referral-views',
+      () => refreshReferralViews(database),
+      (e) => console.warn('market view refresh failed', e),
+    );
   const wait = changed && o.marketRefresh !== 'background';
   const marketView = wait ? await refreshMarketView(database.db) : null;
-  if (wait) await refreshReturnOnVisit(database.db);
+  if (wait) {
+    await refreshReturnOnVisit(database.db);
+    await refreshReferralMeasurements(database.db);
+  }
   return { ...r, alerts, marketView };
+}
+
+/** The stored views a referral refreshes in the background: the market view, then the referral goals. */
+async function refreshReferralViews(database: Database) {
+  await refreshMarketView(database.db);
+  await refreshReferralMeasurements(database.db);
 }
 
 export async function importReferralsAndDetect(

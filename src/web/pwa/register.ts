@@ -1,8 +1,8 @@
 // Loaded by index.html next to the app (added by the PWA build plugin): registers the service worker
-// (production builds only; in dev Vite serves modules that must never be cached) and starts the sync
-// loop. TanStack Query is told the network is always worth trying: offline, the service worker answers
-// the cached field data, and a query that cannot be answered fails with a message instead of waiting
-// silently for a connection.
+// (production builds only; in dev Vite serves modules that must never be cached) once the first page has
+// rendered, and starts the sync loop. TanStack Query is told the network is always worth trying:
+// offline, the service worker answers the cached field data, and a query that cannot be answered fails
+// with a message instead of waiting silently for a connection.
 import { onlineManager } from '@tanstack/react-query';
 import { startSync } from './sync';
 
@@ -26,12 +26,38 @@ function warmOfflineData() {
     .catch(() => {});
 }
 
+/**
+ * Resolves once the page the app opened on has drawn its data (a `.page` not loading, no chart or map
+ * holding the render gate, ui/renderGate.ts, no skeleton), or after `maxMs` for screens that do not
+ * report it. Installing the worker downloads every built file; on a first visit that would compete with
+ * the page's own requests and main thread.
+ */
+function afterFirstRender(maxMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const rendered = () =>
+      !!document.querySelector('.page') &&
+      !document.querySelector('.page[data-loaded="false"], .skel') &&
+      (document.documentElement.dataset.renderPending ?? '0') === '0';
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    };
+    const observer = new MutationObserver(() => rendered() && done());
+    const timer = setTimeout(done, maxMs);
+    observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true });
+    if (rendered()) done();
+  });
+}
+
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
   navigator.serviceWorker.addEventListener('controllerchange', warmOfflineData);
   window.addEventListener('load', () => {
-    navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch((e: unknown) => {
-      console.warn('Rounds: the offline service worker could not be registered', e);
-    });
+    void afterFirstRender(3000).then(() =>
+      navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch((e: unknown) => {
+        console.warn('Rounds: the offline service worker could not be registered', e);
+      }),
+    );
   });
 }
 

@@ -71,7 +71,10 @@ export function DataTable<T>({
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = sorted.length >= VIRTUAL_FROM;
+  // Disabled below VIRTUAL_FROM rows: an enabled virtualizer measures its scroll box on mount, which
+  // forces a layout of the whole page for every table (a dashboard has eight).
   const virtualizer = useVirtualizer({
+    enabled: virtual,
     count: virtual ? sorted.length : 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,

@@ -76,3 +76,42 @@ export async function returnOnVisitInputs(db: Kysely<DB>) {
   );
   return `${await referralMarketInputs(db)}|${r.rows[0]?.f ?? ''}`;
 }
+
+/** The stored variants of a view among `variants` that were computed from `inputs` (one query). */
+export async function readViewsWithInputs<T>(
+  db: Kysely<DB>,
+  name: string,
+  variants: string[],
+  inputs: string,
+): Promise<Map<string, T>> {
+  if (!variants.length) return new Map();
+  const rows = await db
+    .selectFrom('dashboard_views')
+    .select(['variant', 'body'])
+    .where('name', '=', name)
+    .where('inputs', '=', inputs)
+    .where('variant', 'in', variants)
+    .execute();
+  return new Map(rows.map((r) => [r.variant, r.body as T]));
+}
+
+/**
+ * What referral goals also depend on: whose referrals they count (scope.ts) — relationship owners,
+ * territories and who is assigned to them, target-list members — and the directory's addresses (which
+ * change only through directory imports). Content hashes over these small tables, so a reassignment
+ * that keeps the row counts still changes the fingerprint.
+ */
+export async function goalScopeInputs(db: Kysely<DB>) {
+  const r = await sql<{ f: string }>`select concat_ws('|',
+    (select count(*)::text || ':' || coalesce(sum(hashtext(provider_npi || ':' || coalesce(owner_id, 0)::text)), 0)::text
+      from provider_relationships),
+    (select count(*)::text || ':' || coalesce(sum(hashtext(id::text || counties::text || zips::text
+      || coalesce(deleted_at::text, ''))), 0)::text from territories),
+    (select count(*)::text || ':' || coalesce(sum(hashtext(territory_id || ':' || user_id)), 0)::text
+      from territory_assignments),
+    (select count(*)::text || ':' || coalesce(sum(hashtext(list_id || ':' || npi)), 0)::text from target_list_members),
+    (select coalesce(max(id), 0)::text from import_jobs where status = 'succeeded' and kind not like 'crm-%')) as f`.execute(
+    db,
+  );
+  return `${await referralMarketInputs(db)}|${r.rows[0]?.f ?? ''}`;
+}

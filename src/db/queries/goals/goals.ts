@@ -1,6 +1,8 @@
 // Goal rows: list (with the owner's name), get, and the natural key that makes imports idempotent.
 import type { Kysely } from 'kysely';
+import type { GoalMetric } from '../../../core/goals/metrics';
 import type { DB } from '../../schema';
+import type { GoalToMeasure } from './measure';
 
 export interface GoalFilter {
   ownerId?: number;
@@ -67,3 +69,15 @@ export type ListedGoal = Awaited<ReturnType<typeof listGoals>>[number];
 export async function findGoal(db: Kysely<DB>, id: number) {
   return db.selectFrom('goals').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** A listed goal as measureGoal takes it. */
+export const goalToMeasure = (g: ListedGoal): GoalToMeasure => ({
+  scope: g.scope,
+  ownerId: g.owner_id,
+  campaignId: g.campaign_id,
+  metric: g.metric as GoalMetric,
+  serviceLine: g.service_line,
+  periodStart: g.period_start,
+  periodEnd: g.period_end,
+  withinDays: g.within_days,
+});

@@ -43,6 +43,25 @@ export async function dataDates(
 const minDate = (a: string, b: string) => (a < b ? a : b);
 const FREQUENCY_DAYS: Record<string, number> = { weekly: 7, biweekly: 14, monthly: 31, quarterly: 92 };
 
+/** The metrics measured from the referral rollup (in whole months; see measureReferralGoal). */
+export const REFERRAL_METRICS: ReadonlySet<GoalMetric> = new Set([
+  'referral_volume',
+  'referral_share',
+  'new_referrers',
+  'leakage_reduced',
+]);
+
+/** The day a goal is measured through: CRM metrics the last activity day, referral ones the last referral month. */
+export function measuredThrough(
+  g: Pick<GoalToMeasure, 'metric' | 'periodStart' | 'periodEnd'>,
+  dates: DataDates,
+) {
+  if (!REFERRAL_METRICS.has(g.metric))
+    return minDate(g.periodEnd, minDate(dates.today, dates.activities ?? dates.today));
+  // Referral months count whole, but a goal viewed on a past day is measured as of that day, never later.
+  return minDate(g.periodEnd, minDate(dates.today, dates.referrals ?? g.periodStart));
+}
+
 /** ours: our network's organization ids, when the caller measures many goals and looks them up once. */
 export async function measureGoal(
   db: Kysely<DB>,
@@ -50,9 +69,9 @@ export async function measureGoal(
   dates: DataDates,
   ours?: number[],
 ): Promise<Measurement> {
-  const crmAsOf = minDate(g.periodEnd, minDate(dates.today, dates.activities ?? dates.today));
-  // Referral months count whole, but a goal viewed on a past day is measured as of that day, never later.
-  const refAsOf = minDate(g.periodEnd, minDate(dates.today, dates.referrals ?? g.periodStart));
+  const asOf = measuredThrough(g, dates);
+  if (REFERRAL_METRICS.has(g.metric)) return { ...(await measureReferralGoal(db, g, asOf, ours)), asOf };
+  const crmAsOf = asOf;
   const npis = scopeNpis(g);
   const inScope = (col: string) => (npis ? sql`${sql.ref(col)} in (${npis})` : sql`true`);
   const visitTypes = sql.join([...VISIT_TYPES]);
@@ -94,7 +113,23 @@ export async function measureGoal(
         and resolved_on - opened_on <= ${g.withinDays ?? 30}`.execute(db);
     return { value: Number(r.rows[0]?.n ?? 0), asOf: crmAsOf, source: 'CRM physician issues' };
   }
-  // referral metrics: whole months from the period's first month through the data month
+  throw new Error(`measureGoal: unknown metric ${m}`);
+}
+
+/**
+ * A referral goal's value over whole months, from the month of its period start through the month of
+ * `refAsOf`: only those two months matter (the stored measurements are keyed by them,
+ * commands/goals/referralMeasures.ts).
+ */
+export async function measureReferralGoal(
+  db: Kysely<DB>,
+  g: GoalToMeasure,
+  refAsOf: string,
+  ours?: number[],
+): Promise<Omit<Measurement, 'asOf'>> {
+  const npis = scopeNpis(g);
+  const inScope = (col: string) => (npis ? sql`${sql.ref(col)} in (${npis})` : sql`true`);
+  const m: GoalMetric = g.metric;
   ours ??= await ourNetworkOrgIds(db);
   const toUs = ours.length ? sql`dest_org_id in (${sql.join(ours)})` : sql`false`;
   const line = g.serviceLine ? sql`service_line = ${g.serviceLine}` : sql`true`;
@@ -109,15 +144,15 @@ export async function measureGoal(
     );
     const us = Number(r.rows[0]?.us ?? 0);
     const total = Number(r.rows[0]?.total ?? 0);
-    if (m === 'referral_volume') return { value: us, asOf: refAsOf, source };
-    return { value: total ? us / total : 0, denominator: total, asOf: refAsOf, source };
+    if (m === 'referral_volume') return { value: us, source };
+    return { value: total ? us / total : 0, denominator: total, source };
   }
   if (m === 'new_referrers') {
     const r = await sql<{ n: number }>`
       select count(*)::int as n from (
         select referring_npi from referral_monthly where ${toUs} and ${line} and ${inScope('referring_npi')}
         group by referring_npi having min(month) between ${from} and ${to}) x`.execute(db);
-    return { value: Number(r.rows[0]?.n ?? 0), asOf: refAsOf, source };
+    return { value: Number(r.rows[0]?.n ?? 0), source };
   }
   // leakage_reduced: competitor referrals in the same number of months just before the period minus in the period so far
   const r = await sql<{ before: number; during: number }>`
@@ -132,7 +167,6 @@ export async function measureGoal(
       and month between (${from} - make_interval(months => span.n))::date and ${to}`.execute(db);
   return {
     value: Number(r.rows[0]?.before ?? 0) - Number(r.rows[0]?.during ?? 0),
-    asOf: refAsOf,
     source: 'Internal referrals to competitors, monthly rollup',
   };
 }

@@ -44,6 +44,18 @@ export type ExecutiveResponse = {
 
 export const panelOf = (panels: Panel[] | undefined, id: string) => panels?.find((p) => p.id === id);
 
+/**
+ * The Team map draws the counties of the states its coverage panel has values in (as MapView picks
+ * them): fetch those outlines as soon as the data is here, in parallel with the page's first render,
+ * rather than once the map has mounted after it.
+ */
+function preloadCoverageCounties(d: TeamResponse) {
+  const rows = panelOf(d.panels, 'team-coverage')?.rows ?? [];
+  const states = new Set(rows.map((r) => String(r.county_fips).slice(0, 2)));
+  if (!states.size) return;
+  void import('../../ui/map/basemap').then((b) => b.boundaries('county', states)).catch(() => {});
+}
+
 /** Each dashboard query's key and fetch, shared by the hooks below and the start-up prefetch. */
 export const dashboardQueries = {
   today: (date: string, liaisonId?: number) => ({
@@ -52,7 +64,11 @@ export const dashboardQueries = {
   }),
   team: (weeks: number) => ({
     queryKey: ['dashboards', 'team', weeks],
-    queryFn: () => api<TeamResponse>('/api/dashboards/team', { query: { weeks } }),
+    queryFn: () =>
+      api<TeamResponse>('/api/dashboards/team', { query: { weeks } }).then((d) => {
+        preloadCoverageCounties(d);
+        return d;
+      }),
   }),
   executive: (months: number, serviceLine: string) => ({
     queryKey: ['dashboards', 'executive', months, serviceLine],
