@@ -4,8 +4,8 @@
 // the insert itself. Here the insert trigger is switched off for fn(), and the words of the rows
 // fn() inserted (first_seen_job_id = jobId) are added afterwards in one pass — into an empty token
 // table with its indexes built after the load. The update trigger is likewise replaced by one
-// pass over the NPIs an NPPES merge updated (withNameTokensRefreshed). Runs in the caller's transaction: a killed import
-// leaves the trigger, the tokens and the vocabulary as they were.
+// pass over the NPIs an NPPES merge updated (withNameTokensRefreshed). Runs in the caller's
+// transaction: a killed import leaves the triggers, the tokens and the vocabulary as they were.
 
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
@@ -20,6 +20,16 @@ const timedRun = (tx: AnyDb) => async (q: ReturnType<typeof sql>, what: string) 
     process.stderr.write(`${(performance.now() - t).toFixed(0).padStart(7)} ms  name tokens: ${what}\n`);
   return r;
 };
+
+/**
+ * (token, npi) of the providers `where` picks: the words the trigger would add, i.e. the distinct
+ * non-empty words of active providers' search_name. A word repeated in one name is kept at its
+ * first position (array_position), which makes the rows distinct without sorting them all (8.5 s
+ * → 4.5 s for 2.2 M words).
+ */
+const wordsOf = (where: ReturnType<typeof sql>) => sql`select w collate "C" as token, p.npi
+  from providers p, string_to_array(p.search_name, ' ') a, unnest(a) with ordinality u(w, i)
+  where ${where} and p.status = 'active' and w <> '' and array_position(a, w) = i`;
 
 /** Switches the providers insert or update trigger of the name-word index off or on (in the transaction). */
 async function trigger(tx: AnyDb, which: 'ins' | 'upd', on: boolean) {
@@ -39,10 +49,7 @@ export async function withNameTokensDeferred<T>(
   await trigger(tx, 'ins', false);
   const out = await fn();
   await trigger(tx, 'ins', true);
-  // the same words the trigger would add: distinct non-empty words of active providers' search_name
-  const words = sql`select distinct w collate "C" as token, p.npi from providers p,
-    unnest(string_to_array(p.search_name, ' ')) w
-    where p.first_seen_job_id = ${jobId} and p.status = 'active' and w <> ''`;
+  const words = wordsOf(sql`p.first_seen_job_id = ${jobId}`);
   const empty = !(await sql`select 1 from provider_name_tokens limit 1`.execute(tx)).rows.length;
   if (empty) {
     // one sort per index instead of a b-tree insert per word
@@ -95,11 +102,6 @@ export async function withNameTokensRefreshed<T>(
     from (select token, count(*)::int as c from del group by token) d where v.word = d.token`,
     'remove updated',
   );
-  await addWords(
-    tx,
-    sql`select distinct w collate "C" as token, p.npi from providers p,
-      unnest(string_to_array(p.search_name, ' ')) w
-      where p.npi in (${npis}) and p.status = 'active' and w <> ''`,
-  );
+  await addWords(tx, wordsOf(sql`p.npi in (${npis})`));
   return out;
 }
