@@ -123,7 +123,7 @@ export async function mergeNppesStage(tx: Kysely<DB>, m: MergeInput): Promise<Me
   await run(sql`set local default_statistics_target = 10`);
   await run(sql`analyze ${S}`);
   // the last row of an NPI wins when a file lists it twice
-  // (one aggregate over the stage; a self-join took 2.3 s at 1M rows to find usually none)
+  // (one aggregate over the stage; about as fast as the self-join it replaced: 2.2 s at 1M rows)
   const dupes = await run(sql`with d as (select npi, max(line) as keep from ${S} group by npi having count(*) > 1)
     delete from ${S} a using d where a.npi = d.npi and a.line < d.keep`);
   // child rows belong to the stage row of the same line; once no stage row was dropped and every
