@@ -124,7 +124,8 @@ export async function mergeNppesStage(tx: Kysely<DB>, m: MergeInput): Promise<Me
   await run(sql`analyze ${S}`);
   // the last row of an NPI wins when a file lists it twice
   // (one aggregate over the stage; about as fast as the self-join it replaced: 2.2 s at 1M rows)
-  const dupes = await run(sql`with d as (select npi, max(line) as keep from ${S} group by npi having count(*) > 1)
+  const dupes =
+    await run(sql`with d as (select npi, max(line) as keep from ${S} group by npi having count(*) > 1)
     delete from ${S} a using d where a.npi = d.npi and a.line < d.keep`);
   // child rows belong to the stage row of the same line; once no stage row was dropped and every
   // written row is an insert, they need no join back to it
@@ -188,15 +189,21 @@ export async function mergeNppesStage(tx: Kysely<DB>, m: MergeInput): Promise<Me
 
   const none = { numAffectedRows: 0n };
   // the name-word index is refreshed in one pass for the updated NPIs (bulkNameTokens.ts)
+  const manyUpdates =
+    !empty.providers && n(await run(sql`select count(*) as n from ${S} where action = 'u'`)) > 1000;
   const [deact, updated] = empty.providers
     ? [none, none]
-    : await withNameTokensRefreshed(tx, sql`select npi from ${S} where action = 'u'`, async () => [
-        await run(sql`
+    : await withNameTokensRefreshed(
+        tx,
+        sql`select npi from ${S} where action = 'u'`,
+        manyUpdates,
+        async () => [
+          await run(sql`
     update providers t set deactivation_date = s.deactivation_date, deactivation_reason = s.deactivation_reason,
       reactivation_date = s.reactivation_date, status = ${sql.raw(STATUS)}, row_hash = s.row_hash,
       data_date = ${m.dataDate}, updated_at = now()
     from ${S} s where s.npi = t.npi and s.action = 'u' and s.entity = 0`),
-        await run(sql`
+          await run(sql`
     update providers t set ${sql.raw(PROVIDER_COLUMNS.map((c) => `${c} = s.${c}`).join(', '))},
       status = ${sql.raw(STATUS)},
       primary_service_line = coalesce((select service_line from service_line_map where taxonomy_code = s.primary_taxonomy), 'other'),
@@ -208,7 +215,8 @@ export async function mergeNppesStage(tx: Kysely<DB>, m: MergeInput): Promise<Me
       arrival_reason = case when t.status = 'deactivated' and ${sql.raw(STATUS)} = 'active' and not ${m.baseline} then 'reactivated' else t.arrival_reason end,
       row_hash = s.row_hash, data_date = ${m.dataDate}, updated_at = now()
     from ${S} s where s.npi = t.npi and s.action = 'u' and s.entity = 1`),
-      ]);
+        ],
+      );
   const toInsert = n(await run(sql`select count(*) as n from ${S} s where ${P.insert}`));
   const existing = n(await run(sql`select count(*) as n from providers`));
   const bulk = toInsert > 5000 && toInsert > existing / 4;
