@@ -45,6 +45,12 @@ async function snapshot(d: Database) {
     orgs: await q(
       `select md5(string_agg(npi || name || type, ',' order by npi)) as h, count(*) as n from organizations`,
     ),
+    tokens: await q(
+      `select md5(string_agg(token || ' ' || npi, ',' order by token, npi)) as h, count(*) as n from provider_name_tokens`,
+    ),
+    words: await q(
+      `select md5(string_agg(word || n, ',' order by word)) as h from provider_name_words where n > 0`,
+    ),
     jobs: await q(`select count(*) as n from import_jobs where status = 'succeeded'`),
     running: await q(`select count(*) as n from import_jobs where status = 'running'`),
     stages: await q(`select count(*) as n from pg_class where relname like 'stage\\_%'`),
@@ -76,6 +82,8 @@ describe('kill an NPPES import at random points, then re-run', () => {
       expect(b.providers).toEqual(a.providers);
       expect(b.taxonomies).toEqual(a.taxonomies);
       expect(b.orgs).toEqual(a.orgs);
+      expect(b.tokens).toEqual(a.tokens);
+      expect(b.words).toEqual(a.words);
       expect(Number((a.providers[0] as { n: number }).n)).toBe(2700);
       expect(b.stages).toEqual([{ n: 0 }]);
       expect(b.running).toEqual([{ n: 0 }]);
@@ -101,6 +109,7 @@ describe('kill an NPPES import at random points, then re-run', () => {
     await b.close();
     expect(sb.providers).toEqual(sa.providers);
     expect(sb.taxonomies).toEqual(sa.taxonomies);
+    expect(sb.tokens).toEqual(sa.tokens);
     expect(Number((sa.providers[0] as { n: number }).n)).toBe(1350);
     expect(sb.running).toEqual([{ n: 0 }]);
   });

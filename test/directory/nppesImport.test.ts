@@ -241,6 +241,24 @@ describe.each(backends)('NPPES import on $name', ({ create }) => {
     expect(await db.selectFrom('provider_changes').select('npi').execute()).toHaveLength(2);
   });
 
+  it('keeps the last row of an NPI listed twice, on a first load and on a re-import', async () => {
+    const rows = [
+      individual({ npi: '1000000004', last: 'EARLIER', first: 'ANN', taxonomies: [['207RC0000X', 'Y']] }),
+      individual({ npi: '1000000012', last: 'SMITH', first: 'JOHN' }),
+      individual({ npi: '1000000004', last: 'LATER', first: 'ANN', taxonomies: [['207Q00000X', 'Y']] }),
+    ];
+    for (const name of [JUNE, JULY]) {
+      await importNppes(database, nppesFile(name, rows));
+      expect((await provider('1000000004')).last_name).toBe('LATER');
+      const codes = await database.db
+        .selectFrom('provider_taxonomies')
+        .select('code')
+        .where('npi', '=', '1000000004')
+        .execute();
+      expect(codes).toEqual([{ code: '207Q00000X' }]);
+    }
+  });
+
   it('reads the older 329-column layout (Provider Gender Code)', async () => {
     const old = individual({
       npi: '1000000004',
