@@ -5,11 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { findProviders, type SearchParams } from '../../src/commands/directory/providerSearch';
+import { findProviders } from '../../src/commands/directory/providerSearch';
 import { connectDatabase } from '../../src/db/connection';
 import { migrateToLatest } from '../../src/db/migrate';
 import { importNppes } from '../../src/import/nppes/importNppes';
 import { generateNppesFile } from '../import/generateNppes';
+import { KINDS, mix } from './mix';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -18,35 +19,6 @@ const arg = (name: string, dflt: string) => {
 const rows = Number(arg('rows', '1000000'));
 const queries = Number(arg('queries', '300'));
 const tmp = mkdtempSync(path.join(tmpdir(), 'rounds-bench-search-'));
-
-const NAMES = [
-  'smith',
-  'jonhson',
-  'garcia maria',
-  'wiliams',
-  'nguyen',
-  'robert tompson',
-  'lopez',
-  'katherine',
-  'mary davis',
-  'hernandez',
-];
-const mix = (i: number): SearchParams => {
-  switch (i % 6) {
-    case 0:
-      return { q: NAMES[i % NAMES.length] };
-    case 1:
-      return { q: NAMES[i % NAMES.length], facets: false, limit: 25 };
-    case 2:
-      return { near: ['37203', '37027', '37130', '37064'][i % 4], radiusMi: 5, serviceLine: 'cardiology' };
-    case 3:
-      return { specialty: '207Q00000X', zip: ['37203', '37027', '37212'][i % 3] };
-    case 4:
-      return { serviceLine: 'primary_care', city: 'FRANKLIN', sort: 'name' };
-    default:
-      return { q: '1000000004' };
-  }
-};
 
 async function main() {
   const url = process.env.DATABASE_URL;
@@ -80,14 +52,6 @@ async function main() {
     const s = [...a].sort((x, y) => x - y);
     return +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!.toFixed(1);
   };
-  const kinds = [
-    'name+facets',
-    'name',
-    'radius+serviceLine',
-    'taxonomy+zip',
-    'serviceLine+city by name',
-    'npi',
-  ];
   console.log(
     JSON.stringify({
       backend: database.kind,
@@ -96,7 +60,7 @@ async function main() {
       p50ms: pct(times, 50),
       p95ms: pct(times, 95),
       byKind: Object.fromEntries(
-        [...byKind].map(([k, v]) => [kinds[k], { p50: pct(v, 50), p95: pct(v, 95) }]),
+        [...byKind].map(([k, v]) => [KINDS[k], { p50: pct(v, 50), p95: pct(v, 95) }]),
       ),
     }),
   );
