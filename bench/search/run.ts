@@ -1,6 +1,8 @@
 // npm run bench:search -- [--rows 1000000] [--queries 300]
 // p50/p95 of mixed provider searches on the configured database (DATABASE_URL, else PGlite in a
 // temp folder). Loads a generated NPPES file first when the directory holds fewer than --rows.
+// Baseline: after each search, a fixed piece of database work (BASELINE: summing 100,000 integers,
+// one round trip), so a run on the loaded shared machine can be read as a ratio to it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +20,7 @@ const arg = (name: string, dflt: string) => {
 };
 const rows = Number(arg('rows', '1000000'));
 const queries = Number(arg('queries', '300'));
+const BASELINE = sql`select sum(i) from generate_series(1, 100000) i`;
 const tmp = mkdtempSync(path.join(tmpdir(), 'rounds-bench-search-'));
 
 async function main() {
@@ -41,12 +44,16 @@ async function main() {
   for (let i = 0; i < 12; i++) await findProviders(database.db, mix(i)); // warm-up
   const times: number[] = [];
   const byKind = new Map<number, number[]>();
+  const baseline: number[] = [];
   for (let i = 0; i < queries; i++) {
     const t = performance.now();
     await findProviders(database.db, mix(i));
     const ms = performance.now() - t;
     times.push(ms);
     byKind.set(i % 6, [...(byKind.get(i % 6) ?? []), ms]);
+    const b = performance.now();
+    await BASELINE.execute(database.db);
+    baseline.push(performance.now() - b);
   }
   const pct = (a: number[], p: number) => {
     const s = [...a].sort((x, y) => x - y);
@@ -59,6 +66,8 @@ async function main() {
       queries,
       p50ms: pct(times, 50),
       p95ms: pct(times, 95),
+      baselineP50ms: pct(baseline, 50),
+      p95OverBaseline: +(pct(times, 95) / pct(baseline, 50)).toFixed(2),
       byKind: Object.fromEntries(
         [...byKind].map(([k, v]) => [KINDS[k], { p50: pct(v, 50), p95: pct(v, 95) }]),
       ),

@@ -46,9 +46,18 @@ export async function latestNppesImport(db: Kysely<DB>) {
 }
 
 export async function searchProviders(db: Kysely<DB>, r: SearchRequest) {
-  const latest = await latestNppesImport(db);
+  // The latest import gives the result's data date, and its job id only to "new to market" without
+  // a date: otherwise it is read on another connection while the search runs (one round trip less).
+  const latestP = latestNppesImport(db);
+  latestP.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+  const jobId = r.newToMarket && !r.since ? ((await latestP)?.id ?? null) : null;
+  const found = await search(db, r, jobId);
+  return { ...found, dataDate: (await latestP)?.data_date ?? null };
+}
+
+async function search(db: Kysely<DB>, r: SearchRequest, latestNppesJob: number | null) {
   const trigramOperators = !(await isPglite(db));
-  const f = compileProviderFilters(r, latest?.id ?? null, trigramOperators, true);
+  const f = compileProviderFilters(r, latestNppesJob, trigramOperators, true);
   const sort: ProviderSort = r.sort ?? (f.text ? 'relevance' : r.near ? 'distance' : 'name');
   if (sort === 'distance' && !r.near)
     throw new SearchInputError('sort=distance needs near (a ZIP or lat,lon)');
@@ -84,7 +93,6 @@ export async function searchProviders(db: Kysely<DB>, r: SearchRequest) {
       total: Math.min(total, TOTAL_CAP),
       totalIsExact: exact && total <= TOTAL_CAP,
       sort,
-      dataDate: latest?.data_date ?? null,
     };
   };
   // the name-word index path: a few single statements, no transaction (no settings to scope)
