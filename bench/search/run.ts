@@ -1,4 +1,4 @@
-// npm run bench:search -- [--rows 1000000] [--queries 300]
+// npm run bench:search -- [--rows 1000000] [--queries 300] [--data-dir DIR (PGlite)]
 // p50/p95 of mixed provider searches on the configured database (DATABASE_URL, else PGlite in a
 // temp folder). Loads a generated NPPES file first when the directory holds fewer than --rows.
 // Baseline: after each search, a fixed piece of database work (BASELINE: summing 100,000 integers,
@@ -22,10 +22,13 @@ const rows = Number(arg('rows', '1000000'));
 const queries = Number(arg('queries', '300'));
 const BASELINE = sql`select sum(i) from generate_series(1, 100000) i`;
 const tmp = mkdtempSync(path.join(tmpdir(), 'rounds-bench-search-'));
+// PGlite: keep the loaded directory in this folder (created on the first run, reused after), so a
+// timed run need not load it again
+const dataDir = process.argv.includes('--data-dir') ? arg('data-dir', '') : null;
 
 async function main() {
   const url = process.env.DATABASE_URL;
-  const database = await connectDatabase(url ? { databaseUrl: url } : { dataDir: tmp });
+  const database = await connectDatabase(url ? { databaseUrl: url } : { dataDir: dataDir ?? tmp });
   await migrateToLatest(database.db);
   const have = Number(
     (await sql<{ n: number }>`select count(*) as n from providers`.execute(database.db)).rows[0]?.n ?? 0,
