@@ -1,15 +1,18 @@
-// npm run bench:search -- [--rows 1000000] [--queries 300]
+// npm run bench:search -- [--rows 1000000] [--queries 300] [--data-dir DIR (PGlite)]
 // p50/p95 of mixed provider searches on the configured database (DATABASE_URL, else PGlite in a
 // temp folder). Loads a generated NPPES file first when the directory holds fewer than --rows.
+// Baseline: after each search, a fixed piece of database work (BASELINE: summing 100,000 integers,
+// one round trip), so a run on the loaded shared machine can be read as a ratio to it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { findProviders, type SearchParams } from '../../src/commands/directory/providerSearch';
+import { findProviders } from '../../src/commands/directory/providerSearch';
 import { connectDatabase } from '../../src/db/connection';
 import { migrateToLatest } from '../../src/db/migrate';
 import { importNppes } from '../../src/import/nppes/importNppes';
 import { generateNppesFile } from '../import/generateNppes';
+import { KINDS, mix } from './mix';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -17,40 +20,15 @@ const arg = (name: string, dflt: string) => {
 };
 const rows = Number(arg('rows', '1000000'));
 const queries = Number(arg('queries', '300'));
+const BASELINE = sql`select sum(i) from generate_series(1, 100000) i`;
 const tmp = mkdtempSync(path.join(tmpdir(), 'rounds-bench-search-'));
-
-const NAMES = [
-  'smith',
-  'jonhson',
-  'garcia maria',
-  'wiliams',
-  'nguyen',
-  'robert tompson',
-  'lopez',
-  'katherine',
-  'mary davis',
-  'hernandez',
-];
-const mix = (i: number): SearchParams => {
-  switch (i % 6) {
-    case 0:
-      return { q: NAMES[i % NAMES.length] };
-    case 1:
-      return { q: NAMES[i % NAMES.length], facets: false, limit: 25 };
-    case 2:
-      return { near: ['37203', '37027', '37130', '37064'][i % 4], radiusMi: 5, serviceLine: 'cardiology' };
-    case 3:
-      return { specialty: '207Q00000X', zip: ['37203', '37027', '37212'][i % 3] };
-    case 4:
-      return { serviceLine: 'primary_care', city: 'FRANKLIN', sort: 'name' };
-    default:
-      return { q: '1000000004' };
-  }
-};
+// PGlite: keep the loaded directory in this folder (created on the first run, reused after), so a
+// timed run need not load it again
+const dataDir = process.argv.includes('--data-dir') ? arg('data-dir', '') : null;
 
 async function main() {
   const url = process.env.DATABASE_URL;
-  const database = await connectDatabase(url ? { databaseUrl: url } : { dataDir: tmp });
+  const database = await connectDatabase(url ? { databaseUrl: url } : { dataDir: dataDir ?? tmp });
   await migrateToLatest(database.db);
   const have = Number(
     (await sql<{ n: number }>`select count(*) as n from providers`.execute(database.db)).rows[0]?.n ?? 0,
@@ -69,25 +47,21 @@ async function main() {
   for (let i = 0; i < 12; i++) await findProviders(database.db, mix(i)); // warm-up
   const times: number[] = [];
   const byKind = new Map<number, number[]>();
+  const baseline: number[] = [];
   for (let i = 0; i < queries; i++) {
     const t = performance.now();
     await findProviders(database.db, mix(i));
     const ms = performance.now() - t;
     times.push(ms);
     byKind.set(i % 6, [...(byKind.get(i % 6) ?? []), ms]);
+    const b = performance.now();
+    await BASELINE.execute(database.db);
+    baseline.push(performance.now() - b);
   }
   const pct = (a: number[], p: number) => {
     const s = [...a].sort((x, y) => x - y);
     return +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!.toFixed(1);
   };
-  const kinds = [
-    'name+facets',
-    'name',
-    'radius+serviceLine',
-    'taxonomy+zip',
-    'serviceLine+city by name',
-    'npi',
-  ];
   console.log(
     JSON.stringify({
       backend: database.kind,
@@ -95,8 +69,10 @@ async function main() {
       queries,
       p50ms: pct(times, 50),
       p95ms: pct(times, 95),
+      baselineP50ms: pct(baseline, 50),
+      p95OverBaseline: +(pct(times, 95) / pct(baseline, 50)).toFixed(2),
       byKind: Object.fromEntries(
-        [...byKind].map(([k, v]) => [kinds[k], { p50: pct(v, 50), p95: pct(v, 95) }]),
+        [...byKind].map(([k, v]) => [KINDS[k], { p50: pct(v, 50), p95: pct(v, 95) }]),
       ),
     }),
   );

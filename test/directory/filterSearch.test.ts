@@ -102,4 +102,44 @@ describe.each(backends)('filter-only search with facets on $name', ({ create }) 
     const r = await findProviders(database.db, { zip: '37215', facets: false, limit: 1 });
     expect([r.total, r.totalIsExact, r.facets, r.facetsSampled]).toEqual([510, true, null, null]);
   });
+
+  it('samples a radius match by distance: the nearest 500, picked from the box index', async () => {
+    // ABLE ANN sits at 37203's centroid (0 mi); the 510 ZEDs at 37215's, 3.9584 mi away (ties: NPI order)
+    const r = await findProviders(database.db, { near: '37203', radiusMi: 5, limit: 3 });
+    expect([r.total, r.totalIsExact, r.facetsSampled, r.sort]).toEqual([500, false, 500, 'distance']);
+    expect(r.items.map((i) => [i.npi, i.distanceMi])).toEqual([
+      [npi(900), 0],
+      [npi(0), 3.9584],
+      [npi(1), 3.9584],
+    ]);
+    // the first 500 are ABLE ANN (ODDTOWN, cardiology) and F000–F498: k even 250, odd 249 + ABLE;
+    // k % 3 = 0 among 0…498: 167 family medicine, 332 cardiology + ABLE
+    expect(counts(r.facets!.city)).toEqual([
+      ['EVENTOWN', 250],
+      ['ODDTOWN', 250],
+    ]);
+    expect(counts(r.facets!.serviceLine)).toEqual([
+      ['cardiology', 333],
+      ['primary_care', 167],
+    ]);
+    // within one service line (the line's box index): k % 3 = 0 among 0…509 → 170, exact
+    const line = await findProviders(database.db, {
+      near: '37215',
+      radiusMi: 2,
+      serviceLine: 'primary_care',
+      limit: 3,
+    });
+    expect([line.total, line.totalIsExact, line.facetsSampled]).toEqual([170, true, null]);
+    expect(line.items.map((i) => i.npi)).toEqual([npi(0), npi(3), npi(6)]);
+    // pages past the sample in distance order
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages < 10; pages++) {
+      const p = await findProviders(database.db, { near: '37203', radiusMi: 5, limit: 200, cursor });
+      seen.push(...p.items.map((i) => i.npi));
+      if (!p.nextCursor) break;
+      cursor = p.nextCursor;
+    }
+    expect(seen).toEqual([npi(900), ...Array.from({ length: N }, (_, k) => npi(k))]);
+  });
 });

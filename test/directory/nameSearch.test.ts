@@ -82,6 +82,13 @@ describe.each(backends)('name search through the name-word index on $name', ({ c
     expect(ranked(await findProviders(database.db, { q: 'smith peter' }))).toEqual([]);
     // any word order: mary 1, smith as a prefix of smithson 0.5 + 0.5 × 5/8 = 0.8125 → mean 0.9063
     expect(ranked(await findProviders(database.db, { q: 'smith mary' }))).toEqual([[B, 0.9063]]);
+    // two prefixes, each matching several words: joh → john 0.875, johnathan 0.6667; sm → smith,
+    // smyth, small 0.7 (johnson and smithson have no partner word) → A, C 0.7875; E 0.6833
+    expect(ranked(await findProviders(database.db, { q: 'joh sm' }))).toEqual([
+      [A, 0.7875],
+      [C, 0.7875],
+      [E, 0.6833],
+    ]);
   });
 
   it('pages by relevance with a keyset cursor, and keeps other filters and orders exact', async () => {

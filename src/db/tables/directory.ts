@@ -57,6 +57,8 @@ export type ProviderRow = {
   lon: number | null;
   geo_precision: GeoPrecision | null;
   search_name: Generated<string>;
+  /** the codes of its provider_taxonomies rows, slot order (written with them by the NPPES merge) */
+  taxonomy_codes: Generated<string[]>;
   first_seen_job_id: number | null;
   first_seen_at: Generated<Date>;
   arrived_at: Date | null;

@@ -161,6 +161,9 @@ export async function mergeNppesStage(tx: Kysely<DB>, m: MergeInput): Promise<Me
   if (!empty.providers || !empty.organizations) await run(sql`analyze ${S}`);
 
   const pcols = sql.raw(PROVIDER_COLUMNS.join(', '));
+  // each stage row's taxonomy codes in slot order (providers.taxonomy_codes, for the specialty filter):
+  // the same child rows provider_taxonomies receives from that row
+  const codes = sql`(select x.npi, x.line, array_agg(x.code order by x.slot) as codes from ${TX} x group by 1, 2)`;
   const changeCols = [...PROVIDER_COLUMNS.filter((c) => c !== 'search_name'), 'status'];
   const json = (alias: string) =>
     sql.raw(
@@ -213,8 +216,10 @@ export async function mergeNppesStage(tx: Kysely<DB>, m: MergeInput): Promise<Me
       arrived_at = case when t.status = 'deactivated' and ${sql.raw(STATUS)} = 'active' and not ${m.baseline} then now() else t.arrived_at end,
       arrived_job_id = case when t.status = 'deactivated' and ${sql.raw(STATUS)} = 'active' and not ${m.baseline} then ${J} else t.arrived_job_id end,
       arrival_reason = case when t.status = 'deactivated' and ${sql.raw(STATUS)} = 'active' and not ${m.baseline} then 'reactivated' else t.arrival_reason end,
+      taxonomy_codes = coalesce(c.codes, '{}'),
       row_hash = s.row_hash, data_date = ${m.dataDate}, updated_at = now()
-    from ${S} s where s.npi = t.npi and s.action = 'u' and s.entity = 1`),
+    from ${S} s left join ${codes} c on c.npi = s.npi and c.line = s.line
+    where s.npi = t.npi and s.action = 'u' and s.entity = 1`),
         ],
       );
   const toInsert = n(await run(sql`select count(*) as n from ${S} s where ${P.insert}`));
@@ -229,7 +234,7 @@ export async function mergeNppesStage(tx: Kysely<DB>, m: MergeInput): Promise<Me
       const inserted = await withNameTokensDeferred(tx, J, bulk, () =>
         run(sql`
     insert into providers (npi, ${pcols}, status, primary_service_line, lat, lon, geo_precision,
-      first_seen_job_id, arrived_at, arrived_job_id, arrival_reason, source, data_date, row_hash)
+      first_seen_job_id, arrived_at, arrived_job_id, arrival_reason, source, data_date, row_hash, taxonomy_codes)
     select s.npi, ${sql.raw(PROVIDER_COLUMNS.map((c) => `s.${c}`).join(', '))}, ${sql.raw(STATUS)},
       coalesce(m.service_line, 'other'), s.lat, s.lon, s.geo_precision, ${J},
       case when ${m.baseline} or ${sql.raw(STATUS)} = 'deactivated' then null else now() end,
@@ -237,8 +242,9 @@ export async function mergeNppesStage(tx: Kysely<DB>, m: MergeInput): Promise<Me
       case when ${m.baseline} or ${sql.raw(STATUS)} = 'deactivated' then null
            when ${m.previousDataDate}::date is not null and s.enumeration_date > ${m.previousDataDate}::date then 'enumerated'
            else 'moved_in' end,
-      'nppes', ${m.dataDate}, s.row_hash
+      'nppes', ${m.dataDate}, s.row_hash, coalesce(c.codes, '{}')
     from ${S} s left join service_line_map m on m.taxonomy_code = s.primary_taxonomy
+      left join ${codes} c on c.npi = s.npi and c.line = s.line
     where ${P.insert}`),
       );
       if (!empty.provider_taxonomies)

@@ -69,9 +69,8 @@ export function compileProviderFilters(
   if (f.specialty) {
     const s = f.specialty.trim();
     if (/^[0-9A-Za-z]{9}[Xx]$/.test(s))
-      parts.push(
-        sql`exists (select 1 from provider_taxonomies t where t.npi = p.npi and t.code = ${s.toUpperCase()})`,
-      );
+      // any of its taxonomies: provider_taxonomies' codes, kept on the row (migration 20261127_1010)
+      parts.push(sql`${s.toUpperCase()} = any(p.taxonomy_codes)`);
     else
       parts.push(sql`p.primary_taxonomy in (select code from taxonomies x where x.display_name ilike ${`%${s}%`}
         or x.classification ilike ${`%${s}%`} or x.specialization ilike ${`%${s}%`})`);

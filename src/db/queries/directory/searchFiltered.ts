@@ -6,6 +6,9 @@
 // first page, the facet counts and the total come from them. A larger match reports total =
 // FILTER_SAMPLE with totalIsExact false ("500+") and facetsSampled = FILTER_SAMPLE, as the
 // name path does. Later pages (a cursor) are one keyset scan of the same index.
+// A radius search (distance order) must look at every provider in its box to find the nearest; it
+// first picks the sample's NPIs from the box index alone (migration 20261127_1000: the index
+// carries npi and status, so no table row is read), then reads only those rows.
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../schema';
 import {
@@ -19,7 +22,7 @@ import {
 /** Facet counts and the total of a larger filter-only match are over its first this-many rows. */
 export const FILTER_SAMPLE = 500;
 
-export async function searchFiltered(tx: Kysely<DB>, q: PageQuery) {
+export async function searchFiltered(tx: Kysely<DB>, q: PageQuery & { nearest?: boolean }) {
   const keyCols = q.keys.map((k, i) => sql`${k} as ${sql.raw(`_k${i}`)}`);
   const keyRefs = (r: string) => sql.join(q.keys.map((_, i) => sql.raw(`${r}._k${i}`)));
   const row = sql`${sql.raw(PROVIDER_COLUMNS)}, ${q.score} as score, ${q.distance} as distance_mi, ${sql.join(keyCols)}`;
@@ -29,9 +32,14 @@ export async function searchFiltered(tx: Kysely<DB>, q: PageQuery) {
         where ${q.where} and (${sql.join(q.keys)}) > (${sql.join(q.after.map((v) => sql`${v}`))})
         order by ${sql.join(q.keys)} limit ${q.limit + 1}`
     : sql`select * from s order by ${keyRefs('s')} limit ${q.limit + 1}`;
+  const sample = q.nearest
+    ? sql`k as materialized (
+        select p.npi from providers p where ${q.where} order by ${sql.join(q.keys)} limit ${FILTER_SAMPLE + 1}),
+      s as materialized (select ${row} from k join providers p on p.npi = k.npi),`
+    : sql`s as materialized (
+        select ${row} from providers p where ${q.where} order by ${sql.join(q.keys)} limit ${FILTER_SAMPLE + 1}),`;
   const res = await sql<Record<string, unknown> & { _total: number; _facets: Facets | null }>`
-    with s as materialized (
-      select ${row} from providers p where ${q.where} order by ${sql.join(q.keys)} limit ${FILTER_SAMPLE + 1}),
+    with ${sample}
     fs as (select * from s order by ${keyRefs('s')} limit ${FILTER_SAMPLE}),
     pg as materialized (${page}),
     agg as (select (select count(*)::int from s) as _total, ${facetsObject('fs')} as _facets)

@@ -46,9 +46,18 @@ export async function latestNppesImport(db: Kysely<DB>) {
 }
 
 export async function searchProviders(db: Kysely<DB>, r: SearchRequest) {
-  const latest = await latestNppesImport(db);
+  // The latest import gives the result's data date, and its job id only to "new to market" without
+  // a date: otherwise it is read on another connection while the search runs (one round trip less).
+  const latestP = latestNppesImport(db);
+  latestP.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+  const jobId = r.newToMarket && !r.since ? ((await latestP)?.id ?? null) : null;
+  const found = await search(db, r, jobId);
+  return { ...found, dataDate: (await latestP)?.data_date ?? null };
+}
+
+async function search(db: Kysely<DB>, r: SearchRequest, latestNppesJob: number | null) {
   const trigramOperators = !(await isPglite(db));
-  const f = compileProviderFilters(r, latest?.id ?? null, trigramOperators, true);
+  const f = compileProviderFilters(r, latestNppesJob, trigramOperators, true);
   const sort: ProviderSort = r.sort ?? (f.text ? 'relevance' : r.near ? 'distance' : 'name');
   if (sort === 'distance' && !r.near)
     throw new SearchInputError('sort=distance needs near (a ZIP or lat,lon)');
@@ -84,7 +93,6 @@ export async function searchProviders(db: Kysely<DB>, r: SearchRequest) {
       total: Math.min(total, TOTAL_CAP),
       totalIsExact: exact && total <= TOTAL_CAP,
       sort,
-      dataDate: latest?.data_date ?? null,
     };
   };
   // the name-word index path: a few single statements, no transaction (no settings to scope)
@@ -117,46 +125,55 @@ export async function searchProviders(db: Kysely<DB>, r: SearchRequest) {
       });
     return result(m.rows, m.total, m.facets, m.facetsSampled, m.totalIsExact);
   }
+  // Filters without a name, facets asked for: the first FILTER_SAMPLE matches in page order
+  // (searchFiltered). A fuzzy name (status other than active) or an NPI: the match evaluated once
+  // for the page, the total and the facets. Each is one statement, run on its own (no transaction:
+  // under load every round trip costs); only the fuzzy name needs its similarity threshold set,
+  // which is scoped to a transaction. A browse keeps index order (and separate facet scans).
+  const filtered = [
+    r.q,
+    r.specialty,
+    r.serviceLine,
+    r.zip,
+    r.city,
+    r.county,
+    r.near,
+    r.org,
+    r.newToMarket,
+  ].some((v) => v !== undefined && v !== '' && v !== false);
+  if (!f.text && !f.npi && filtered && r.facets !== false) {
+    const m = await searchFiltered(db, {
+      where: f.where,
+      score: f.score,
+      distance: dist,
+      keys,
+      after,
+      limit,
+      nearest: sort === 'distance',
+    });
+    return result(m.rows, m.total, m.facets, m.facetsSampled, m.totalIsExact);
+  }
+  const matched = (tx: Kysely<DB>) =>
+    searchMatched(tx, {
+      where: f.where,
+      score: f.score,
+      distance: dist,
+      keys,
+      after,
+      limit,
+      facets: r.facets !== false,
+    });
+  if (f.npi && !f.text) {
+    const m = await matched(db);
+    return result(m.rows, m.total, m.facets);
+  }
   return db.transaction().execute(async (tx) => {
     // typo tolerance: a looser word-similarity threshold than pg_trgm's default, ranked by similarity
     await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY)}, true)`.execute(
       tx,
     );
-    // Filters without a name, facets asked for: the first FILTER_SAMPLE matches in page order
-    // (searchFiltered). A fuzzy name (status other than active): the match evaluated once for the
-    // page, the total and the facets. A browse keeps index order (and separate facet scans).
-    const filtered = [
-      r.q,
-      r.specialty,
-      r.serviceLine,
-      r.zip,
-      r.city,
-      r.county,
-      r.near,
-      r.org,
-      r.newToMarket,
-    ].some((v) => v !== undefined && v !== '' && v !== false);
-    if (!f.text && !f.npi && filtered && r.facets !== false) {
-      const m = await searchFiltered(tx, {
-        where: f.where,
-        score: f.score,
-        distance: dist,
-        keys,
-        after,
-        limit,
-      });
-      return result(m.rows, m.total, m.facets, m.facetsSampled, m.totalIsExact);
-    }
     if (f.text || (filtered && r.facets !== false)) {
-      const m = await searchMatched(tx, {
-        where: f.where,
-        score: f.score,
-        distance: dist,
-        keys,
-        after,
-        limit,
-        facets: r.facets !== false,
-      });
+      const m = await matched(tx);
       return result(m.rows, m.total, m.facets);
     }
     const rows = await sql<Record<string, unknown>>`
