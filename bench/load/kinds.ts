@@ -4,12 +4,11 @@
 // better than req/s. Env: ROUNDS_URL (default http://127.0.0.1:3000), DATABASE_URL (the server's
 // database), SERVER_PID (the server's process id), BENCH_DURATION (s per kind, default 10),
 // BENCH_WARM (s of unmeasured requests first, default 0), BENCH_KINDS (comma list of name parts).
-import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { createApiToken } from '../../src/commands/apiTokens';
 import { connectDatabase } from '../../src/db/connection';
-import { candidates, chooser, sampleData } from './workload';
+import { candidates, cannonRequests, chooser, cpuTicks, sampleData } from './workload';
 
 const base = process.env.ROUNDS_URL ?? 'http://127.0.0.1:3000';
 const dbUrl = process.env.DATABASE_URL;
@@ -18,14 +17,6 @@ if (!dbUrl || !serverPid) {
   process.stderr.write('bench:load:kinds needs DATABASE_URL and SERVER_PID of a running Rounds server\n');
   process.exit(1);
 }
-const ticks = (pid: number) => {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return Number(f[11]) + Number(f[12]);
-  } catch {
-    return 0;
-  }
-};
 const database = await connectDatabase({ databaseUrl: dbUrl, poolSize: 1 });
 const { token } = await createApiToken(
   database.db,
@@ -47,17 +38,7 @@ for (const kind of kinds) {
       connections: 10,
       duration,
       timeout: 10,
-      requests: [
-        {
-          setupRequest: (req) => {
-            const c = next();
-            const body = c.body?.();
-            const h: Record<string, string> = { authorization: `Bearer ${token}` };
-            if (body) h['content-type'] = 'application/json';
-            return { ...req, method: c.method, path: c.path(), headers: h, body };
-          },
-        },
-      ],
+      requests: cannonRequests(next, `Bearer ${token}`),
     });
   if (Number(process.env.BENCH_WARM ?? 0) > 0) await run(Number(process.env.BENCH_WARM));
   const pids = (
@@ -65,12 +46,12 @@ for (const kind of kinds) {
       dbName,
     ])
   ).rows.map((r) => r.pid as number);
-  const node0 = ticks(serverPid);
-  const pg0 = pids.map(ticks);
+  const node0 = cpuTicks(serverPid);
+  const pg0 = pids.map(cpuTicks);
   const r = await run(Number(process.env.BENCH_DURATION ?? 10));
   const n = Math.max(1, r.requests.total);
-  const node = ((ticks(serverPid) - node0) * 10) / n;
-  const pgMs = (pids.reduce((s, p, i) => s + Math.max(0, ticks(p) - pg0[i]!), 0) * 10) / n;
+  const node = ((cpuTicks(serverPid) - node0) * 10) / n;
+  const pgMs = (pids.reduce((s, p, i) => s + Math.max(0, cpuTicks(p) - pg0[i]!), 0) * 10) / n;
   console.log(
     `| ${kind} | ${n} | ${Math.round(r.requests.average)} | ${node.toFixed(2)} | ${pgMs.toFixed(2)} | ${(node + pgMs).toFixed(2)} |`,
   );

@@ -12,7 +12,7 @@ import Fastify from 'fastify';
 import pg from 'pg';
 import { createApiToken } from '../../src/commands/apiTokens';
 import { connectDatabase } from '../../src/db/connection';
-import { type BenchRequest, candidates, chooser, sampleData } from './workload';
+import { type BenchRequest, candidates, cannonRequests, chooser, cpuTicks, sampleData } from './workload';
 
 const duration = Number(process.env.BENCH_DURATION ?? 60);
 const levels = (process.env.BENCH_CONNECTIONS ?? '50,200').split(',').map(Number);
@@ -37,15 +37,6 @@ type Row = {
   cpu?: { node: number; pg: number };
 };
 
-// CPU ticks (1/100 s) of a process; 0 once it is gone.
-function ticks(pid: number) {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return Number(f[11]) + Number(f[12]);
-  } catch {
-    return 0;
-  }
-}
 // PostgreSQL backends serving the bench database (their titles name it), read from /proc.
 function backendPids(db: string) {
   return readdirSync('/proc')
@@ -62,12 +53,12 @@ function backendPids(db: string) {
 /** Runs `fn` and returns the CPU ms per request it cost Rounds and PostgreSQL (a load-independent view). */
 async function withCpu(serverPid: number, fn: () => Promise<Row>): Promise<Row> {
   const pids = backendPids(dbName);
-  const node0 = ticks(serverPid);
-  const pg0 = pids.map(ticks);
+  const node0 = cpuTicks(serverPid);
+  const pg0 = pids.map(cpuTicks);
   const row = await fn();
-  const pgTicks = pids.reduce((s, p, i) => s + Math.max(0, ticks(p) - pg0[i]!), 0);
+  const pgTicks = pids.reduce((s, p, i) => s + Math.max(0, cpuTicks(p) - pg0[i]!), 0);
   const perReq = (t: number) => (t * 10) / Math.max(1, row.total);
-  return { ...row, cpu: { node: perReq(ticks(serverPid) - node0), pg: perReq(pgTicks) } };
+  return { ...row, cpu: { node: perReq(cpuTicks(serverPid) - node0), pg: perReq(pgTicks) } };
 }
 
 async function admin(q: string) {
@@ -216,19 +207,7 @@ async function main() {
           cannon(
             {
               url: base,
-              requests: [
-                {
-                  setupRequest: (req) => {
-                    const r = next();
-                    const body = r.body?.();
-                    // A fresh headers object each time: autocannon adds Content-Length to the one it is
-                    // given, and a shared object would then send it on the following GETs.
-                    const h: Record<string, string> = { authorization: headers.authorization };
-                    if (body) h['content-type'] = 'application/json';
-                    return { ...req, method: r.method, path: r.path(), headers: h, body };
-                  },
-                },
-              ],
+              requests: cannonRequests(next, headers.authorization),
             },
             'mixed workload',
             n,

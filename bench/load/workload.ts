@@ -2,6 +2,8 @@
 // picked at random by weight, with real NPIs from the loaded demo market. Candidates that the
 // running server does not answer with 2xx are left out (and reported), so the benchmark runs on
 // whatever the API offers today.
+import { readFileSync } from 'node:fs';
+import type autocannon from 'autocannon';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/db/schema';
 
@@ -71,4 +73,31 @@ export function chooser(reqs: BenchRequest[]) {
     }
     return reqs[reqs.length - 1]!;
   };
+}
+
+/** autocannon's request list: each request drawn from `next`, authenticated with `authorization`. */
+export function cannonRequests(next: () => BenchRequest, authorization: string): autocannon.Request[] {
+  return [
+    {
+      setupRequest: (req) => {
+        const r = next();
+        const body = r.body?.();
+        // A fresh headers object each time: autocannon adds Content-Length to the one it is
+        // given, and a shared object would then send it on the following GETs.
+        const h: Record<string, string> = { authorization };
+        if (body) h['content-type'] = 'application/json';
+        return { ...req, method: r.method, path: r.path(), headers: h, body };
+      },
+    },
+  ];
+}
+
+/** CPU ticks (1/100 s, user + system) of a process, from /proc; 0 once it is gone. */
+export function cpuTicks(pid: number) {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return Number(f[11]) + Number(f[12]);
+  } catch {
+    return 0;
+  }
 }

@@ -6,6 +6,7 @@ import type { Database } from '../../src/db/connection';
 import type { App } from '../../src/server/context';
 import { type Client, clientFor, createTestApp } from '../helpers/app';
 import { backends } from '../helpers/db';
+import { multipart } from '../helpers/multipart';
 import { individual, organization, writeNppes } from './fixtures/nppes';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'rounds-api-'));
@@ -21,22 +22,6 @@ writeNppes(nppes, [
   organization({ npi: '1000000038', name: 'CUMBERLAND HEART CLINIC', taxonomy: '261QP2300X' }),
   organization({ npi: '1000000046', name: 'CUMBERLAND HEALTH', taxonomy: '282N00000X' }),
 ]);
-
-function multipart(name: string, content: Buffer, fields: Record<string, string> = {}) {
-  const b = '----roundsboundary';
-  const parts = Object.entries(fields).map(
-    ([k, v]) => `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
-  );
-  const body = Buffer.concat([
-    Buffer.from(parts.join('')),
-    Buffer.from(
-      `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${b}--\r\n`),
-  ]);
-  return { body, headers: { 'content-type': `multipart/form-data; boundary=${b}` } };
-}
 
 describe.each(backends)('directory API on $name', ({ create }) => {
   let database: Database;

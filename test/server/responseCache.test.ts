@@ -11,6 +11,7 @@ import type { App } from '../../src/server/context';
 import { individual, organization, writeNppes } from '../directory/fixtures/nppes';
 import { type Client, clientFor, createTestApp } from '../helpers/app';
 import { backends } from '../helpers/db';
+import { multipart } from '../helpers/multipart';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'rounds-cache-'));
 const nppes = path.join(dir, 'npidata_pfile_20050523-20250608.csv');
@@ -23,19 +24,6 @@ writeNppes(nppes, [
   }),
   organization({ npi: '1000000038', name: 'CUMBERLAND HEART CLINIC', taxonomy: '261QP2300X' }),
 ]);
-
-function upload(name: string, content: Buffer) {
-  const b = '----roundsboundary';
-  const body = Buffer.concat([
-    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="wait"\r\n\r\ntrue\r\n`),
-    Buffer.from(
-      `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${b}--\r\n`),
-  ]);
-  return { body, headers: { 'content-type': `multipart/form-data; boundary=${b}` } };
-}
 
 const PROFILE = '/api/providers/1000000004';
 
@@ -77,7 +65,7 @@ describe.each(backends)('read cache on $name', ({ create }) => {
         Buffer.from('provider_npi,organization_npi,role\n1000000004,1000000038,primary\n'),
       ],
     ] as const) {
-      const u = upload(name, content);
+      const u = multipart(name, content, { wait: 'true' });
       const r = await admin.request('POST', `/api/admin/imports/${kind}`, u.body, u.headers);
       expect(r.json(), `${kind}: ${r.body}`).toMatchObject({ job: { status: 'succeeded' } });
     }
