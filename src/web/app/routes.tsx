@@ -5,6 +5,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { lazy, type ReactNode } from 'react';
 import type { Role } from '../api/types';
 import { DASHBOARD_DEFAULTS, dashboardQueries, isoToday } from '../pages/dashboard/api';
+import { preloadCharts, preloadMap } from '../ui';
 import type { IconName } from '../ui/icons';
 
 export type NavGroup =
@@ -80,12 +81,24 @@ const FieldTasks = lazy(() => import('../pages/Field/Tasks'));
 const FieldAlerts = lazy(() => import('../pages/Field/Alerts'));
 const FieldProviderCard = lazy(() => import('../pages/Field/ProviderCard'));
 const FieldOutbox = lazy(() => import('../pages/Field/Outbox'));
-// The dashboards' code is also fetched at start when the app opens on one (see preloadStartPage).
+// The dashboards' code is also fetched at start when the app opens on one (see preloadStartPage),
+// together with their chart library and map: started from the page's module they waited for the page's
+// code to arrive first, and on a cold Team visit ECharts then came in after the data.
 const DASHBOARDS: Record<string, () => Promise<{ default: () => ReactNode }>> = {
   '/today': () => import('../pages/Today'),
-  '/team': () => import('../pages/Team'),
-  '/executive': () => import('../pages/Executive'),
-  '/goals': () => import('../pages/Goals'),
+  '/team': () => {
+    preloadCharts();
+    preloadMap('county');
+    return import('../pages/Team');
+  },
+  '/executive': () => {
+    preloadCharts();
+    return import('../pages/Executive');
+  },
+  '/goals': () => {
+    preloadCharts();
+    return import('../pages/Goals');
+  },
 };
 const TodayPage = lazy(DASHBOARDS['/today']!);
 const TeamPage = lazy(DASHBOARDS['/team']!);

@@ -65,7 +65,14 @@ export function EChart({
       chart.current = echarts.init(box.current, theme === 'dark' ? 'dark' : undefined, {
         renderer: 'canvas',
       });
-      ro = new ResizeObserver(() => chart.current?.resize());
+      // The observer reports the box once on observe; resizing to the size ECharts already has would
+      // lay the chart out again for nothing, so only a changed box resizes it.
+      ro = new ResizeObserver(([entry]) => {
+        const c = chart.current;
+        if (!c || !entry) return;
+        const { width, height } = entry.contentRect;
+        if (Math.round(width) !== c.getWidth() || Math.round(height) !== c.getHeight()) c.resize();
+      });
       ro.observe(box.current);
       setReady(true);
     });
@@ -85,6 +92,9 @@ export function EChart({
     chart.current.setOption(
       {
         backgroundColor: 'transparent',
+        // No entry animation: the first frame setOption paints is then the data itself (with it, bars
+        // start at zero and the chart keeps the main thread busy redrawing for another second).
+        animation: false,
         color: seriesColors(),
         textStyle: { fontFamily: cssVar('--font') || 'sans-serif', color: text },
         grid: { left: 8, right: 8, top: 28, bottom: 8, containLabel: true },
