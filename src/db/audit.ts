@@ -1,7 +1,7 @@
 // Append-only, tamper-evident audit trail: each row's hash covers its content and the previous
 // row's hash, so editing or deleting any row breaks the chain (`rounds audit verify`).
 import { createHash } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { CHANGE_CHANNEL, type DataDomain, domainsOfEntity, noteChanged } from './changes';
 import type { DB } from './schema';
 
@@ -81,15 +81,16 @@ export async function recordAudit(db: Kysely<DB>, e: AuditEntry): Promise<void> 
 const SEAL_LOCK = 7310001;
 const SEAL_BATCH = 2000;
 
-type StoredRow = DB['audit_log'] extends infer T ? { [K in keyof T]: unknown } : never;
+type StoredRow = Selectable<DB['audit_log']>;
+// A stored row's hash as the sealer writes it and verify recomputes it (from what the database holds).
 const hashOfStored = (prev: string, r: StoredRow) =>
   auditHash(prev, {
-    at: new Date(r.at as Date).toISOString(),
-    actor_label: r.actor_label as string,
-    action: r.action as string,
-    entity: r.entity as string | null,
-    entity_id: r.entity_id as string | null,
-    ip: r.ip as string | null,
+    at: new Date(r.at).toISOString(),
+    actor_label: r.actor_label,
+    action: r.action,
+    entity: r.entity,
+    entity_id: r.entity_id,
+    ip: r.ip,
     detail: r.detail,
   });
 
@@ -111,7 +112,7 @@ export async function sealAudit(db: Kysely<DB>, opts: { wait?: boolean } = {}): 
       }
       // The chain's current end and the rows to link, in one round trip. A statement after the one
       // that took the lock: its snapshot sees every seal committed before.
-      const found = await sql<DB['audit_log'] & { id: number }>`
+      const found = await sql<StoredRow>`
         (select * from audit_log where seq is not null order by seq desc limit 1)
         union all
         (select * from audit_log where seq is null order by id limit ${SEAL_BATCH})`.execute(trx);
