@@ -6,6 +6,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { geoPieces } from './src/web/build/geoPieces';
 import { precompress } from './src/web/build/precompress';
+import { preloadFont } from './src/web/build/preloadFont';
 import { pwa } from './src/web/pwa/vitePlugin';
 
 const apiTarget = `http://localhost:${process.env.PORT ?? 3000}`;
@@ -27,7 +28,7 @@ export default defineConfig(({ command }) => ({
   root: 'src/web',
   resolve: { alias: command === 'build' ? productionRouter : [] },
   publicDir: false,
-  plugins: [react(), geoPieces(), pwa(), precompress()],
+  plugins: [react(), geoPieces(), pwa(), preloadFont(), precompress()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

@@ -84,16 +84,21 @@ export async function waitForOfflineReady(page: import('@playwright/test').Page)
     .getByText(/Next stop|done or logged/)
     .first()
     .waitFor({ timeout: 30_000 });
-  await page.waitForFunction(
-    async () => {
+  // Polled from here: waitForFunction does not await an async predicate (its pending promise counted as
+  // "true", so this returned before the worker had even installed whenever the install was slow).
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const ready = await page.evaluate(async () => {
       if (!navigator.serviceWorker?.controller) return false;
       const keys = await (await caches.open('rounds-data-v1')).keys();
       return (
         keys.some((k) => k.url.includes('/api/field/bundle')) &&
         keys.some((k) => k.url.includes('/api/auth/me'))
       );
-    },
-    undefined,
-    { timeout: 30_000, polling: 250 },
-  );
+    });
+    if (ready) return;
+    if (Date.now() > deadline)
+      throw new Error('waitForOfflineReady: no service worker with the day cached after 30 s');
+    await page.waitForTimeout(250);
+  }
 }

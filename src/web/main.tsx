@@ -1,4 +1,5 @@
-// Entry point: styles, theme before first paint, then the app.
+// Entry point: the early fetches, styles, theme before first paint, then the app.
+import './app/earlyStart';
 import '@fontsource-variable/inter';
 import './styles/tokens.css';
 import './styles/base.css';

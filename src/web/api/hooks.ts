@@ -6,30 +6,38 @@ import type { ImportJob, ImportJobDetail, Me, MeResponse, Role, SystemInfo, User
 
 export const meKey = ['auth', 'me'] as const;
 
+/** Who is signed in (null: nobody) — the query behind useMe, also started early by app/earlyStart.ts. */
+export const meQuery = {
+  queryKey: meKey,
+  queryFn: async (): Promise<Me | null> => {
+    try {
+      const r = await api<MeResponse>('/api/auth/me');
+      setCsrfToken(r.csrfToken);
+      return r.user;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return null;
+      throw e;
+    }
+  },
+  staleTime: 5 * 60_000,
+  retry: false,
+};
+
 /** The signed-in user, or null when there is no session. */
 export function useMe() {
-  return useQuery({
-    queryKey: meKey,
-    queryFn: async (): Promise<Me | null> => {
-      try {
-        const r = await api<MeResponse>('/api/auth/me');
-        setCsrfToken(r.csrfToken);
-        return r.user;
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 401) return null;
-        throw e;
-      }
-    },
-    staleTime: 5 * 60_000,
-    retry: false,
-  });
+  return useQuery(meQuery);
 }
+
+/** Version, demo state and data dates — the query behind useSystemInfo, also started by app/earlyStart.ts. */
+export const systemInfoQuery = {
+  queryKey: ['system', 'info'],
+  queryFn: () => api<SystemInfo>('/api/system/info'),
+  staleTime: 10 * 60_000,
+};
 
 export function useSystemInfo() {
   return useQuery({
-    queryKey: ['system', 'info'],
-    queryFn: () => api<SystemInfo>('/api/system/info'),
-    staleTime: 10 * 60_000,
+    ...systemInfoQuery,
     // while the demo's referral history loads in the background, look again every few seconds
     refetchInterval: (q) => (q.state.data?.demo?.loading ? 5_000 : false),
   });

@@ -1,30 +1,20 @@
 // Router and providers. Public: /login. Signed in: /change-password (forced after a one-time
 // password) and everything in routes.tsx inside the AppShell.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router-dom';
-import { ApiError, setUnauthorizedHandler } from '../api/client';
+import { setUnauthorizedHandler } from '../api/client';
 import { meKey, useMe } from '../api/hooks';
 import type { Me } from '../api/types';
 import { EmptyState, ToastProvider } from '../ui';
 import { AppShell } from './AppShell';
 import { homePath } from './nav';
+import { queryClient } from './queryClient';
 import { RequireAuth, RoleGate } from './RequireAuth';
-import { preloadStartPage, routes } from './routes';
+import { routes } from './routes';
 
 const Login = lazy(() => import('../pages/Login'));
 const ChangePassword = lazy(() => import('../pages/ChangePassword'));
-
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      staleTime: 30_000,
-      refetchOnWindowFocus: false,
-      // Client errors will not fix themselves; retry only network/server trouble, once.
-      retry: (n, e) => n < 1 && !(e instanceof ApiError && e.status >= 400 && e.status < 500),
-    },
-  },
-});
 
 function Home() {
   const me = useMe().data as Me;
@@ -82,8 +72,6 @@ const router = createBrowserRouter([
 ]);
 
 // A 401 from any API call means the session ended (idle timeout, signed out elsewhere).
-preloadStartPage(window.location, queryClient);
-
 setUnauthorizedHandler(() => {
   queryClient.setQueryData(meKey, null);
   const { pathname, search } = window.location;

@@ -1,6 +1,7 @@
 // Rounds service worker (plain JS: the build injects PRECACHE and VERSION; see vitePlugin.ts).
 // - The app shell (index.html and every built asset) is precached at install, so the app starts offline.
-// - Page loads go to the network first and fall back to the cached shell.
+// - Page loads go to the network first and fall back to the cached shell; with navigation preload the
+//   browser starts that request while it boots this worker instead of after.
 // - A few GET APIs the field app needs offline (who am I, the day's bundle, system info) are network-first
 //   with the last answer kept; every other API call goes straight to the network (nothing else is stored
 //   on the device). Signing out clears the stored answers.
@@ -30,13 +31,14 @@ self.addEventListener('activate', (event) => {
           keys.filter((k) => k.startsWith('rounds-shell-') && k !== SHELL).map((k) => caches.delete(k)),
         ),
       )
+      .then(() => self.registration.navigationPreload?.enable())
       .then(() => self.clients.claim()),
   );
 });
 
-async function shellPage(request) {
+async function shellPage(event) {
   try {
-    const res = await fetch(request);
+    const res = (await event.preloadResponse) ?? (await fetch(event.request));
     if (res.ok) return res;
     throw new Error(`status ${res.status}`);
   } catch {
@@ -84,7 +86,7 @@ self.addEventListener('fetch', (event) => {
   }
   if (request.method !== 'GET') return;
   if (request.mode === 'navigate') {
-    event.respondWith(shellPage(request));
+    event.respondWith(shellPage(event));
     return;
   }
   if (OFFLINE_APIS.some((re) => re.test(url.pathname))) {

@@ -85,7 +85,8 @@ export function requestSync(): Promise<void> {
 }
 
 let started = false;
-export function startSync() {
+/** Listens for the network and the outbox now; the first look at the outbox waits for `firstRun`. */
+export function startSync(firstRun: Promise<void> = Promise.resolve()) {
   if (started || typeof window === 'undefined') return;
   started = true;
   window.addEventListener('online', () => {
@@ -102,5 +103,5 @@ export function startSync() {
   onOutboxChange(() => {
     for (const fn of listeners) fn();
   });
-  void requestSync();
+  void firstRun.then(requestSync);
 }

@@ -61,20 +61,26 @@ export function EChart({
     let disposed = false;
     let ro: ResizeObserver | null = null;
     loadEcharts().then(({ echarts }) => {
-      if (disposed || !box.current) return;
-      chart.current = echarts.init(box.current, theme === 'dark' ? 'dark' : undefined, {
-        renderer: 'canvas',
-      });
-      // The observer reports the box once on observe; resizing to the size ECharts already has would
-      // lay the chart out again for nothing, so only a changed box resizes it.
+      const el = box.current;
+      if (disposed || !el) return;
+      // The chart is sized from the observer, which reports the box after the browser's own layout (once
+      // on observe, then on every change), never by reading the box: echarts.init and resize() read it,
+      // and with several charts mounting together each read forced a fresh layout of the whole page.
       ro = new ResizeObserver(([entry]) => {
+        if (!entry || disposed) return;
+        const width = Math.round(entry.contentRect.width);
+        const height = Math.round(entry.contentRect.height);
         const c = chart.current;
-        if (!c || !entry) return;
-        const { width, height } = entry.contentRect;
-        if (Math.round(width) !== c.getWidth() || Math.round(height) !== c.getHeight()) c.resize();
+        if (!c) {
+          chart.current = echarts.init(el, theme === 'dark' ? 'dark' : undefined, {
+            renderer: 'canvas',
+            width,
+            height,
+          });
+          setReady(true);
+        } else if (width !== c.getWidth() || height !== c.getHeight()) c.resize({ width, height });
       });
-      ro.observe(box.current);
-      setReady(true);
+      ro.observe(el);
     });
     return () => {
       disposed = true;
