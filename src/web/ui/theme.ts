@@ -3,8 +3,16 @@ import { useSyncExternalStore } from 'react';
 
 export type Theme = 'light' | 'dark';
 const KEY = 'rounds.theme';
-const media = () => window.matchMedia('(prefers-color-scheme: dark)');
+let mql: MediaQueryList | null = null;
+const media = () => {
+  mql ??= window.matchMedia('(prefers-color-scheme: dark)');
+  return mql;
+};
 const listeners = new Set<() => void>();
+// The theme in effect and the custom properties read under it: charts and maps read both on every
+// render, and each fresh read asked localStorage, evaluated the media query, or forced a style recalc.
+let applied: Theme | null = null;
+const vars = new Map<string, string>();
 
 function stored(): Theme | null {
   const v = localStorage.getItem(KEY);
@@ -16,7 +24,9 @@ export function currentTheme(): Theme {
 }
 
 export function applyTheme() {
-  document.documentElement.dataset.theme = currentTheme();
+  applied = currentTheme();
+  vars.clear();
+  document.documentElement.dataset.theme = applied;
   for (const l of listeners) l();
 }
 
@@ -39,11 +49,17 @@ export function useTheme(): Theme {
       listeners.add(cb);
       return () => listeners.delete(cb);
     },
-    currentTheme,
+    () => applied ?? currentTheme(),
     () => 'light',
   );
 }
 
 /** A CSS custom property's current value (for canvas libraries that need real colors). */
-export const cssVar = (name: string) =>
-  getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+export function cssVar(name: string): string {
+  const known = vars.get(name);
+  if (known !== undefined) return known;
+  const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  // Only a value the stylesheet gave is kept (read before the stylesheet applied, it is empty).
+  if (v) vars.set(name, v);
+  return v;
+}
