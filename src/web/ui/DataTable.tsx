@@ -1,6 +1,6 @@
 // The table analysts live in: sortable headers, virtualized rows for long lists, arrow-key row
 // navigation (Enter opens), phone-hidden columns, and an optional column chooser remembered per table.
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { elementScroll, useVirtualizer, type VirtualizerOptions } from '@tanstack/react-virtual';
 import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { ColumnChooser, useVisibleColumns } from './ColumnChooser';
 import { Icon } from './icons';
@@ -21,6 +21,37 @@ export type Column<T> = {
 
 export type Sort = { id: string; dir: 'asc' | 'desc' };
 const VIRTUAL_FROM = 80;
+
+/**
+ * The scroll box's size from a ResizeObserver only. The virtualizer's default reads the box
+ * (getBoundingClientRect) when it mounts, which forces a layout of the whole page — once per table, and
+ * a dashboard has eight. Until the observer reports, the box's known max-height stands in (initialRect).
+ */
+const observeBoxSize: VirtualizerOptions<HTMLDivElement, Element>['observeElementRect'] = (instance, cb) => {
+  const el = instance.scrollElement;
+  if (!el) return;
+  const ro = new ResizeObserver(([entry]) => {
+    if (entry)
+      cb({ width: Math.round(entry.contentRect.width), height: Math.round(entry.contentRect.height) });
+  });
+  ro.observe(el);
+  return () => ro.disconnect();
+};
+
+/**
+ * Scrolls the box, except for the virtualizer's first call: on mount it scrolls a box that has not moved
+ * to offset 0, and scrollTo forces a layout of the page just like a size read (≈ 70 % of a dashboard's
+ * table time, measured).
+ */
+const mountedBoxes = new WeakSet<Element>();
+const scrollBox: VirtualizerOptions<HTMLDivElement, Element>['scrollToFn'] = (offset, options, instance) => {
+  const el = instance.scrollElement;
+  if (el && !mountedBoxes.has(el)) {
+    mountedBoxes.add(el);
+    if (offset === 0) return;
+  }
+  elementScroll(offset, options, instance);
+};
 
 export function DataTable<T>({
   label,
@@ -70,15 +101,20 @@ export function DataTable<T>({
   }, [rows, columns, sort]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtual = sorted.length >= VIRTUAL_FROM;
-  // Disabled below VIRTUAL_FROM rows: an enabled virtualizer measures its scroll box on mount, which
-  // forces a layout of the whole page for every table (a dashboard has eight).
+  // A compact table (a dashboard panel: a fixed max-height in px) renders only the rows its box shows
+  // plus a few, as a long list does; a 48-row table in a 200 px panel built 48 rows to show 5.
+  const boxPx = /^\d+px$/.test(maxHeight) ? Number.parseInt(maxHeight, 10) : null;
+  const compact = boxPx !== null && sorted.length > Math.ceil(boxPx / rowHeight) + 8;
+  const virtual = sorted.length >= VIRTUAL_FROM || compact;
   const virtualizer = useVirtualizer({
     enabled: virtual,
     count: virtual ? sorted.length : 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 12,
+    overscan: boxPx !== null ? 4 : 12,
+    initialRect: { width: 0, height: boxPx ?? window.innerHeight },
+    observeElementRect: observeBoxSize,
+    scrollToFn: scrollBox,
   });
   const items = virtual
     ? virtualizer.getVirtualItems()
