@@ -7,5 +7,7 @@ import { queryClient } from './queryClient';
 import { preloadStartPage } from './routes';
 
 void queryClient.prefetchQuery(meQuery);
+// The sign-in page's code too (everyone passes through it; the router would ask for it only after React).
+if (window.location.pathname === '/login') void import('../pages/Login').catch(() => {});
 void queryClient.prefetchQuery(systemInfoQuery);
 preloadStartPage(window.location, queryClient);
