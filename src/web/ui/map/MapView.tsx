@@ -95,15 +95,18 @@ export default function MapView(props: LeafletMapProps) {
             layer.on('click', () => handlers.current.onAreaClick?.(id, f.properties.name));
           },
         });
-        areas.addTo(group);
+        // Opened on the valued areas before anything is drawn, without the zoom animation: drawn first
+        // at the whole-country view, every county was projected and painted twice, and the map was
+        // still a scaled, blurred picture for the quarter second the animation ran.
         if (states && !markers?.length && !lines?.length) {
           const valued = L.geoJSON({
             type: 'FeatureCollection',
             features: b.areas.features.filter((f) => choropleth?.values[String(f.id)] !== undefined),
           } as typeof b.areas);
           const bounds = valued.getBounds();
-          if (bounds.isValid()) m.fitBounds(bounds, { padding: [16, 16] });
+          if (bounds.isValid()) m.fitBounds(bounds, { padding: [16, 16], animate: false });
         }
+        areas.addTo(group);
         L.geoJSON(b.borders, {
           style: {
             color: cssVar('--border-strong'),
