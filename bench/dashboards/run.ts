@@ -11,16 +11,17 @@
 // Also: the server time of each dashboard API call (median of BENCH_LOADS, from Node, same session) and
 // the bytes the cold visit transferred. Results → docs/benchmarks.md (between the bench:dashboards
 // markers) and stdout.
-// Env: BENCH_LOADS (default 7), BENCH_DATABASE_URL (admin URL; default postgres://postgres@127.0.0.1:5432/postgres),
+// Env: BENCH_LOADS (default 7), BENCH_CPU_LOADS (default 3), BENCH_DATABASE_URL (admin URL; default postgres://postgres@127.0.0.1:5432/postgres),
 //      BENCH_PORT (default 3911), BENCH_KEEP_DOC=1 to leave docs/benchmarks.md alone.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page as PwPage } from 'playwright-core';
 import { connectDatabase } from '../../src/db/connection';
 import { importGoalsCsv } from '../../src/import/goals/importGoalsCsv';
+import { mainThreadCpuMs } from './mainThread';
 
 const loads = Number(process.env.BENCH_LOADS ?? 7);
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -107,22 +108,27 @@ const PAGES: Page[] = [
 
 type Sample = { ms: number; kb: number };
 
+/** Waits for the page's own "rendered" signal (see the header), or the sign-in form on the login page. */
+async function waitRendered(page: PwPage, p: Page) {
+  if (!p.role) await page.getByLabel('E-mail').waitFor();
+  else
+    await page.waitForFunction(
+      (n) =>
+        document.querySelector('.page[data-loaded="true"]') &&
+        (document.documentElement.dataset.renderPending ?? '0') === '0' &&
+        document.querySelectorAll('.dash-panel').length >= n &&
+        !document.querySelector('.skel'),
+      p.panels,
+      { polling: 'raf', timeout: 60_000 },
+    );
+}
+
 /** Opens the page in a new tab of `context` and resolves with the render time and bytes transferred. */
 async function visit(context: BrowserContext, p: Page, awaitServiceWorker = false): Promise<Sample> {
   const page = await context.newPage();
   try {
     await page.goto(base + p.path, { waitUntil: 'commit' });
-    if (!p.role) await page.getByLabel('E-mail').waitFor();
-    else
-      await page.waitForFunction(
-        (n) =>
-          document.querySelector('.page[data-loaded="true"]') &&
-          (document.documentElement.dataset.renderPending ?? '0') === '0' &&
-          document.querySelectorAll('.dash-panel').length >= n &&
-          !document.querySelector('.skel'),
-        p.panels,
-        { polling: 'raf', timeout: 60_000 },
-      );
+    await waitRendered(page, p);
     const sample = await page.evaluate(() => {
       const entries = [
         ...performance.getEntriesByType('navigation'),
@@ -156,6 +162,18 @@ async function coldAndWarm(browser: Browser, p: Page, cookies: Map<string, strin
   } finally {
     await context.close();
   }
+}
+
+/** Main-thread CPU of BENCH_CPU_LOADS (default 3) more cold visits, each traced (apart from the timed ones). */
+async function cpuSamples(browser: Browser, p: Page, cookies: Map<string, string>) {
+  const out: number[] = [];
+  for (let i = 0; i < Number(process.env.BENCH_CPU_LOADS ?? 3); i++)
+    out.push(
+      await mainThreadCpuMs(browser, base + p.path, p.role ? cookies.get(p.role)! : null, (page) =>
+        waitRendered(page, p),
+      ),
+    );
+  return out;
 }
 
 /** Median server time of each API call the page makes (Node fetch, same session as the browser). */
@@ -241,10 +259,11 @@ async function main() {
         coldKb: median(cold.map((s) => s.kb)),
         warmKb: median(warm.map((s) => s.kb)),
         api: await apiMs(p, cookies),
+        cpu: median(await cpuSamples(browser, p, cookies)),
       };
       rows.push(row);
       log(
-        `${p.name}: first ${row.first.toFixed(0)} ms, cold ${row.cold.toFixed(0)} ms, warm ${row.warm.toFixed(0)} ms (medians of ${loads}), API ${row.api?.toFixed(0) ?? '—'} ms`,
+        `${p.name}: first ${row.first.toFixed(0)} ms, cold ${row.cold.toFixed(0)} ms, warm ${row.warm.toFixed(0)} ms (medians of ${loads}), API ${row.api?.toFixed(0) ?? '—'} ms, main-thread CPU ${row.cpu.toFixed(0)} ms`,
       );
     }
     const views = await stored();
@@ -271,6 +290,7 @@ type Row = {
   coldKb: number;
   warmKb: number;
   api: number | null;
+  cpu: number;
 };
 
 /** How long the stored dashboard views took to compute at the end of the demo load. */
@@ -300,13 +320,13 @@ function report(rows: Row[], goals: number, views: { name: string; variant: stri
     '',
     `Run ${new Date().toISOString().slice(0, 16)}Z on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'} (shared machine, load average ${os.loadavg()[0]!.toFixed(1)} at the end), Node ${process.version}, PostgreSQL, the synthetic demo market (${goals} goals), headless Debian Chromium, 1360×860, plain HTTP on loopback (so gzip, not brotli).`,
     '',
-    `**Rendered** = from navigation start until the page's own signal: every query behind it has answered (\`.page[data-loaded="true"]\`) and no chart, map or panel still holds the render gate (\`src/web/ui/renderGate.ts\`: an ECharts chart releases it when setOption returns, which paints the data synchronously (charts have no entry animation, so that frame is the data), the Leaflet map once its outlines and choropleth are on it). **Cold** = a signed-in user's first visit (fresh browser context: empty HTTP cache, no service worker). **Warm** = the same page opened again in a new tab of that context once the service worker is installed (a returning user; hashed assets are served with \`Cache-Control: immutable\`). Medians of ${loads} fresh contexts per page; ×baseline = the dashboard's median ÷ the login page's median in this run (the machine is shared, so ratios travel better than milliseconds). **first** = the first visit of the page after the server started. **API** = median server time of the page's data calls, made one after another from Node in the same session.`,
+    `**Rendered** = from navigation start until the page's own signal: every query behind it has answered (\`.page[data-loaded="true"]\`) and no chart, map or panel still holds the render gate (\`src/web/ui/renderGate.ts\`: an ECharts chart releases it when setOption returns, which paints the data synchronously (charts have no entry animation, so that frame is the data), the Leaflet map once its outlines and choropleth are on it). **Cold** = a signed-in user's first visit (fresh browser context: empty HTTP cache, no service worker). **Warm** = the same page opened again in a new tab of that context once the service worker is installed (a returning user; hashed assets are served with \`Cache-Control: immutable\`). Medians of ${loads} fresh contexts per page; ×baseline = the dashboard's median ÷ the login page's median in this run (the machine is shared, so ratios travel better than milliseconds). **first** = the first visit of the page after the server started. **API** = median server time of the page's data calls, made one after another from Node in the same session. **Main-thread CPU** = thread time of the renderer's main thread from navigation start to the render signal, median of \`BENCH_CPU_LOADS\` (3) more cold visits traced apart from the timed ones (\`bench/dashboards/mainThread.ts\`): the work the page makes the browser do, which a busy machine does not stretch the way it stretches wall time.`,
     '',
-    '| page | path | cold median ms | ×baseline | warm median ms | ×baseline | cold max / warm max ms | first ms | API ms | cold / warm KB transferred |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| page | path | cold median ms | ×baseline | warm median ms | ×baseline | cold max / warm max ms | first ms | API ms | main-thread CPU ms | cold / warm KB transferred |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
-        `| ${r.name} | \`${r.path}\` | ${r.cold.toFixed(0)} | ${x(r.cold, login.cold)} | ${r.warm.toFixed(0)} | ${x(r.warm, login.warm)} | ${r.coldMax.toFixed(0)} / ${r.warmMax.toFixed(0)} | ${r.first.toFixed(0)} | ${r.api === null ? '—' : r.api.toFixed(0)} | ${r.coldKb.toFixed(0)} / ${r.warmKb.toFixed(0)} |`,
+        `| ${r.name} | \`${r.path}\` | ${r.cold.toFixed(0)} | ${x(r.cold, login.cold)} | ${r.warm.toFixed(0)} | ${x(r.warm, login.warm)} | ${r.coldMax.toFixed(0)} / ${r.warmMax.toFixed(0)} | ${r.first.toFixed(0)} | ${r.api === null ? '—' : r.api.toFixed(0)} | ${r.cpu.toFixed(0)} | ${r.coldKb.toFixed(0)} / ${r.warmKb.toFixed(0)} |`,
     ),
     '',
     `Stored views computed by the demo load's referral import (\`dashboard_views\`): market overview ${market.length} variants (all lines + each offered line) in ${market.reduce((s, v) => s + v.compute_ms, 0)} ms in all; return on visit ${
