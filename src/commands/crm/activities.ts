@@ -2,7 +2,8 @@
 // any follow-up tasks, in one transaction. A client id makes a retried (offline) submit idempotent.
 import { type Kysely, sql } from 'kysely';
 import type { ActivityOutcome, ActivityType } from '../../core/crm/visitCadence';
-import { domainsOfEntity, noteChanged } from '../../db/changes';
+import { changesOfAudit, noteChanged } from '../../db/changes';
+import { PREPARED } from '../../db/connection';
 import { type ActivityView, activityColumns, loadActivity } from '../../db/queries/crm/activities';
 import type { DB } from '../../db/schema';
 import { type Actor, CrmError } from './errors';
@@ -77,7 +78,7 @@ async function insertActivity(
   npis: string[],
   contactIds: number[],
 ) {
-  const r = await sql<ActivityView & { refs_ok: boolean }>`
+  const r = await sql<ActivityView & { refs_ok: boolean }>`${sql.raw(PREPARED)}
     with pv as (
       select p.npi, nullif(trim(concat_ws(' ', p.first_name, p.last_name, p.credential)), '') as name
       from providers p where p.npi = any(${npis}::text[])),
@@ -106,7 +107,8 @@ async function insertActivity(
     audit as (
       insert into audit_log (at, actor_user_id, actor_label, action, entity, entity_id, ip, detail)
       select now(), ${actor.id}::bigint, ${actor.label}, 'create', ${ACTIVITY.entity}, a.id::text, ${actor.ip ?? null},
-        jsonb_build_object('version', a.version, 'before', '{}'::jsonb, 'after', to_jsonb(a) - 'search')
+        jsonb_build_object('version', a.version, 'before', '{}'::jsonb, 'after', to_jsonb(a) - 'search',
+          'providers', to_jsonb(${npis}::text[]))
       from a)
     select ok.refs_ok, ${sql.join(activityColumns.map((c) => sql.ref(c)))},
       (select u.name from users u where u.id = a.owner_id) as owner_name,
@@ -121,7 +123,7 @@ async function insertActivity(
     await checkRefs(db, npis, contactIds); // throws the 400 naming the unknown reference
     throw new CrmError('providerNpis / contactIds: a referenced record was just removed; try again', 409);
   }
-  noteChanged(domainsOfEntity(ACTIVITY.entity));
+  noteChanged(changesOfAudit({ entity: ACTIVITY.entity, action: 'create', detail: { providers: npis } }));
   const { refs_ok: _ok, ...activity } = row;
   return activity;
 }
