@@ -1,6 +1,9 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logActivity } from '../../src/commands/crm/activities';
 import { verifyAuditChain } from '../../src/db/audit';
 import type { Database } from '../../src/db/connection';
+import { PREPARED } from '../../src/db/connection';
 import type { App } from '../../src/server/context';
 import { type Client, clientFor, createTestApp } from '../helpers/app';
 import { backends } from '../helpers/db';
@@ -238,5 +241,32 @@ describe.each(backends)('activities, tasks, timeline and notes search on $name',
     });
     expect('search' in detail.after).toBe(false);
     expect((await verifyAuditChain(database.db)).ok).toBe(true);
+  });
+
+  it('logging visits re-uses one prepared statement with a generic plan (no planning per write)', async () => {
+    await database.db
+      .transaction()
+      .execute(async (trx) => {
+        for (let i = 0; i < 8; i++)
+          await logActivity(
+            trx,
+            { id: null, label: 'plan test', role: 'admin' },
+            {
+              type: 'call',
+              occurredAt: new Date(),
+              providerNpis: [NPIS[i % 2]!],
+            },
+          );
+        const plans = await sql<{ generic_plans: number; custom_plans: number }>`
+          select generic_plans, custom_plans from pg_prepared_statements
+          where statement like ${`${PREPARED}%`} and statement like '%insert into activities%'`.execute(trx);
+        // PostgreSQL plans the first five executions for their values, then only uses the generic
+        // plan (this connection may have logged visits before: counts are cumulative).
+        expect(plans.rows).toHaveLength(1);
+        expect(Number(plans.rows[0]!.custom_plans)).toBe(5);
+        expect(Number(plans.rows[0]!.generic_plans)).toBeGreaterThanOrEqual(3);
+        throw new Error('roll back');
+      })
+      .catch((e: Error) => expect(e.message).toBe('roll back'));
   });
 });
