@@ -2,7 +2,7 @@
 // row's hash, so editing or deleting any row breaks the chain (`rounds audit verify`).
 import { createHash } from 'node:crypto';
 import { type Kysely, type Selectable, sql } from 'kysely';
-import { CHANGE_CHANNEL, type DataDomain, domainsOfEntity, noteChanged } from './changes';
+import { CHANGE_CHANNEL, type ChangeSignal, changePayload, changesOfAudit, noteChanged } from './changes';
 import type { DB } from './schema';
 
 export type AuditEntry = {
@@ -70,7 +70,14 @@ async function append(db: Kysely<DB>, e: AuditEntry) {
       detail: e.detail === undefined ? null : JSON.stringify(e.detail),
     })
     .execute();
-  noteChanged(domainsOfEntity(e.entity));
+  noteChanged(
+    changesOfAudit({
+      entity: e.entity,
+      entityId: e.entityId == null ? null : String(e.entityId),
+      action: e.action,
+      detail: e.detail,
+    }),
+  );
 }
 
 export async function recordAudit(db: Kysely<DB>, e: AuditEntry): Promise<void> {
@@ -125,9 +132,9 @@ export async function sealAudit(db: Kysely<DB>, opts: { wait?: boolean } = {}): 
       const seqs: number[] = [];
       const prevs: string[] = [];
       const hashes: string[] = [];
-      const changed = new Set<DataDomain>();
+      const changed = new Set<ChangeSignal>();
       for (const r of rows) {
-        for (const d of domainsOfEntity(r.entity)) changed.add(d);
+        for (const d of changesOfAudit({ ...r, entityId: r.entity_id })) changed.add(d);
         const hash = hashOfStored(prev, r);
         ids.push(r.id);
         seqs.push(++seq);
@@ -142,7 +149,7 @@ export async function sealAudit(db: Kysely<DB>, opts: { wait?: boolean } = {}): 
           update audit_log a set seq = u.seq, prev_hash = u.prev, hash = u.hash
           from unnest(${ids}::bigint[], ${seqs}::bigint[], ${prevs}::text[], ${hashes}::text[]) u(id, seq, prev, hash)
           where a.id = u.id returning 1)
-        select pg_notify(${CHANGE_CHANNEL}, ${[...changed].join(',')}) from (select count(*) from sealed) c`.execute(
+        select pg_notify(${CHANGE_CHANNEL}, ${changePayload(changed)}) from (select count(*) from sealed) c`.execute(
         trx,
       );
       return rows.length;

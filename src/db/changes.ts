@@ -34,6 +34,53 @@ const CRM = new Set([
   'territory',
 ]);
 
+/**
+ * What a change says to the read cache: a whole kind of data (`DataDomain`), or `crm:<npi>` — a CRM
+ * change that alters, among views computed per provider (the relationship view), only that
+ * provider's (it still changes CRM data as a whole). `crm:none` is a CRM change that alters no
+ * per-provider view (a visit with contacts only). Any other word means everything.
+ */
+export type ChangeSignal = DataDomain | `crm:${string}`;
+export const NO_PROVIDER = 'crm:none';
+const NPI_RE = /^\d{10}$/;
+
+/**
+ * The changes one audit entry announces. Only writes that name every provider they touch are
+ * scoped: a relationship's fields (the entity id is the NPI) and a newly logged activity (its
+ * attendees' NPIs are in the entry, `detail.providers`). Every other CRM write — an edited or
+ * deleted activity, whose former attendees the entry does not list, tasks, issues, … — counts as
+ * changing every provider's CRM views.
+ */
+export function changesOfAudit(e: {
+  entity?: string | null;
+  entityId?: string | null;
+  action: string;
+  detail?: unknown;
+}): ChangeSignal[] {
+  const domains = domainsOfEntity(e.entity);
+  if (domains.length !== 1 || domains[0] !== 'crm') return domains;
+  if (e.entity === 'provider_relationship' && e.entityId && NPI_RE.test(e.entityId))
+    return [`crm:${e.entityId}`];
+  const providers = (e.detail as { providers?: unknown } | null)?.providers;
+  if (
+    e.entity === 'activity' &&
+    e.action === 'create' &&
+    Array.isArray(providers) &&
+    providers.every((n) => typeof n === 'string' && NPI_RE.test(n))
+  )
+    return providers.length ? providers.map((n) => `crm:${n}` as const) : [NO_PROVIDER];
+  return domains;
+}
+
+/** A notification payload for these changes, within PostgreSQL's 8000-byte limit: too many
+ * per-provider signals collapse into `crm` (every provider). */
+export function changePayload(signals: Iterable<ChangeSignal>): string {
+  const all = [...new Set(signals)];
+  const text = all.join(',');
+  if (text.length <= 7000) return text;
+  return [...new Set(all.map((s) => (s.startsWith('crm:') ? 'crm' : s)))].join(',');
+}
+
 /** The domains an audited entity belongs to. Anything not listed (settings, service-line map,
  * imports, restores, …) counts as changing everything: a new kind of write can only make the
  * cache emptier, never staler. Organizations carry the network status the referral analytics read. */
@@ -44,17 +91,17 @@ export function domainsOfEntity(entity: string | null | undefined): DataDomain[]
   return [...DATA_DOMAINS];
 }
 
-const requestChanges = new AsyncLocalStorage<Set<DataDomain>>();
+const requestChanges = new AsyncLocalStorage<Set<ChangeSignal>>();
 
-/** Runs `fn` (an HTTP request's handling) collecting the domains its writes change into `changed`. */
-export function collectChanges(changed: Set<DataDomain>, fn: () => void) {
+/** Runs `fn` (an HTTP request's handling) collecting the changes its writes make into `changed`. */
+export function collectChanges(changed: Set<ChangeSignal>, fn: () => void) {
   requestChanges.run(changed, fn);
 }
 
 /** Note, for the HTTP request being handled (if any), that its write changes `domains`; the
  * request's process drops its own cached answers before replying. Other processes hear of it when
  * the audit row is sealed (src/db/audit.ts sealAudit notifies for every row it links). */
-export function noteChanged(domains: readonly DataDomain[]) {
+export function noteChanged(domains: readonly ChangeSignal[]) {
   const mine = requestChanges.getStore();
   for (const d of domains) mine?.add(d);
 }
@@ -66,9 +113,10 @@ export async function notifyChanged(db: Kysely<DB>, domains: readonly DataDomain
 }
 
 /** Parses a notification payload; unknown words mean "everything" (a newer process may know more). */
-export function parseChangePayload(payload: string | undefined): DataDomain[] {
+export function parseChangePayload(payload: string | undefined): ChangeSignal[] {
   const words = (payload ?? '').split(',').filter(Boolean);
-  if (!words.length || words.some((w) => !(DATA_DOMAINS as readonly string[]).includes(w)))
-    return [...DATA_DOMAINS];
-  return words as DataDomain[];
+  const known = (w: string) =>
+    (DATA_DOMAINS as readonly string[]).includes(w) || w === NO_PROVIDER || /^crm:\d{10}$/.test(w);
+  if (!words.length || !words.every(known)) return [...DATA_DOMAINS];
+  return words as ChangeSignal[];
 }

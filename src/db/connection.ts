@@ -1,5 +1,6 @@
 // One way to get a database: PGlite (embedded, in DATA_DIR/db) or a PostgreSQL server (DATABASE_URL).
 // Both go through node-postgres + Kysely's PostgresDialect so types parse the same on both.
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
@@ -13,6 +14,39 @@ pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 // dates stay as 'YYYY-MM-DD' strings: no timezone surprises for calendar dates.
 pg.types.setTypeParser(1082, (v) => v);
+
+/**
+ * A statement whose SQL text starts with this comment is prepared once per connection (a named
+ * statement) and then only bound and executed: PostgreSQL parses and plans it once per connection
+ * instead of on every call (for the CTE that logs an activity, planning cost more than running it).
+ * Only for hot statements with a fixed text whose plan does not depend on the values (PostgreSQL
+ * switches to a generic plan after five executions when it is no worse).
+ */
+export const PREPARED = '/* prepared */';
+
+type QueryFn = (config: unknown, values?: unknown, cb?: unknown) => unknown;
+const statementNames = new Map<string, string>();
+function statementName(text: string) {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `rounds_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/** Makes the pool's connections prepare statements marked with PREPARED (node-postgres keeps the
+ * names it has parsed per connection and sends only Bind/Execute the next time). */
+function prepareMarked(pool: pg.Pool) {
+  pool.on('connect', (client) => {
+    const c = client as unknown as { query: QueryFn };
+    const query = c.query.bind(client) as QueryFn;
+    c.query = (config, values, cb) =>
+      typeof config === 'string' && config.startsWith(PREPARED)
+        ? query({ name: statementName(config), text: config }, values, cb)
+        : query(config, values, cb);
+  });
+}
 
 export type Database = {
   db: Kysely<DB>;
@@ -50,6 +84,7 @@ export async function connectDatabase(opts: {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     pool.on('error', () => {}); // idle client errors surface on the next query instead of crashing
+    prepareMarked(pool);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
@@ -64,6 +99,7 @@ export async function connectDatabase(opts: {
   const pglite = opts.pglite ?? (await openPglite(opts.dataDir ? path.join(opts.dataDir, 'db') : undefined));
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 } as pg.PoolConfig);
+  prepareMarked(pool);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -1,5 +1,9 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logActivity } from '../../src/commands/crm/activities';
+import { verifyAuditChain } from '../../src/db/audit';
 import type { Database } from '../../src/db/connection';
+import { PREPARED } from '../../src/db/connection';
 import type { App } from '../../src/server/context';
 import { type Client, clientFor, createTestApp } from '../helpers/app';
 import { backends } from '../helpers/db';
@@ -166,5 +170,103 @@ describe.each(backends)('activities, tasks, timeline and notes search on $name',
     expect(hits).toHaveLength(1); // stemming: echocardiograms ~ echocardiogram
     expect(hits[0]).toMatchObject({ kind: 'activity' });
     expect(hits[0].snippet).toContain('<<echocardiogram>>');
+  });
+
+  it('a visit without follow-ups (one statement): unknown attendee writes nothing; a good one is audited and sealed', async () => {
+    const count = async (t: 'activities' | 'audit_log' | 'activity_attendees') =>
+      Number(
+        (
+          await database.db
+            .selectFrom(t)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = {
+      a: await count('activities'),
+      l: await count('audit_log'),
+      t: await count('activity_attendees'),
+    };
+    const bad = await liaison.request('POST', '/api/activities', {
+      type: 'call',
+      providerNpis: [NPIS[0], '1234567893'],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().detail).toBe('providerNpis: unknown NPI 1234567893');
+    expect([await count('activities'), await count('audit_log'), await count('activity_attendees')]).toEqual([
+      before.a,
+      before.l,
+      before.t,
+    ]);
+
+    const res = await liaison.request('POST', '/api/activities', {
+      type: 'call',
+      occurredAt: '2026-11-21T09:30:00Z',
+      subject: 'Quick call',
+      organizationId: orgId,
+      providerNpis: [NPIS[1], NPIS[0], NPIS[1]], // the repeat is one attendee
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const a = res.json();
+    expect(a).toMatchObject({
+      type: 'call',
+      subject: 'Quick call',
+      occurred_at: '2026-11-21T09:30:00.000Z',
+      owner_id: liaison.userId,
+      organization_name: 'Lakeside Family Practice',
+      version: 1,
+      tasks: [],
+      duplicate: false,
+    });
+    expect(a.attendees).toEqual([
+      { npi: NPIS[1], contactId: null, name: 'Ben Brooks MD' },
+      { npi: NPIS[0], contactId: null, name: 'Ana Alvarez MD' },
+    ]);
+    // The answer is what a later read gives.
+    const { duplicate: _d, ...written } = a;
+    expect((await liaison.request('GET', `/api/activities/${a.id}`)).json()).toEqual(written);
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity', '=', 'activity')
+      .where('entity_id', '=', String(a.id))
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'create', actor_user_id: liaison.userId });
+    const detail = audit[0]!.detail as { version: number; before: object; after: Record<string, unknown> };
+    expect(detail).toMatchObject({
+      version: 1,
+      before: {},
+      after: { id: a.id, subject: 'Quick call', type: 'call' },
+    });
+    expect('search' in detail.after).toBe(false);
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+  });
+
+  it('logging visits re-uses one prepared statement with a generic plan (no planning per write)', async () => {
+    await database.db
+      .transaction()
+      .execute(async (trx) => {
+        for (let i = 0; i < 8; i++)
+          await logActivity(
+            trx,
+            { id: null, label: 'plan test', role: 'admin' },
+            {
+              type: 'call',
+              occurredAt: new Date(),
+              providerNpis: [NPIS[i % 2]!],
+            },
+          );
+        const plans = await sql<{ generic_plans: number; custom_plans: number }>`
+          select generic_plans, custom_plans from pg_prepared_statements
+          where statement like ${`${PREPARED}%`} and statement like '%insert into activities%'`.execute(trx);
+        // PostgreSQL plans the first five executions for their values, then only uses the generic
+        // plan (this connection may have logged visits before: counts are cumulative).
+        expect(plans.rows).toHaveLength(1);
+        expect(Number(plans.rows[0]!.custom_plans)).toBe(5);
+        expect(Number(plans.rows[0]!.generic_plans)).toBeGreaterThanOrEqual(3);
+        throw new Error('roll back');
+      })
+      .catch((e: Error) => expect(e.message).toBe('roll back'));
   });
 });

@@ -5,9 +5,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logActivity } from '../../src/commands/crm/activities';
 import { recordAudit, sealAudit } from '../../src/db/audit';
 import type { Database } from '../../src/db/connection';
 import type { App } from '../../src/server/context';
+import { NPIS, seedDirectory } from '../crm/factories';
 import { individual, organization, writeNppes } from '../directory/fixtures/nppes';
 import { type Client, clientFor, createTestApp } from '../helpers/app';
 import { backends } from '../helpers/db';
@@ -148,5 +150,129 @@ describe.each(backends)('read cache on $name', ({ create }) => {
       seen = orgName((await get(admin)).body);
     }
     expect(seen).toEqual(['Cumberland Cardiology']);
+  });
+});
+
+// The relationship view (GET /api/relationships/:npi) is CRM data cached per provider: the same
+// answer for every caller of a role, dropped when a write touches that provider's CRM data (and
+// only then: a visit logged with another provider leaves it cached).
+describe.each(backends)('relationship view cache on $name', ({ create }) => {
+  let database: Database;
+  let app: App;
+  let liaison: Client;
+  let analyst: Client;
+  const [A, B] = NPIS;
+  const view = async (c: Client, npi: string) => {
+    const r = await c.request('GET', `/api/relationships/${npi}`);
+    expect(r.statusCode, r.body).toBe(200);
+    return { cache: r.headers['x-rounds-cache'], body: r.json() };
+  };
+  const settle = async () => {
+    await sealAudit(database.db, { wait: true });
+    await new Promise((r) => setTimeout(r, 150));
+  };
+  const visit = async (npis: string[], occurredAt: string) => {
+    const r = await liaison.request('POST', '/api/activities', {
+      type: 'in_person_visit',
+      occurredAt,
+      providerNpis: npis,
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json() as { id: number; version: number };
+  };
+
+  beforeAll(async () => {
+    database = await create();
+    app = await createTestApp(database);
+    await seedDirectory(database.db);
+    liaison = await clientFor(app, database, 'liaison');
+    analyst = await clientFor(app, database, 'analyst');
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  it('answers a repeated view from memory; another role gets its own (equal) answer', async () => {
+    await settle();
+    const first = await view(liaison, A);
+    expect(first.cache).toBe('miss');
+    expect(first.body).toMatchObject({ npi: A, name: 'Ana Alvarez MD', tier: null, last_visit: null });
+    expect(await view(liaison, A)).toEqual({ cache: 'hit', body: first.body });
+    const other = await view(analyst, A);
+    expect(other).toEqual({ cache: 'miss', body: first.body });
+    expect((await view(analyst, A)).cache).toBe('hit');
+  });
+
+  it("a visit drops the view of the providers seen — before the write answers — and keeps the others'", async () => {
+    await settle();
+    await view(liaison, A);
+    await view(liaison, B);
+    expect((await view(liaison, B)).cache).toBe('hit');
+    await visit([A], '2026-11-20T15:00:00Z');
+    const a = await view(liaison, A); // no waiting: the same process wrote
+    expect(a.cache).toBe('miss');
+    expect(new Date(a.body.last_visit).toISOString()).toBe('2026-11-20T15:00:00.000Z');
+    await settle(); // the visit is sealed and announced as a change to A only
+    expect((await view(liaison, B)).cache).toBe('hit');
+    await view(liaison, A); // (the announcement drops A once more)
+    expect((await view(liaison, A)).cache).toBe('hit');
+    expect((await view(liaison, B)).body.last_visit).toBeNull();
+  });
+
+  it('a relationship edit drops that provider’s view only', async () => {
+    await settle();
+    await view(liaison, A);
+    await view(liaison, B);
+    const p = await liaison.request('PATCH', `/api/relationships/${B}`, { version: 0, tier: 'A' });
+    expect(p.statusCode, p.body).toBe(200);
+    const b = await view(liaison, B);
+    expect(b).toMatchObject({ cache: 'miss', body: { tier: 'A', version: 1 } });
+    await settle();
+    expect((await view(liaison, A)).cache).toBe('hit');
+  });
+
+  it('an edit that does not name every provider it touches (moving a visit to another provider) drops every view', async () => {
+    const v = await visit([A], '2026-11-21T15:00:00Z');
+    await settle();
+    await view(liaison, A);
+    await view(liaison, B);
+    expect([(await view(liaison, A)).cache, (await view(liaison, B)).cache]).toEqual(['hit', 'hit']);
+    const r = await liaison.request('PATCH', `/api/activities/${v.id}`, {
+      version: v.version,
+      providerNpis: [B],
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const a = await view(liaison, A);
+    const b = await view(liaison, B);
+    expect([a.cache, b.cache]).toEqual(['miss', 'miss']);
+    expect(new Date(a.body.last_visit).toISOString()).toBe('2026-11-20T15:00:00.000Z');
+    expect(new Date(b.body.last_visit).toISOString()).toBe('2026-11-21T15:00:00.000Z');
+  });
+
+  it("another process's visit (change notification) drops the view of the provider seen, not the others'", async () => {
+    await settle();
+    await view(liaison, A);
+    await view(liaison, B);
+    expect((await view(liaison, A)).cache).toBe('hit');
+    // What a second server does: the one-statement visit, outside any request of this process.
+    await logActivity(
+      database.db,
+      { id: null, label: 'elsewhere', role: 'admin' },
+      {
+        type: 'drop_in',
+        occurredAt: '2026-11-25T10:00:00Z',
+        providerNpis: [B],
+      },
+    );
+    await sealAudit(database.db, { wait: true });
+    let b = await view(liaison, B);
+    for (let i = 0; i < 50 && b.cache === 'hit'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      b = await view(liaison, B);
+    }
+    expect(b.cache).toBe('miss');
+    expect(new Date(b.body.last_visit).toISOString()).toBe('2026-11-25T10:00:00.000Z');
+    expect((await view(liaison, A)).cache).toBe('hit');
   });
 });

@@ -3,10 +3,10 @@
 // (onState(false)) so nothing is served from a cache that may have missed a change. PGlite: the
 // embedded database's own listen().
 import pg from 'pg';
-import { CHANGE_CHANNEL, type DataDomain, parseChangePayload } from '../../db/changes';
+import { CHANGE_CHANNEL, type ChangeSignal, parseChangePayload } from '../../db/changes';
 import type { Database } from '../../db/connection';
 
-type Handlers = { onChange: (domains: DataDomain[]) => void; onState: (listening: boolean) => void };
+type Handlers = { onChange: (changes: ChangeSignal[]) => void; onState: (listening: boolean) => void };
 
 export async function listenForChanges(database: Database, h: Handlers): Promise<() => Promise<void>> {
   if (database.pglite) {

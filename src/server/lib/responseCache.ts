@@ -9,10 +9,21 @@
 // down the cache is off. Entries also expire after `ttlMs` as a backstop. Bounded by entries and
 // bytes (LRU). Keys are the role and the URL: a route may opt in only if its answer depends on
 // nothing else (not on who asks within the role — no territory filter, no private records); the
-// guard has already checked the role may call it.
+// guard has already checked the role may call it. Keys also carry the UTC date, for answers that
+// say something relative to today (a visit overdue).
+// Per-provider CRM views (the relationship view: a provider's relationship fields and last visit)
+// opt in with `cacheProvider: '<param>'` (the route parameter holding the NPI): their CRM part is
+// stamped with the generation of CRM changes of unknown scope and that provider's own generation,
+// so logging a visit with Dr A drops Dr A's cached view, not Dr B's (src/db/changes.ts).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import { collectChanges, DATA_DOMAINS, type DataDomain } from '../../db/changes';
+import {
+  type ChangeSignal,
+  collectChanges,
+  DATA_DOMAINS,
+  type DataDomain,
+  NO_PROVIDER,
+} from '../../db/changes';
 import type { Database } from '../../db/connection';
 import type { App } from '../context';
 import { listenForChanges } from './changeListener';
@@ -22,9 +33,12 @@ declare module 'fastify' {
     /** Cache this GET's answers; they are computed from these kinds of data, and depend only on the
      * URL and the caller's role (see responseCache.ts). */
     cache?: readonly DataDomain[];
+    /** The route parameter naming the provider (NPI) whose CRM data this answer shows: CRM changes
+     * scoped to other providers leave it cached. The answer must not show other CRM data. */
+    cacheProvider?: string;
   }
   interface FastifyRequest {
-    changedDomains?: Set<DataDomain>;
+    changedDomains?: Set<ChangeSignal>;
     cacheSlot?: { key: string; stamp: string };
   }
 }
@@ -42,10 +56,33 @@ export async function registerResponseCache(app: App, database: Database, opts: 
     sizeCalculation: (e) => e.body.length + e.stamp.length + 64,
     ttl: opts.ttlMs ?? 60_000,
   });
+  // CRM changes of unknown scope, and per provider (NPI) the changes scoped to it. The map is
+  // bounded: emptying it moves `crmAll`, which every per-provider stamp includes.
+  let crmAll = 0;
+  let byProvider = new Map<string, number>();
   let listening = false;
-  const bump = (domains: Iterable<DataDomain>) => {
-    for (const d of domains) generation[d]++;
+  const bump = (changes: Iterable<ChangeSignal>) => {
+    for (const c of changes) {
+      if (c.startsWith('crm:')) {
+        generation.crm++;
+        const npi = c.slice(4);
+        if (c !== NO_PROVIDER) byProvider.set(npi, (byProvider.get(npi) ?? 0) + 1);
+      } else {
+        generation[c as DataDomain]++;
+        if (c === 'crm') crmAll++;
+      }
+    }
+    if (byProvider.size > 100_000) {
+      byProvider = new Map();
+      crmAll++;
+    }
   };
+  const stampOf = (domains: readonly DataDomain[], npi: string | undefined) =>
+    domains
+      .map((d) =>
+        d === 'crm' && npi !== undefined ? `${crmAll}/${byProvider.get(npi) ?? 0}` : generation[d],
+      )
+      .join('.');
   const stop = await listenForChanges(database, {
     onChange: bump,
     onState: (up) => {
@@ -66,8 +103,10 @@ export async function registerResponseCache(app: App, database: Database, opts: 
   app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
     const domains = req.routeOptions.config.cache;
     if (!domains || req.method !== 'GET' || !listening || !req.actor) return;
-    const key = `${req.actor.role}|${req.url}`;
-    const stamp = domains.map((d) => generation[d]).join('.');
+    const key = `${req.actor.role}|${new Date().toISOString().slice(0, 10)}|${req.url}`;
+    const param = req.routeOptions.config.cacheProvider;
+    const npi = param ? String((req.params as Record<string, unknown>)[param]) : undefined;
+    const stamp = stampOf(domains, npi);
     const hit = entries.get(key);
     if (hit && hit.stamp === stamp)
       return reply.header('x-rounds-cache', 'hit').type(hit.type).send(hit.body);

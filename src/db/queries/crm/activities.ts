@@ -4,7 +4,7 @@ import type { DB } from '../../schema';
 
 export type Attendee = { npi: string | null; contactId: number | null; name: string };
 
-const activityColumns = [
+export const activityColumns = [
   'a.id',
   'a.type',
   'a.occurred_at',
@@ -123,6 +123,8 @@ export async function loadActivity(db: Kysely<DB>, id: number) {
     .executeTakeFirst();
   return r;
 }
+
+export type ActivityView = NonNullable<Awaited<ReturnType<typeof loadActivity>>>;
 
 type Task = {
   id: number;

@@ -46,8 +46,11 @@ export default async function relationshipRoutes(app: App, { database }: ServerC
     },
   });
 
+  // The same answer for every caller (no territory or owner filter: any role may read any
+  // provider's relationship fields), computed from the directory (names), the provider's own CRM
+  // data (relationship row, visits with them) and users (the owner's name): cached per provider.
   app.get('/api/relationships/:npi', {
-    config: { roles: ALL_ROLES },
+    config: { roles: ALL_ROLES, cache: ['directory', 'crm', 'auth'], cacheProvider: 'npi' },
     schema: {
       tags: ['crm'],
       summary: 'A provider’s relationship fields, last visit and overdue status',

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { changePayload, changesOfAudit, parseChangePayload } from './changes';
+
+describe('change signals', () => {
+  it('scopes a new visit to its attendees and a relationship edit to its NPI; other CRM writes are unscoped', () => {
+    expect(
+      changesOfAudit({
+        entity: 'activity',
+        action: 'create',
+        detail: { providers: ['1000000004', '1000000012'] },
+      }),
+    ).toEqual(['crm:1000000004', 'crm:1000000012']);
+    expect(changesOfAudit({ entity: 'activity', action: 'create', detail: { providers: [] } })).toEqual([
+      'crm:none',
+    ]);
+    expect(
+      changesOfAudit({ entity: 'provider_relationship', entityId: '1000000004', action: 'update' }),
+    ).toEqual(['crm:1000000004']);
+    // An edit or delete does not list the attendees it removed; an old entry has no providers.
+    expect(
+      changesOfAudit({ entity: 'activity', action: 'update', detail: { providers: ['1000000004'] } }),
+    ).toEqual(['crm']);
+    expect(changesOfAudit({ entity: 'activity', action: 'create', detail: { after: {} } })).toEqual(['crm']);
+    expect(changesOfAudit({ entity: 'activity', action: 'create', detail: { providers: ['12'] } })).toEqual([
+      'crm',
+    ]);
+    expect(changesOfAudit({ entity: 'task', action: 'create' })).toEqual(['crm']);
+    expect(changesOfAudit({ entity: 'provider', entityId: '1000000004', action: 'update' })).toEqual([
+      'directory',
+      'referrals',
+    ]);
+  });
+
+  it('a payload over the notification limit collapses per-provider signals into crm', () => {
+    expect(changePayload(['crm:1000000004', 'auth', 'crm:1000000004'])).toBe('crm:1000000004,auth');
+    const many = Array.from({ length: 700 }, (_, i) => `crm:${String(1000000000 + i)}` as const);
+    expect(changePayload([...many, 'directory'])).toBe('crm,directory');
+  });
+
+  it('parses scoped signals; anything unknown means everything', () => {
+    expect(parseChangePayload('crm:1000000004,crm:none,auth')).toEqual([
+      'crm:1000000004',
+      'crm:none',
+      'auth',
+    ]);
+    expect(parseChangePayload('crm:12')).toEqual(['directory', 'referrals', 'crm', 'auth']);
+    expect(parseChangePayload('')).toEqual(['directory', 'referrals', 'crm', 'auth']);
+  });
+});
