@@ -6,7 +6,6 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { geoPieces } from './src/web/build/geoPieces';
 import { precompress } from './src/web/build/precompress';
-import { preloadFont } from './src/web/build/preloadFont';
 import { pwa } from './src/web/pwa/vitePlugin';
 
 const apiTarget = `http://localhost:${process.env.PORT ?? 3000}`;
@@ -28,7 +27,7 @@ export default defineConfig(({ command }) => ({
   root: 'src/web',
   resolve: { alias: command === 'build' ? productionRouter : [] },
   publicDir: false,
-  plugins: [react(), geoPieces(), pwa(), preloadFont(), precompress()],
+  plugins: [react(), geoPieces(), pwa(), precompress()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
