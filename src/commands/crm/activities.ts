@@ -4,7 +4,12 @@ import { type Kysely, sql } from 'kysely';
 import type { ActivityOutcome, ActivityType } from '../../core/crm/visitCadence';
 import { changesOfAudit, noteChanged } from '../../db/changes';
 import { PREPARED } from '../../db/connection';
-import { type ActivityView, activityColumns, loadActivity } from '../../db/queries/crm/activities';
+import {
+  type ActivityView,
+  activityColumns,
+  attendeeName,
+  loadActivity,
+} from '../../db/queries/crm/activities';
 import type { DB } from '../../db/schema';
 import { type Actor, CrmError } from './errors';
 import { requireEditOwned, resolveOwner } from './ownership';
@@ -79,12 +84,8 @@ async function insertActivity(
   contactIds: number[],
 ) {
   const r = await sql<ActivityView & { refs_ok: boolean }>`${sql.raw(PREPARED)}
-    with pv as (
-      select p.npi, nullif(trim(concat_ws(' ', p.first_name, p.last_name, p.credential)), '') as name
-      from providers p where p.npi = any(${npis}::text[])),
-    cv as (
-      select c.id, trim(concat_ws(' ', c.first_name, c.last_name)) as name
-      from contacts c where c.id = any(${contactIds}::bigint[]) and c.deleted_at is null),
+    with pv as (select p.npi from providers p where p.npi = any(${npis}::text[])),
+    cv as (select c.id from contacts c where c.id = any(${contactIds}::bigint[]) and c.deleted_at is null),
     ok as (
       select (select count(*) from pv) = ${npis.length} and (select count(*) from cv) = ${contactIds.length} as refs_ok),
     a as (
@@ -114,8 +115,9 @@ async function insertActivity(
       (select u.name from users u where u.id = a.owner_id) as owner_name,
       (select o.name from organizations o where o.id = a.organization_id) as organization_name,
       coalesce((select json_agg(json_build_object('npi', t.provider_npi, 'contactId', t.contact_id,
-          'name', coalesce(pv.name, cv.name, t.provider_npi)) order by t.id)
-        from att t left join pv on pv.npi = t.provider_npi left join cv on cv.id = t.contact_id), '[]'::json) as attendees,
+          'name', ${attendeeName}) order by t.id)
+        from att t left join providers p on p.npi = t.provider_npi
+        left join contacts c on c.id = t.contact_id), '[]'::json) as attendees,
       '[]'::json as tasks
     from ok left join a on true`.execute(db);
   const row = r.rows[0]!;

@@ -26,7 +26,8 @@ export const activityColumns = [
 ] as const;
 
 // A provider attendee's directory name, else the contact's name, else the NPI.
-const attendeeName = sql`coalesce(nullif(trim(concat_ws(' ', p.first_name, p.last_name, p.credential)), ''),
+/** An attendee's display name (aliases: t attendee, p provider, c contact); also used by insertActivity. */
+export const attendeeName = sql`coalesce(nullif(trim(concat_ws(' ', p.first_name, p.last_name, p.credential)), ''),
   trim(concat_ws(' ', c.first_name, c.last_name)), t.provider_npi)`;
 
 export async function attendeesOf(db: Kysely<DB>, ids: number[]): Promise<Map<number, Attendee[]>> {
