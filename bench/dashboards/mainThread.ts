@@ -19,7 +19,7 @@ export async function mainThreadCpuMs(
   browser: Browser,
   url: string,
   cookie: string | null,
-  waitRendered: (page: Page) => Promise<void>,
+  waitRendered: (page: Page) => Promise<number>,
 ): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
   try {
@@ -32,8 +32,7 @@ export async function mainThreadCpuMs(
       categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
     });
     await page.goto(url, { waitUntil: 'commit' });
-    await waitRendered(page);
-    const renderedMs = await page.evaluate(() => performance.now());
+    const renderedMs = await waitRendered(page);
     const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
     return cpuUntil(trace.traceEvents, new URL(url).host, renderedMs);
   } finally {

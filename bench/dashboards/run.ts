@@ -21,6 +21,7 @@ import pg from 'pg';
 import { type Browser, type BrowserContext, chromium, type Page as PwPage } from 'playwright-core';
 import { connectDatabase } from '../../src/db/connection';
 import { importGoalsCsv } from '../../src/import/goals/importGoalsCsv';
+import { chromiumArgs, keepBrowserUi } from './chromiumArgs';
 import { mainThreadCpuMs } from './mainThread';
 
 const loads = Number(process.env.BENCH_LOADS ?? 7);
@@ -107,20 +108,29 @@ const PAGES: Page[] = [
 ];
 
 type Sample = { ms: number; kb: number };
+let chromiumVersion = '';
 
-/** Waits for the page's own "rendered" signal (see the header), or the sign-in form on the login page. */
-async function waitRendered(page: PwPage, p: Page) {
-  if (!p.role) await page.getByLabel('E-mail').waitFor();
-  else
-    await page.waitForFunction(
-      (n) =>
-        document.querySelector('.page[data-loaded="true"]') &&
-        (document.documentElement.dataset.renderPending ?? '0') === '0' &&
-        document.querySelectorAll('.dash-panel').length >= n &&
-        !document.querySelector('.skel'),
-      p.panels,
-      { polling: 'raf', timeout: 60_000 },
-    );
+/**
+ * Waits for the page's own "rendered" signal (see the header), or the sign-in form on the login page,
+ * checked every animation frame, and returns performance.now() of the frame that first showed it (read
+ * in the page, so the bench's own round trip to learn of it is not counted).
+ */
+async function waitRendered(page: PwPage, p: Page): Promise<number> {
+  const handle = await page.waitForFunction(
+    (n) => {
+      const ready =
+        n < 0
+          ? !!document.querySelector('input[name="email"]')
+          : document.querySelector('.page[data-loaded="true"]') &&
+            (document.documentElement.dataset.renderPending ?? '0') === '0' &&
+            document.querySelectorAll('.dash-panel').length >= n &&
+            !document.querySelector('.skel');
+      return ready ? performance.now() : 0;
+    },
+    p.role ? p.panels : -1,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  return (await handle.jsonValue()) as number;
 }
 
 /** Opens the page in a new tab of `context` and resolves with the render time and bytes transferred. */
@@ -128,21 +138,21 @@ async function visit(context: BrowserContext, p: Page, awaitServiceWorker = fals
   const page = await context.newPage();
   try {
     await page.goto(base + p.path, { waitUntil: 'commit' });
-    await waitRendered(page, p);
+    const ms = await waitRendered(page, p);
     const sample = await page.evaluate(() => {
       const entries = [
         ...performance.getEntriesByType('navigation'),
         ...performance.getEntriesByType('resource'),
       ] as PerformanceResourceTiming[];
       const bytes = entries.reduce((s, e) => s + (e.transferSize ?? 0), 0);
-      return { ms: performance.now(), kb: bytes / 1024 };
+      return { kb: bytes / 1024 };
     });
     // A returning user has the service worker installed (it precaches the built assets at install).
     if (awaitServiceWorker)
       await page.evaluate(() =>
         Promise.race([navigator.serviceWorker.ready, new Promise((r) => setTimeout(r, 15_000))]),
       );
-    return sample;
+    return { ms, kb: sample.kb };
   } finally {
     await page.close();
   }
@@ -236,10 +246,13 @@ async function main() {
     }
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+      args: chromiumArgs,
     });
+    chromiumVersion = browser.version();
     const rows: Row[] = [];
-    for (const p of PAGES) {
+    // BENCH_PAGES=/login,/team: only those pages (quick iterations; the documented run measures all).
+    const only = process.env.BENCH_PAGES?.split(',');
+    for (const p of PAGES.filter((x) => !only || only.includes(x.path))) {
       const first = await coldAndWarm(browser, p, cookies);
       const cold: Sample[] = [];
       const warm: Sample[] = [];
@@ -318,7 +331,7 @@ function report(rows: Row[], goals: number, views: { name: string; variant: stri
     '<!-- bench:dashboards:start -->',
     '## Dashboards render time (`npm run bench:dashboards`)',
     '',
-    `Run ${new Date().toISOString().slice(0, 16)}Z on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'} (shared machine, load average ${os.loadavg()[0]!.toFixed(1)} at the end), Node ${process.version}, PostgreSQL, the synthetic demo market (${goals} goals), headless Debian Chromium, 1360×860, plain HTTP on loopback (so gzip, not brotli).`,
+    `Run ${new Date().toISOString().slice(0, 16)}Z on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'} (shared machine, load average ${os.loadavg()[0]!.toFixed(1)} at the end), Node ${process.version}, PostgreSQL, the synthetic demo market (${goals} goals), headless Debian Chromium ${chromiumVersion} (${keepBrowserUi ? 'with its own defaults' : 'its hidden omnibox WebUI preloading switched off: bench/dashboards/chromiumArgs.ts'}), 1360×860, plain HTTP on loopback (so gzip, not brotli).`,
     '',
     `**Rendered** = from navigation start until the page's own signal: every query behind it has answered (\`.page[data-loaded="true"]\`) and no chart, map or panel still holds the render gate (\`src/web/ui/renderGate.ts\`: an ECharts chart releases it when setOption returns, which paints the data synchronously (charts have no entry animation, so that frame is the data), the Leaflet map once its outlines and choropleth are on it). **Cold** = a signed-in user's first visit (fresh browser context: empty HTTP cache, no service worker). **Warm** = the same page opened again in a new tab of that context once the service worker is installed (a returning user; hashed assets are served with \`Cache-Control: immutable\`). Medians of ${loads} fresh contexts per page; ×baseline = the dashboard's median ÷ the login page's median in this run (the machine is shared, so ratios travel better than milliseconds). **first** = the first visit of the page after the server started. **API** = median server time of the page's data calls, made one after another from Node in the same session. **Main-thread CPU** = thread time of the renderer's main thread from navigation start to the render signal, median of \`BENCH_CPU_LOADS\` (3) more cold visits traced apart from the timed ones (\`bench/dashboards/mainThread.ts\`): the work the page makes the browser do, which a busy machine does not stretch the way it stretches wall time.`,
     '',
