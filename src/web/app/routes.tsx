@@ -5,7 +5,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { lazy, type ReactNode } from 'react';
 import type { Role } from '../api/types';
 import { DASHBOARD_DEFAULTS, dashboardQueries, isoToday } from '../pages/dashboard/api';
-import { preloadCharts, preloadMap } from '../ui';
+import { preloadCharts } from '../ui';
 import type { IconName } from '../ui/icons';
 
 export type NavGroup =
@@ -88,7 +88,6 @@ const DASHBOARDS: Record<string, () => Promise<{ default: () => ReactNode }>> = 
   '/today': () => import('../pages/Today'),
   '/team': () => {
     preloadCharts();
-    preloadMap('county');
     return import('../pages/Team');
   },
   '/executive': () => {

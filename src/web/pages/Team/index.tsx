@@ -5,16 +5,17 @@ import '../dashboard/dashboard.css';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../api/client';
-import { EChart, EmptyState, LeafletMap, Page, preloadCharts, preloadMap, SkeletonRows } from '../../ui';
+import { EChart, EmptyState, Page, preloadCharts, SkeletonRows } from '../../ui';
+// Not in the ui index: it brings d3-geo, which only pages with a choropleth should load.
+import { ChoroplethMap } from '../../ui/ChoroplethMap';
 import { DASHBOARD_DEFAULTS, panelOf, pct, useTeam } from '../dashboard/api';
 import { DownloadBar } from '../dashboard/DownloadBar';
 import { PanelCard } from '../dashboard/PanelCard';
 import { barOption, byTypeOption, heatmapOption } from './charts';
 
 const WEEKS = [4, 8, 12, 26];
-// Charts and the county map load while the data is on its way, not after it.
+// The chart library loads while the data is on its way, not after it.
 preloadCharts();
-preloadMap('county');
 
 export default function TeamPage() {
   const [weeks, setWeeks] = useState(DASHBOARD_DEFAULTS.teamWeeks);
@@ -106,7 +107,7 @@ export default function TeamPage() {
             panel={coverage}
             params={params}
             chart={
-              <LeafletMap
+              <ChoroplethMap
                 label="Share of book physicians visited in the last 90 days, by county"
                 height={300}
                 choropleth={choropleth}
