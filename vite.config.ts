@@ -32,6 +32,8 @@ export default defineConfig(({ command }) => ({
     outDir: '../../dist/web',
     emptyOutDir: true,
     sourcemap: true,
+    // dist/web/.vite/manifest.json: which chunks each page needs, for the server's start hints (server/lib/startHints.ts).
+    manifest: true,
     chunkSizeWarningLimit: 1200,
     // No inline scripts or data-URL scripts: the server's CSP is script-src 'self'.
     assetsInlineLimit: 0,

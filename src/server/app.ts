@@ -1,6 +1,6 @@
 // Builds the Fastify app: security headers, cookies, rate limits, OpenAPI, auth guard, routes,
 // one problem+json error shape, and the built web app at /.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -18,12 +18,13 @@ import {
 } from 'fastify-type-provider-zod';
 import pino from 'pino';
 import { startBackupScheduler } from '../commands/backupSchedule';
-import { registerGuard } from './auth/guard';
+import { registerGuard, SESSION_COOKIE } from './auth/guard';
 import type { App, ServerContext } from './context';
 import { startAuditSealer } from './lib/auditSealer';
 import { errorHandler, sendProblem } from './lib/errors';
 import { isDatabaseUnavailable } from './lib/faults';
 import { registerResponseCache } from './lib/responseCache';
+import { loadStartHints } from './lib/startHints';
 import { routeModules } from './routes';
 
 export const WEB_DIST = path.resolve('dist/web');
@@ -163,10 +164,14 @@ export async function buildApp(
         reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
-  const indexHtml = hasWeb ? readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8') : null;
+  const appHtml = hasWeb ? loadStartHints(WEB_DIST) : null;
   app.setNotFoundHandler((req, reply) => {
     const isApi = /^\/(api|fhir)(\/|$)/.test(req.url);
-    if (!isApi && req.method === 'GET' && indexHtml) return reply.type('text/html').send(indexHtml);
+    if (!isApi && req.method === 'GET' && appHtml)
+      return reply
+        .type('text/html')
+        .header('cache-control', 'no-cache')
+        .send(appHtml(req.url, !!req.cookies?.[SESSION_COOKIE]));
     return sendProblem(reply, 404, `No route ${req.method} ${req.url.split('?')[0]}`);
   });
   return app;

@@ -1,7 +1,10 @@
 // Types and hooks shared by the Today, Team, Executive and Goals pages. Every dashboard answer is a
 // list of panels (rows + columns + source + data date); the export links download exactly those rows.
 import { useQuery } from '@tanstack/react-query';
+import { DASHBOARD_DEFAULTS, utcToday } from '../../../core/dashboards/startRequests';
 import { api, type Query, withQuery } from '../../api/client';
+
+export { DASHBOARD_DEFAULTS };
 
 export type ColumnKind = 'text' | 'number' | 'percent' | 'date' | 'money';
 export type PanelColumn = { key: string; label: string; kind?: ColumnKind };
@@ -98,7 +101,6 @@ export const useReturnOnVisit = (by: string, windowMonths: number) =>
   useQuery(dashboardQueries.returnOnVisit(by, windowMonths));
 
 /** Defaults each dashboard opens with (the pages start from these). */
-export const DASHBOARD_DEFAULTS = { teamWeeks: 12, executiveMonths: 24, rovBy: 'liaison', rovWindow: 3 };
 
 /** Download URLs (same-origin GETs: the session cookie authorizes them). */
 export const panelFileUrl = (id: string, format: 'csv' | 'xlsx', params: Query = {}) =>
@@ -106,6 +108,6 @@ export const panelFileUrl = (id: string, format: 'csv' | 'xlsx', params: Query =
 export const dashboardFileUrl = (name: string, format: 'xlsx' | 'pdf', params: Query = {}) =>
   withQuery(`/api/reports/dashboards/${name}`, { ...params, format });
 
-export const isoToday = () => new Date().toISOString().slice(0, 10);
+export const isoToday = () => utcToday();
 export const pct = (x: unknown, digits = 0) =>
   typeof x === 'number' && Number.isFinite(x) ? `${(x * 100).toFixed(digits)} %` : '—';
