@@ -57,6 +57,32 @@ export function EChart({
     return r;
   }, [optionKey, theme]);
 
+  // Draws the latest option (once per option: the first draw happens in the observer callback below,
+  // without waiting for a React render in between).
+  const drawn = useRef<string | null>(null);
+  const draw = useRef(() => {});
+  draw.current = () => {
+    const c = chart.current;
+    if (!c || drawn.current === optionKey) return;
+    drawn.current = optionKey;
+    const text = cssVar('--text-2');
+    c.setOption(
+      {
+        backgroundColor: 'transparent',
+        // No entry animation: the first frame setOption paints is then the data itself (with it, bars
+        // start at zero and the chart keeps the main thread busy redrawing for another second).
+        animation: false,
+        color: seriesColors(),
+        textStyle: { fontFamily: cssVar('--font') || 'sans-serif', color: text },
+        grid: { left: 8, right: 8, top: 28, bottom: 8, containLabel: true },
+        ...latest.current,
+      },
+      true,
+    );
+    // setOption paints synchronously (ECharts flushes its canvas before returning): the data is drawn.
+    release.current?.();
+  };
+
   useEffect(() => {
     let disposed = false;
     let ro: ResizeObserver | null = null;
@@ -77,6 +103,7 @@ export function EChart({
             width,
             height,
           });
+          draw.current();
           setReady(true);
         } else if (width !== c.getWidth() || height !== c.getHeight()) c.resize({ width, height });
       });
@@ -87,29 +114,15 @@ export function EChart({
       ro?.disconnect();
       chart.current?.dispose();
       chart.current = null;
+      drawn.current = null;
       setReady(false);
     };
   }, [theme]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the option is read through `latest`
+  // A new option on a chart already there.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: optionKey is the trigger; draw reads the latest
   useEffect(() => {
-    if (!ready || !chart.current) return;
-    const text = cssVar('--text-2');
-    chart.current.setOption(
-      {
-        backgroundColor: 'transparent',
-        // No entry animation: the first frame setOption paints is then the data itself (with it, bars
-        // start at zero and the chart keeps the main thread busy redrawing for another second).
-        animation: false,
-        color: seriesColors(),
-        textStyle: { fontFamily: cssVar('--font') || 'sans-serif', color: text },
-        grid: { left: 8, right: 8, top: 28, bottom: 8, containLabel: true },
-        ...latest.current,
-      },
-      true,
-    );
-    // setOption paints synchronously (ECharts flushes its canvas before returning): the data is drawn.
-    release.current?.();
+    if (ready) draw.current();
   }, [ready, optionKey]);
 
   useEffect(() => {
