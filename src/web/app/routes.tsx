@@ -82,8 +82,8 @@ const FieldAlerts = lazy(() => import('../pages/Field/Alerts'));
 const FieldProviderCard = lazy(() => import('../pages/Field/ProviderCard'));
 const FieldOutbox = lazy(() => import('../pages/Field/Outbox'));
 // The dashboards' code is also fetched at start when the app opens on one (see preloadStartPage),
-// together with their chart library and map: started from the page's module they waited for the page's
-// code to arrive first, and on a cold Team visit ECharts then came in after the data.
+// together with their chart library: started from the page's module it waited for the page's code to
+// arrive first, and on a cold Team visit ECharts then came in after the data.
 const DASHBOARDS: Record<string, () => Promise<{ default: () => ReactNode }>> = {
   '/today': () => import('../pages/Today'),
   '/team': () => {

@@ -53,14 +53,7 @@ export type LeafletMapProps = {
   onDrawn?: () => void;
 };
 
-const loadMapView = () => import('./map/MapView');
-const MapView = lazy(loadMapView);
-
-/** Starts loading Leaflet and the outlines now (a page with a map calls it on load, beside its data). */
-export function preloadMap(level: 'state' | 'county') {
-  void loadMapView();
-  void import('./map/basemap').then((b) => b.preloadTopology(level));
-}
+const MapView = lazy(() => import('./map/MapView'));
 
 export function LeafletMap(props: LeafletMapProps) {
   const height = props.height ?? 360;

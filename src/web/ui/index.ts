@@ -22,7 +22,6 @@ export {
   LeafletMap,
   type MapLine,
   type MapMarker,
-  preloadMap,
 } from './LeafletMap';
 export { Drawer, Modal } from './Modal';
 export { Page } from './Page';

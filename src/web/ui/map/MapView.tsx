@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { LeafletMapProps, MapMarker } from '../LeafletMap';
 import { cssVar, useTheme } from '../theme';
 import { boundaries, choroplethScale } from './basemap';
+import { MapLegend } from './MapLegend';
 
 const TONE_VAR: Record<string, string> = {
   accent: '--accent',
@@ -162,24 +163,12 @@ export default function MapView(props: LeafletMapProps) {
   return (
     <>
       <div ref={box} style={{ height: '100%' }} />
-      {error ? (
-        <div className="map-legend" role="alert">
-          {error}
-        </div>
-      ) : legend && choropleth ? (
-        <div className="map-legend">
-          <div>{choropleth.label}</div>
-          <div className="map-legend-scale" aria-hidden="true">
-            {legend.colors.map((c) => (
-              <span key={c} style={{ background: c }} />
-            ))}
-          </div>
-          <div className="row muted" style={{ justifyContent: 'space-between' }}>
-            <span>≤ {(choropleth.format ?? String)(legend.breaks[0] ?? 0)}</span>
-            <span>{(choropleth.format ?? String)(legend.breaks[legend.breaks.length - 1] ?? 0)}</span>
-          </div>
-        </div>
-      ) : null}
+      <MapLegend
+        error={error}
+        label={choropleth?.label}
+        legend={legend}
+        format={choropleth?.format ?? String}
+      />
     </>
   );
 }

@@ -58,11 +58,6 @@ async function loadCounties(states: Set<string>): Promise<Boundaries> {
   return boundariesOf(topo, topo.objects.counties as GeometryCollection<{ name: string }>);
 }
 
-/** Fetches the state outlines ahead of the first map (see preloadMap); county pieces need their states. */
-export const preloadTopology = (level: 'state' | 'county') => {
-  if (level === 'state') void topology(statesUrl, 'states').catch(() => {});
-};
-
 /** State or county outlines; `states` (2-digit FIPS) limits them to those states. */
 export function boundaries(level: 'state' | 'county', states?: Set<string>): Promise<Boundaries> {
   const key = `${level}|${states ? [...states].sort().join(',') : '*'}`;
