@@ -22,4 +22,6 @@ export const DEMO_PASSWORD = process.env.ROUNDS_DEMO_PASSWORD || 'E2e-demo-marke
 /** Accounts created on the empty server before it starts. */
 export const EMPTY_USERS = {
   admin: users.find((u) => u.role === 'admin')!,
+  /** Used by journeys whose day plan must not share "today" with the admin's (the field journeys mark visits done now). */
+  manager: users.find((u) => u.role === 'manager')!,
 };

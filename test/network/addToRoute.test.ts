@@ -78,6 +78,7 @@ describe.each(backends)('add to today’s route on $name', ({ create }) => {
     expect(res.statusCode, res.body).toBe(201);
     const r = res.json();
     expect(r.added).toEqual([NPI.P1]);
+    expect(r.notFitting).toEqual([]);
     expect(r.replaced).toBeNull();
     expect(r.plan.date).toBe(DATE);
     expect(r.plan.visits).toHaveLength(1);
@@ -152,5 +153,31 @@ describe.each(backends)('add to today’s route on $name', ({ create }) => {
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toMatch(/problem\+json/);
     expect((await add(liaison, ['123'])).statusCode).toBe(400);
+  });
+
+  it('says when an added physician’s office does not fit the day (visits already done until late)', async () => {
+    const day = '2026-12-04'; // a Friday; the other liaison's own day
+    const first = await add(manager, [NPI.P2], { liaison: other.userId, date: day });
+    expect(first.statusCode, first.body).toBe(201);
+    // the Midtown visit ended at 17:55; Chelsea closes at 18:00, so a visit there no longer fits
+    const done = await manager.request('POST', `/api/routes/${first.json().plan.id}/visits/loc-2/done`, {
+      logActivity: false,
+      at: '17:55',
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    const res = await add(manager, [NPI.P1], { liaison: other.userId, date: day });
+    expect(res.statusCode, res.body).toBe(201);
+    const r = res.json();
+    expect(r.added).toEqual([NPI.P1]);
+    expect(r.plan.visits.map((v: Visit) => v.stopId)).toEqual(['loc-2']);
+    expect(r.notFitting).toEqual([
+      {
+        npi: NPI.P1,
+        office: 'Chelsea office practice — Chelsea office',
+        reason: 'closed',
+        reasonText: expect.stringMatching(/not reachable while open/),
+      },
+    ]);
+    expect(r.plan.unassigned).toEqual([expect.objectContaining({ stopId: 'loc-1', npis: [NPI.P1] })]);
   });
 });

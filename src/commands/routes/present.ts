@@ -9,7 +9,7 @@ import type { DoneVisit, Pin, RouteSettings, RouteStop } from './types';
 export const KM_PER_MILE = 1.609344;
 
 const REASONS: Record<string, string> = {
-  closed: 'closed or no rep visits allowed that day (office hours / visit rules)',
+  closed: 'closed, or not reachable while open, that day (office hours / visit rules / visits already done)',
   'no-time': 'no time left in the day',
   'low-priority': 'left out for higher-priority stops',
 };
@@ -91,6 +91,7 @@ export function presentPlan(row: RoutePlanRow, liaison: { id: number; email: str
       return {
         stopId: u.stopId,
         name: s?.name ?? u.stopId,
+        npis: s?.providers.map((p) => p.npi) ?? [],
         lat: s?.lat ?? null,
         lon: s?.lon ?? null,
         priority: s?.priority ?? null,

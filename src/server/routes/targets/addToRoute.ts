@@ -46,12 +46,20 @@ export default async function addToRouteRoutes(app: App, { database, config }: S
           { liaisonId: liaison.id, date: req.body.date ?? localToday(), npis: req.body.npis },
         );
         reply.status(r.added.length ? 201 : 200);
+        const plan = presentPlan(r.plan, liaison);
+        // Added to the day's stops but not to its visits: the office does not fit the day (closed
+        // that day, no time left after the visits already done, …). Said, so nobody reads "added" as "visiting".
+        const notFitting = r.added.flatMap((npi) => {
+          const u = plan.unassigned.find((x) => x.npis.includes(npi));
+          return u ? [{ npi, office: u.name, reason: u.reason, reasonText: u.reasonText }] : [];
+        });
         return {
           added: r.added,
+          notFitting,
           alreadyOnRoute: r.alreadyOnRoute,
           skipped: r.skipped,
           replaced: r.replaced,
-          plan: presentPlan(r.plan, liaison),
+          plan,
         };
       } catch (e) {
         if (e instanceof RouteError || e instanceof CrmError || e instanceof NetworkError)

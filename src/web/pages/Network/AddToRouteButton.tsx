@@ -7,6 +7,7 @@ import { useAddToRoute } from './api';
 export function AddToRouteButton({ npi, name }: { npi: string; name: string }) {
   const add = useAddToRoute();
   const r = add.data;
+  const misfit = r?.notFitting.find((x) => x.npi === npi);
   return (
     <span className="add-to-route">
       <button
@@ -21,11 +22,13 @@ export function AddToRouteButton({ npi, name }: { npi: string; name: string }) {
       {r ? (
         <span role="status" className="muted">
           {' '}
-          {r.added.length
-            ? 'On today’s route'
-            : r.alreadyOnRoute.length
-              ? 'Already on today’s route'
-              : 'Not added'}{' '}
+          {misfit
+            ? `Added to today’s plan but left out: ${misfit.office} — ${misfit.reasonText}`
+            : r.added.length
+              ? 'On today’s route'
+              : r.alreadyOnRoute.length
+                ? 'Already on today’s route'
+                : 'Not added'}{' '}
           ({r.plan.totals.stops} of {r.plan.totals.planned} stops fit the day) ·{' '}
           <Link to={`/routes?date=${r.plan.date}`}>Open route</Link>
         </span>

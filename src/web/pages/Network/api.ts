@@ -199,6 +199,8 @@ export const useTargetLists = () =>
 // "Add to today's route" -------------------------------------------------------------------
 export type AddToRouteResult = {
   added: string[];
+  /** Added physicians whose office does not fit the day, and why. */
+  notFitting: { npi: string; office: string; reason: string; reasonText: string }[];
   alreadyOnRoute: string[];
   skipped: { what: string; reason: string }[];
   replaced: number | null;

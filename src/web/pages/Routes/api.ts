@@ -30,6 +30,8 @@ export type Visit = {
 export type Unassigned = {
   stopId: string;
   name: string;
+  /** NPIs of the physicians at the office. */
+  npis: string[];
   lat: number | null;
   lon: number | null;
   priority: number | null;
