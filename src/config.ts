@@ -51,6 +51,9 @@ const schema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   // In-process cache of hot reads (src/server/lib/responseCache.ts): size in MB, 0 turns it off.
   READ_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  // Backstop age of a cached answer. Answers are dropped on change notifications; the age only bounds
+  // how long a change made outside Rounds (hand-written SQL) can go unseen.
+  READ_CACHE_MAX_AGE_S: z.coerce.number().int().min(1).max(86_400).default(900),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string };

@@ -144,14 +144,16 @@ export async function sealAudit(db: Kysely<DB>, opts: { wait?: boolean } = {}): 
       }
       // Link the rows, and tell every server process what these writes changed (its cached
       // answers for those kinds of data are dropped when this commits).
-      await sql`
-        with sealed as (
+      // (No notification when the rows change nothing cached: token use, sessions.)
+      const link = sql`
           update audit_log a set seq = u.seq, prev_hash = u.prev, hash = u.hash
           from unnest(${ids}::bigint[], ${seqs}::bigint[], ${prevs}::text[], ${hashes}::text[]) u(id, seq, prev, hash)
-          where a.id = u.id returning 1)
-        select pg_notify(${CHANGE_CHANNEL}, ${changePayload(changed)}) from (select count(*) from sealed) c`.execute(
-        trx,
-      );
+          where a.id = u.id`;
+      await (changed.size
+        ? sql`with sealed as (${link} returning 1)
+            select pg_notify(${CHANGE_CHANNEL}, ${changePayload(changed)}) from (select count(*) from sealed) c`
+        : link
+      ).execute(trx);
       return rows.length;
     });
     if (n === null) return total || null;

@@ -25,6 +25,16 @@ describe('change signals', () => {
       'crm',
     ]);
     expect(changesOfAudit({ entity: 'task', action: 'create' })).toEqual(['crm']);
+    // token use and sign-ins change nothing a cached answer shows; a user's name or role does
+    expect(changesOfAudit({ entity: 'api_token', entityId: '3', action: 'token_use' })).toEqual([]);
+    expect(changesOfAudit({ entity: 'session', action: 'login' })).toEqual([]);
+    expect(changesOfAudit({ entity: 'user', entityId: '7', action: 'update' })).toEqual(['auth']);
+    expect(changesOfAudit({ entity: 'backup', action: 'restore' })).toEqual([
+      'directory',
+      'referrals',
+      'crm',
+      'auth',
+    ]);
     expect(changesOfAudit({ entity: 'provider', entityId: '1000000004', action: 'update' })).toEqual([
       'directory',
       'referrals',

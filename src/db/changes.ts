@@ -8,13 +8,15 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from './schema';
 
-/** Kinds of data a cached read can depend on. `auth` (sessions, tokens, users) is what no cached
- * answer depends on: logins and token use do not empty the cache. */
+/** Kinds of data a cached read can depend on. `auth` is users (names, roles: the relationship view
+ * shows its owner's name). Sessions and tokens are in no cached answer: logins and token use
+ * announce no change at all (the guard checks every request before the cache is consulted). */
 export const DATA_DOMAINS = ['directory', 'referrals', 'crm', 'auth'] as const;
 export type DataDomain = (typeof DATA_DOMAINS)[number];
 export const CHANGE_CHANNEL = 'rounds_changes';
 
-const AUTH = new Set(['user', 'session', 'api_token', 'calendar_token']);
+const AUTH = new Set(['user']);
+const IN_NO_CACHED_ANSWER = new Set(['session', 'api_token', 'calendar_token']);
 const DIRECTORY = new Set(['provider', 'organization', 'location', 'directory']);
 const CRM = new Set([
   'activity',
@@ -58,6 +60,7 @@ export function changesOfAudit(e: {
   detail?: unknown;
 }): ChangeSignal[] {
   const domains = domainsOfEntity(e.entity);
+  if (!domains.length) return [];
   if (domains.length !== 1 || domains[0] !== 'crm') return domains;
   if (e.entity === 'provider_relationship' && e.entityId && NPI_RE.test(e.entityId))
     return [`crm:${e.entityId}`];
@@ -85,6 +88,7 @@ export function changePayload(signals: Iterable<ChangeSignal>): string {
  * imports, restores, …) counts as changing everything: a new kind of write can only make the
  * cache emptier, never staler. Organizations carry the network status the referral analytics read. */
 export function domainsOfEntity(entity: string | null | undefined): DataDomain[] {
+  if (entity && IN_NO_CACHED_ANSWER.has(entity)) return [];
   if (entity && AUTH.has(entity)) return ['auth'];
   if (entity && CRM.has(entity)) return ['crm'];
   if (entity && DIRECTORY.has(entity)) return ['directory', 'referrals'];

@@ -3,7 +3,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -24,6 +23,7 @@ import { startAuditSealer } from './lib/auditSealer';
 import { errorHandler, sendProblem } from './lib/errors';
 import { isDatabaseUnavailable } from './lib/faults';
 import { registerResponseCache } from './lib/responseCache';
+import { registerSecurityHeaders } from './lib/securityHeaders';
 import { loadStartHints } from './lib/startHints';
 import { routeModules } from './routes';
 
@@ -81,26 +81,7 @@ export async function buildApp(
       : errorHandler(err as FastifyError, req, reply),
   );
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
-        connectSrc: ["'self'"],
-        workerSrc: ["'self'"],
-        manifestSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-    hsts: { maxAge: 31536000, includeSubDomains: true },
-  });
+  registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(rateLimit, { global: false });
   // Uploads go through src/server/lib/upload.ts (streams to a temp file, checks size and type).
@@ -128,7 +109,10 @@ export async function buildApp(
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   registerGuard(app, ctx.database, { idleMinutes: ctx.config.SESSION_IDLE_MINUTES });
   if (ctx.config.READ_CACHE_MB > 0)
-    await registerResponseCache(app, ctx.database, { maxBytes: ctx.config.READ_CACHE_MB * 1024 * 1024 });
+    await registerResponseCache(app, ctx.database, {
+      maxBytes: ctx.config.READ_CACHE_MB * 1024 * 1024,
+      ttlMs: ctx.config.READ_CACHE_MAX_AGE_S * 1000,
+    });
 
   for (const mod of routeModules) await mod(app, ctx);
 

@@ -6,7 +6,8 @@
 // Generations move when (a) this process's own write requests finish (their audit entries say what
 // they changed: src/db/changes.ts), before the reply is sent; (b) a change notification arrives from
 // the database (every process's writes and imports, on commit). While the notification listener is
-// down the cache is off. Entries also expire after `ttlMs` as a backstop. Bounded by entries and
+// down the cache is off. Entries also expire after `ttlMs` (READ_CACHE_MAX_AGE_S, 15 min) as a backstop
+// for changes made outside Rounds, which send no notification. Bounded by entries and
 // bytes (LRU). Keys are the role and the URL: a route may opt in only if its answer depends on
 // nothing else (not on who asks within the role — no territory filter, no private records); the
 // guard has already checked the role may call it. Keys also carry the UTC date, for answers that
@@ -51,7 +52,7 @@ export type ResponseCacheOptions = { maxEntries?: number; maxBytes?: number; ttl
 export async function registerResponseCache(app: App, database: Database, opts: ResponseCacheOptions = {}) {
   const generation = Object.fromEntries(DATA_DOMAINS.map((d) => [d, 0])) as Record<DataDomain, number>;
   const entries = new LRUCache<string, Entry>({
-    max: opts.maxEntries ?? 5000,
+    max: opts.maxEntries ?? 100_000, // a bound on count; READ_CACHE_MB bounds the memory
     maxSize: opts.maxBytes ?? 64 * 1024 * 1024,
     sizeCalculation: (e) => e.body.length + e.stamp.length + 64,
     ttl: opts.ttlMs ?? 60_000,
