@@ -3,7 +3,9 @@
 // backends' CPU time (from /proc) divided by the requests answered. Holds up on a shared machine
 // better than req/s. Env: ROUNDS_URL (default http://127.0.0.1:3000), DATABASE_URL (the server's
 // database), SERVER_PID (the server's process id), BENCH_DURATION (s per kind, default 10),
-// BENCH_WARM (s of unmeasured requests first, default 0), BENCH_KINDS (comma list of name parts).
+// BENCH_WARM (s of unmeasured requests first, default 0), BENCH_KINDS (comma list of name parts),
+// BENCH_CLIENTS (concurrent clients, default 10). Columns: kind, requests, req/s, Rounds / PostgreSQL /
+// total CPU ms per request, p50 and p99 ms.
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { createApiToken } from '../../src/commands/apiTokens';
@@ -35,7 +37,7 @@ for (const kind of kinds) {
   const run = (duration: number) =>
     autocannon({
       url: base,
-      connections: 10,
+      connections: Number(process.env.BENCH_CLIENTS ?? 10),
       duration,
       timeout: 10,
       requests: cannonRequests(next, `Bearer ${token}`),
@@ -53,7 +55,7 @@ for (const kind of kinds) {
   const node = ((cpuTicks(serverPid) - node0) * 10) / n;
   const pgMs = (pids.reduce((s, p, i) => s + Math.max(0, cpuTicks(p) - pg0[i]!), 0) * 10) / n;
   console.log(
-    `| ${kind} | ${n} | ${Math.round(r.requests.average)} | ${node.toFixed(2)} | ${pgMs.toFixed(2)} | ${(node + pgMs).toFixed(2)} |`,
+    `| ${kind} | ${n} | ${Math.round(r.requests.average)} | ${node.toFixed(2)} | ${pgMs.toFixed(2)} | ${(node + pgMs).toFixed(2)} | ${r.latency.p50} | ${r.latency.p99} |`,
   );
 }
 await admin.end();

@@ -7,7 +7,11 @@ import { migrateToLatest } from '../db/migrate';
 export class CliError extends Error {}
 
 export async function openDatabase(config: Config, opts: { migrate?: boolean } = {}): Promise<Database> {
-  const database = await connectDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+  const database = await connectDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.dataDir,
+    poolSize: config.DB_POOL_SIZE,
+  });
   if (opts.migrate !== false) await migrateToLatest(database.db);
   return database;
 }
