@@ -92,6 +92,24 @@ describe.each(backends)('goals on $name', (backend) => {
     expect(rows.get('new_referrers')).toMatchObject({ value: 1 });
   });
 
+  it('on a day with no active goal, points to the nearest goal period (own goals only)', async () => {
+    const after = (await liaison.request('GET', '/api/goals?activeOn=2026-11-27')).json();
+    expect(after.rows).toEqual([]);
+    expect(after.emptyHint).toEqual({
+      text: 'The latest goal period ended on 2026-10-30.',
+      date: '2026-10-30',
+    });
+    const before = (await liaison.request('GET', '/api/goals?activeOn=2026-09-15')).json();
+    expect(before.emptyHint).toEqual({
+      text: 'The next goal period starts on 2026-10-01.',
+      date: '2026-10-01',
+    });
+    const active = (await liaison.request('GET', '/api/goals?activeOn=2026-10-10')).json();
+    expect(active.emptyHint).toBeUndefined();
+    const other = await clientFor(app, database, 'liaison', 'hintless-liaison@test.example');
+    expect((await other.request('GET', '/api/goals?activeOn=2026-11-27')).json().emptyHint).toBeUndefined();
+  });
+
   it('shows liaisons only their own goals and refuses bad goals naming the field', async () => {
     const other = await clientFor(app, database, 'liaison', 'other-liaison@test.example');
     expect((await other.request('GET', '/api/goals?activeOn=2026-10-10')).json().rows).toEqual([]);

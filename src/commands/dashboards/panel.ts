@@ -19,6 +19,8 @@ export interface Panel<R extends Record<string, unknown> = Record<string, unknow
   rows: R[];
   /** Where the rows behind a number can be opened in the app (e.g. '/providers/{npi}'). */
   link?: string;
+  /** For an empty panel: a day that has rows, and why (e.g. the last day a goal period ran). */
+  emptyHint?: { text: string; date: string };
 }
 
 export type Viewer = { id: number | null; role: 'admin' | 'manager' | 'liaison' | 'analyst' };

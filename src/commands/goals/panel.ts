@@ -1,6 +1,7 @@
 // The goals table as a panel (Goals page, exports, monthly report): liaisons see their own goals,
 // managers, admins and analysts everyone's.
 import type { Kysely } from 'kysely';
+import { nearestGoalPeriods } from '../../db/queries/goals/goals';
 import type { DB } from '../../db/schema';
 import { type Panel, panel, type Viewer } from '../dashboards/panel';
 import { goalsWithProgress } from './progress';
@@ -20,7 +21,13 @@ export async function goalsPanel(
     ]
       .filter(Boolean)
       .join('; ') || null;
-  return panel(
+  const near = goals.length ? null : await nearestGoalPeriods(db, { ownerId: own, day: activeOn });
+  const emptyHint = near?.lastEnded
+    ? { text: `The latest goal period ended on ${near.lastEnded}.`, date: near.lastEnded }
+    : near?.nextStarts
+      ? { text: `The next goal period starts on ${near.nextStarts}.`, date: near.nextStarts }
+      : undefined;
+  const out = panel(
     {
       id: 'goals',
       title: `Goals active on ${activeOn}`,
@@ -69,5 +76,6 @@ export async function goalsPanel(
       version: g.version,
     })),
   );
+  return emptyHint ? { ...out, emptyHint } : out;
 }
 const r3 = (x: number) => Math.round(x * 1000) / 1000;

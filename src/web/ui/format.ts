@@ -27,3 +27,16 @@ export function relativeTime(v: string | Date, now = Date.now()): string {
   if (abs < 86400 * 30) return rtf.format(Math.round(s / 86400), 'day');
   return formatDate(v);
 }
+
+/**
+ * A place name from an all-capitals registry (NPPES writes "MOUNT JULIET") as people write it:
+ * "Mount Juliet". Names already in mixed case are left as they are; "McMinnville"-style inner capitals
+ * cannot be recovered from capitals alone, so words are only capitalised.
+ */
+export function placeName(v: string | null | undefined): string {
+  if (!v) return '';
+  if (v !== v.toUpperCase()) return v;
+  return v
+    .toLowerCase()
+    .replace(/(^|[\s\-'.(/])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+}

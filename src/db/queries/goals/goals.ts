@@ -81,3 +81,20 @@ export const goalToMeasure = (g: ListedGoal): GoalToMeasure => ({
   periodEnd: g.period_end,
   withinDays: g.within_days,
 });
+
+/** For a day with no active goal: the last day a goal period ended before it and the first day one starts after. */
+export async function nearestGoalPeriods(db: Kysely<DB>, f: { ownerId?: number; day: string }) {
+  let q = db
+    .selectFrom('goals')
+    .select((eb) => [
+      eb.fn.max(eb.case().when('period_end', '<', f.day).then(eb.ref('period_end')).end()).as('last_ended'),
+      eb.fn
+        .min(eb.case().when('period_start', '>', f.day).then(eb.ref('period_start')).end())
+        .as('next_starts'),
+    ]);
+  if (f.ownerId !== undefined) q = q.where('owner_id', '=', f.ownerId);
+  const r = await q.executeTakeFirst();
+  const iso = (v: unknown) =>
+    v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
+  return { lastEnded: iso(r?.last_ended), nextStarts: iso(r?.next_starts) };
+}

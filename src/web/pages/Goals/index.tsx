@@ -50,7 +50,7 @@ export default function GoalsPage() {
             ))}
           </section>
         ) : null}
-        <PanelCard panel={panel} params={{ date }} wide maxHeight="420px" />
+        <PanelCard panel={panel} params={{ date }} wide maxHeight="420px" onPickDate={setDate} />
         {manager ? <GoalForm /> : null}
         <ReturnOnVisit />
       </div>

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../api/client';
 import { useMe } from '../../api/hooks';
-import { EmptyState, Page, SkeletonRows, useToast } from '../../ui';
+import { EmptyState, Page, SkeletonRows, TextField, useToast } from '../../ui';
 import { AddToRouteButton } from './AddToRouteButton';
 import {
   type Contribution,
@@ -180,6 +180,8 @@ export default function TargetsPage() {
             ) : null}
             <h2 className="section-title">Save as target list</h2>
             <form
+              className="row"
+              style={{ gap: 'var(--sp-2)', alignItems: 'flex-end', flexWrap: 'wrap' }}
               onSubmit={(e) => {
                 e.preventDefault();
                 if (!listName.trim()) return;
@@ -189,15 +191,13 @@ export default function TargetsPage() {
                 );
               }}
             >
-              <label>
-                List name{' '}
-                <input
-                  value={listName}
-                  onChange={(e) => setListName(e.target.value)}
-                  placeholder="Orthopedic leakage Q1"
-                  maxLength={120}
-                />
-              </label>
+              <TextField
+                label="List name"
+                value={listName}
+                onChange={(e) => setListName(e.target.value)}
+                placeholder="Orthopedic leakage Q1"
+                maxLength={120}
+              />
               <button
                 type="submit"
                 className="btn"

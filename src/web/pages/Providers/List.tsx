@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+import { SERVICE_LINES } from '../../../core/serviceLineList';
 import { api } from '../../api/client';
 import {
   Chip,
@@ -14,10 +15,24 @@ import {
   SkeletonRows,
   TextField,
 } from '../../ui';
+import { placeName } from '../../ui/format';
 import { precisionLabel } from './precision';
+import './providers.css';
 import type { Facet, ProviderHit, SearchResult } from './types';
 
 type Filters = { serviceLine?: string; specialty?: string; city?: string; county?: string };
+
+const FILTER_TITLES: Record<keyof Filters, string> = {
+  serviceLine: 'Service line',
+  specialty: 'Specialty',
+  city: 'City',
+  county: 'County',
+};
+const LINE_LABEL = new Map<string, string>(SERVICE_LINES.map((l) => [l.key, l.label]));
+/** A facet value as a person reads it: service-line keys by their names. */
+const facetLabel = (key: keyof Filters, value: string, label?: string | null) =>
+  label ??
+  (key === 'serviceLine' ? (LINE_LABEL.get(value) ?? value) : key === 'city' ? placeName(value) : value);
 
 export default function ProvidersList() {
   const navigate = useNavigate();
@@ -50,7 +65,10 @@ export default function ProvidersList() {
       {
         id: 'place',
         header: 'Practice',
-        cell: (r) => [r.address.city, r.address.state, r.address.zip5].filter(Boolean).join(' '),
+        cell: (r) =>
+          [placeName(r.address.city), [r.address.state, r.address.zip5].filter(Boolean).join(' ')]
+            .filter(Boolean)
+            .join(', '),
         sortValue: (r) => r.address.city,
         hideOnPhone: true,
       },
@@ -88,18 +106,20 @@ export default function ProvidersList() {
   const facet = (key: keyof Filters, title: string, list: Facet[] | undefined) =>
     list?.length ? (
       <fieldset className="facet" aria-label={title}>
-        <strong>{title}</strong>
-        {list.slice(0, 8).map((f) => (
-          <button
-            key={f.value}
-            type="button"
-            className="chip-button"
-            aria-pressed={filters[key] === f.value}
-            onClick={() => setFilters((x) => ({ ...x, [key]: x[key] === f.value ? undefined : f.value }))}
-          >
-            {f.label ?? f.value} <span className="muted">{f.count}</span>
-          </button>
-        ))}
+        <legend className="facet-title">{title}</legend>
+        <div className="facet-options">
+          {list.slice(0, 8).map((f) => (
+            <button
+              key={f.value}
+              type="button"
+              className="facet-option"
+              aria-pressed={filters[key] === f.value}
+              onClick={() => setFilters((x) => ({ ...x, [key]: x[key] === f.value ? undefined : f.value }))}
+            >
+              {facetLabel(key, f.value, f.label)} <span className="facet-count">{f.count}</span>
+            </button>
+          ))}
+        </div>
       </fieldset>
     ) : null;
   return (
@@ -108,7 +128,7 @@ export default function ProvidersList() {
       subtitle="Every physician and practitioner in the market"
       source={{ source: 'NPPES NPI registry', dataDate: data?.dataDate ?? null }}
     >
-      <div className="toolbar">
+      <div className="providers-toolbar">
         <TextField
           label="Search name or NPI"
           value={q}
@@ -122,17 +142,23 @@ export default function ProvidersList() {
           inputMode="numeric"
           maxLength={5}
         />
-        <button type="button" onClick={() => setView(view === 'table' ? 'map' : 'table')}>
+        <button
+          type="button"
+          className="btn"
+          aria-pressed={view === 'map'}
+          onClick={() => setView(view === 'table' ? 'map' : 'table')}
+        >
           {view === 'table' ? 'Show map' : 'Show table'}
         </button>
       </div>
-      <div className="chips">
-        {Object.entries(filters)
+      <div className="providers-chips">
+        {(Object.entries(filters) as [keyof Filters, string | undefined][])
           .filter(([, v]) => v)
           .map(([k, v]) => (
             <Chip key={k}>
-              {k}: {v}{' '}
+              {FILTER_TITLES[k]}: {facetLabel(k, v!)}{' '}
               <button
+                className="chip-remove"
                 type="button"
                 aria-label={`Remove ${k} filter`}
                 onClick={() => setFilters((x) => ({ ...x, [k]: undefined }))}

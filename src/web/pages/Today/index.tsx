@@ -10,7 +10,7 @@ import { EmptyState, Page, SkeletonRows } from '../../ui';
 import { isoToday, panelOf, useGoals, useToday } from '../dashboard/api';
 import { DownloadBar } from '../dashboard/DownloadBar';
 import { GoalRing } from '../dashboard/GoalRing';
-import { PanelCard } from '../dashboard/PanelCard';
+import { EmptyHint, PanelCard } from '../dashboard/PanelCard';
 import { CalendarFeed } from './CalendarFeed';
 
 export default function TodayPage() {
@@ -59,7 +59,10 @@ export default function TodayPage() {
         </div>
         {!goals.data ? <SkeletonRows rows={2} /> : null}
         {goals.data && goals.data.rows.length === 0 ? (
-          <p className="muted small">No goals are active on {date}.</p>
+          <p className="muted small">
+            No goals are active on {date}.
+            {goals.data.emptyHint ? <EmptyHint hint={goals.data.emptyHint} onPickDate={setDate} /> : null}
+          </p>
         ) : null}
         <div className="goal-rings">
           {goals.data?.rows.map((g) => (

@@ -55,6 +55,7 @@ export function PanelCard({
   table = true,
   maxHeight = '320px',
   wide,
+  onPickDate,
 }: {
   panel: Panel | undefined;
   params?: Query;
@@ -62,6 +63,8 @@ export function PanelCard({
   table?: boolean;
   maxHeight?: string;
   wide?: boolean;
+  /** Lets an empty panel's hint move the page to a day that has rows. */
+  onPickDate?: (date: string) => void;
 }) {
   const navigate = useNavigate();
   if (!panel) return null;
@@ -113,7 +116,10 @@ export function PanelCard({
             rowHeight={36}
           />
         ) : (
-          <EmptyState title="Nothing here">No rows for this panel as of its data date.</EmptyState>
+          <EmptyState title="Nothing here">
+            No rows for this panel as of its data date.
+            {panel.emptyHint ? <EmptyHint hint={panel.emptyHint} onPickDate={onPickDate} /> : null}
+          </EmptyState>
         )
       ) : null}
       <SourceNote source={panel.source} dataDate={panel.dataDate ? `data through ${panel.dataDate}` : null} />
@@ -124,5 +130,26 @@ export function PanelCard({
         </details>
       ) : null}
     </section>
+  );
+}
+
+/** "The latest goal period ended on …" with a button that shows that day. */
+export function EmptyHint({
+  hint,
+  onPickDate,
+}: {
+  hint: { text: string; date: string };
+  onPickDate?: (date: string) => void;
+}) {
+  return (
+    <span className="empty-hint">
+      {' '}
+      {hint.text}{' '}
+      {onPickDate ? (
+        <button type="button" className="btn btn-ghost" onClick={() => onPickDate(hint.date)}>
+          Show {hint.date}
+        </button>
+      ) : null}
+    </span>
   );
 }

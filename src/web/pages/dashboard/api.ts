@@ -18,6 +18,8 @@ export type Panel = {
   columns: PanelColumn[];
   rows: PanelRow[];
   link?: string;
+  /** For an empty panel: a day that has rows, and why. */
+  emptyHint?: { text: string; date: string };
 };
 
 export type GoalStatus = 'met' | 'ahead' | 'on_track' | 'behind' | 'not_started' | 'missed';
