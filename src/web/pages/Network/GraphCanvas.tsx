@@ -108,12 +108,24 @@ export function GraphCanvas({ nodes, edges, positions, selected, onSelect, label
     }
     ctx.globalAlpha = 1;
     ctx.fillStyle = '#1f2933';
+    ctx.strokeStyle = 'rgba(255, 255, 255, 0.9)';
+    ctx.lineWidth = 3;
+    ctx.lineJoin = 'round';
     ctx.font = '12px system-ui, sans-serif';
-    for (const n of [...labelled, ...nodes.filter((x) => x.id === selected)]) {
+    // The selected node's label first, then the most influential; a label that would overlap one
+    // already drawn is left out (nodes of one community sit close together), with a white halo
+    // so the names read over the edges.
+    const drawn: { x: number; y: number; w: number }[] = [];
+    for (const n of [...nodes.filter((x) => x.id === selected), ...labelled]) {
       const p = positions.get(n.id);
       if (!p) continue;
       const q = project(p, w, h);
-      ctx.fillText(n.name, q.x + 8, q.y - 6);
+      const box = { x: q.x + 8, y: q.y - 6, w: ctx.measureText(n.name).width };
+      if (drawn.some((d) => box.x < d.x + d.w + 4 && d.x < box.x + box.w + 4 && Math.abs(box.y - d.y) < 14))
+        continue;
+      drawn.push(box);
+      ctx.strokeText(n.name, box.x, box.y);
+      ctx.fillText(n.name, box.x, box.y);
     }
   });
 
