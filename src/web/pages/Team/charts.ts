@@ -16,7 +16,7 @@ export function heatmapOption(rows: PanelRow[]): EChartsOption {
   const max = Math.max(1, ...rows.map((r) => Number(r.visits)));
   return {
     tooltip: { position: 'top' },
-    grid: { left: 8, right: 8, top: 8, bottom: 48, containLabel: true },
+    grid: { left: 8, right: 8, top: 8, bottom: 72, containLabel: true }, // room for the colour scale below the week labels
     xAxis: { type: 'category', data: weeks.map((w) => w.slice(5)), splitArea: { show: true } },
     yAxis: { type: 'category', data: people, splitArea: { show: true } },
     visualMap: {

@@ -83,7 +83,7 @@ export default function TeamPage() {
               heat ? (
                 <EChart
                   label="Visits per liaison and week"
-                  height={Math.max(200, 40 * new Set(heat.rows.map((r) => r.liaison)).size + 90)}
+                  height={Math.max(200, 40 * new Set(heat.rows.map((r) => r.liaison)).size + 114)}
                   option={heatmapOption(heat.rows)}
                   onClick={() => navigate('/activities')}
                 />
