@@ -4,8 +4,9 @@
 import type { Locator, Page } from '@playwright/test';
 import { installability, offlineStart, phoneAccessibility } from '../bench/pwa/checks';
 import { seedFieldDay, waitForOfflineReady } from '../bench/pwa/seed';
+import { DOMAIN } from '../src/demo/crm';
 import { expect, signIn, test } from './fixtures';
-import { EMPTY_USERS } from './servers';
+import { DEMO_PASSWORD, EMPTY_USERS } from './servers';
 
 test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
 
@@ -96,4 +97,28 @@ test('keyboard only: log a visit and add a task on the phone screens', async ({ 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('alert')).toHaveText('Say what needs doing.');
   await expect(page.getByLabel('Task', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+});
+
+test.describe('on the demo market', () => {
+  test.use({ server: 'demo' });
+
+  // The demo's top bar carries the "synthetic" badge; it once widened every page past a phone's
+  // screen (the shell's column grew to the bar's width) and pushed the tab bar off it.
+  test('phone screens fit the screen: no sideways scrolling', async ({ page }) => {
+    test.setTimeout(120_000);
+    await signIn(page, `jordan.pickett@${DOMAIN}`, DEMO_PASSWORD);
+    for (const path of ['/field', '/today', '/goals', '/providers', '/referrals']) {
+      await page.goto(path);
+      await expect(page.locator('main h1').first()).toBeVisible({ timeout: 30_000 });
+      await page.waitForLoadState('networkidle'); // tables and charts drawn: they may widen the page
+      await expect(page.getByRole('button', { name: /Synthetic/ })).toBeVisible();
+      const width = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        screen: document.documentElement.clientWidth,
+      }));
+      expect(width.page, `${path} is ${width.page}px wide on a ${width.screen}px screen`).toBeLessThanOrEqual(
+        width.screen,
+      );
+    }
+  });
 });

@@ -20,7 +20,11 @@ export function DemoBadge() {
         onClick={() => setOpen(!open)}
         onBlur={() => setOpen(false)}
       >
-        {demo.loading ? `Demo data — synthetic · loading ${demo.loading}…` : 'Demo data — synthetic'}
+        <span className="demo-badge-long">
+          {demo.loading ? `Demo data — synthetic · loading ${demo.loading}…` : 'Demo data — synthetic'}
+        </span>
+        {/* a phone's top bar has room for two words; still says synthetic */}
+        <span className="demo-badge-short">{demo.loading ? 'Synthetic · loading…' : 'Synthetic demo'}</span>
       </button>
       {open ? (
         <div className="menu-panel" role="note" style={{ padding: 12, width: 280 }}>
