@@ -111,7 +111,7 @@ test.describe('on the demo market', () => {
       await page.goto(path);
       await expect(page.locator('main h1').first()).toBeVisible({ timeout: 30_000 });
       await page.waitForLoadState('networkidle'); // tables and charts drawn: they may widen the page
-      await expect(page.getByRole('button', { name: /Synthetic/ })).toBeVisible();
+      await expect(page.getByRole('button', { name: /synthetic/i })).toBeVisible();
       const width = await page.evaluate(() => ({
         page: document.documentElement.scrollWidth,
         screen: document.documentElement.clientWidth,
