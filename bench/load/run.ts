@@ -12,7 +12,15 @@ import Fastify from 'fastify';
 import pg from 'pg';
 import { createApiToken } from '../../src/commands/apiTokens';
 import { connectDatabase } from '../../src/db/connection';
-import { type BenchRequest, candidates, cannonRequests, chooser, cpuTicks, sampleData } from './workload';
+import {
+  activityTypeSplit,
+  type BenchRequest,
+  candidates,
+  cannonRequests,
+  chooser,
+  cpuTicks,
+  sampleData,
+} from './workload';
 
 const duration = Number(process.env.BENCH_DURATION ?? 60);
 const levels = (process.env.BENCH_CONNECTIONS ?? '50,200').split(',').map(Number);
@@ -255,7 +263,7 @@ function report(rows: Row[], kept: BenchRequest[], skipped: string[], providers:
     '|---|---|---:|---:|---|',
     ...profile,
     '',
-    `Mixed workload (API token, no logins; random NPIs from ${providers} demo providers): ${kept.map((k) => `${k.name} ${Math.round((100 * k.weight) / total)} %`).join(', ')}.`,
+    `Mixed workload (API token, no logins; random NPIs from ${providers} demo providers): ${kept.map((k) => `${k.name} ${Math.round((100 * k.weight) / total)} %`).join(', ')}; activity types logged: ${activityTypeSplit()} (an in-person visit or drop-in drops its provider's cached relationship view; a call or email drops nothing cached).`,
     skipped.length ? `Left out (not answering 2xx when the run started): ${skipped.join('; ')}.` : '',
     '',
     'Reproduce: `npm run bench:load` (env BENCH_DURATION, BENCH_CONNECTIONS, BENCH_DATABASE_URL).',

@@ -30,6 +30,27 @@ export async function sampleData(db: Kysely<DB>) {
   return { npis, prefixes: names.map((n) => n.slice(0, 3)) };
 }
 
+// What a liaison logs: mostly in-person visits (each drops its provider's cached relationship view,
+// which shows the last in-person visit), some calls and emails (which drop nothing cached).
+export const ACTIVITY_TYPES = [
+  'in_person_visit',
+  'in_person_visit',
+  'in_person_visit',
+  'in_person_visit',
+  'in_person_visit',
+  'drop_in',
+  'call',
+  'call',
+  'call',
+  'email',
+] as const;
+
+/** "in_person_visit 50 %, …": the split of the activity types logged, for the report. */
+export const activityTypeSplit = () =>
+  [...new Set(ACTIVITY_TYPES)]
+    .map((t) => `${t} ${(100 * ACTIVITY_TYPES.filter((x) => x === t).length) / ACTIVITY_TYPES.length} %`)
+    .join(', ');
+
 export function candidates(data: { npis: string[]; prefixes: string[] }): BenchRequest[] {
   return [
     {
@@ -53,9 +74,9 @@ export function candidates(data: { npis: string[]; prefixes: string[] }): BenchR
       path: () => '/api/activities',
       body: () =>
         JSON.stringify({
-          type: 'call',
+          type: pick(ACTIVITY_TYPES),
           occurredAt: new Date().toISOString(),
-          subject: 'Load test call (synthetic)',
+          subject: 'Load test activity (synthetic)',
           providerNpis: [pick(data.npis)],
         }),
     },

@@ -10,6 +10,17 @@ describe('change signals', () => {
         detail: { providers: ['1000000004', '1000000012'] },
       }),
     ).toEqual(['crm:1000000004', 'crm:1000000012']);
+    // the relationship view shows the last in-person visit: a call or an email changes none
+    const logged = (type: string) =>
+      changesOfAudit({
+        entity: 'activity',
+        action: 'create',
+        detail: { providers: ['1000000004'], after: { type } },
+      });
+    expect(logged('in_person_visit')).toEqual(['crm:1000000004']);
+    expect(logged('drop_in')).toEqual(['crm:1000000004']);
+    expect(logged('call')).toEqual(['crm:none']);
+    expect(logged('email')).toEqual(['crm:none']);
     expect(changesOfAudit({ entity: 'activity', action: 'create', detail: { providers: [] } })).toEqual([
       'crm:none',
     ]);

@@ -6,6 +6,7 @@
 // replies: read-your-writes without waiting for the notification).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { type Kysely, sql } from 'kysely';
+import { countsAsVisit } from '../core/crm/visitCadence';
 import type { DB } from './schema';
 
 /** Kinds of data a cached read can depend on. `auth` is users (names, roles: the relationship view
@@ -51,7 +52,8 @@ const NPI_RE = /^\d{10}$/;
  * scoped: a relationship's fields (the entity id is the NPI) and a newly logged activity (its
  * attendees' NPIs are in the entry, `detail.providers`). Every other CRM write — an edited or
  * deleted activity, whose former attendees the entry does not list, tasks, issues, … — counts as
- * changing every provider's CRM views.
+ * changing every provider's CRM views. A new activity that is not an in-person visit (a call, an
+ * email) changes no per-provider view: the relationship view shows only the last in-person visit.
  */
 export function changesOfAudit(e: {
   entity?: string | null;
@@ -64,14 +66,18 @@ export function changesOfAudit(e: {
   if (domains.length !== 1 || domains[0] !== 'crm') return domains;
   if (e.entity === 'provider_relationship' && e.entityId && NPI_RE.test(e.entityId))
     return [`crm:${e.entityId}`];
-  const providers = (e.detail as { providers?: unknown } | null)?.providers;
+  const detail = e.detail as { providers?: unknown; after?: { type?: unknown } } | null;
+  const providers = detail?.providers;
   if (
     e.entity === 'activity' &&
     e.action === 'create' &&
     Array.isArray(providers) &&
     providers.every((n) => typeof n === 'string' && NPI_RE.test(n))
-  )
+  ) {
+    const type = detail?.after?.type;
+    if (typeof type === 'string' && !countsAsVisit(type)) return [NO_PROVIDER];
     return providers.length ? providers.map((n) => `crm:${n}` as const) : [NO_PROVIDER];
+  }
   return domains;
 }
 

@@ -220,6 +220,20 @@ describe.each(backends)('relationship view cache on $name', ({ create }) => {
     expect((await view(liaison, B)).body.last_visit).toBeNull();
   });
 
+  it('a call with a provider keeps its view: the view shows the last in-person visit only', async () => {
+    await settle();
+    const before = await view(liaison, A);
+    const r = await liaison.request('POST', '/api/activities', {
+      type: 'call',
+      occurredAt: '2026-11-22T15:00:00Z',
+      providerNpis: [A],
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(await view(liaison, A)).toEqual({ cache: 'hit', body: before.body });
+    await settle(); // sealed and announced: still nothing this view shows
+    expect(await view(liaison, A)).toEqual({ cache: 'hit', body: before.body });
+  });
+
   it('a relationship edit drops that provider’s view only', async () => {
     await settle();
     await view(liaison, A);

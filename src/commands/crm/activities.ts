@@ -125,7 +125,13 @@ async function insertActivity(
     await checkRefs(db, npis, contactIds); // throws the 400 naming the unknown reference
     throw new CrmError('providerNpis / contactIds: a referenced record was just removed; try again', 409);
   }
-  noteChanged(changesOfAudit({ entity: ACTIVITY.entity, action: 'create', detail: { providers: npis } }));
+  noteChanged(
+    changesOfAudit({
+      entity: ACTIVITY.entity,
+      action: 'create',
+      detail: { providers: npis, after: { type: input.type } },
+    }),
+  );
   const { refs_ok: _ok, ...activity } = row;
   return activity;
 }

@@ -7,6 +7,7 @@ import {
   type VisitFrequency,
   visitStatus,
 } from '../../../core/crm/visitCadence';
+import { PREPARED } from '../../connection';
 import type { DB } from '../../schema';
 
 // The interval per frequency, generated from the one definition in core so SQL and UI agree.
@@ -53,6 +54,8 @@ function base(db: Kysely<DB>) {
         where t.provider_npi = p.npi and a.deleted_at is null and a.type in (${inPerson}))`.as('last_visit'),
     ]);
 }
+
+type RelationshipRow = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
 
 export async function listRelationships(db: Kysely<DB>, f: RelationshipFilter) {
   const today = f.today ?? new Date().toISOString().slice(0, 10);
@@ -108,7 +111,10 @@ export async function getRelationship(
   npi: string,
   today = new Date().toISOString().slice(0, 10),
 ) {
-  const r = await base(db).where('p.npi', '=', npi).executeTakeFirst();
+  // A hot read (every relationship view that is not cached): planned once per connection.
+  const r = (
+    await sql<RelationshipRow>`${sql.raw(PREPARED)} ${base(db).where('p.npi', '=', npi)}`.execute(db)
+  ).rows[0];
   if (!r) return undefined;
   return { ...r, visit: visitStatus(r.visit_frequency as VisitFrequency | null, r.last_visit, today) };
 }
