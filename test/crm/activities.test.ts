@@ -243,6 +243,78 @@ describe.each(backends)('activities, tasks, timeline and notes search on $name',
     expect((await verifyAuditChain(database.db)).ok).toBe(true);
   });
 
+  it('activities logged at the same moment are written together, each with its own attendees and audit row; a bad one fails alone', async () => {
+    const actor = { id: null, label: 'batch test', role: 'admin' as const };
+    const log = (subject: string, extra: Record<string, unknown> = {}) =>
+      logActivity(database.db, actor, {
+        type: 'call',
+        occurredAt: '2026-03-02T15:00:00Z',
+        subject,
+        ...extra,
+      }).then(
+        (a) => ({ ok: true as const, a }),
+        (e: Error & { status?: number }) => ({ ok: false as const, message: e.message }),
+      );
+    const results = await Promise.all([
+      ...Array.from({ length: 12 }, (_, i) => log(`batch ${i}`, { providerNpis: [NPIS[i % 3]!] })),
+      log('batch unknown NPI', { providerNpis: ['1234567893'] }),
+      log('batch two attendees', { providerNpis: [NPIS[2]!, NPIS[0]!] }),
+    ]);
+    const good = results.slice(0, 12).map((r) => (r.ok ? r.a : null));
+    good.forEach((a, i) => {
+      expect(a).toMatchObject({ subject: `batch ${i}`, duplicate: false });
+      expect(a!.attendees.map((t) => t.npi)).toEqual([NPIS[i % 3]]);
+    });
+    expect(results[12]).toEqual({ ok: false, message: 'providerNpis: unknown NPI 1234567893' });
+    const two = results[13]!;
+    expect(two.ok && two.a.attendees.map((t) => t.npi)).toEqual([NPIS[2], NPIS[0]]);
+    // written together: one statement, so one transaction time (now()) for several of them
+    const stored = await database.db
+      .selectFrom('activities')
+      .select(['id', 'subject', 'created_at'])
+      .where('subject', 'like', 'batch %')
+      .where('subject', 'not like', 'batch more%')
+      .execute();
+    expect(stored.map((r) => r.subject).sort()).toEqual(
+      [...good.map((a) => a!.subject), 'batch two attendees'].sort(),
+    );
+    const times = new Set(stored.map((r) => new Date(r.created_at).getTime()));
+    expect(times.size).toBeLessThan(stored.length);
+    // A statement error (a foreign key) fails the batch: it is retried one by one, so only the bad one fails.
+    const more = await Promise.all([
+      ...Array.from({ length: 4 }, (_, i) => log(`batch more ${i}`, { providerNpis: [NPIS[i % 3]!] })),
+      log('batch bad organization', { organizationId: 987654 }),
+      log('batch more 4', { providerNpis: [NPIS[1]!] }),
+    ]);
+    expect(more.map((r) => r.ok)).toEqual([true, true, true, true, false, true]);
+    expect(more.map((r) => r.ok && r.a.subject)).toEqual([
+      'batch more 0',
+      'batch more 1',
+      'batch more 2',
+      'batch more 3',
+      false,
+      'batch more 4',
+    ]);
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['entity_id', 'detail'])
+      .where('actor_label', '=', 'batch test')
+      .where(
+        'entity_id',
+        'in',
+        stored.map((r) => String(r.id)),
+      )
+      .execute();
+    expect(audit.map((r) => Number(r.entity_id)).sort((x, y) => x - y)).toEqual(
+      stored.map((r) => Number(r.id)).sort((x, y) => x - y),
+    );
+    for (const r of audit) {
+      const d = r.detail as { after: { id: number; subject: string }; providers: string[] };
+      expect(d.after.subject).toBe(stored.find((s) => Number(s.id) === Number(r.entity_id))!.subject);
+    }
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+  });
+
   it('logging visits re-uses one prepared statement with a generic plan (no planning per write)', async () => {
     await database.db
       .transaction()

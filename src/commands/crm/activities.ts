@@ -1,16 +1,11 @@
 // Logging activities: one call writes the activity, its attendees (providers and contacts) and
 // any follow-up tasks, in one transaction. A client id makes a retried (offline) submit idempotent.
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ActivityOutcome, ActivityType } from '../../core/crm/visitCadence';
 import { changesOfAudit, noteChanged } from '../../db/changes';
-import { PREPARED } from '../../db/connection';
-import {
-  type ActivityView,
-  activityColumns,
-  attendeeName,
-  loadActivity,
-} from '../../db/queries/crm/activities';
+import { loadActivity } from '../../db/queries/crm/activities';
 import type { DB } from '../../db/schema';
+import { insertActivities, insertActivityBatched } from './activityBatch';
 import { type Actor, CrmError } from './errors';
 import { requireEditOwned, resolveOwner } from './ownership';
 import { createTask, type TaskInput } from './tasks';
@@ -70,8 +65,8 @@ async function checkRefs(db: Kysely<DB>, npis: string[], contactIds: number[]) {
 }
 
 /**
- * Inserts the activity, its attendees and its audit row in ONE statement (atomic on its own, so a
- * write without follow-ups needs no transaction: one round trip instead of seven), and answers with
+ * Inserts the activity, its attendees and its audit row in one statement (src/commands/crm/activityBatch.ts:
+ * outside a transaction, combined with other activities logged at the same moment), and answers with
  * the activity as `loadActivity` reads it. The attendees are inserted only if every NPI and contact
  * exists; otherwise nothing is written and `checkRefs` says which one is unknown.
  */
@@ -83,44 +78,10 @@ async function insertActivity(
   npis: string[],
   contactIds: number[],
 ) {
-  const r = await sql<ActivityView & { refs_ok: boolean }>`${sql.raw(PREPARED)}
-    with pv as (select p.npi from providers p where p.npi = any(${npis}::text[])),
-    cv as (select c.id from contacts c where c.id = any(${contactIds}::bigint[]) and c.deleted_at is null),
-    ok as (
-      select (select count(*) from pv) = ${npis.length} and (select count(*) from cv) = ${contactIds.length} as refs_ok),
-    a as (
-      insert into activities (type, occurred_at, duration_minutes, organization_id, location_id, subject, topics,
-        outcome, notes, owner_id, client_id, external_id, created_by)
-      select ${input.type}, ${new Date(input.occurredAt)}, ${input.durationMinutes ?? null}::int,
-        ${input.organizationId ?? null}::bigint, ${input.locationId ?? null}::bigint, ${input.subject ?? ''},
-        ${input.topics ?? []}::text[], ${input.outcome ?? null}, ${input.notes ?? ''}, ${ownerId}::bigint,
-        ${input.clientId ?? null}, ${input.externalId ?? null}, ${actor.id}::bigint
-      from ok where ok.refs_ok
-      returning *),
-    att as (
-      insert into activity_attendees (activity_id, provider_npi, contact_id)
-      select a.id, x.npi, x.contact_id from a,
-        (select n.npi, null::bigint as contact_id, n.i from unnest(${npis}::text[]) with ordinality n(npi, i)
-         union all
-         select null, c.id, ${npis.length} + c.i from unnest(${contactIds}::bigint[]) with ordinality c(id, i)) x
-      order by x.i
-      returning id, provider_npi, contact_id),
-    audit as (
-      insert into audit_log (at, actor_user_id, actor_label, action, entity, entity_id, ip, detail)
-      select now(), ${actor.id}::bigint, ${actor.label}, 'create', ${ACTIVITY.entity}, a.id::text, ${actor.ip ?? null},
-        jsonb_build_object('version', a.version, 'before', '{}'::jsonb, 'after', to_jsonb(a) - 'search',
-          'providers', to_jsonb(${npis}::text[]))
-      from a)
-    select ok.refs_ok, ${sql.join(activityColumns.map((c) => sql.ref(c)))},
-      (select u.name from users u where u.id = a.owner_id) as owner_name,
-      (select o.name from organizations o where o.id = a.organization_id) as organization_name,
-      coalesce((select json_agg(json_build_object('npi', t.provider_npi, 'contactId', t.contact_id,
-          'name', ${attendeeName}) order by t.id)
-        from att t left join providers p on p.npi = t.provider_npi
-        left join contacts c on c.id = t.contact_id), '[]'::json) as attendees,
-      '[]'::json as tasks
-    from ok left join a on true`.execute(db);
-  const row = r.rows[0]!;
+  const item = { actor, ownerId, input, npis, contactIds };
+  const row = db.isTransaction
+    ? (await insertActivities(db, [item]))[0]!
+    : await insertActivityBatched(db, item);
   if (!row.refs_ok) {
     await checkRefs(db, npis, contactIds); // throws the 400 naming the unknown reference
     throw new CrmError('providerNpis / contactIds: a referenced record was just removed; try again', 409);
