@@ -49,9 +49,9 @@ const schema = z.object({
   BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).default(0),
   BACKUP_KEEP: z.coerce.number().int().min(1).default(7),
   PUBLIC_URL: z.string().url().optional(),
-  // In-process cache of hot reads (src/server/lib/responseCache.ts): size in MB, 0 turns it off.
   // PostgreSQL connections per server process (PGlite always uses one).
   DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  // In-process cache of hot reads (src/server/lib/responseCache.ts): size in MB, 0 turns it off.
   READ_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   // Backstop age of a cached answer. Answers are dropped on change notifications; the age only bounds
   // how long a change made outside Rounds (hand-written SQL) can go unseen.

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet, { type HelmetOptions } from 'helmet';
 import type { App } from '../context';
 
-export const SECURITY_HEADER_OPTIONS: HelmetOptions = {
+const SECURITY_HEADER_OPTIONS: HelmetOptions = {
   contentSecurityPolicy: {
     directives: {
       defaultSrc: ["'self'"],
@@ -27,7 +27,7 @@ export const SECURITY_HEADER_OPTIONS: HelmetOptions = {
 };
 
 /** The headers helmet sets for these options, read by running its middleware once on a recorder. */
-export function staticSecurityHeaders(opts: HelmetOptions = SECURITY_HEADER_OPTIONS): Record<string, string> {
+function staticSecurityHeaders(opts: HelmetOptions = SECURITY_HEADER_OPTIONS): Record<string, string> {
   const headers: Record<string, string> = {};
   const recorder = {
     setHeader: (name: string, value: unknown) => {
@@ -45,8 +45,8 @@ export function staticSecurityHeaders(opts: HelmetOptions = SECURITY_HEADER_OPTI
   return headers;
 }
 
-export function registerSecurityHeaders(app: App, opts?: HelmetOptions) {
-  const headers = staticSecurityHeaders(opts);
+export function registerSecurityHeaders(app: App) {
+  const headers = staticSecurityHeaders();
   app.addHook('onRequest', (_req, reply, done) => {
     reply.headers(headers);
     done();
