@@ -29,9 +29,8 @@ const queues = new WeakMap<object, Queue>(); // per database handle
 
 /** Inserts one activity (with attendees and audit row), combined with the others arriving meanwhile. */
 export function insertActivityBatched(db: Kysely<DB>, item: NewActivity): Promise<InsertedActivity> {
-  let q = queues.get(db);
-  if (!q) queues.set(db, (q = { waiting: [], inFlight: 0 }));
-  const queue = q;
+  const queue = queues.get(db) ?? { waiting: [], inFlight: 0 };
+  queues.set(db, queue);
   return new Promise((resolve, reject) => {
     queue.waiting.push({ item, resolve, reject });
     if (queue.inFlight < MAX_IN_FLIGHT) void drain(db, queue);
@@ -48,7 +47,7 @@ async function drain(db: Kysely<DB>, q: Queue) {
           db,
           batch.map((b) => b.item),
         );
-        batch.forEach((b, k) => b.resolve(rows[k]!));
+        for (const [k, b] of batch.entries()) b.resolve(rows[k]!);
       } catch (err) {
         if (batch.length === 1) batch[0]!.reject(err);
         else
