@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logActivity } from '../../src/commands/crm/activities';
+import { deleteActivity, logActivity, updateActivity } from '../../src/commands/crm/activities';
 import { verifyAuditChain } from '../../src/db/audit';
 import type { Database } from '../../src/db/connection';
 import { PREPARED } from '../../src/db/connection';
+import { getRelationship } from '../../src/db/queries/crm/relationships';
 import type { App } from '../../src/server/context';
 import { type Client, clientFor, createTestApp } from '../helpers/app';
 import { backends } from '../helpers/db';
@@ -340,5 +341,44 @@ describe.each(backends)('activities, tasks, timeline and notes search on $name',
         throw new Error('roll back');
       })
       .catch((e: Error) => expect(e.message).toBe('roll back'));
+  });
+
+  it("a provider's last visit follows edits, deletes, restores and attendee changes of their activities", async () => {
+    const actor = { id: null, label: 'visit test', role: 'admin' as const };
+    const [A, B] = [NPIS[0], NPIS[1]];
+    const last = async (npi: string) => {
+      const v = (await getRelationship(database.db, npi))!.last_visit;
+      return v ? new Date(v).toISOString() : null;
+    };
+    const visit = await logActivity(database.db, actor, {
+      type: 'in_person_visit',
+      occurredAt: '2027-01-10T15:00:00Z',
+      providerNpis: [A],
+    });
+    expect(await last(A)).toBe('2027-01-10T15:00:00.000Z');
+    // a later call is not a visit
+    const call = await logActivity(database.db, actor, {
+      type: 'call',
+      occurredAt: '2027-02-10T15:00:00Z',
+      providerNpis: [A],
+    });
+    expect(await last(A)).toBe('2027-01-10T15:00:00.000Z');
+    // ... until it is re-typed as a drop-in
+    const dropIn = await updateActivity(database.db, actor, call.id, call.version, { type: 'drop_in' });
+    expect(await last(A)).toBe('2027-02-10T15:00:00.000Z');
+    // deleted: the earlier visit is the last again; restored: back
+    await deleteActivity(database.db, actor, call.id, true, dropIn.version);
+    expect(await last(A)).toBe('2027-01-10T15:00:00.000Z');
+    await deleteActivity(database.db, actor, call.id, false, dropIn.version + 1);
+    expect(await last(A)).toBe('2027-02-10T15:00:00.000Z');
+    // moved to another provider (attendees rewritten): A keeps only its own visit
+    const moved = (await getRelationship(database.db, B))!.last_visit;
+    await updateActivity(database.db, actor, call.id, dropIn.version + 2, { providerNpis: [B] });
+    expect(await last(A)).toBe('2027-01-10T15:00:00.000Z');
+    expect(await last(B)).toBe('2027-02-10T15:00:00.000Z');
+    expect(moved === null || new Date(moved) < new Date('2027-02-10T15:00:00Z')).toBe(true);
+    // a visit's time moved later
+    await updateActivity(database.db, actor, visit.id, visit.version, { occurredAt: '2027-03-01T09:00:00Z' });
+    expect(await last(A)).toBe('2027-03-01T09:00:00.000Z');
   });
 });

@@ -4,6 +4,7 @@
 // grow by themselves. Each activity still gets its own attendees, audit row and answer; one that
 // fails (a missing organization, a duplicate external id) fails alone: the batch is retried one by one.
 import { type Kysely, sql } from 'kysely';
+import { IN_PERSON_TYPES } from '../../core/crm/visitCadence';
 import { PREPARED } from '../../db/connection';
 import { type ActivityView, activityColumns, attendeeName } from '../../db/queries/crm/activities';
 import type { DB } from '../../db/schema';
@@ -21,6 +22,8 @@ export type NewActivity = {
 export type InsertedActivity = ActivityView & { refs_ok: boolean };
 
 const MAX_BATCH = 100;
+// An attendee's visit time is set here: its trigger cannot see an activity inserted by the same statement.
+const inPerson = sql.join(IN_PERSON_TYPES.map((t) => sql.lit(t)));
 const MAX_IN_FLIGHT = 2; // one batch in the database while the next one gathers
 
 type Pending = { item: NewActivity; resolve: (r: InsertedActivity) => void; reject: (e: unknown) => void };
@@ -111,8 +114,8 @@ export async function insertActivities(db: Kysely<DB>, items: NewActivity[]): Pr
       from ids order by i
       returning *),
     att as (
-      insert into activity_attendees (activity_id, provider_npi, contact_id)
-      select ids.id, m.npi, m.contact_id from ids,
+      insert into activity_attendees (activity_id, provider_npi, contact_id, visit_at)
+      select ids.id, m.npi, m.contact_id, case when ids.type in (${inPerson}) then ids.occurred_at end from ids,
         lateral (select n.npi, null::bigint as contact_id, n.k from unnest(ids.npis) with ordinality n(npi, k)
           union all
           select null, c.cid, cardinality(ids.npis) + c.k from unnest(ids.contact_ids) with ordinality c(cid, k)) m

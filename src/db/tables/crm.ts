@@ -53,6 +53,8 @@ export interface CrmTables {
     activity_id: number;
     provider_npi: string | null;
     contact_id: number | null;
+    /** The activity's time when it counts as a visit (in person, not deleted), else null; kept by triggers. */
+    visit_at: Generated<Date | null>;
   };
   physician_issues: Tracked & {
     id: Id;

@@ -1,12 +1,7 @@
 // Relationship fields per provider joined with the directory, the last in-person visit and the
 // overdue status. Scopes: a book of business (owners), a liaison's territories, or everything.
 import { type Kysely, sql } from 'kysely';
-import {
-  FREQUENCY_DAYS,
-  IN_PERSON_TYPES,
-  type VisitFrequency,
-  visitStatus,
-} from '../../../core/crm/visitCadence';
+import { FREQUENCY_DAYS, type VisitFrequency, visitStatus } from '../../../core/crm/visitCadence';
 import { PREPARED } from '../../connection';
 import type { DB } from '../../schema';
 
@@ -16,7 +11,10 @@ const intervalDays = sql.raw(
     .map(([k, d]) => `when '${k}' then ${d}`)
     .join(' ')} end`,
 );
-const inPerson = sql.join(IN_PERSON_TYPES.map((t) => sql.lit(t)));
+// The last in-person visit: attendee rows carry their activity's time when it counts as a visit
+// (in person, not deleted; kept by triggers), so this is one probe of a partial index.
+const lastVisit = sql<Date | null>`(select max(t.visit_at) from activity_attendees t
+  where t.provider_npi = p.npi and t.visit_at is not null)`;
 
 export type RelationshipFilter = {
   ownerIds?: number[] | null;
@@ -50,8 +48,7 @@ function base(db: Kysely<DB>) {
       'r.owner_id',
       'u.name as owner_name',
       sql<number>`coalesce(r.version, 0)`.as('version'),
-      sql<Date | null>`(select max(a.occurred_at) from activity_attendees t join activities a on a.id = t.activity_id
-        where t.provider_npi = p.npi and a.deleted_at is null and a.type in (${inPerson}))`.as('last_visit'),
+      sql<Date | null>`${lastVisit}`.as('last_visit'),
     ]);
 }
 
@@ -89,10 +86,11 @@ export async function listRelationships(db: Kysely<DB>, f: RelationshipFilter) {
   if (f.tier?.length) q = q.where('r.tier', 'in', f.tier);
   if (f.tag) q = q.where(sql<boolean>`r.tags @> array[${f.tag}]::text[]`);
   if (f.overdue)
-    q = q.where('r.visit_frequency', 'is not', null).where(
-      sql<boolean>`coalesce((select max(a.occurred_at)::date from activity_attendees t join activities a on a.id = t.activity_id
-        where t.provider_npi = p.npi and a.deleted_at is null and a.type in (${inPerson})) + ${intervalDays}, date '1900-01-01') < ${today}::date`,
-    );
+    q = q
+      .where('r.visit_frequency', 'is not', null)
+      .where(
+        sql<boolean>`coalesce(${lastVisit}::date + ${intervalDays}, date '1900-01-01') < ${today}::date`,
+      );
   const rows = await q
     .orderBy(sql`r.tier asc nulls last`)
     .orderBy('p.last_name')
