@@ -156,6 +156,19 @@ describe.each(backends)('network + targets API on $name', ({ create }) => {
     expect(mark.statusCode).toBe(200);
     const lists = (await manager.request('GET', '/api/target-lists')).json().items;
     expect(lists[0]).toMatchObject({ name: 'Cardiology leakage Q1', members: 2, reached: 1 });
+    // a member seen in person since the list was made counts as reached; a call does not
+    const log = (type: string) =>
+      liaison.request('POST', '/api/activities', {
+        type,
+        occurredAt: new Date(Date.now() + 60_000).toISOString(),
+        providerNpis: [NPI.P1],
+      });
+    expect((await log('call')).statusCode).toBe(201);
+    const reached = async () =>
+      (await manager.request('GET', '/api/target-lists')).json().items[0].reached as number;
+    expect(await reached()).toBe(1);
+    expect((await log('drop_in')).statusCode).toBe(201);
+    expect(await reached()).toBe(2);
     expect(
       (await liaison.request('PATCH', `/api/target-lists/${list.id}/members/1234567893`, { status: 'won' }))
         .statusCode,

@@ -5,7 +5,7 @@ import type { ActivityOutcome, ActivityType } from '../../core/crm/visitCadence'
 import { changesOfAudit, noteChanged } from '../../db/changes';
 import { loadActivity } from '../../db/queries/crm/activities';
 import type { DB } from '../../db/schema';
-import { insertActivities, insertActivityBatched } from './activityBatch';
+import { insertActivityBatched } from './activityBatch';
 import { type Actor, CrmError } from './errors';
 import { requireEditOwned, resolveOwner } from './ownership';
 import { createTask, type TaskInput } from './tasks';
@@ -79,9 +79,7 @@ async function insertActivity(
   contactIds: number[],
 ) {
   const item = { actor, ownerId, input, npis, contactIds };
-  const row = db.isTransaction
-    ? (await insertActivities(db, [item]))[0]!
-    : await insertActivityBatched(db, item);
+  const row = await insertActivityBatched(db, item);
   if (!row.refs_ok) {
     await checkRefs(db, npis, contactIds); // throws the 400 naming the unknown reference
     throw new CrmError('providerNpis / contactIds: a referenced record was just removed; try again', 409);

@@ -22,16 +22,16 @@ export type NewActivity = {
 export type InsertedActivity = ActivityView & { refs_ok: boolean };
 
 const MAX_BATCH = 100;
-// An attendee's visit time is set here: its trigger cannot see an activity inserted by the same statement.
-const inPerson = sql.join(IN_PERSON_TYPES.map((t) => sql.lit(t)));
 const MAX_IN_FLIGHT = 2; // one batch in the database while the next one gathers
 
 type Pending = { item: NewActivity; resolve: (r: InsertedActivity) => void; reject: (e: unknown) => void };
 type Queue = { waiting: Pending[]; inFlight: number };
 const queues = new WeakMap<object, Queue>(); // per database handle
 
-/** Inserts one activity (with attendees and audit row), combined with the others arriving meanwhile. */
-export function insertActivityBatched(db: Kysely<DB>, item: NewActivity): Promise<InsertedActivity> {
+/** Inserts one activity (with attendees and audit row), combined with the others arriving meanwhile;
+ * inside a transaction alone, on the transaction's own connection. */
+export async function insertActivityBatched(db: Kysely<DB>, item: NewActivity): Promise<InsertedActivity> {
+  if (db.isTransaction) return (await insertActivities(db, [item]))[0]!;
   const queue = queues.get(db) ?? { waiting: [], inFlight: 0 };
   queues.set(db, queue);
   return new Promise((resolve, reject) => {
@@ -64,12 +64,16 @@ async function drain(db: Kysely<DB>, q: Queue) {
   }
 }
 
+// An attendee's visit time (the last-visit index) is set here rather than left to its insert trigger,
+// which need not see an activity inserted by the same statement.
+const inPerson = sql.join(IN_PERSON_TYPES.map((t) => sql.lit(t)));
+
 /**
  * Inserts the activities, their attendees and their audit rows in one statement (atomic on its own)
  * and answers, in input order, with each activity as `loadActivity` reads it. An activity whose NPIs
  * or contacts do not all exist is not written (refs_ok false); the others are.
  */
-export async function insertActivities(db: Kysely<DB>, items: NewActivity[]): Promise<InsertedActivity[]> {
+async function insertActivities(db: Kysely<DB>, items: NewActivity[]): Promise<InsertedActivity[]> {
   const input = items.map(({ actor, ownerId, input: a, npis, contactIds }, i) => ({
     i,
     type: a.type,

@@ -1,8 +1,8 @@
 // Target lists / campaigns: a saved, filtered, scored set of physicians with an owner, a goal and
 // progress (members visited in person since the list was made, or marked won).
 import { type Kysely, sql } from 'kysely';
-import { IN_PERSON_TYPES } from '../../core/crm/visitCadence';
 import { recordAudit } from '../../db/audit';
+import { visitedSinceOf } from '../../db/queries/crm/lastVisit';
 import type { DB } from '../../db/schema';
 import { NetworkError } from './errors';
 import { type Actor, checkWeights, getTargetWeights, scoreTargets } from './targets';
@@ -80,9 +80,7 @@ export async function createTargetList(
   });
 }
 
-const visitedSince = sql<boolean>`exists (select 1 from activity_attendees t join activities a on a.id = t.activity_id
-  where t.provider_npi = tm.npi and a.deleted_at is null and a.occurred_at >= tl.created_at
-  and a.type in (${sql.join(IN_PERSON_TYPES.map((x) => sql.lit(x)))}))`;
+const visitedSince = visitedSinceOf(sql.ref('tm.npi'), sql.ref('tl.created_at'));
 
 export async function listTargetLists(
   db: Kysely<DB>,

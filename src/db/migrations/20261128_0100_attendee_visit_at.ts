@@ -3,9 +3,9 @@
 // had a few dozen activities, on every uncached relationship view. Each attendee row now carries
 // `visit_at` — its activity's time when the activity counts as a visit (in person, not deleted),
 // else null — so the last visit is one index probe. Kept true by triggers for every way rows change:
-// - inserting an attendee takes it from its activity (a writer that already knows it may set it:
-//   logging a visit inserts the activity and its attendees in one statement, where the activity is
-//   not yet visible to the trigger);
+// - inserting an attendee takes it from its activity unless the writer sets it (logging a visit
+//   inserts the activity and its attendees in one statement, where the trigger need not see the
+//   activity yet);
 // - changing an activity's type, time or deleted mark rewrites its attendees' value.
 // The in-person types are core/crm/visitCadence.ts IN_PERSON_TYPES as of this migration.
 import { type Kysely, sql } from 'kysely';

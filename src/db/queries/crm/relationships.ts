@@ -4,6 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import { FREQUENCY_DAYS, type VisitFrequency, visitStatus } from '../../../core/crm/visitCadence';
 import { PREPARED } from '../../connection';
 import type { DB } from '../../schema';
+import { lastVisitOf } from './lastVisit';
 
 // The interval per frequency, generated from the one definition in core so SQL and UI agree.
 const intervalDays = sql.raw(
@@ -11,10 +12,7 @@ const intervalDays = sql.raw(
     .map(([k, d]) => `when '${k}' then ${d}`)
     .join(' ')} end`,
 );
-// The last in-person visit: attendee rows carry their activity's time when it counts as a visit
-// (in person, not deleted; kept by triggers), so this is one probe of a partial index.
-const lastVisit = sql<Date | null>`(select max(t.visit_at) from activity_attendees t
-  where t.provider_npi = p.npi and t.visit_at is not null)`;
+const lastVisit = lastVisitOf(sql.ref('p.npi'));
 
 export type RelationshipFilter = {
   ownerIds?: number[] | null;

@@ -3,11 +3,12 @@
 // Leakage and loyalty use the Referrals definitions: internal sources, service lines we offer,
 // leakage = referrals to competitor organizations, share = referrals to our network ÷ all.
 import { type Kysely, sql } from 'kysely';
-import { FREQUENCY_DAYS, IN_PERSON_TYPES } from '../../../core/crm/visitCadence';
+import { FREQUENCY_DAYS } from '../../../core/crm/visitCadence';
 import { monthStartDate, parseMonth } from '../../../core/referrals/months';
 import { segmentFor } from '../../../core/referrals/referralBase';
 import type { TargetFacts } from '../../../core/targets/factors';
 import type { DB } from '../../schema';
+import { lastVisitOf } from '../crm/lastVisit';
 import { INTERNAL_SOURCES, offeredServiceLines, orgNetworkCte, referralDataDate } from '../referrals/network';
 import { getReferralSettings } from '../referrals/settings';
 
@@ -83,8 +84,7 @@ export async function targetFacts(db: Kysely<DB>, pool: TargetPool, now = new Da
     select p.npi, coalesce(ref.recent, 0) as recent, coalesce(ref.prior, 0) as prior,
       coalesce(ref.offered_total, 0) as offered_total, coalesce(ref.ours, 0) as ours, coalesce(ref.leaked, 0) as leaked,
       ref.leak_lines, i.pagerank_pct, ${freqDays} as desired_days,
-      (select max(a.occurred_at) from activity_attendees t join activities a on a.id = t.activity_id
-        where t.provider_npi = p.npi and a.deleted_at is null and a.type in (${sql.join(IN_PERSON_TYPES.map((x) => sql.lit(x)))})) as last_visit,
+      ${lastVisitOf(sql.ref('p.npi'))} as last_visit,
       (select count(*) from physician_issues pi where pi.provider_npi = p.npi and pi.status <> 'resolved' and pi.deleted_at is null)::int as open_issues
     from unnest(${npis}::text[]) p(npi)
     left join ref on ref.npi = p.npi
