@@ -92,4 +92,28 @@ describe.each(backends)('specialty filter by taxonomy code on $name', ({ create 
       { npi: C, taxonomy_codes: ['207N00000X', '207RC0000X'] },
     ]);
   });
+
+  it('keeps a malformed code as one array element (reported, imported as written)', async () => {
+    const odd = path.join(dir, 'npidata_pfile_20050523-20250808.csv');
+    // the reader builds the array literal: a comma, quote, brace or backslash must not split it
+    writeNppes(odd, [
+      individual({
+        npi: A,
+        last: 'ADAMS',
+        first: 'ANN',
+        updated: '08/01/2025',
+        taxonomies: [
+          ['207Q00000X', 'Y'],
+          ["20'7,{Q}\\X", 'N'],
+        ],
+      }),
+    ]);
+    const res = await importNppes(database, odd);
+    expect(res.errors.map((e) => [e.field, e.reason])).toEqual([
+      ['Healthcare Provider Taxonomy Code_2', '"20\'7,{Q}\\X" is not a NUCC taxonomy code'],
+    ]);
+    const rows = await sql<{ taxonomy_codes: string[] }>`
+      select taxonomy_codes from providers where npi = ${A}`.execute(database.db);
+    expect(rows.rows[0]!.taxonomy_codes).toEqual(['207Q00000X', "20'7,{Q}\\X"]);
+  });
 });

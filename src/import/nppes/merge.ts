@@ -119,8 +119,12 @@ export async function mergeNppesStage(tx: Kysely<DB>, m: MergeInput): Promise<Me
   const NM = sql.raw(m.tables.names);
   const J = m.jobId;
   const run = timed(tx);
-  // a small statistics sample is enough for the planner to pick hash joins
+  // a small statistics sample is enough for the planner to pick hash joins; hashes and sorts of
+  // a million stage rows fit in memory (4 MB spilled them to disk in 16 batches); JIT compiling
+  // each big statement cost ≈ 0.75 s and gained nothing on these scans
   await run(sql`set local default_statistics_target = 10`);
+  await run(sql`set local work_mem = '128MB'`);
+  await run(sql`set local jit = off`);
   await run(sql`analyze ${S}`);
   // the last row of an NPI wins when a file lists it twice
   // (one aggregate over the stage; about as fast as the self-join it replaced: 2.2 s at 1M rows)
@@ -161,9 +165,6 @@ export async function mergeNppesStage(tx: Kysely<DB>, m: MergeInput): Promise<Me
   if (!empty.providers || !empty.organizations) await run(sql`analyze ${S}`);
 
   const pcols = sql.raw(PROVIDER_COLUMNS.join(', '));
-  // each stage row's taxonomy codes in slot order (providers.taxonomy_codes, for the specialty filter):
-  // the same child rows provider_taxonomies receives from that row
-  const codes = sql`(select x.npi, x.line, array_agg(x.code order by x.slot) as codes from ${TX} x group by 1, 2)`;
   const changeCols = [...PROVIDER_COLUMNS.filter((c) => c !== 'search_name'), 'status'];
   const json = (alias: string) =>
     sql.raw(
@@ -216,9 +217,9 @@ export async function mergeNppesStage(tx: Kysely<DB>, m: MergeInput): Promise<Me
       arrived_at = case when t.status = 'deactivated' and ${sql.raw(STATUS)} = 'active' and not ${m.baseline} then now() else t.arrived_at end,
       arrived_job_id = case when t.status = 'deactivated' and ${sql.raw(STATUS)} = 'active' and not ${m.baseline} then ${J} else t.arrived_job_id end,
       arrival_reason = case when t.status = 'deactivated' and ${sql.raw(STATUS)} = 'active' and not ${m.baseline} then 'reactivated' else t.arrival_reason end,
-      taxonomy_codes = coalesce(c.codes, '{}'),
+      taxonomy_codes = coalesce(s.taxonomy_codes, '{}'),
       row_hash = s.row_hash, data_date = ${m.dataDate}, updated_at = now()
-    from ${S} s left join ${codes} c on c.npi = s.npi and c.line = s.line
+    from ${S} s
     where s.npi = t.npi and s.action = 'u' and s.entity = 1`),
         ],
       );
@@ -242,9 +243,8 @@ export async function mergeNppesStage(tx: Kysely<DB>, m: MergeInput): Promise<Me
       case when ${m.baseline} or ${sql.raw(STATUS)} = 'deactivated' then null
            when ${m.previousDataDate}::date is not null and s.enumeration_date > ${m.previousDataDate}::date then 'enumerated'
            else 'moved_in' end,
-      'nppes', ${m.dataDate}, s.row_hash, coalesce(c.codes, '{}')
+      'nppes', ${m.dataDate}, s.row_hash, coalesce(s.taxonomy_codes, '{}')
     from ${S} s left join service_line_map m on m.taxonomy_code = s.primary_taxonomy
-      left join ${codes} c on c.npi = s.npi and c.line = s.line
     where ${P.insert}`),
       );
       if (!empty.provider_taxonomies)
@@ -292,7 +292,12 @@ async function mergeOrganizations(tx: Kysely<DB>, m: MergeInput, O: Written, fir
       geo_precision = case when ${sql.raw(KEEP_POINT)} then t.geo_precision else s.geo_precision end,
       row_hash = s.row_hash, data_date = ${m.dataDate}, updated_at = now(), version = t.version + 1
     from ${S} s where s.npi = t.npi and s.action = 'o' and s.entity = 2`);
-  const inserted = await run(sql`
+  const toInsert = n(await run(sql`select count(*) as n from ${S} s where ${O.insert}`));
+  const existing = n(await run(sql`select count(*) as n from organizations`));
+  // its trigram index alone made inserting 100,000 organizations take ≈ 4 s
+  const bulk = toInsert > 5000 && toInsert > existing / 4;
+  const inserted = await withSecondaryIndexesDeferred(tx, ['organizations'], bulk, () =>
+    run(sql`
     insert into organizations (npi, name, type, service_lines, ${sql.raw(ORG_COLUMNS.join(', '))}, status,
       lat, lon, geo_precision, source, data_date, row_hash)
     select s.npi, s.org_name, ${sql.raw(ORG_TYPE)},
@@ -300,7 +305,8 @@ async function mergeOrganizations(tx: Kysely<DB>, m: MergeInput, O: Written, fir
       ${sql.raw(ORG_COLUMNS.map((c) => `s.${c}`).join(', '))}, ${sql.raw(STATUS)},
       s.lat, s.lon, s.geo_precision, 'nppes', ${m.dataDate}, s.row_hash
     from ${S} s left join service_line_map m on m.taxonomy_code = s.primary_taxonomy
-    where ${O.insert}`);
+    where ${O.insert}`),
+  );
   await run(sql`
     insert into organization_other_names (organization_id, name, type_code, source)
     select o.id, x.name, x.type_code, 'nppes'

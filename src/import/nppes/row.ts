@@ -8,7 +8,7 @@ import { clean, digitsOnly, parseUsDate, searchText, splitZip } from '../values'
 import type { AddressIndex, NppesHeader } from './header';
 import { STAGE_COLUMNS } from './stageColumns';
 
-/** One kept row: stage values (STAGE_COLUMNS order, then in_market) and its child rows. */
+/** One kept row: stage values (STAGE_COLUMNS order, then in_market and taxonomy_codes) and its child rows. */
 export type StagedRow = { values: CopyValue[]; taxonomies: CopyValue[][]; names: CopyValue[][] };
 
 export type RowContext = {
@@ -94,7 +94,7 @@ export function stageNppesRow(
     v[17] = clean(f[h.col.deactivationReason]);
     v[18] = reactivationDate;
     v[3] = hash(v, [], []);
-    v.push(true);
+    v.push(true, null);
     out.push({ values: v, taxonomies: [], names: [] });
     return 'staged';
   }
@@ -227,10 +227,23 @@ export function stageNppesRow(
     return 'rejected';
   }
   v[3] = hash(v, taxonomies, names);
-  v.push(inMarket);
+  // providers.taxonomy_codes (the specialty filter), in slot order; not part of the hash (it repeats the slots)
+  v.push(inMarket, individual ? codesArray(taxonomies) : null);
   // organizations keep only their primary taxonomy (on the row)
   out.push({ values: v, taxonomies: individual ? taxonomies : [], names });
   return inMarket ? 'staged' : 'outside';
+}
+
+const PLAIN_CODE = /^[0-9A-Z]+$/;
+/** A PostgreSQL array literal of the rows' codes (a code with other characters is quoted). */
+function codesArray(taxonomies: CopyValue[][]): string {
+  let out = '';
+  for (const t of taxonomies) {
+    const code = t[3] as string;
+    if (out) out += ',';
+    out += PLAIN_CODE.test(code) ? code : `"${code.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+  }
+  return `{${out}}`;
 }
 
 /**

@@ -29,7 +29,7 @@ export const stageTables = (jobId: number): StageTables => ({
   taxonomies: `stage_nppes_tax_${jobId}`,
   names: `stage_nppes_name_${jobId}`,
 });
-export const STAGE_COPY_COLUMNS = [...STAGE_COLUMNS, 'in_market'];
+export const STAGE_COPY_COLUMNS = [...STAGE_COLUMNS, 'in_market', 'taxonomy_codes'];
 
 const columns = (cols: readonly string[]) => cols.map((c) => `${c} ${TYPES[c] ?? 'text'}`).join(', ');
 
@@ -37,7 +37,8 @@ export async function createStage(db: Kysely<DB>, jobId: number) {
   const t = stageTables(jobId);
   await sql
     .raw(
-      `create unlogged table ${t.rows} (${columns(STAGE_COLUMNS)}, in_market boolean not null default true, action text)`,
+      `create unlogged table ${t.rows} (${columns(STAGE_COLUMNS)}, in_market boolean not null default true,
+        taxonomy_codes text[], action text)`,
     )
     .execute(db);
   await sql.raw(`create unlogged table ${t.taxonomies} (${columns(TAXONOMY_STAGE_COLUMNS)})`).execute(db);
