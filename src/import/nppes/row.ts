@@ -51,6 +51,46 @@ function dateField(f: (string | undefined)[], i: number, field: string, line: nu
   return d;
 }
 
+function practiceInRegion(region: Region, state: string | null, zip5: string | null) {
+  const centroid = zipCentroid(zip5);
+  return inRegion(region, {
+    state,
+    zip5,
+    countyFips: centroid?.countyFips ?? null,
+    lat: centroid?.lat ?? null,
+    lon: centroid?.lon ?? null,
+  });
+}
+
+/** The columns earlyOutside reads: decoded first, so a row outside the region costs no more. */
+export function earlyColumns(h: NppesHeader): number[] {
+  const c = h.col;
+  const p = h.practice;
+  return [c.npi, c.entity, c.deactivationDate, c.reactivationDate, p.state, p.postal, p.country].filter(
+    (i) => i >= 0,
+  );
+}
+
+/**
+ * True when stageNppesRow would return 'outside' for this record without reporting anything
+ * (a well-formed row of an unknown NPI practising outside the region), judged from the
+ * earlyColumns only. A region import of the national file skips most rows here, before the other
+ * ≈ 110 mapped columns are decoded. False means: decode the rest and call stageNppesRow.
+ */
+export function earlyOutside(width: number, f: (string | undefined)[], ctx: RowContext): boolean {
+  const { header: h, region } = ctx;
+  if (!region || width !== h.width) return false;
+  const npi = (f[h.col.npi] ?? '').trim();
+  if (npiProblem(npi) || ctx.knownNpis?.has(npi)) return false;
+  const entity = clean(f[h.col.entity]);
+  if (entity !== '1' && entity !== '2') return false;
+  for (const i of [h.col.deactivationDate, h.col.reactivationDate])
+    if (i >= 0 && parseUsDate(clean(f[i])) === undefined) return false;
+  const country = clean(f[h.practice.country]);
+  const zip5 = !country || country === 'US' ? splitZip(clean(f[h.practice.postal])).zip5 : null;
+  return !practiceInRegion(region, clean(f[h.practice.state])?.toUpperCase() ?? null, zip5);
+}
+
 /**
  * Validates and converts one record (`width` fields; `f` holds at least the mapped ones) and
  * pushes it to `out` when it is kept.
@@ -105,15 +145,7 @@ export function stageNppesRow(
   const practice = address(f, h.practice);
   const centroid = zipCentroid(practice.zip5);
   const countyFips = centroid?.countyFips ?? null;
-  const inMarket =
-    !ctx.region ||
-    inRegion(ctx.region, {
-      state: practice.state,
-      zip5: practice.zip5,
-      countyFips,
-      lat: centroid?.lat ?? null,
-      lon: centroid?.lon ?? null,
-    });
+  const inMarket = !ctx.region || practiceInRegion(ctx.region, practice.state, practice.zip5);
   if (!inMarket && !ctx.knownNpis?.has(npi)) return 'outside';
   const mailing = address(f, h.mailing);
 

@@ -13,6 +13,8 @@ const LF = 10;
 const CR = 13;
 const DOUBLED = /""/g;
 
+type LatinSlicer = Buffer & { latin1Slice(start: number, end: number): string };
+
 /** Where each field of the current record lies in the buffer; values are decoded on demand. */
 export class RecordSpans {
   buf: Buffer = Buffer.alloc(0);
@@ -52,7 +54,9 @@ export class RecordSpans {
     if (i >= this.count) return undefined;
     const s = this.start[i]!;
     const e = this.end[i]!;
-    let v = s === e ? '' : this.buf.toString('latin1', s, e);
+    // latin1Slice is what toString('latin1', s, e) calls after checking its arguments (≈ 10 % of
+    // the reader's time went to that wrapper)
+    let v = s === e ? '' : (this.buf as LatinSlicer).latin1Slice(s, e);
     if (this.flags[i]) v = v.replace(DOUBLED, '"');
     const j = this.junk[i]!;
     if (j >= 0) {

@@ -8,7 +8,7 @@ import { CsvFormatError } from '../csv/records';
 import { ImportRefused } from '../fileSource';
 import { type RowError, RowErrors } from '../jobs';
 import { mappedColumns, type NppesHeader, parseNppesHeader } from './header';
-import { type RowContext, type StagedRow, stageNppesRow } from './row';
+import { earlyColumns, earlyOutside, type RowContext, type StagedRow, stageNppesRow } from './row';
 import { type ScanRange, scanFile } from './scan';
 
 export type StagerInput = {
@@ -60,6 +60,7 @@ export async function stageNppesFile(
   let header: NppesHeader | undefined;
   let ctx: RowContext | undefined;
   let wanted: number[] = [];
+  let early: number[] = [];
   const fields: (string | undefined)[] = [];
   const one: StagedRow[] = [];
   const out = { rows: new CopyBuffer(), taxonomies: new CopyBuffer(), names: new CopyBuffer() };
@@ -79,6 +80,7 @@ export async function stageNppesFile(
   const takeHeader = (all: string[]) => {
     header = parseNppesHeader(all, input.label);
     wanted = mappedColumns(header);
+    early = earlyColumns(header);
     ctx = {
       header,
       region: input.region ? parseRegion(input.region, zipCentroid) : null,
@@ -101,6 +103,13 @@ export async function stageNppesFile(
             return;
           }
           res.read++;
+          if (ctx!.region) {
+            for (const i of early) fields[i] = r.value(i);
+            if (earlyOutside(r.count, fields, ctx!)) {
+              res.outside++;
+              return;
+            }
+          }
           for (const i of wanted) fields[i] = r.value(i);
           const outcome = stageNppesRow(line, r.count, fields, ctx!, one);
           if (outcome === 'rejected') res.rejected++;
