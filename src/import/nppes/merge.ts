@@ -113,6 +113,19 @@ async function emptyTables<T extends string>(tx: Kysely<DB>, tables: T[]): Promi
 
 const n = (r: { rows: unknown[] }) => Number((r.rows[0] as { n?: number | string } | undefined)?.n ?? 0);
 
+/** Inserting more than 5,000 rows and a quarter of the table: rebuild its indexes after, not row by row. */
+async function isBulkInsert(
+  tx: Kysely<DB>,
+  S: RawBuilder<unknown>,
+  insert: RawBuilder<unknown>,
+  table: string,
+) {
+  const run = timed(tx);
+  const toInsert = n(await run(sql`select count(*) as n from ${S} s where ${insert}`));
+  const existing = n(await run(sql`select count(*) as n from ${sql.table(table)}`));
+  return toInsert > 5000 && toInsert > existing / 4;
+}
+
 export async function mergeNppesStage(tx: Kysely<DB>, m: MergeInput): Promise<MergeCounts> {
   const S = sql.raw(m.tables.rows);
   const TX = sql.raw(m.tables.taxonomies);
@@ -223,9 +236,7 @@ export async function mergeNppesStage(tx: Kysely<DB>, m: MergeInput): Promise<Me
     where s.npi = t.npi and s.action = 'u' and s.entity = 1`),
         ],
       );
-  const toInsert = n(await run(sql`select count(*) as n from ${S} s where ${P.insert}`));
-  const existing = n(await run(sql`select count(*) as n from providers`));
-  const bulk = toInsert > 5000 && toInsert > existing / 4;
+  const bulk = await isBulkInsert(tx, S, P.insert, 'providers');
   return withSecondaryIndexesDeferred(
     tx,
     ['providers', 'provider_taxonomies', 'provider_other_names'],
@@ -292,10 +303,8 @@ async function mergeOrganizations(tx: Kysely<DB>, m: MergeInput, O: Written, fir
       geo_precision = case when ${sql.raw(KEEP_POINT)} then t.geo_precision else s.geo_precision end,
       row_hash = s.row_hash, data_date = ${m.dataDate}, updated_at = now(), version = t.version + 1
     from ${S} s where s.npi = t.npi and s.action = 'o' and s.entity = 2`);
-  const toInsert = n(await run(sql`select count(*) as n from ${S} s where ${O.insert}`));
-  const existing = n(await run(sql`select count(*) as n from organizations`));
   // its trigram index alone made inserting 100,000 organizations take ≈ 4 s
-  const bulk = toInsert > 5000 && toInsert > existing / 4;
+  const bulk = await isBulkInsert(tx, S, O.insert, 'organizations');
   const inserted = await withSecondaryIndexesDeferred(tx, ['organizations'], bulk, () =>
     run(sql`
     insert into organizations (npi, name, type, service_lines, ${sql.raw(ORG_COLUMNS.join(', '))}, status,
