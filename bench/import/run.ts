@@ -19,7 +19,9 @@ const arg = (name: string, dflt?: string) => {
 };
 const rows = Number(arg('rows', '1000000'));
 const tmp = mkdtempSync(path.join(tmpdir(), 'rounds-bench-'));
-const file = arg('file') ?? path.join(tmpdir(), `rounds-bench-nppes-${rows}.csv`);
+// named like an NPPES monthly file (the data date the rows' Last Update Date gives), as the
+// importer reads the data date from the name
+const file = arg('file') ?? path.join(tmpdir(), `npidata_pfile_20050523-20250608_bench${rows}.csv`);
 
 async function rawCopy(database: Database): Promise<number> {
   await sql`drop table if exists bench_raw_copy`.execute(database.db);

@@ -42,6 +42,22 @@ async function deferrable(tx: AnyDb, tables: string[]): Promise<Rebuild[]> {
   ];
 }
 
+/** Drops the tables' secondary indexes (and FK-free primary keys); returns what rebuilds them. */
+export async function dropSecondaryIndexes(tx: AnyDb, tables: string[]): Promise<() => Promise<void>> {
+  const rebuilds = await deferrable(tx, tables);
+  for (const r of rebuilds) await sql.raw(r.drop).execute(tx);
+  return async () => {
+    await sql`set local maintenance_work_mem = '256MB'`.execute(tx);
+    for (const r of rebuilds) {
+      const t = performance.now();
+      await sql.raw(r.create).execute(tx);
+      // ROUNDS_IMPORT_TIMING=1: each rebuild's time on stderr, like the merge statements
+      if (process.env.ROUNDS_IMPORT_TIMING)
+        process.stderr.write(`${(performance.now() - t).toFixed(0).padStart(7)} ms  rebuild ${r.name}\n`);
+    }
+  };
+}
+
 export async function withSecondaryIndexesDeferred<T>(
   tx: AnyDb,
   tables: string[],
@@ -49,16 +65,8 @@ export async function withSecondaryIndexesDeferred<T>(
   fn: () => Promise<T>,
 ): Promise<T> {
   if (!enabled) return fn();
-  const rebuilds = await deferrable(tx, tables);
-  for (const r of rebuilds) await sql.raw(r.drop).execute(tx);
+  const rebuild = await dropSecondaryIndexes(tx, tables);
   const out = await fn();
-  await sql`set local maintenance_work_mem = '256MB'`.execute(tx);
-  for (const r of rebuilds) {
-    const t = performance.now();
-    await sql.raw(r.create).execute(tx);
-    // ROUNDS_IMPORT_TIMING=1: each rebuild's time on stderr, like the merge statements
-    if (process.env.ROUNDS_IMPORT_TIMING)
-      process.stderr.write(`${(performance.now() - t).toFixed(0).padStart(7)} ms  rebuild ${r.name}\n`);
-  }
+  await rebuild();
   return out;
 }

@@ -22,17 +22,23 @@ const timedRun = (tx: AnyDb) => async (q: ReturnType<typeof sql>, what: string) 
 };
 
 /**
- * (token, npi) of the providers `where` picks: the words the trigger would add, i.e. the distinct
- * non-empty words of active providers' search_name. A word repeated in one name is kept at its
- * first position (array_position), which makes the rows distinct without sorting them all (8.5 s
- * → 4.5 s for 2.2 M words).
+ * (token, npi) of the rows of `from` (alias p: npi, search_name) that `where` picks: the words the
+ * trigger would add, i.e. the distinct non-empty words of active providers' search_name. A word
+ * repeated in one name is kept at its first position (array_position), which makes the rows
+ * distinct without sorting them all (8.5 s → 4.5 s for 2.2 M words). A first load merged during
+ * the read takes them from the stage rows it has just inserted (firstLoad.ts).
  */
-const wordsOf = (where: ReturnType<typeof sql>) => sql`select w collate "C" as token, p.npi
-  from providers p, string_to_array(p.search_name, ' ') a, unnest(a) with ordinality u(w, i)
-  where ${where} and p.status = 'active' and w <> '' and array_position(a, w) = i`;
+export const wordsFrom = (
+  from: ReturnType<typeof sql>,
+  where: ReturnType<typeof sql>,
+) => sql`select w collate "C" as token, p.npi
+  from ${from}, string_to_array(p.search_name, ' ') a, unnest(a) with ordinality u(w, i)
+  where ${where} and w <> '' and array_position(a, w) = i`;
+const wordsOf = (where: ReturnType<typeof sql>) =>
+  wordsFrom(sql`providers p`, sql`${where} and p.status = 'active'`);
 
 /** Switches the providers insert or update trigger of the name-word index off or on (in the transaction). */
-async function trigger(tx: AnyDb, which: 'ins' | 'upd', on: boolean) {
+export async function trigger(tx: AnyDb, which: 'ins' | 'upd', on: boolean) {
   await sql
     .raw(`alter table providers ${on ? 'enable' : 'disable'} trigger providers_name_tokens_${which}`)
     .execute(tx);
@@ -53,20 +59,32 @@ export async function withNameTokensDeferred<T>(
   const empty = !(await sql`select 1 from provider_name_tokens limit 1`.execute(tx)).rows.length;
   if (empty) {
     // one sort per index instead of a b-tree insert per word
-    await run(sql`alter table provider_name_tokens drop constraint provider_name_tokens_pkey`, 'drop keys');
-    await run(sql`drop index provider_name_tokens_npi_idx`, 'drop npi index');
+    await dropTokenKeys(tx);
     await run(sql`insert into provider_name_tokens (token, npi) ${words}`, 'insert');
-    await sql`set local maintenance_work_mem = '256MB'`.execute(tx);
-    await run(sql`alter table provider_name_tokens add primary key (token, npi)`, 'primary key');
-    await run(sql`create index provider_name_tokens_npi_idx on provider_name_tokens (npi)`, 'npi index');
-    await run(
-      sql`insert into provider_name_words as v (word, n)
-        select token, count(*)::int from provider_name_tokens group by token order by token
-        on conflict (word) do update set n = v.n + excluded.n`,
-      'vocabulary',
-    );
+    await buildTokenKeys(tx);
   } else await addWords(tx, words);
   return out;
+}
+
+/** Drops the (empty) token table's keys before it is filled in bulk (buildTokenKeys after). */
+export async function dropTokenKeys(tx: AnyDb) {
+  const run = timedRun(tx);
+  await run(sql`alter table provider_name_tokens drop constraint provider_name_tokens_pkey`, 'drop keys');
+  await run(sql`drop index provider_name_tokens_npi_idx`, 'drop npi index');
+}
+
+/** Builds the token keys dropped by dropTokenKeys, then counts the words into the vocabulary. */
+export async function buildTokenKeys(tx: AnyDb) {
+  const run = timedRun(tx);
+  await sql`set local maintenance_work_mem = '256MB'`.execute(tx);
+  await run(sql`alter table provider_name_tokens add primary key (token, npi)`, 'primary key');
+  await run(sql`create index provider_name_tokens_npi_idx on provider_name_tokens (npi)`, 'npi index');
+  await run(
+    sql`insert into provider_name_words as v (word, n)
+      select token, count(*)::int from provider_name_tokens group by token order by token
+      on conflict (word) do update set n = v.n + excluded.n`,
+    'vocabulary',
+  );
 }
 
 async function addWords(tx: AnyDb, words: ReturnType<typeof sql>) {

@@ -1,12 +1,14 @@
 // `rounds import nppes`: stream an NPPES npidata file, validate and stage rows with COPY in
 // batches, then merge set-based in one transaction that also closes the job — so a process
 // killed at any moment leaves the directory exactly as before, and a re-run finishes the job.
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { parseRegion, type Region } from '../../core/geo/region';
 import type { Database } from '../../db/connection';
+import type { DB } from '../../db/schema';
 import { copyText } from '../copy';
 import { checkFile, dataDateFromFileName, labelOf, type ProgressFn } from '../fileSource';
 import { closeAbandonedJobs, failJob, finishJob, RowErrors, startJob, zeroCounts } from '../jobs';
+import { type FirstLoad, startFirstLoad } from './firstLoad';
 import { mergeNppesStage } from './merge';
 import { RangeMismatch } from './scan';
 import {
@@ -19,7 +21,7 @@ import {
 } from './stage';
 import { NAME_STAGE_COLUMNS, TAXONOMY_STAGE_COLUMNS } from './stageColumns';
 import { stageInWorkers } from './stageInWorker';
-import type { StageBatch, StagerInput } from './stager';
+import type { StageBatch, StagerInput, StagerResult } from './stager';
 
 export type NppesImportOptions = {
   region?: string;
@@ -35,6 +37,11 @@ export type NppesImportOptions = {
    * and on the busy 2-core benchmark machine 2 was not reliably faster (docs/benchmarks.md).
    */
   readers?: 1 | 2;
+  /**
+   * merge a first load (an empty directory) batch by batch while reading (PostgreSQL, a file
+   * named with its date; default: when reading in a worker). firstLoad.ts
+   */
+  overlap?: boolean;
 };
 
 export async function importNppes(database: Database, file: string, opts: NppesImportOptions = {}) {
@@ -64,48 +71,16 @@ export async function importNppes(database: Database, file: string, opts: NppesI
         ).rows.map((r) => r.npi)
       : null;
     const started = performance.now();
-    await createStage(db, job.id);
-    const tables = stageTables(job.id);
-    let waited = 0;
     // worker threads pay off past a few megabytes (each starts its own TypeScript loader)
     const inWorker = opts.worker ?? totalBytes > 32 << 20;
-    const input: StagerInput = {
-      file,
-      label,
-      region: opts.region ?? null,
-      knownTaxonomies,
-      knownNpis,
-      batchRows: opts.batchRows ?? 5_000,
-    };
-    const onBatch = async (b: StageBatch) => {
-      const w0 = performance.now();
-      await copyText(database, tables.rows, STAGE_COPY_COLUMNS, b.rows);
-      await copyText(database, tables.taxonomies, [...TAXONOMY_STAGE_COLUMNS], b.taxonomies);
-      await copyText(database, tables.names, [...NAME_STAGE_COLUMNS], b.names);
-      waited += performance.now() - w0;
-      counts.read = b.read;
-      opts.onProgress?.({ bytesRead: b.bytesRead, totalBytes, rows: b.read });
-    };
-    const stage = async (split: boolean) =>
-      inWorker
-        ? stageInWorkers(input, onBatch, { split })
-        : (await import('./stager')).stageNppesFile(input, onBatch);
-    const staged = await stage(opts.readers === 2).catch(async (e) => {
-      if (!(e instanceof RangeMismatch)) throw e;
-      // the middle of the file fell inside a quoted field: read it again in one piece
-      await truncateStage(db, job.id);
-      return stage(false);
-    });
-    counts.read = staged.read;
-    counts.rejected = staged.rejected;
-    const outside = staged.outside;
-    for (const e of staged.errors) errors.add(e.line, e.field, e.reason);
-    errors.total = staged.errorCount;
-    if (process.env.ROUNDS_IMPORT_TIMING)
-      process.stderr.write(
-        `${(performance.now() - started).toFixed(0).padStart(7)} ms  read, validate and stage (${waited.toFixed(0)} ms in COPY)\n`,
-      );
-    const dataDate = dataDateFromFileName(label) ?? staged.maxUpdate;
+    const fileDate = dataDateFromFileName(label);
+    // merging a first load during the read needs a second connection (not PGlite's one), the
+    // data date before the read (from the file name, as NPPES names its files) and one reader
+    // (repeats of an NPI across two readers' halves would go unnoticed)
+    const overlap =
+      (opts.overlap ?? inWorker) && database.kind === 'postgres' && !!fileDate && opts.readers !== 2;
+    await createStage(db, job.id, { lineIndexes: overlap });
+    const tables = stageTables(job.id);
     const previous = await db
       .selectFrom('import_jobs')
       .select(['data_date'])
@@ -114,19 +89,75 @@ export async function importNppes(database: Database, file: string, opts: NppesI
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
-    await db.transaction().execute(async (tx) => {
-      const merged = await mergeNppesStage(tx, {
-        tables,
-        jobId: job.id,
-        allInMarket: staged.allInMarket,
-        dataDate,
-        previousDataDate: previous?.data_date ?? null,
-        baseline: !previous,
-      });
-      Object.assign(counts, merged);
-      const note = region ? `${outside} rows outside the region (${opts.region}) skipped` : undefined;
-      await finishJob(tx, job.id, counts, errors, dataDate, note);
+    const mergeInput = (dataDate: string | null, allInMarket: boolean) => ({
+      tables,
+      jobId: job.id,
+      allInMarket,
+      dataDate,
+      previousDataDate: previous?.data_date ?? null,
+      baseline: !previous,
     });
+    const input: StagerInput = {
+      file,
+      label,
+      region: opts.region ?? null,
+      knownTaxonomies,
+      knownNpis,
+      batchRows: opts.batchRows ?? 5_000,
+    };
+    // read the file into the stage; a first load (`firstLoad`) is merged batch by batch as it goes
+    const read = async (firstLoad: FirstLoad | null) => {
+      let waited = 0;
+      const onBatch = async (b: StageBatch) => {
+        firstLoad?.check();
+        const w0 = performance.now();
+        await copyText(database, tables.rows, STAGE_COPY_COLUMNS, b.rows);
+        await copyText(database, tables.taxonomies, [...TAXONOMY_STAGE_COLUMNS], b.taxonomies);
+        await copyText(database, tables.names, [...NAME_STAGE_COLUMNS], b.names);
+        waited += performance.now() - w0;
+        // after a repeated NPI the stage is merged as a whole instead
+        if (b.firstLine && !b.duplicates) firstLoad?.add(b.firstLine, b.lastLine);
+        counts.read = b.read;
+        opts.onProgress?.({ bytesRead: b.bytesRead, totalBytes, rows: b.read });
+      };
+      const stage = async (split: boolean) =>
+        inWorker
+          ? stageInWorkers(input, onBatch, { split })
+          : (await import('./stager')).stageNppesFile(input, onBatch);
+      const staged = await stage(opts.readers === 2).catch(async (e) => {
+        if (!(e instanceof RangeMismatch)) throw e;
+        // the middle of the file fell inside a quoted field: read it again in one piece
+        await truncateStage(db, job.id);
+        return stage(false);
+      });
+      if (process.env.ROUNDS_IMPORT_TIMING)
+        process.stderr.write(
+          `${(performance.now() - started).toFixed(0).padStart(7)} ms  read, validate and stage (${waited.toFixed(0)} ms in COPY${firstLoad ? ', merged as read' : ''})\n`,
+        );
+      return staged;
+    };
+    const mergeAndFinish = async (tx: Kysely<DB>, staged: StagerResult, firstLoad: FirstLoad | null) => {
+      counts.read = staged.read;
+      counts.rejected = staged.rejected;
+      for (const e of staged.errors) errors.add(e.line, e.field, e.reason);
+      errors.total = staged.errorCount;
+      const dataDate = fileDate ?? staged.maxUpdate;
+      const merged =
+        (await firstLoad?.finish(staged)) ??
+        (await mergeNppesStage(tx, mergeInput(dataDate, staged.allInMarket)));
+      Object.assign(counts, merged);
+      const note = region ? `${staged.outside} rows outside the region (${opts.region}) skipped` : undefined;
+      await finishJob(tx, job.id, counts, errors, dataDate, note);
+      return { staged, dataDate };
+    };
+    // PGlite has one connection: its read (COPYs) must come before the merge's transaction
+    const result = overlap
+      ? await db.transaction().execute(async (tx) => {
+          const firstLoad = await startFirstLoad(tx, mergeInput(fileDate, true));
+          return mergeAndFinish(tx, await read(firstLoad), firstLoad);
+        })
+      : await read(null).then((staged) => db.transaction().execute((tx) => mergeAndFinish(tx, staged, null)));
+    const { staged, dataDate } = result;
     await dropStage(db, job.id).catch(() => {});
     await vacuumDirectory(database);
     return {
@@ -135,7 +166,7 @@ export async function importNppes(database: Database, file: string, opts: NppesI
       errors: errors.items,
       errorCount: errors.total,
       dataDate,
-      outside,
+      outside: staged.outside,
       layout: staged.layout,
     };
   } catch (e) {

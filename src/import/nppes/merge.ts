@@ -53,7 +53,7 @@ const ORG_COLUMNS = [
 // A better point from a geocoder survives a newer file as long as the address is the same.
 const KEEP_POINT = `t.geo_precision in ('rooftop','street') and t.practice_line1 is not distinct from s.practice_line1
   and t.practice_zip5 is not distinct from s.practice_zip5`;
-const STATUS = `case when s.deactivation_date is not null and (s.reactivation_date is null
+export const STATUS = `case when s.deactivation_date is not null and (s.reactivation_date is null
   or s.reactivation_date < s.deactivation_date) then 'deactivated' else 'active' end`;
 const ORG_TYPE = `case
   when s.primary_taxonomy like '282N%' or s.primary_taxonomy like '282E%' or s.primary_taxonomy like '283%'
@@ -75,6 +75,51 @@ export type MergeInput = {
 };
 export type MergeCounts = { inserted: number; updated: number; unchanged: number; deactivated: number };
 
+// The insert statements, shared with a first load merged during the read (firstLoad.ts), which
+// adds a line range to `where`. S, TX, NM: the stage tables (aliases s and x).
+type Sql = RawBuilder<unknown>;
+
+export const insertProviders = (m: MergeInput, S: Sql, where: Sql) => sql`
+    insert into providers (npi, ${sql.raw(PROVIDER_COLUMNS.join(', '))}, status, primary_service_line, lat, lon, geo_precision,
+      first_seen_job_id, arrived_at, arrived_job_id, arrival_reason, source, data_date, row_hash, taxonomy_codes)
+    select s.npi, ${sql.raw(PROVIDER_COLUMNS.map((c) => `s.${c}`).join(', '))}, ${sql.raw(STATUS)},
+      coalesce(m.service_line, 'other'), s.lat, s.lon, s.geo_precision, ${m.jobId},
+      case when ${m.baseline} or ${sql.raw(STATUS)} = 'deactivated' then null else now() end,
+      case when ${m.baseline} or ${sql.raw(STATUS)} = 'deactivated' then null else ${m.jobId}::bigint end,
+      case when ${m.baseline} or ${sql.raw(STATUS)} = 'deactivated' then null
+           when ${m.previousDataDate}::date is not null and s.enumeration_date > ${m.previousDataDate}::date then 'enumerated'
+           else 'moved_in' end,
+      'nppes', ${m.dataDate}, s.row_hash, coalesce(s.taxonomy_codes, '{}')
+    from ${S} s left join service_line_map m on m.taxonomy_code = s.primary_taxonomy
+    where ${where}`;
+
+export const insertTaxonomies = (TX: Sql, where: Sql) => sql`
+    insert into provider_taxonomies (npi, slot, code, license, license_state, is_primary, taxonomy_group)
+    select x.npi, x.slot, x.code, x.license, x.license_state, x.is_primary, x.taxonomy_group
+    from ${TX} x where ${where}`;
+
+export const insertOtherNames = (NM: Sql, where: Sql) => sql`
+    insert into provider_other_names (npi, slot, last_name, first_name, middle_name, name_prefix, name_suffix, credential, type_code)
+    select x.npi, x.slot, x.last_name, x.first_name, x.middle_name, x.name_prefix, x.name_suffix, x.credential, x.type_code
+    from ${NM} x where x.name is null and ${where}`;
+
+export const insertOrganizations = (m: MergeInput, S: Sql, where: Sql) => sql`
+    insert into organizations (npi, name, type, service_lines, ${sql.raw(ORG_COLUMNS.join(', '))}, status,
+      lat, lon, geo_precision, source, data_date, row_hash)
+    select s.npi, s.org_name, ${sql.raw(ORG_TYPE)},
+      case when m.service_line is null or m.service_line = 'other' then '{}'::text[] else array[m.service_line] end,
+      ${sql.raw(ORG_COLUMNS.map((c) => `s.${c}`).join(', '))}, ${sql.raw(STATUS)},
+      s.lat, s.lon, s.geo_precision, 'nppes', ${m.dataDate}, s.row_hash
+    from ${S} s left join service_line_map m on m.taxonomy_code = s.primary_taxonomy
+    where ${where}`;
+
+export const insertOrgOtherNames = (S: Sql, NM: Sql, where: Sql) => sql`
+    insert into organization_other_names (organization_id, name, type_code, source)
+    select o.id, x.name, x.type_code, 'nppes'
+    from ${NM} x join ${S} s on s.npi = x.npi and s.line = x.line join organizations o on o.npi = s.npi
+    where ${where} and x.name is not null
+    on conflict (organization_id, name) do update set type_code = excluded.type_code`;
+
 // ROUNDS_IMPORT_TIMING=1 prints each merge statement's time on stderr (for tuning).
 const timed = (tx: Kysely<DB>) => async (q: ReturnType<typeof sql>) => {
   if (!process.env.ROUNDS_IMPORT_TIMING) return q.execute(tx);
@@ -87,7 +132,7 @@ const timed = (tx: Kysely<DB>) => async (q: ReturnType<typeof sql>) => {
 
 /** Which stage rows are inserted, and which are written (inserted or updated), per entity. */
 type Written = { insert: RawBuilder<unknown>; written: RawBuilder<unknown> };
-const FIRST_LOAD_PROVIDERS: Written = {
+export const FIRST_LOAD_PROVIDERS: Written = {
   insert: sql`s.entity = 1 and s.in_market`,
   written: sql`s.entity = 1 and s.in_market`,
 };
@@ -95,7 +140,7 @@ const MARKED_PROVIDERS: Written = {
   insert: sql`s.action = 'i' and s.entity = 1`,
   written: sql`s.entity = 1 and s.action in ('u', 'i')`,
 };
-const FIRST_LOAD_ORGS: Written = {
+export const FIRST_LOAD_ORGS: Written = {
   insert: sql`s.entity = 2 and s.in_market`,
   written: sql`s.entity = 2 and s.in_market`,
 };
@@ -104,7 +149,10 @@ const MARKED_ORGS: Written = {
   written: sql`s.entity = 2 and s.action in ('o', 'i')`,
 };
 
-async function emptyTables<T extends string>(tx: Kysely<DB>, tables: T[]): Promise<Record<T, boolean>> {
+export async function emptyTables<T extends string>(
+  tx: Kysely<DB>,
+  tables: T[],
+): Promise<Record<T, boolean>> {
   const r = await sql<Record<T, boolean>>`select ${sql.join(
     tables.map((t) => sql`not exists (select 1 from ${sql.table(t)}) as ${sql.ref(t)}`),
   )}`.execute(tx);
@@ -177,7 +225,6 @@ export async function mergeNppesStage(tx: Kysely<DB>, m: MergeInput): Promise<Me
   // them below (the change record took 206 s instead of 32 s for 5,400 updated rows without)
   if (!empty.providers || !empty.organizations) await run(sql`analyze ${S}`);
 
-  const pcols = sql.raw(PROVIDER_COLUMNS.join(', '));
   const changeCols = [...PROVIDER_COLUMNS.filter((c) => c !== 'search_name'), 'status'];
   const json = (alias: string) =>
     sql.raw(
@@ -243,33 +290,13 @@ export async function mergeNppesStage(tx: Kysely<DB>, m: MergeInput): Promise<Me
     bulk,
     async () => {
       // the name-word index is filled in one pass after a bulk insert (bulkNameTokens.ts)
-      const inserted = await withNameTokensDeferred(tx, J, bulk, () =>
-        run(sql`
-    insert into providers (npi, ${pcols}, status, primary_service_line, lat, lon, geo_precision,
-      first_seen_job_id, arrived_at, arrived_job_id, arrival_reason, source, data_date, row_hash, taxonomy_codes)
-    select s.npi, ${sql.raw(PROVIDER_COLUMNS.map((c) => `s.${c}`).join(', '))}, ${sql.raw(STATUS)},
-      coalesce(m.service_line, 'other'), s.lat, s.lon, s.geo_precision, ${J},
-      case when ${m.baseline} or ${sql.raw(STATUS)} = 'deactivated' then null else now() end,
-      case when ${m.baseline} or ${sql.raw(STATUS)} = 'deactivated' then null else ${J}::bigint end,
-      case when ${m.baseline} or ${sql.raw(STATUS)} = 'deactivated' then null
-           when ${m.previousDataDate}::date is not null and s.enumeration_date > ${m.previousDataDate}::date then 'enumerated'
-           else 'moved_in' end,
-      'nppes', ${m.dataDate}, s.row_hash, coalesce(s.taxonomy_codes, '{}')
-    from ${S} s left join service_line_map m on m.taxonomy_code = s.primary_taxonomy
-    where ${P.insert}`),
-      );
+      const inserted = await withNameTokensDeferred(tx, J, bulk, () => run(insertProviders(m, S, P.insert)));
       if (!empty.provider_taxonomies)
         await run(sql`delete from provider_taxonomies x using ${S} s where x.npi = s.npi and ${P.written}`);
-      await run(sql`
-    insert into provider_taxonomies (npi, slot, code, license, license_state, is_primary, taxonomy_group)
-    select x.npi, x.slot, x.code, x.license, x.license_state, x.is_primary, x.taxonomy_group
-    from ${TX} x where ${childrenOfKept(P.written, empty.providers)}`);
+      await run(insertTaxonomies(TX, childrenOfKept(P.written, empty.providers)));
       if (!empty.provider_other_names)
         await run(sql`delete from provider_other_names x using ${S} s where x.npi = s.npi and ${P.written}`);
-      await run(sql`
-    insert into provider_other_names (npi, slot, last_name, first_name, middle_name, name_prefix, name_suffix, credential, type_code)
-    select x.npi, x.slot, x.last_name, x.first_name, x.middle_name, x.name_prefix, x.name_suffix, x.credential, x.type_code
-    from ${NM} x where x.name is null and ${childrenOfKept(P.written, empty.providers)}`);
+      await run(insertOtherNames(NM, childrenOfKept(P.written, empty.providers)));
 
       const orgs = await mergeOrganizations(tx, m, O, empty.organizations);
       const staged = n(await run(sql`select count(*) as n from ${S} where entity in (1, 2) and in_market`));
@@ -306,22 +333,9 @@ async function mergeOrganizations(tx: Kysely<DB>, m: MergeInput, O: Written, fir
   // its trigram index alone made inserting 100,000 organizations take ≈ 4 s
   const bulk = await isBulkInsert(tx, S, O.insert, 'organizations');
   const inserted = await withSecondaryIndexesDeferred(tx, ['organizations'], bulk, () =>
-    run(sql`
-    insert into organizations (npi, name, type, service_lines, ${sql.raw(ORG_COLUMNS.join(', '))}, status,
-      lat, lon, geo_precision, source, data_date, row_hash)
-    select s.npi, s.org_name, ${sql.raw(ORG_TYPE)},
-      case when m.service_line is null or m.service_line = 'other' then '{}'::text[] else array[m.service_line] end,
-      ${sql.raw(ORG_COLUMNS.map((c) => `s.${c}`).join(', '))}, ${sql.raw(STATUS)},
-      s.lat, s.lon, s.geo_precision, 'nppes', ${m.dataDate}, s.row_hash
-    from ${S} s left join service_line_map m on m.taxonomy_code = s.primary_taxonomy
-    where ${O.insert}`),
+    run(insertOrganizations(m, S, O.insert)),
   );
-  await run(sql`
-    insert into organization_other_names (organization_id, name, type_code, source)
-    select o.id, x.name, x.type_code, 'nppes'
-    from ${NM} x join ${S} s on s.npi = x.npi and s.line = x.line join organizations o on o.npi = s.npi
-    where ${O.written} and x.name is not null
-    on conflict (organization_id, name) do update set type_code = excluded.type_code`);
+  await run(insertOrgOtherNames(S, NM, O.written));
   return {
     inserted: Number(inserted.numAffectedRows ?? 0),
     updated: Number(updated.numAffectedRows ?? 0),

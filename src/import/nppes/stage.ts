@@ -33,7 +33,8 @@ export const STAGE_COPY_COLUMNS = [...STAGE_COLUMNS, 'in_market', 'taxonomy_code
 
 const columns = (cols: readonly string[]) => cols.map((c) => `${c} ${TYPES[c] ?? 'text'}`).join(', ');
 
-export async function createStage(db: Kysely<DB>, jobId: number) {
+/** lineIndexes: for a merge batch by batch during the read, which reads the stage by line range. */
+export async function createStage(db: Kysely<DB>, jobId: number, opts: { lineIndexes?: boolean } = {}) {
   const t = stageTables(jobId);
   await sql
     .raw(
@@ -43,6 +44,9 @@ export async function createStage(db: Kysely<DB>, jobId: number) {
     .execute(db);
   await sql.raw(`create unlogged table ${t.taxonomies} (${columns(TAXONOMY_STAGE_COLUMNS)})`).execute(db);
   await sql.raw(`create unlogged table ${t.names} (${columns(NAME_STAGE_COLUMNS)})`).execute(db);
+  if (opts.lineIndexes)
+    for (const table of [t.rows, t.taxonomies, t.names])
+      await sql.raw(`create index on ${table} (line)`).execute(db);
 }
 
 export async function truncateStage(db: Kysely<DB>, jobId: number) {

@@ -101,5 +101,7 @@ export async function stageInWorkers(
     errors, // each part kept its first errors; the caller keeps the first of these by line
     errorCount: a.errorCount + b.errorCount,
     layout: a.layout,
+    // NPIs listed once in each half are not counted: a merge during the read needs one reader
+    duplicates: a.duplicates + b.duplicates,
   };
 }

@@ -8,6 +8,7 @@ import { CsvFormatError } from '../csv/records';
 import { ImportRefused } from '../fileSource';
 import { type RowError, RowErrors } from '../jobs';
 import { mappedColumns, type NppesHeader, parseNppesHeader } from './header';
+import { NpiSet } from './npiSet';
 import { earlyColumns, earlyOutside, type RowContext, type StagedRow, stageNppesRow } from './row';
 import { type ScanRange, scanFile } from './scan';
 
@@ -28,6 +29,11 @@ export type StageBatch = {
   names: Uint8Array;
   bytesRead: number;
   read: number;
+  /** lines of the first and last row staged in this batch (0 when none) */
+  firstLine: number;
+  lastLine: number;
+  /** staged rows so far whose NPI an earlier staged row had (running total) */
+  duplicates: number;
 };
 export type StagerResult = {
   read: number;
@@ -40,6 +46,8 @@ export type StagerResult = {
   errors: RowError[];
   errorCount: number;
   layout: number;
+  /** staged rows whose NPI an earlier staged row of this reader had */
+  duplicates: number;
 };
 
 export async function stageNppesFile(
@@ -56,7 +64,9 @@ export async function stageNppesFile(
     errors: errors.items,
     errorCount: 0,
     layout: 0,
+    duplicates: 0,
   };
+  const npis = new NpiSet();
   let header: NppesHeader | undefined;
   let ctx: RowContext | undefined;
   let wanted: number[] = [];
@@ -65,15 +75,20 @@ export async function stageNppesFile(
   const one: StagedRow[] = [];
   const out = { rows: new CopyBuffer(), taxonomies: new CopyBuffer(), names: new CopyBuffer() };
   let batched = 0;
+  let firstLine = 0;
+  let lastLine = 0;
   const handOver = async (bytesRead: number) => {
-    batched = 0;
     const { rows, taxonomies, names } = out;
+    const lines = { firstLine, lastLine };
+    batched = firstLine = lastLine = 0;
     await onBatch({
       rows: rows.take(),
       taxonomies: taxonomies.take(),
       names: names.take(),
       bytesRead,
       read: res.read,
+      ...lines,
+      duplicates: res.duplicates,
     });
   };
   let bytes = 0;
@@ -120,7 +135,9 @@ export async function stageNppesFile(
           out.rows.add(staged.values);
           for (const t of staged.taxonomies) out.taxonomies.add(t);
           for (const n of staged.names) out.names.add(n);
-          batched++;
+          if (!npis.add(staged.values[1] as string)) res.duplicates++;
+          if (!batched++) firstLine = line;
+          lastLine = line;
           const d = outcome === 'staged' ? (staged.values[14] as string | null) : null;
           if (d && (!res.maxUpdate || d > res.maxUpdate)) res.maxUpdate = d;
         },
