@@ -142,13 +142,12 @@ export async function importNppes(database: Database, file: string, opts: NppesI
       for (const e of staged.errors) errors.add(e.line, e.field, e.reason);
       errors.total = staged.errorCount;
       const dataDate = fileDate ?? staged.maxUpdate;
-      const merged =
-        (await firstLoad?.finish(staged)) ??
-        (await mergeNppesStage(tx, mergeInput(dataDate, staged.allInMarket)));
+      const asRead = (await firstLoad?.finish(staged)) ?? null;
+      const merged = asRead ?? (await mergeNppesStage(tx, mergeInput(dataDate, staged.allInMarket)));
       Object.assign(counts, merged);
       const note = region ? `${staged.outside} rows outside the region (${opts.region}) skipped` : undefined;
       await finishJob(tx, job.id, counts, errors, dataDate, note);
-      return { staged, dataDate };
+      return { staged, dataDate, mergedAsRead: !!asRead };
     };
     // PGlite has one connection: its read (COPYs) must come before the merge's transaction
     const result = overlap
@@ -157,7 +156,7 @@ export async function importNppes(database: Database, file: string, opts: NppesI
           return mergeAndFinish(tx, await read(firstLoad), firstLoad);
         })
       : await read(null).then((staged) => db.transaction().execute((tx) => mergeAndFinish(tx, staged, null)));
-    const { staged, dataDate } = result;
+    const { staged, dataDate, mergedAsRead } = result;
     await dropStage(db, job.id).catch(() => {});
     await vacuumDirectory(database);
     return {
@@ -168,6 +167,8 @@ export async function importNppes(database: Database, file: string, opts: NppesI
       dataDate,
       outside: staged.outside,
       layout: staged.layout,
+      /** a first load merged batch by batch during the read (firstLoad.ts) */
+      mergedAsRead,
     };
   } catch (e) {
     await failJob(db, job.id, (e as Error).message, counts);
