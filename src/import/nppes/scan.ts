@@ -106,7 +106,7 @@ export function scanRecord(
           return -1;
         }
         if (p + 1 >= end && !final) return -1; // can't yet tell "" from a closing quote
-        if (buf[p + 1] === QUOTE) {
+        if (p + 1 < end && buf[p + 1] === QUOTE) {
           flags = 1;
           p += 2;
           continue;
@@ -186,7 +186,12 @@ export async function scanFile(
   const range = opts.range ?? { from: 0, line: 1 };
   const fh = await open(file, 'r');
   const r = new RecordSpans();
-  let rest: Buffer = Buffer.alloc(0);
+  // one buffer, reused: the unread end of a chunk (a record cut in two) moves to its front and the
+  // next chunk is read in after it (a fresh buffer per chunk cost ≈ 7 % of the reader in copies
+  // and page faults)
+  let buf = Buffer.allocUnsafe(chunkBytes * 2);
+  let restStart = 0;
+  let restLen = 0;
   let filePos = range.from;
   let base = filePos; // file offset of buf[0]
   let line = range.line;
@@ -194,27 +199,29 @@ export async function scanFile(
   let first = range.from === 0;
   try {
     for (;;) {
-      const fresh = Buffer.allocUnsafe(chunkBytes);
-      const { bytesRead: got } = await fh.read(fresh, 0, chunkBytes, filePos);
+      if (restLen + chunkBytes > buf.length) {
+        const bigger = Buffer.allocUnsafe((restLen + chunkBytes) * 2);
+        buf.copy(bigger, 0, restStart, restStart + restLen);
+        buf = bigger;
+      } else if (restStart) buf.copyWithin(0, restStart, restStart + restLen);
+      const { bytesRead: got } = await fh.read(buf, restLen, chunkBytes, filePos);
       const final = got === 0;
       filePos += got;
-      const buf: Buffer = rest.length
-        ? Buffer.concat([rest, fresh.subarray(0, got)])
-        : fresh.subarray(0, got);
+      const end = restLen + got;
       let pos = 0;
-      if (first && buf.length) {
+      if (first && end) {
         first = false;
-        if (looksBinary(buf))
+        if (looksBinary(buf.subarray(0, end)))
           throw new CsvFormatError(`${label} is not a text CSV file (it contains binary data).`);
         if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) pos = 3; // UTF-8 byte order mark
       }
-      while (pos < buf.length) {
+      while (pos < end) {
         if (range.to !== undefined && base + pos >= range.to) {
           if (base + pos !== range.to) throw new RangeMismatch();
           return { end: base + pos, line };
         }
         if (range.maxRecords !== undefined && records >= range.maxRecords) return { end: base + pos, line };
-        const next = scanRecord(buf, pos, buf.length, final, r, line);
+        const next = scanRecord(buf, pos, end, final, r, line);
         if (next < 0) break;
         if (!r.isBlank()) {
           sink.record(line, r);
@@ -223,7 +230,8 @@ export async function scanFile(
         line += r.newlines;
         pos = next;
       }
-      rest = pos < buf.length ? Buffer.from(buf.subarray(pos)) : Buffer.alloc(0);
+      restStart = pos;
+      restLen = end - pos;
       base += pos;
       await sink.chunk?.(filePos - range.from);
       if (final) {
