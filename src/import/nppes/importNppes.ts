@@ -189,9 +189,14 @@ export async function importNppes(database: Database, file: string, opts: NppesI
 export async function vacuumDirectory(database: Database) {
   const vacuum = async (tables: string) => {
     const started = performance.now();
-    await sql.raw(`vacuum (analyze) ${tables}`).execute(database.db).catch(() => {});
+    await sql
+      .raw(`vacuum (analyze) ${tables}`)
+      .execute(database.db)
+      .catch(() => {});
     if (process.env.ROUNDS_IMPORT_TIMING)
-      process.stderr.write(`${(performance.now() - started).toFixed(0).padStart(7)} ms  vacuum (analyze) ${tables}\n`);
+      process.stderr.write(
+        `${(performance.now() - started).toFixed(0).padStart(7)} ms  vacuum (analyze) ${tables}\n`,
+      );
   };
   // two connections (on PostgreSQL): providers, the largest, beside the rest
   await Promise.all([
