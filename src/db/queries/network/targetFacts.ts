@@ -32,8 +32,8 @@ export async function targetFacts(db: Kysely<DB>, pool: TargetPool, now = new Da
     ? sql`select npi, arrived_at from providers where npi = any(${pool.npis}::text[])`
     : pool.territoryUserId !== undefined
       ? // ZIPs and counties unnested and joined separately, so each side uses its covering
-        // (zip|county) include (npi, status, arrived_at) index — an index-only scan whose entries
-        // for one ZIP sit together, where the heap has them one per page (an OR of two
+        // (zip|county, name keys…) include (status, arrived_at) index — an index-only scan whose
+        // entries for one ZIP sit together, where the heap has them one per page (an OR of two
         // `= any(array)` tests scanned all providers: ~0.9 s at 1M).
         sql`select p.npi, p.arrived_at from territories t join territory_assignments ta on ta.territory_id = t.id
               cross join lateral unnest(t.zips) z(zip) join providers p on p.practice_zip5 = z.zip
