@@ -88,6 +88,8 @@ async function main() {
     ratioToRawCopy: +(importMs / copyMs).toFixed(2),
     inserted: r.counts.inserted,
     rejected: r.counts.rejected,
+    // a first load merged batch by batch during the read (PostgreSQL, a dated file name)
+    mergedAsRead: r.mergedAsRead,
   };
   console.log(JSON.stringify(result));
   await database.close();
