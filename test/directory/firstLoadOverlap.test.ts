@@ -132,6 +132,22 @@ describe.runIf(!!pgUrl)('first load merged during the read (PostgreSQL)', () => 
     expect(later).toEqual({ last_name: 'LATER', primary_taxonomy: '207Q00000X' });
   });
 
+  it('a read that fails at the end leaves the directory as it was', { timeout: 120_000 }, async () => {
+    const file = await fixture('npidata_pfile_20050523-20250610.csv', ['"9999999999","1","UNTERMINATED\n']);
+    const before = await state(overlapped);
+    await expect(
+      importNppes(overlapped, file, { overlap: true, worker: true, batchRows: 50 }),
+    ).rejects.toThrow(/unterminated quoted field/);
+    // no batch merge may run after the rollback, on a connection back in the pool
+    await new Promise((r) => setTimeout(r, 500));
+    const after = await state(overlapped);
+    expect(after.providers).toEqual(before.providers);
+    expect(after.tokens).toEqual(before.tokens);
+    expect(after.indexes).toEqual(before.indexes);
+    expect(after.triggers).toEqual(before.triggers);
+    expect(after.job).toEqual([expect.objectContaining({ status: 'failed' })]);
+  });
+
   it('merges after the read into a directory that is not empty', { timeout: 120_000 }, async () => {
     const june = await fixture('npidata_pfile_20050523-20250608.csv');
     const july = path.join(dir, 'npidata_pfile_20050523-20250713.csv');

@@ -36,6 +36,11 @@ export type FirstLoad = {
   /** Throws the error of a batch merge that failed (so the read stops early). */
   check(): void;
   /**
+   * The read failed: queued merges are skipped and the one running is waited for, so none runs
+   * on the connection after the transaction has rolled back and gone back to the pool.
+   */
+  stop(): Promise<void>;
+  /**
    * Waits for the queued merges, then builds what they deferred and returns the counts; or,
    * when the stage holds a repeated NPI, undoes them all and returns null (merge the stage then).
    */
@@ -96,6 +101,10 @@ export async function startFirstLoad(tx: Kysely<DB>, m: MergeInput): Promise<Fir
     },
     check() {
       if (failure) throw failure;
+    },
+    async stop() {
+      failure ??= new Error('the read stopped');
+      await queue;
     },
     async finish(staged) {
       await queue;

@@ -153,7 +153,11 @@ export async function importNppes(database: Database, file: string, opts: NppesI
     const result = overlap
       ? await db.transaction().execute(async (tx) => {
           const firstLoad = await startFirstLoad(tx, mergeInput(fileDate, true));
-          return mergeAndFinish(tx, await read(firstLoad), firstLoad);
+          const staged = await read(firstLoad).catch(async (e) => {
+            await firstLoad?.stop();
+            throw e;
+          });
+          return mergeAndFinish(tx, staged, firstLoad);
         })
       : await read(null).then((staged) => db.transaction().execute((tx) => mergeAndFinish(tx, staged, null)));
     const { staged, dataDate, mergedAsRead } = result;
