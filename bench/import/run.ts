@@ -1,4 +1,4 @@
-// npm run bench:import -- [--rows 1000000] [--file path] [--keep-file] [--readers 2] [--region states:KY]
+// npm run bench:import -- [--rows 1000000] [--file path] [--keep-file] [--readers 2] [--region states:KY] [--batch-rows 5000]
 // Generates an NPPES-layout file, imports it into the configured database (DATABASE_URL, else a
 // fresh PGlite in a temp folder), samples peak RSS, and times a raw COPY of the same file into a
 // one-column table as the floor for that database.
@@ -70,7 +70,8 @@ async function main() {
   // a region the generated (Middle Tennessee) rows lie outside measures what a region import of
   // the national file spends on the rows it skips
   const region = arg('region');
-  const r = await importNppes(database, file, { readers, region });
+  const batchRows = arg('batch-rows') ? Number(arg('batch-rows')) : undefined;
+  const r = await importNppes(database, file, { readers, region, batchRows });
   const importMs = performance.now() - t0;
   clearInterval(sample);
   const copyMs = await rawCopy(database);
