@@ -68,11 +68,11 @@ export async function startFirstLoad(tx: Kysely<DB>, m: MergeInput): Promise<Fir
   const S = sql.raw(m.tables.rows);
   const TX = sql.raw(m.tables.taxonomies);
   const NM = sql.raw(m.tables.names);
-  const inserted = { n: 0 };
+  let inserted = 0;
   let failure: unknown = null;
   let queue: Promise<void> = Promise.resolve();
   const count = (r: { numAffectedRows?: bigint }) => {
-    inserted.n += Number(r.numAffectedRows ?? 0);
+    inserted += Number(r.numAffectedRows ?? 0);
   };
 
   const mergeRange = async (first: number, last: number) => {
@@ -118,7 +118,7 @@ export async function startFirstLoad(tx: Kysely<DB>, m: MergeInput): Promise<Fir
       await rebuild();
       await sql`release savepoint first_load`.execute(tx);
       // every staged row was inserted: none updated or unchanged
-      return { inserted: inserted.n, updated: 0, unchanged: 0, deactivated: 0 };
+      return { inserted, updated: 0, unchanged: 0, deactivated: 0 };
     },
   };
 }

@@ -104,6 +104,7 @@ export async function importNppes(database: Database, file: string, opts: NppesI
       knownTaxonomies,
       knownNpis,
       batchRows: opts.batchRows ?? 5_000,
+      countRepeats: overlap,
     };
     // read the file into the stage; a first load (`firstLoad`) is merged batch by batch as it goes
     const read = async (firstLoad: FirstLoad | null) => {

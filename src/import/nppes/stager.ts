@@ -20,6 +20,8 @@ export type StagerInput = {
   /** NPIs already in the directory (only with a region: they are kept outside it) */
   knownNpis: string[] | null;
   batchRows: number;
+  /** count NPIs staged twice (a first load merged during the read needs to know; firstLoad.ts) */
+  countRepeats?: boolean;
   /** read only this part of the file; its header fields are then given */
   part?: { range: ScanRange; header: string[] };
 };
@@ -32,7 +34,7 @@ export type StageBatch = {
   /** lines of the first and last row staged in this batch (0 when none) */
   firstLine: number;
   lastLine: number;
-  /** staged rows so far whose NPI an earlier staged row had (running total) */
+  /** staged rows so far whose NPI an earlier staged row had (running total; with countRepeats) */
   duplicates: number;
 };
 export type StagerResult = {
@@ -46,7 +48,7 @@ export type StagerResult = {
   errors: RowError[];
   errorCount: number;
   layout: number;
-  /** staged rows whose NPI an earlier staged row of this reader had */
+  /** staged rows whose NPI an earlier staged row of this reader had (with countRepeats, else 0) */
   duplicates: number;
 };
 
@@ -66,7 +68,7 @@ export async function stageNppesFile(
     layout: 0,
     duplicates: 0,
   };
-  const npis = new NpiSet();
+  const npis = input.countRepeats ? new NpiSet() : null;
   let header: NppesHeader | undefined;
   let ctx: RowContext | undefined;
   let wanted: number[] = [];
@@ -135,7 +137,7 @@ export async function stageNppesFile(
           out.rows.add(staged.values);
           for (const t of staged.taxonomies) out.taxonomies.add(t);
           for (const n of staged.names) out.names.add(n);
-          if (!npis.add(staged.values[1] as string)) res.duplicates++;
+          if (npis && !npis.add(staged.values[1] as string)) res.duplicates++;
           if (!batched++) firstLine = line;
           lastLine = line;
           const d = outcome === 'staged' ? (staged.values[14] as string | null) : null;
