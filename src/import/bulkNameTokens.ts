@@ -1,6 +1,6 @@
 // Bulk-load helper for the provider name-word index (migration 20261127_0900). Its insert trigger
-// sorts and upserts the new rows' words for each statement, maintaining the (token, npi) b-tree,
-// its npi index and the vocabulary counts as it goes: on a bulk insert that costs several times
+// sorts and upserts the new rows' words for each statement, maintaining the (token, npi) b-tree
+// and the vocabulary counts as it goes: on a bulk insert that costs several times
 // the insert itself. Here the insert trigger is switched off for fn(), and the words of the rows
 // fn() inserted (first_seen_job_id = jobId) are added afterwards in one pass — into an empty token
 // table with its indexes built after the load. The update trigger is likewise replaced by one
@@ -66,19 +66,17 @@ export async function withNameTokensDeferred<T>(
   return out;
 }
 
-/** Drops the (empty) token table's keys before it is filled in bulk (buildTokenKeys after). */
+/** Drops the (empty) token table's key before it is filled in bulk (buildTokenKeys after). */
 export async function dropTokenKeys(tx: AnyDb) {
   const run = timedRun(tx);
-  await run(sql`alter table provider_name_tokens drop constraint provider_name_tokens_pkey`, 'drop keys');
-  await run(sql`drop index provider_name_tokens_npi_idx`, 'drop npi index');
+  await run(sql`alter table provider_name_tokens drop constraint provider_name_tokens_pkey`, 'drop key');
 }
 
-/** Builds the token keys dropped by dropTokenKeys, then counts the words into the vocabulary. */
+/** Builds the token key dropped by dropTokenKeys, then counts the words into the vocabulary. */
 export async function buildTokenKeys(tx: AnyDb) {
   const run = timedRun(tx);
   await sql`set local maintenance_work_mem = '256MB'`.execute(tx);
   await run(sql`alter table provider_name_tokens add primary key (token, npi)`, 'primary key');
-  await run(sql`create index provider_name_tokens_npi_idx on provider_name_tokens (npi)`, 'npi index');
   await run(
     sql`insert into provider_name_words as v (word, n)
       select token, count(*)::int from provider_name_tokens group by token order by token
@@ -117,6 +115,7 @@ export async function withNameTokensRefreshed<T>(
   const out = await fn();
   await trigger(tx, 'upd', true);
   await timedRun(tx)(
+    // one scan of the table (it has no npi index: migration 20261128_1400)
     sql`with del as (
       delete from provider_name_tokens t where t.npi in (${npis}) returning t.token)
     update provider_name_words v set n = v.n - d.c

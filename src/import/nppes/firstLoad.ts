@@ -13,6 +13,7 @@
 // savepoint, and the usual merge runs over the complete stage instead.
 
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { PREPARED } from '../../db/connection';
 import type { DB } from '../../db/schema';
 import { dropSecondaryIndexes } from '../bulkIndexes';
 import { buildTokenKeys, dropTokenKeys, trigger, wordsFrom } from '../bulkNameTokens';
@@ -75,20 +76,24 @@ export async function startFirstLoad(tx: Kysely<DB>, m: MergeInput): Promise<Fir
     inserted += Number(r.numAffectedRows ?? 0);
   };
 
+  // the same statements for every batch, with its line range as parameters: parsed and planned once
+  const P = (q: RawBuilder<unknown>) => sql`${sql.raw(PREPARED)}${q}`.execute(tx);
   const mergeRange = async (first: number, last: number) => {
     const inS = sql`s.line between ${first} and ${last}`;
     const inX = sql`x.line between ${first} and ${last}`;
     const and = (a: RawBuilder<unknown>, b: RawBuilder<unknown>) => sql`${a} and ${b}`;
-    count(await insertProviders(m, S, and(FIRST_LOAD_PROVIDERS.insert, inS)).execute(tx));
-    await sql`insert into provider_name_tokens (token, npi) ${wordsFrom(
-      sql`(select s.npi, s.search_name from ${S} s where ${and(FIRST_LOAD_PROVIDERS.insert, inS)}
+    count(await P(insertProviders(m, S, and(FIRST_LOAD_PROVIDERS.insert, inS))));
+    await P(
+      sql`insert into provider_name_tokens (token, npi) ${wordsFrom(
+        sql`(select s.npi, s.search_name from ${S} s where ${and(FIRST_LOAD_PROVIDERS.insert, inS)}
         and ${sql.raw(STATUS)} = 'active') p`,
-      sql`true`,
-    )}`.execute(tx);
-    await insertTaxonomies(TX, inX).execute(tx);
-    await insertOtherNames(NM, inX).execute(tx);
-    count(await insertOrganizations(m, S, and(FIRST_LOAD_ORGS.insert, inS)).execute(tx));
-    await insertOrgOtherNames(S, NM, and(FIRST_LOAD_ORGS.written, and(inS, inX))).execute(tx);
+        sql`true`,
+      )}`,
+    );
+    await P(insertTaxonomies(TX, inX));
+    await P(insertOtherNames(NM, inX));
+    count(await P(insertOrganizations(m, S, and(FIRST_LOAD_ORGS.insert, inS))));
+    await P(insertOrgOtherNames(S, NM, and(FIRST_LOAD_ORGS.written, and(inS, inX))));
   };
 
   return {

@@ -288,29 +288,40 @@ function codesArray(taxonomies: CopyValue[][]): string {
  * there is no practical chance of missing a change, at a fraction of MD5's cost per row.
  */
 function hash(v: CopyValue[], taxonomies: CopyValue[][], names: CopyValue[][]): string {
-  h1 = 0xdeadbeef;
-  h2 = 0x41c6ce57;
+  H[0] = 0xdeadbeef;
+  H[1] = 0x41c6ce57;
   for (let i = 1; i < v.length; i++) if (i !== 3) feed(v[i]);
   for (const kids of [taxonomies, names]) {
     mix(2);
     for (const k of kids) for (let i = 2; i < k.length; i++) feed(k[i]);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  const h1 = Math.imul(H[0]! ^ (H[0]! >>> 16), 2246822507) ^ Math.imul(H[1]! ^ (H[1]! >>> 13), 3266489909);
+  const h2 = Math.imul(H[1]! ^ (H[1]! >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
 }
 
-let h1 = 0;
-let h2 = 0;
+// the two lanes live in a typed array: as plain numbers outside the small-integer range, every
+// step would allocate a boxed number (a third of the hash's time, and garbage)
+const H = new Int32Array(2);
 function mix(c: number) {
-  h1 = Math.imul(h1 ^ c, 2654435761);
-  h2 = Math.imul(h2 ^ c, 1597334677);
+  H[0] = Math.imul(H[0]! ^ c, 2654435761);
+  H[1] = Math.imul(H[1]! ^ c, 1597334677);
 }
 function feed(value: CopyValue) {
-  if (value === null || value === undefined) mix(0);
-  else {
+  let a = H[0]!;
+  let b = H[1]!;
+  if (value !== null && value !== undefined) {
     const t = typeof value === 'string' ? value : String(value);
-    for (let i = 0; i < t.length; i++) mix(t.charCodeAt(i));
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      a = Math.imul(a ^ c, 2654435761);
+      b = Math.imul(b ^ c, 1597334677);
+    }
+  } else {
+    a = Math.imul(a, 2654435761);
+    b = Math.imul(b, 1597334677);
   }
-  mix(1); // separator: ('ab', 'c') and ('a', 'bc') differ
+  // separator: ('ab', 'c') and ('a', 'bc') differ
+  H[0] = Math.imul(a ^ 1, 2654435761);
+  H[1] = Math.imul(b ^ 1, 1597334677);
 }
