@@ -26,9 +26,9 @@ const timedRun = (tx: AnyDb) => async (q: ReturnType<typeof sql>, what: string) 
  * trigger would add, i.e. the distinct non-empty words of active providers' search_name. A word
  * repeated in one name is kept at its first position (array_position), which makes the rows
  * distinct without sorting them all (8.5 s → 4.5 s for 2.2 M words). A first load merged during
- * the read takes them from the stage rows it has just inserted (firstLoad.ts).
+ * the read has the reader split the names the same way (directRows.ts).
  */
-export const wordsFrom = (
+const wordsFrom = (
   from: ReturnType<typeof sql>,
   where: ReturnType<typeof sql>,
 ) => sql`select w collate "C" as token, p.npi

@@ -1,6 +1,7 @@
 // Bulk load with COPY on both backends: pg-copy-streams on a PostgreSQL server, PGlite's
 // /dev/blob COPY in embedded mode. Rows are encoded in COPY's text format.
 import { once } from 'node:events';
+import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../db/connection';
 
@@ -70,16 +71,26 @@ export async function copyText(
   }
   const client = await database.pool.connect();
   try {
-    const stream = client.query(copyFrom(`COPY ${target} FROM STDIN`));
-    const done = Promise.race([
-      once(stream, 'finish'),
-      once(stream, 'error').then(([e]) => Promise.reject(e)),
-    ]);
-    stream.end(text);
-    await done;
+    await copyOnClient(client, table, columns, text);
   } finally {
     client.release();
   }
+}
+
+/** COPYs encoded text on one PostgreSQL connection (e.g. inside its open transaction); returns the rows copied. */
+export async function copyOnClient(
+  client: PoolClient,
+  table: string,
+  columns: string[],
+  text: string | Uint8Array,
+): Promise<number> {
+  if (!text.length) return 0;
+  const target = `${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')})`;
+  const stream = client.query(copyFrom(`COPY ${target} FROM STDIN`));
+  const done = Promise.race([once(stream, 'finish'), once(stream, 'error').then(([e]) => Promise.reject(e))]);
+  stream.end(text);
+  await done;
+  return stream.rowCount ?? 0;
 }
 
 export async function copyRows(database: Database, table: string, columns: string[], rows: CopyValue[][]) {

@@ -12,7 +12,7 @@ import type { Database } from '../../src/db/connection';
 import { importNppes } from '../../src/import/nppes/importNppes';
 import { NPPES_LAYOUT_330 } from '../../src/import/nppes/layout';
 import { createPostgresDatabase } from '../helpers/db';
-import { deactivatedRow, individual, nppesLine, organization } from './fixtures/nppes';
+import { deactivatedRow, individual, nppesLine, organization, writeNppes } from './fixtures/nppes';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'rounds-firstload-'));
 const npi = (k: number) => {
@@ -146,6 +146,35 @@ describe.runIf(!!pgUrl)('first load merged during the read (PostgreSQL)', () => 
     expect(after.indexes).toEqual(before.indexes);
     expect(after.triggers).toEqual(before.triggers);
     expect(after.job).toEqual([expect.objectContaining({ status: 'failed' })]);
+  });
+
+  it('records arrivals like the merge after the read when an earlier import left the directory empty', {
+    timeout: 120_000,
+  }, async () => {
+    const may = path.join(dir, 'npidata_pfile_20050523-20250511.csv');
+    writeNppes(may, []); // a header only: a succeeded import, nothing in the directory
+    const june = await fixture('npidata_pfile_20050523-20250608.csv', [
+      line(individual({ npi: npi(6), last: 'NOVA', first: 'NINA', enumerated: '05/20/2025' })),
+    ]);
+    for (const d of [staged, overlapped]) await importNppes(d, may, { overlap: false });
+    await importNppes(staged, june, { overlap: false });
+    const r = await importNppes(overlapped, june, { overlap: true, worker: true, batchRows: 97 });
+    expect(r.mergedAsRead).toBe(true);
+    expect(await state(overlapped)).toEqual(await state(staged));
+    const arrivals = async (d: Database) =>
+      (
+        await sql<{ status: string; reason: string | null; n: number; at: number }>`
+          select status, arrival_reason as reason, count(*)::int as n, count(distinct arrived_at)::int as at
+          from providers group by 1, 2 order by 1, 2`.execute(d.db)
+      ).rows;
+    const a = await arrivals(overlapped);
+    expect(a).toEqual(await arrivals(staged));
+    // every active provider arrived (at the transaction's one now()); a deactivated one did not
+    expect(a.map((x) => [x.status, x.reason, x.at])).toEqual([
+      ['active', 'enumerated', 1],
+      ['active', 'moved_in', 1],
+      ['deactivated', null, 0],
+    ]);
   });
 
   it('merges after the read into a directory that is not empty', { timeout: 120_000 }, async () => {

@@ -1,57 +1,74 @@
 // A first load into an empty directory, merged while the file is still being read (PostgreSQL).
-// Reading and validating is JavaScript on one core, and the database idles through most of it;
-// the merge after the read (insert providers, name words, taxonomies, organizations: ≈ 15 s at
-// 1M rows) can as well run batch by batch on that other core. The main thread COPYs each batch
-// into the stage (committed, on a pool connection) and then queues its merge — the stage rows of
-// its line range — on the import's own transaction, which stays open from before the read until
-// the job is finished. Killing the process rolls it back like any merge.
+// Reading and validating is JavaScript on one core; the database's work runs beside it on the
+// other. The import's transaction stays open from before the read until the job is finished, on
+// one connection (db/clientTransaction.ts). For each batch the reader has handed over:
+// - individuals arrive as finished providers rows and name words (directRows.ts), COPYed straight
+//   into providers and provider_name_tokens on that connection — no stage row, no INSERT … SELECT;
+// - organizations, taxonomy slots and other names were COPYed into the stage (committed, on a
+//   pool connection) and are inserted from it with merge.ts's statements, limited to the batch's
+//   line range (prepared once: the same text for every batch).
+// Killing the process rolls it all back like any merge.
 //
-// The same statements as the merge after the read (merge.ts) run, restricted to a line range.
-// They are only equivalent when every staged row is an insert: the directory is empty (checked
-// under a lock) and no NPI is staged twice (the reader counts repeats; the last row of an NPI
-// would win). On a repeat the batch merges stop and everything they did is rolled back to a
-// savepoint, and the usual merge runs over the complete stage instead.
+// This is only equivalent to the merge after the read when every row is an insert: the directory
+// is empty (checked under a lock) and no NPI comes twice (the reader counts repeats; the last row
+// of an NPI would win). On a repeat the read stops, everything is rolled back to a savepoint, and
+// the file is read again into the stage for the usual merge.
 
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { PoolClient } from 'pg';
 import { PREPARED } from '../../db/connection';
 import type { DB } from '../../db/schema';
 import { dropSecondaryIndexes } from '../bulkIndexes';
-import { buildTokenKeys, dropTokenKeys, trigger, wordsFrom } from '../bulkNameTokens';
+import { buildTokenKeys, dropTokenKeys, trigger } from '../bulkNameTokens';
+import { copyOnClient } from '../copy';
+import type { DirectInput } from './directRows';
 import {
   emptyTables,
   FIRST_LOAD_ORGS,
-  FIRST_LOAD_PROVIDERS,
   insertOrganizations,
   insertOrgOtherNames,
   insertOtherNames,
-  insertProviders,
   insertTaxonomies,
   type MergeCounts,
   type MergeInput,
-  STATUS,
 } from './merge';
+import { PROVIDER_INSERT_COLUMNS } from './stageColumns';
+import type { StageBatch } from './stager';
+
+/** The file lists an NPI twice: read it again into the stage and merge that (the last row wins). */
+export class RepeatedNpi extends Error {}
 
 export type FirstLoad = {
-  /** Queues the merge of the staged rows of lines first..last (their COPYs have committed). */
-  add(first: number, last: number): void;
-  /** Throws the error of a batch merge that failed (so the read stops early). */
-  check(): void;
+  /** what the reader needs to build providers rows (StagerInput.direct) */
+  direct: DirectInput;
   /**
-   * The read failed: queued merges are skipped and the one running is waited for, so none runs
+   * Queues the batch: its providers and words COPYed, its staged rows (their COPYs have committed)
+   * inserted. Waits while two batches are queued (memory stays flat); throws RepeatedNpi once the
+   * reader has seen an NPI twice, and the error of a batch that failed (so the read stops early).
+   */
+  add(b: StageBatch): Promise<void>;
+  /**
+   * The read failed: queued batches are skipped and the one running is waited for, so none runs
    * on the connection after the transaction has rolled back and gone back to the pool.
    */
   stop(): Promise<void>;
   /**
-   * Waits for the queued merges, then builds what they deferred and returns the counts; or,
-   * when the stage holds a repeated NPI, undoes them all and returns null (merge the stage then).
+   * Waits for the queued batches, then builds what they deferred and returns the counts; or,
+   * when not every row was an insert, returns null (undo, then read the file again).
    */
   finish(staged: { duplicates: number; allInMarket: boolean }): Promise<MergeCounts | null>;
+  /** Rolls back everything since startFirstLoad. */
+  undo(): Promise<void>;
 };
 
 const DIRECTORY = ['providers', 'provider_taxonomies', 'provider_other_names', 'organizations'];
 
-/** Starts a first load in tx, or returns null when the directory is not empty. */
-export async function startFirstLoad(tx: Kysely<DB>, m: MergeInput): Promise<FirstLoad | null> {
+/** Starts a first load in tx (on client), or returns null when the directory is not empty. */
+export async function startFirstLoad(
+  tx: Kysely<DB>,
+  client: PoolClient,
+  m: MergeInput & { dataDate: string },
+): Promise<FirstLoad | null> {
   await sql`savepoint first_load`.execute(tx);
   // other writers wait for this import; readers too, from the first dropped index on
   await sql.raw(`lock table ${DIRECTORY.join(', ')}, provider_name_tokens in exclusive mode`).execute(tx);
@@ -66,46 +83,54 @@ export async function startFirstLoad(tx: Kysely<DB>, m: MergeInput): Promise<Fir
   await dropTokenKeys(tx);
   const rebuild = await dropSecondaryIndexes(tx, DIRECTORY);
 
+  const now = await sql<{ now: string }>`select now()::text as now`.execute(tx);
+  const lines = await tx.selectFrom('service_line_map').select(['taxonomy_code', 'service_line']).execute();
+  const direct: DirectInput = {
+    jobId: m.jobId,
+    dataDate: m.dataDate,
+    baseline: m.baseline,
+    previousDataDate: m.previousDataDate,
+    now: now.rows[0]!.now,
+    serviceLines: lines.map((l) => [l.taxonomy_code, l.service_line]),
+  };
+
   const S = sql.raw(m.tables.rows);
   const TX = sql.raw(m.tables.taxonomies);
   const NM = sql.raw(m.tables.names);
   let inserted = 0;
   let failure: unknown = null;
   let queue: Promise<void> = Promise.resolve();
+  const queued: Promise<void>[] = [];
   const count = (r: { numAffectedRows?: bigint }) => {
     inserted += Number(r.numAffectedRows ?? 0);
   };
 
   // the same statements for every batch, with its line range as parameters: parsed and planned once
-  const P = (q: RawBuilder<unknown>) => sql`${sql.raw(PREPARED)}${q}`.execute(tx);
-  const mergeRange = async (first: number, last: number) => {
-    const inS = sql`s.line between ${first} and ${last}`;
-    const inX = sql`x.line between ${first} and ${last}`;
-    const and = (a: RawBuilder<unknown>, b: RawBuilder<unknown>) => sql`${a} and ${b}`;
-    count(await P(insertProviders(m, S, and(FIRST_LOAD_PROVIDERS.insert, inS))));
-    await P(
-      sql`insert into provider_name_tokens (token, npi) ${wordsFrom(
-        sql`(select s.npi, s.search_name from ${S} s where ${and(FIRST_LOAD_PROVIDERS.insert, inS)}
-        and ${sql.raw(STATUS)} = 'active') p`,
-        sql`true`,
-      )}`,
-    );
-    await P(insertTaxonomies(TX, inX));
-    await P(insertOtherNames(NM, inX));
-    count(await P(insertOrganizations(m, S, and(FIRST_LOAD_ORGS.insert, inS))));
-    await P(insertOrgOtherNames(S, NM, and(FIRST_LOAD_ORGS.written, and(inS, inX))));
+  const prepared = (q: RawBuilder<unknown>) => sql`${sql.raw(PREPARED)}${q}`.execute(tx);
+  const mergeBatch = async (b: StageBatch) => {
+    inserted += await copyOnClient(client, 'providers', PROVIDER_INSERT_COLUMNS, b.providers);
+    await copyOnClient(client, 'provider_name_tokens', ['token', 'npi'], b.tokens);
+    const inS = sql`s.line between ${b.firstLine} and ${b.lastLine}`;
+    const inX = sql`x.line between ${b.firstLine} and ${b.lastLine}`;
+    const and = (a: RawBuilder<unknown>, c: RawBuilder<unknown>) => sql`${a} and ${c}`;
+    await prepared(insertTaxonomies(TX, inX));
+    await prepared(insertOtherNames(NM, inX));
+    count(await prepared(insertOrganizations(m, S, and(FIRST_LOAD_ORGS.insert, inS))));
+    await prepared(insertOrgOtherNames(S, NM, and(FIRST_LOAD_ORGS.written, and(inS, inX))));
   };
 
   return {
-    add(first, last) {
+    direct,
+    async add(b) {
+      if (failure) throw failure;
+      if (b.duplicates) throw new RepeatedNpi();
       queue = queue
-        .then(() => (failure ? undefined : mergeRange(first, last)))
+        .then(() => (failure ? undefined : mergeBatch(b)))
         .catch((e) => {
           failure ??= e;
         });
-    },
-    check() {
-      if (failure) throw failure;
+      queued.push(queue);
+      if (queued.length > 2) await queued.shift();
     },
     async stop() {
       failure ??= new Error('the read stopped');
@@ -114,16 +139,16 @@ export async function startFirstLoad(tx: Kysely<DB>, m: MergeInput): Promise<Fir
     async finish(staged) {
       await queue;
       if (failure) throw failure;
-      if (staged.duplicates > 0 || !staged.allInMarket) {
-        await sql`rollback to savepoint first_load`.execute(tx);
-        return null;
-      }
+      if (staged.duplicates > 0 || !staged.allInMarket) return null;
       await trigger(tx, 'ins', true);
       await buildTokenKeys(tx);
       await rebuild();
       await sql`release savepoint first_load`.execute(tx);
       // every staged row was inserted: none updated or unchanged
       return { inserted, updated: 0, unchanged: 0, deactivated: 0 };
+    },
+    async undo() {
+      await sql`rollback to savepoint first_load`.execute(tx);
     },
   };
 }

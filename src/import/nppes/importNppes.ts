@@ -3,13 +3,14 @@
 // killed at any moment leaves the directory exactly as before, and a re-run finishes the job.
 import { type Kysely, sql } from 'kysely';
 import { parseRegion, type Region } from '../../core/geo/region';
+import { inClientTransaction } from '../../db/clientTransaction';
 import type { Database } from '../../db/connection';
 import type { DB } from '../../db/schema';
 import { copyText } from '../copy';
 import { checkFile, dataDateFromFileName, labelOf, type ProgressFn } from '../fileSource';
 import { closeAbandonedJobs, failJob, finishJob, RowErrors, startJob, zeroCounts } from '../jobs';
-import { type FirstLoad, startFirstLoad } from './firstLoad';
-import { mergeNppesStage } from './merge';
+import { type FirstLoad, RepeatedNpi, startFirstLoad } from './firstLoad';
+import { type MergeCounts, mergeNppesStage } from './merge';
 import { RangeMismatch } from './scan';
 import {
   createStage,
@@ -110,21 +111,20 @@ export async function importNppes(database: Database, file: string, opts: NppesI
     const read = async (firstLoad: FirstLoad | null) => {
       let waited = 0;
       const onBatch = async (b: StageBatch) => {
-        firstLoad?.check();
         const w0 = performance.now();
         await copyText(database, tables.rows, STAGE_COPY_COLUMNS, b.rows);
         await copyText(database, tables.taxonomies, [...TAXONOMY_STAGE_COLUMNS], b.taxonomies);
         await copyText(database, tables.names, [...NAME_STAGE_COLUMNS], b.names);
         waited += performance.now() - w0;
-        // after a repeated NPI the stage is merged as a whole instead
-        if (b.firstLine && !b.duplicates) firstLoad?.add(b.firstLine, b.lastLine);
+        if (b.firstLine) await firstLoad?.add(b);
         counts.read = b.read;
         opts.onProgress?.({ bytesRead: b.bytesRead, totalBytes, rows: b.read });
       };
+      const reader = { ...input, direct: firstLoad?.direct };
       const stage = async (split: boolean) =>
         inWorker
-          ? stageInWorkers(input, onBatch, { split })
-          : (await import('./stager')).stageNppesFile(input, onBatch);
+          ? stageInWorkers(reader, onBatch, { split })
+          : (await import('./stager')).stageNppesFile(reader, onBatch);
       const staged = await stage(opts.readers === 2).catch(async (e) => {
         if (!(e instanceof RangeMismatch)) throw e;
         // the middle of the file fell inside a quoted field: read it again in one piece
@@ -137,13 +137,13 @@ export async function importNppes(database: Database, file: string, opts: NppesI
         );
       return staged;
     };
-    const mergeAndFinish = async (tx: Kysely<DB>, staged: StagerResult, firstLoad: FirstLoad | null) => {
+    // asRead: the counts of a first load merged during the read, else the stage is merged now
+    const mergeAndFinish = async (tx: Kysely<DB>, staged: StagerResult, asRead: MergeCounts | null) => {
       counts.read = staged.read;
       counts.rejected = staged.rejected;
       for (const e of staged.errors) errors.add(e.line, e.field, e.reason);
       errors.total = staged.errorCount;
       const dataDate = fileDate ?? staged.maxUpdate;
-      const asRead = (await firstLoad?.finish(staged)) ?? null;
       const merged = asRead ?? (await mergeNppesStage(tx, mergeInput(dataDate, staged.allInMarket)));
       Object.assign(counts, merged);
       const note = region ? `${staged.outside} rows outside the region (${opts.region}) skipped` : undefined;
@@ -152,13 +152,24 @@ export async function importNppes(database: Database, file: string, opts: NppesI
     };
     // PGlite has one connection: its read (COPYs) must come before the merge's transaction
     const result = overlap
-      ? await db.transaction().execute(async (tx) => {
-          const firstLoad = await startFirstLoad(tx, mergeInput(fileDate, true));
-          const staged = await read(firstLoad).catch(async (e) => {
-            await firstLoad?.stop();
-            throw e;
+      ? await inClientTransaction(database, async (tx, client) => {
+          const firstLoad = await startFirstLoad(tx, client, {
+            ...mergeInput(fileDate, true),
+            dataDate: fileDate!,
           });
-          return mergeAndFinish(tx, staged, firstLoad);
+          if (firstLoad) {
+            const staged = await read(firstLoad).catch(async (e) => {
+              await firstLoad.stop();
+              if (e instanceof RepeatedNpi) return null;
+              throw e;
+            });
+            const asRead = staged && (await firstLoad.finish(staged));
+            if (staged && asRead) return mergeAndFinish(tx, staged, asRead);
+            // not every row was an insert: undo, and read the whole file into the stage
+            await firstLoad.undo();
+            await truncateStage(db, job.id);
+          }
+          return mergeAndFinish(tx, await read(null), null);
         })
       : await read(null).then((staged) => db.transaction().execute((tx) => mergeAndFinish(tx, staged, null)));
     const { staged, dataDate, mergedAsRead } = result;

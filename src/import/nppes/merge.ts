@@ -6,33 +6,8 @@ import type { DB } from '../../db/schema';
 import { withSecondaryIndexesDeferred } from '../bulkIndexes';
 import { withNameTokensDeferred, withNameTokensRefreshed } from '../bulkNameTokens';
 import type { StageTables } from './stage';
+import { addr, PROVIDER_COLUMNS, PROVIDER_INSERT_COLUMNS } from './stageColumns';
 
-const ADDR = ['line1', 'line2', 'city', 'state', 'zip5', 'zip9', 'country', 'phone', 'fax'];
-const addr = (p: string) => ADDR.map((a) => `${p}_${a}`);
-
-/** Provider columns copied from the stage (same names on both sides). */
-export const PROVIDER_COLUMNS = [
-  'last_name',
-  'first_name',
-  'middle_name',
-  'name_prefix',
-  'name_suffix',
-  'credential',
-  'sex',
-  'primary_taxonomy',
-  'enumeration_date',
-  'last_update_date',
-  'certification_date',
-  'deactivation_date',
-  'deactivation_reason',
-  'reactivation_date',
-  'is_sole_proprietor',
-  ...addr('practice'),
-  'county_fips',
-  'county_name',
-  ...addr('mailing'),
-  'search_name',
-];
 const ORG_COLUMNS = [
   'primary_taxonomy',
   'enumeration_date',
@@ -53,7 +28,7 @@ const ORG_COLUMNS = [
 // A better point from a geocoder survives a newer file as long as the address is the same.
 const KEEP_POINT = `t.geo_precision in ('rooftop','street') and t.practice_line1 is not distinct from s.practice_line1
   and t.practice_zip5 is not distinct from s.practice_zip5`;
-export const STATUS = `case when s.deactivation_date is not null and (s.reactivation_date is null
+const STATUS = `case when s.deactivation_date is not null and (s.reactivation_date is null
   or s.reactivation_date < s.deactivation_date) then 'deactivated' else 'active' end`;
 const ORG_TYPE = `case
   when s.primary_taxonomy like '282N%' or s.primary_taxonomy like '282E%' or s.primary_taxonomy like '283%'
@@ -75,13 +50,13 @@ export type MergeInput = {
 };
 export type MergeCounts = { inserted: number; updated: number; unchanged: number; deactivated: number };
 
-// The insert statements, shared with a first load merged during the read (firstLoad.ts), which
-// adds a line range to `where`. S, TX, NM: the stage tables (aliases s and x).
+// The insert statements, shared (but for providers: directRows.ts builds those rows in the reader)
+// with a first load merged during the read (firstLoad.ts), which adds a line range to `where`.
+// S, TX, NM: the stage tables (aliases s and x).
 type Sql = RawBuilder<unknown>;
 
-export const insertProviders = (m: MergeInput, S: Sql, where: Sql) => sql`
-    insert into providers (npi, ${sql.raw(PROVIDER_COLUMNS.join(', '))}, status, primary_service_line, lat, lon, geo_precision,
-      first_seen_job_id, arrived_at, arrived_job_id, arrival_reason, source, data_date, row_hash, taxonomy_codes)
+const insertProviders = (m: MergeInput, S: Sql, where: Sql) => sql`
+    insert into providers (${sql.raw(PROVIDER_INSERT_COLUMNS.join(', '))})
     select s.npi, ${sql.raw(PROVIDER_COLUMNS.map((c) => `s.${c}`).join(', '))}, ${sql.raw(STATUS)},
       coalesce(m.service_line, 'other'), s.lat, s.lon, s.geo_precision, ${m.jobId},
       case when ${m.baseline} or ${sql.raw(STATUS)} = 'deactivated' then null else now() end,
@@ -132,7 +107,7 @@ const timed = (tx: Kysely<DB>) => async (q: ReturnType<typeof sql>) => {
 
 /** Which stage rows are inserted, and which are written (inserted or updated), per entity. */
 type Written = { insert: RawBuilder<unknown>; written: RawBuilder<unknown> };
-export const FIRST_LOAD_PROVIDERS: Written = {
+const FIRST_LOAD_PROVIDERS: Written = {
   insert: sql`s.entity = 1 and s.in_market`,
   written: sql`s.entity = 1 and s.in_market`,
 };

@@ -76,3 +76,48 @@ export const NAME_STAGE_COLUMNS = [
   'type_code',
   'name',
 ] as const;
+
+const ADDR = ['line1', 'line2', 'city', 'state', 'zip5', 'zip9', 'country', 'phone', 'fax'];
+export const addr = (p: string) => ADDR.map((a) => `${p}_${a}`);
+
+/** Provider columns copied from the stage (same names on both sides). */
+export const PROVIDER_COLUMNS = [
+  'last_name',
+  'first_name',
+  'middle_name',
+  'name_prefix',
+  'name_suffix',
+  'credential',
+  'sex',
+  'primary_taxonomy',
+  'enumeration_date',
+  'last_update_date',
+  'certification_date',
+  'deactivation_date',
+  'deactivation_reason',
+  'reactivation_date',
+  'is_sole_proprietor',
+  ...addr('practice'),
+  'county_fips',
+  'county_name',
+  ...addr('mailing'),
+  'search_name',
+];
+/** The providers columns a first load writes, in order (merge.ts insertProviders, directRows.ts). */
+export const PROVIDER_INSERT_COLUMNS = [
+  'npi',
+  ...PROVIDER_COLUMNS,
+  'status',
+  'primary_service_line',
+  'lat',
+  'lon',
+  'geo_precision',
+  'first_seen_job_id',
+  'arrived_at',
+  'arrived_job_id',
+  'arrival_reason',
+  'source',
+  'data_date',
+  'row_hash',
+  'taxonomy_codes',
+];

@@ -22,6 +22,8 @@ try {
       b.rows.buffer as ArrayBuffer,
       b.taxonomies.buffer as ArrayBuffer,
       b.names.buffer as ArrayBuffer,
+      b.providers.buffer as ArrayBuffer,
+      b.tokens.buffer as ArrayBuffer,
     ]);
   });
   port.postMessage({ kind: 'done', result });

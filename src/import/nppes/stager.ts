@@ -7,6 +7,7 @@ import { CopyBuffer } from '../copy';
 import { CsvFormatError } from '../csv/records';
 import { ImportRefused } from '../fileSource';
 import { type RowError, RowErrors } from '../jobs';
+import { type DirectInput, directRows } from './directRows';
 import { mappedColumns, type NppesHeader, parseNppesHeader } from './header';
 import { NpiSet } from './npiSet';
 import { earlyColumns, earlyOutside, type RowContext, type StagedRow, stageNppesRow } from './row';
@@ -22,6 +23,11 @@ export type StagerInput = {
   batchRows: number;
   /** count NPIs staged twice (a first load merged during the read needs to know; firstLoad.ts) */
   countRepeats?: boolean;
+  /**
+   * a first load: in-market individuals become providers rows and name words (directRows.ts)
+   * instead of stage rows; their taxonomies and other names are staged as usual
+   */
+  direct?: DirectInput;
   /** read only this part of the file; its header fields are then given */
   part?: { range: ScanRange; header: string[] };
 };
@@ -29,6 +35,9 @@ export type StageBatch = {
   rows: Uint8Array;
   taxonomies: Uint8Array;
   names: Uint8Array;
+  /** with `direct`: providers rows (PROVIDER_INSERT_COLUMNS) and (token, npi) rows */
+  providers: Uint8Array;
+  tokens: Uint8Array;
   bytesRead: number;
   read: number;
   /** lines of the first and last row staged in this batch (0 when none) */
@@ -75,18 +84,28 @@ export async function stageNppesFile(
   let early: number[] = [];
   const fields: (string | undefined)[] = [];
   const one: StagedRow[] = [];
-  const out = { rows: new CopyBuffer(), taxonomies: new CopyBuffer(), names: new CopyBuffer() };
+  const out = {
+    rows: new CopyBuffer(),
+    taxonomies: new CopyBuffer(),
+    names: new CopyBuffer(),
+    providers: new CopyBuffer(),
+    tokens: new CopyBuffer(),
+  };
+  const direct = input.direct ? directRows(input.direct) : null;
+  const token: [string, string] = ['', ''];
   let batched = 0;
   let firstLine = 0;
   let lastLine = 0;
   const handOver = async (bytesRead: number) => {
-    const { rows, taxonomies, names } = out;
+    const { rows, taxonomies, names, providers, tokens } = out;
     const lines = { firstLine, lastLine };
     batched = firstLine = lastLine = 0;
     await onBatch({
       rows: rows.take(),
       taxonomies: taxonomies.take(),
       names: names.take(),
+      providers: providers.take(),
+      tokens: tokens.take(),
       bytesRead,
       read: res.read,
       ...lines,
@@ -134,7 +153,15 @@ export async function stageNppesFile(
           const staged = one.pop();
           if (!staged) return;
           if (outcome === 'outside') res.allInMarket = false;
-          out.rows.add(staged.values);
+          if (direct && outcome === 'staged' && staged.values[2] === 1) {
+            const row = direct.provider(staged.values);
+            out.providers.add(row);
+            token[1] = row[0] as string;
+            for (const w of direct.words(row)) {
+              token[0] = w;
+              out.tokens.add(token);
+            }
+          } else out.rows.add(staged.values);
           for (const t of staged.taxonomies) out.taxonomies.add(t);
           for (const n of staged.names) out.names.add(n);
           if (npis && !npis.add(staged.values[1] as string)) res.duplicates++;
