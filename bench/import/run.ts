@@ -66,7 +66,7 @@ async function main() {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 100);
   const t0 = performance.now();
-  const readers = arg('readers') === '2' ? 2 : 1;
+  const readers = arg('readers') ? (arg('readers') === '2' ? 2 : 1) : undefined; // default: the importer's
   // a region the generated (Middle Tennessee) rows lie outside measures what a region import of
   // the national file spends on the rows it skips
   const region = arg('region');
@@ -77,7 +77,7 @@ async function main() {
   const copyMs = await rawCopy(database);
   const result = {
     backend: database.kind,
-    readers,
+    readers: r.readers,
     ...(region ? { region, outside: r.outside } : {}),
     rows,
     fileMB: Math.round(statSync(file).size / 1e6),

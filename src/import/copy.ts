@@ -36,6 +36,15 @@ export class CopyBuffer {
     }
     this.length += this.buf.write(line, this.length, 'utf8');
   }
+  /** Lines already in COPY text form (nothing to escape), e.g. "word\tnpi\n" lines. */
+  addText(text: string) {
+    if (this.length + text.length * 3 > this.buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.length + text.length * 3));
+      this.buf.copy(bigger, 0, 0, this.length);
+      this.buf = bigger;
+    }
+    this.length += this.buf.write(text, this.length, 'utf8');
+  }
   /** The bytes so far (owning their own ArrayBuffer, so they can be transferred); starts afresh. */
   take(): Uint8Array {
     const out = this.buf.subarray(0, this.length);

@@ -132,6 +132,42 @@ describe.runIf(!!pgUrl)('first load merged during the read (PostgreSQL)', () => 
     expect(later).toEqual({ last_name: 'LATER', primary_taxonomy: '207Q00000X' });
   });
 
+  it('two readers: the same directory, and a repeat across their halves falls back', {
+    timeout: 120_000,
+  }, async () => {
+    const file = await fixture('npidata_pfile_20050523-20250611.csv');
+    const two = { overlap: true, worker: true, batchRows: 97, readers: 2, splitMinBytes: 1 } as const;
+    await importNppes(staged, file, { overlap: false });
+    const r = await importNppes(overlapped, file, two);
+    expect(r.mergedAsRead).toBe(true);
+    expect(await state(overlapped)).toEqual(await state(staged));
+
+    // the first generated NPI again at the end: each half lists it once
+    const again = path.join(dir, 'npidata_pfile_20050523-20250612.csv');
+    copyFileSync(file, again);
+    const first = (
+      await staged.db.selectFrom('providers').select('npi').orderBy('npi').limit(1).execute()
+    )[0]!.npi;
+    appendFileSync(again, line(individual({ npi: first, last: 'TWICE', first: 'TESSA' })));
+    const [s2, o2] = [await createPostgresDatabase(), await createPostgresDatabase()];
+    try {
+      await importNppes(s2, again, { overlap: false });
+      const r2 = await importNppes(o2, again, two);
+      expect(r2.mergedAsRead).toBe(false);
+      expect(r2.counts).toMatchObject({ read: 1507, inserted: 1504 });
+      expect(await state(o2)).toEqual(await state(s2));
+      const twice = await o2.db
+        .selectFrom('providers')
+        .select('last_name')
+        .where('npi', '=', first)
+        .execute();
+      expect(twice).toEqual([{ last_name: 'TWICE' }]);
+    } finally {
+      await s2.close();
+      await o2.close();
+    }
+  });
+
   it('a read that fails at the end leaves the directory as it was', { timeout: 120_000 }, async () => {
     const file = await fixture('npidata_pfile_20050523-20250610.csv', ['"9999999999","1","UNTERMINATED\n']);
     const before = await state(overlapped);

@@ -32,19 +32,23 @@ import {
   type MergeCounts,
   type MergeInput,
 } from './merge';
+import { NpiSet } from './npiSet';
 import { PROVIDER_INSERT_COLUMNS } from './stageColumns';
 import type { StageBatch } from './stager';
 
-/** The file lists an NPI twice: read it again into the stage and merge that (the last row wins). */
-export class RepeatedNpi extends Error {}
+/**
+ * Undo the first load and read the file again into the stage for the usual merge: an NPI came
+ * twice (the last row wins there), or two readers split the file inside a quoted field.
+ */
+export class ReadAgain extends Error {}
 
 export type FirstLoad = {
   /** what the reader needs to build providers rows (StagerInput.direct) */
   direct: DirectInput;
   /**
    * Queues the batch: its providers and words COPYed, its staged rows (their COPYs have committed)
-   * inserted. Waits while two batches are queued (memory stays flat); throws RepeatedNpi once the
-   * reader has seen an NPI twice, and the error of a batch that failed (so the read stops early).
+   * inserted. Waits while two batches are queued (memory stays flat); throws ReadAgain once an NPI
+   * has come twice, and the error of a batch that failed (so the read stops early).
    */
   add(b: StageBatch): Promise<void>;
   /**
@@ -56,7 +60,7 @@ export type FirstLoad = {
    * Waits for the queued batches, then builds what they deferred and returns the counts; or,
    * when not every row was an insert, returns null (undo, then read the file again).
    */
-  finish(staged: { duplicates: number; allInMarket: boolean }): Promise<MergeCounts | null>;
+  finish(staged: { allInMarket: boolean }): Promise<MergeCounts | null>;
   /** Rolls back everything since startFirstLoad. */
   undo(): Promise<void>;
 };
@@ -101,6 +105,7 @@ export async function startFirstLoad(
   let failure: unknown = null;
   let queue: Promise<void> = Promise.resolve();
   const queued: Promise<void>[] = [];
+  const npis = new NpiSet();
   const count = (r: { numAffectedRows?: bigint }) => {
     inserted += Number(r.numAffectedRows ?? 0);
   };
@@ -123,7 +128,7 @@ export async function startFirstLoad(
     direct,
     async add(b) {
       if (failure) throw failure;
-      if (b.duplicates) throw new RepeatedNpi();
+      for (const npi of b.npis) if (!npis.add(npi)) throw new ReadAgain('an NPI is listed twice');
       queue = queue
         .then(() => (failure ? undefined : mergeBatch(b)))
         .catch((e) => {
@@ -139,7 +144,7 @@ export async function startFirstLoad(
     async finish(staged) {
       await queue;
       if (failure) throw failure;
-      if (staged.duplicates > 0 || !staged.allInMarket) return null;
+      if (!staged.allInMarket) return null;
       await trigger(tx, 'ins', true);
       await buildTokenKeys(tx);
       await rebuild();

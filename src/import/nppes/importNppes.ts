@@ -9,7 +9,7 @@ import type { DB } from '../../db/schema';
 import { copyText } from '../copy';
 import { checkFile, dataDateFromFileName, labelOf, type ProgressFn } from '../fileSource';
 import { closeAbandonedJobs, failJob, finishJob, RowErrors, startJob, zeroCounts } from '../jobs';
-import { type FirstLoad, RepeatedNpi, startFirstLoad } from './firstLoad';
+import { type FirstLoad, ReadAgain, startFirstLoad } from './firstLoad';
 import { type MergeCounts, mergeNppesStage } from './merge';
 import { RangeMismatch } from './scan';
 import {
@@ -34,10 +34,14 @@ export type NppesImportOptions = {
   /** read and validate in a worker thread (default: for files over 32 MB) */
   worker?: boolean;
   /**
-   * worker threads reading a large file, one per half (default 1). Each adds ≈ 150 MB of memory,
-   * and on the busy 2-core benchmark machine 2 was not reliably faster (docs/benchmarks.md).
+   * worker threads reading a large file, one per half. Default: two for a first load merged
+   * during the read (the reader is then what the import waits for: 1M rows 41 → 39 s), else one
+   * (reading into the stage, two were not reliably faster on the 2-core benchmark machine).
+   * docs/benchmarks.md
    */
   readers?: 1 | 2;
+  /** two readers split files from this size on (default 64 MB; tests split small ones) */
+  splitMinBytes?: number;
   /**
    * merge a first load (an empty directory) batch by batch while reading (PostgreSQL, a file
    * named with its date; default: when reading in a worker). firstLoad.ts
@@ -75,11 +79,9 @@ export async function importNppes(database: Database, file: string, opts: NppesI
     // worker threads pay off past a few megabytes (each starts its own TypeScript loader)
     const inWorker = opts.worker ?? totalBytes > 32 << 20;
     const fileDate = dataDateFromFileName(label);
-    // merging a first load during the read needs a second connection (not PGlite's one), the
-    // data date before the read (from the file name, as NPPES names its files) and one reader
-    // (repeats of an NPI across two readers' halves would go unnoticed)
-    const overlap =
-      (opts.overlap ?? inWorker) && database.kind === 'postgres' && !!fileDate && opts.readers !== 2;
+    // merging a first load during the read needs a second connection (not PGlite's one) and the
+    // data date before the read (from the file name, as NPPES names its files)
+    const overlap = (opts.overlap ?? inWorker) && database.kind === 'postgres' && !!fileDate;
     await createStage(db, job.id, { lineIndexes: overlap });
     const tables = stageTables(job.id);
     const previous = await db
@@ -107,6 +109,7 @@ export async function importNppes(database: Database, file: string, opts: NppesI
       batchRows: opts.batchRows ?? 5_000,
       countRepeats: overlap,
     };
+    let readers = 1;
     // read the file into the stage; a first load (`firstLoad`) is merged batch by batch as it goes
     const read = async (firstLoad: FirstLoad | null) => {
       let waited = 0;
@@ -123,11 +126,14 @@ export async function importNppes(database: Database, file: string, opts: NppesI
       const reader = { ...input, direct: firstLoad?.direct };
       const stage = async (split: boolean) =>
         inWorker
-          ? stageInWorkers(reader, onBatch, { split })
+          ? stageInWorkers(reader, onBatch, { split, minBytes: opts.splitMinBytes })
           : (await import('./stager')).stageNppesFile(reader, onBatch);
-      const staged = await stage(opts.readers === 2).catch(async (e) => {
+      readers = opts.readers ?? (firstLoad ? 2 : 1);
+      const staged = await stage(readers === 2).catch(async (e) => {
         if (!(e instanceof RangeMismatch)) throw e;
-        // the middle of the file fell inside a quoted field: read it again in one piece
+        // the middle of the file fell inside a quoted field: read it again in one piece (after
+        // undoing what a first load has COPYed in the transaction)
+        if (firstLoad) throw new ReadAgain('the file was split inside a quoted field');
         await truncateStage(db, job.id);
         return stage(false);
       });
@@ -160,7 +166,7 @@ export async function importNppes(database: Database, file: string, opts: NppesI
           if (firstLoad) {
             const staged = await read(firstLoad).catch(async (e) => {
               await firstLoad.stop();
-              if (e instanceof RepeatedNpi) return null;
+              if (e instanceof ReadAgain) return null;
               throw e;
             });
             const asRead = staged && (await firstLoad.finish(staged));
@@ -185,6 +191,8 @@ export async function importNppes(database: Database, file: string, opts: NppesI
       layout: staged.layout,
       /** a first load merged batch by batch during the read (firstLoad.ts) */
       mergedAsRead,
+      /** reader threads asked for (a file under 64 MB is read by one) */
+      readers,
     };
   } catch (e) {
     await failJob(db, job.id, (e as Error).message, counts);

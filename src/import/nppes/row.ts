@@ -1,6 +1,6 @@
 // One NPPES data row → a staged row (values in STAGE_COLUMNS order) or a row error.
 import { inRegion, type Region } from '../../core/geo/region';
-import { zipCentroid } from '../../core/geo/zipCentroid';
+import { type ZipCentroid, zipCentroid } from '../../core/geo/zipCentroid';
 import { npiProblem } from '../../core/npi';
 import type { CopyValue } from '../copy';
 import type { RowErrors } from '../jobs';
@@ -247,8 +247,8 @@ export function stageNppesRow(
     mailing.country,
     mailing.phone,
     mailing.fax,
-    centroid?.lat ?? null,
-    centroid?.lon ?? null,
+    centroid ? coordinates(centroid)[0] : null,
+    centroid ? coordinates(centroid)[1] : null,
     centroid ? 'zip_centroid' : 'none',
     individual ? null : clean(f[c.officialLast]),
     individual ? null : clean(f[c.officialFirst]),
@@ -267,6 +267,18 @@ export function stageNppesRow(
   // organizations keep only their primary taxonomy (on the row)
   out.push({ values: v, taxonomies: individual ? taxonomies : [], names });
   return inMarket ? 'staged' : 'outside';
+}
+
+// A ZIP's coordinates as text, formatted once per ZIP: the row hash and the COPY encoder would
+// each turn the two numbers into strings for every row (4M number formats per 1M rows).
+const COORDINATES = new WeakMap<ZipCentroid, [string, string]>();
+function coordinates(c: ZipCentroid): [string, string] {
+  let t = COORDINATES.get(c);
+  if (!t) {
+    t = [String(c.lat), String(c.lon)];
+    COORDINATES.set(c, t);
+  }
+  return t;
 }
 
 const PLAIN_CODE = /^[0-9A-Z]+$/;

@@ -182,7 +182,7 @@ export async function scanFile(
   sink: ScanSink,
   opts: { chunkBytes?: number; range?: ScanRange } = {},
 ) {
-  const chunkBytes = opts.chunkBytes ?? 4 << 20;
+  const chunkBytes = opts.chunkBytes ?? 2 << 20;
   const range = opts.range ?? { from: 0, line: 1 };
   const fh = await open(file, 'r');
   const r = new RecordSpans();

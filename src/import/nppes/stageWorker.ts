@@ -24,6 +24,7 @@ try {
       b.names.buffer as ArrayBuffer,
       b.providers.buffer as ArrayBuffer,
       b.tokens.buffer as ArrayBuffer,
+      b.npis.buffer as ArrayBuffer,
     ]);
   });
   port.postMessage({ kind: 'done', result });

@@ -9,7 +9,6 @@ import { ImportRefused } from '../fileSource';
 import { type RowError, RowErrors } from '../jobs';
 import { type DirectInput, directRows } from './directRows';
 import { mappedColumns, type NppesHeader, parseNppesHeader } from './header';
-import { NpiSet } from './npiSet';
 import { earlyColumns, earlyOutside, type RowContext, type StagedRow, stageNppesRow } from './row';
 import { type ScanRange, scanFile } from './scan';
 
@@ -21,7 +20,7 @@ export type StagerInput = {
   /** NPIs already in the directory (only with a region: they are kept outside it) */
   knownNpis: string[] | null;
   batchRows: number;
-  /** count NPIs staged twice (a first load merged during the read needs to know; firstLoad.ts) */
+  /** hand over each batch's NPIs (a first load merged during the read checks for repeats; firstLoad.ts) */
   countRepeats?: boolean;
   /**
    * a first load: in-market individuals become providers rows and name words (directRows.ts)
@@ -43,8 +42,8 @@ export type StageBatch = {
   /** lines of the first and last row staged in this batch (0 when none) */
   firstLine: number;
   lastLine: number;
-  /** staged rows so far whose NPI an earlier staged row had (running total; with countRepeats) */
-  duplicates: number;
+  /** the NPIs of the rows staged in this batch (with countRepeats) */
+  npis: Float64Array;
 };
 export type StagerResult = {
   read: number;
@@ -57,8 +56,6 @@ export type StagerResult = {
   errors: RowError[];
   errorCount: number;
   layout: number;
-  /** staged rows whose NPI an earlier staged row of this reader had (with countRepeats, else 0) */
-  duplicates: number;
 };
 
 export async function stageNppesFile(
@@ -75,9 +72,8 @@ export async function stageNppesFile(
     errors: errors.items,
     errorCount: 0,
     layout: 0,
-    duplicates: 0,
   };
-  const npis = input.countRepeats ? new NpiSet() : null;
+  let npis: number[] = [];
   let header: NppesHeader | undefined;
   let ctx: RowContext | undefined;
   let wanted: number[] = [];
@@ -92,7 +88,6 @@ export async function stageNppesFile(
     tokens: new CopyBuffer(),
   };
   const direct = input.direct ? directRows(input.direct) : null;
-  const token: [string, string] = ['', ''];
   let batched = 0;
   let firstLine = 0;
   let lastLine = 0;
@@ -100,6 +95,8 @@ export async function stageNppesFile(
     const { rows, taxonomies, names, providers, tokens } = out;
     const lines = { firstLine, lastLine };
     batched = firstLine = lastLine = 0;
+    const batchNpis = npis;
+    npis = [];
     await onBatch({
       rows: rows.take(),
       taxonomies: taxonomies.take(),
@@ -109,7 +106,7 @@ export async function stageNppesFile(
       bytesRead,
       read: res.read,
       ...lines,
-      duplicates: res.duplicates,
+      npis: Float64Array.from(batchNpis),
     });
   };
   let bytes = 0;
@@ -156,15 +153,14 @@ export async function stageNppesFile(
           if (direct && outcome === 'staged' && staged.values[2] === 1) {
             const row = direct.provider(staged.values);
             out.providers.add(row);
-            token[1] = row[0] as string;
-            for (const w of direct.words(row)) {
-              token[0] = w;
-              out.tokens.add(token);
-            }
+            // words are [a-z0-9] (searchText) and NPIs digits: nothing to escape
+            let lines = '';
+            for (const w of direct.words(row)) lines += `${w}\t${row[0]}\n`;
+            if (lines) out.tokens.addText(lines);
           } else out.rows.add(staged.values);
           for (const t of staged.taxonomies) out.taxonomies.add(t);
           for (const n of staged.names) out.names.add(n);
-          if (npis && !npis.add(staged.values[1] as string)) res.duplicates++;
+          if (input.countRepeats) npis.push(Number(staged.values[1]));
           if (!batched++) firstLine = line;
           lastLine = line;
           const d = outcome === 'staged' ? (staged.values[14] as string | null) : null;
