@@ -6,7 +6,10 @@ import type { DB } from '../../db/schema';
 import { withSecondaryIndexesDeferred } from '../bulkIndexes';
 import { withNameTokensDeferred, withNameTokensRefreshed } from '../bulkNameTokens';
 import type { StageTables } from './stage';
-import { addr, PROVIDER_COLUMNS, PROVIDER_INSERT_COLUMNS } from './stageColumns';
+import { PROVIDER_COLUMNS, PROVIDER_INSERT_COLUMNS } from './stageColumns';
+
+const ADDR = ['line1', 'line2', 'city', 'state', 'zip5', 'zip9', 'country', 'phone', 'fax'];
+const addr = (p: string) => ADDR.map((a) => `${p}_${a}`);
 
 const ORG_COLUMNS = [
   'primary_taxonomy',

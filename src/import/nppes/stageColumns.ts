@@ -77,32 +77,23 @@ export const NAME_STAGE_COLUMNS = [
   'name',
 ] as const;
 
-const ADDR = ['line1', 'line2', 'city', 'state', 'zip5', 'zip9', 'country', 'phone', 'fax'];
-export const addr = (p: string) => ADDR.map((a) => `${p}_${a}`);
+/** Provider columns copied from the stage (same names on both sides, in stage order). */
+const NOT_ON_PROVIDERS = new Set<string>([
+  'line',
+  'npi', // first of PROVIDER_INSERT_COLUMNS
+  'entity',
+  'row_hash',
+  'org_name',
+  'lat',
+  'lon',
+  'geo_precision',
+  'official_last_name',
+  'official_first_name',
+  'official_title',
+  'official_phone',
+]);
+export const PROVIDER_COLUMNS: string[] = STAGE_COLUMNS.filter((c) => !NOT_ON_PROVIDERS.has(c));
 
-/** Provider columns copied from the stage (same names on both sides). */
-export const PROVIDER_COLUMNS = [
-  'last_name',
-  'first_name',
-  'middle_name',
-  'name_prefix',
-  'name_suffix',
-  'credential',
-  'sex',
-  'primary_taxonomy',
-  'enumeration_date',
-  'last_update_date',
-  'certification_date',
-  'deactivation_date',
-  'deactivation_reason',
-  'reactivation_date',
-  'is_sole_proprietor',
-  ...addr('practice'),
-  'county_fips',
-  'county_name',
-  ...addr('mailing'),
-  'search_name',
-];
 /** The providers columns a first load writes, in order (merge.ts insertProviders, directRows.ts). */
 export const PROVIDER_INSERT_COLUMNS = [
   'npi',
