@@ -29,21 +29,20 @@ export class CopyBuffer {
   length = 0;
   add(values: CopyValue[]) {
     const line = copyLine(values);
-    if (this.length + line.length * 3 > this.buf.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.length + line.length * 3));
-      this.buf.copy(bigger, 0, 0, this.length);
-      this.buf = bigger;
-    }
+    this.reserve(line.length * 3);
     this.length += this.buf.write(line, this.length, 'utf8');
   }
   /** Lines already in COPY text form (nothing to escape), e.g. "word\tnpi\n" lines. */
   addText(text: string) {
-    if (this.length + text.length * 3 > this.buf.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.length + text.length * 3));
-      this.buf.copy(bigger, 0, 0, this.length);
-      this.buf = bigger;
-    }
+    this.reserve(text.length * 3);
     this.length += this.buf.write(text, this.length, 'utf8');
+  }
+  /** room for `bytes` more (a UTF-16 unit is at most 3 bytes of UTF-8) */
+  private reserve(bytes: number) {
+    if (this.length + bytes <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.length + bytes));
+    this.buf.copy(bigger, 0, 0, this.length);
+    this.buf = bigger;
   }
   /** The bytes so far (owning their own ArrayBuffer, so they can be transferred); starts afresh. */
   take(): Uint8Array {

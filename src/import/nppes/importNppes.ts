@@ -107,7 +107,6 @@ export async function importNppes(database: Database, file: string, opts: NppesI
       knownTaxonomies,
       knownNpis,
       batchRows: opts.batchRows ?? 5_000,
-      countRepeats: overlap,
     };
     let readers = 1;
     // read the file into the stage; a first load (`firstLoad`) is merged batch by batch as it goes
@@ -123,7 +122,8 @@ export async function importNppes(database: Database, file: string, opts: NppesI
         counts.read = b.read;
         opts.onProgress?.({ bytesRead: b.bytesRead, totalBytes, rows: b.read });
       };
-      const reader = { ...input, direct: firstLoad?.direct };
+      // a first load gets providers rows and each batch's NPIs (firstLoad.ts checks for repeats)
+      const reader = { ...input, direct: firstLoad?.direct, countRepeats: !!firstLoad };
       const stage = async (split: boolean) =>
         inWorker
           ? stageInWorkers(reader, onBatch, { split, minBytes: opts.splitMinBytes })
