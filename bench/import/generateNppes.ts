@@ -1,79 +1,13 @@
 // A fast streaming generator of an NPPES-layout file (330 columns, Latin-1, all values quoted)
-// with synthetic providers in Middle Tennessee. Deterministic for a given row count.
+// with synthetic providers in Tennessee and its neighbours (names and places: syntheticPeople.ts).
+// Deterministic for a given row count.
 
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { npiCheckDigit } from '../../src/core/npi';
 import { NPPES_LAYOUT_330 } from '../../src/import/nppes/layout';
+import { syntheticPeople } from './syntheticPeople';
 
-const LAST = [
-  'SMITH',
-  'JOHNSON',
-  'WILLIAMS',
-  'BROWN',
-  'JONES',
-  'GARCÍA',
-  'MILLER',
-  'DAVIS',
-  'RODRÍGUEZ',
-  'MARTINEZ',
-  'HERNANDEZ',
-  'LOPEZ',
-  'GONZALEZ',
-  'WILSON',
-  'ANDERSON',
-  'THOMAS',
-  'TAYLOR',
-  'MOORE',
-  'JACKSON',
-  'MARTIN',
-  'LEE',
-  'PEREZ',
-  'THOMPSON',
-  'WHITE',
-  'HARRIS',
-  'SANCHEZ',
-  'CLARK',
-  'RAMIREZ',
-  'LEWIS',
-  'ROBINSON',
-  'WALKER',
-  'YOUNG',
-  'ALLEN',
-  'KING',
-  'WRIGHT',
-  'SCOTT',
-  'TORRES',
-  'NGUYEN',
-  'HILL',
-  'FLORES',
-];
-const FIRST = [
-  'JAMES',
-  'MARY',
-  'ROBERT',
-  'PATRICIA',
-  'JOHN',
-  'JENNIFER',
-  'MICHAEL',
-  'LINDA',
-  'DAVID',
-  'ELIZABETH',
-  'WILLIAM',
-  'BARBARA',
-  'RICHARD',
-  'SUSAN',
-  'JOSEPH',
-  'JESSICA',
-  'THOMAS',
-  'SARAH',
-  'CHRISTOPHER',
-  'KAREN',
-  'ZOË',
-  'JOSÉ',
-  'ANDRÉ',
-  'RENÉE',
-];
 const TAX = [
   '207Q00000X',
   '207R00000X',
@@ -91,51 +25,6 @@ const TAX = [
   '207L00000X',
   '208800000X',
 ];
-const ZIPS = [
-  '37203',
-  '37205',
-  '37212',
-  '37027',
-  '37064',
-  '37067',
-  '37075',
-  '37086',
-  '37115',
-  '37122',
-  '37129',
-  '37130',
-  '37167',
-  '37211',
-  '37214',
-  '37221',
-  '38401',
-  '37042',
-  '37040',
-  '37066',
-];
-const CITIES = [
-  'NASHVILLE',
-  'NASHVILLE',
-  'NASHVILLE',
-  'BRENTWOOD',
-  'FRANKLIN',
-  'FRANKLIN',
-  'HENDERSONVILLE',
-  'LA VERGNE',
-  'MADISON',
-  'MOUNT JULIET',
-  'MURFREESBORO',
-  'MURFREESBORO',
-  'SMYRNA',
-  'NASHVILLE',
-  'NASHVILLE',
-  'NASHVILLE',
-  'COLUMBIA',
-  'CLARKSVILLE',
-  'CLARKSVILLE',
-  'GALLATIN',
-];
-
 const col = new Map(NPPES_LAYOUT_330.map((c, i) => [c, i]));
 const at = (name: string) => col.get(name)!;
 
@@ -154,6 +43,7 @@ export async function generateNppesFile(file: string, rows: number, onProgress?:
   const out = createWriteStream(file);
   const rand = rng(rows);
   const pick = <T>(a: T[]) => a[Math.floor(rand() * a.length)]!;
+  const people = syntheticPeople(rand);
   const empty = NPPES_LAYOUT_330.map(() => '');
   let buf = `${NPPES_LAYOUT_330.map((c) => `"${c}"`).join(',')}\n`;
   for (let i = 0; i < rows; i++) {
@@ -162,42 +52,42 @@ export async function generateNppesFile(file: string, rows: number, onProgress?:
     v[at('NPI')] = first9 + npiCheckDigit(first9);
     const org = i % 10 === 9;
     v[at('Entity Type Code')] = org ? '2' : '1';
-    const z = Math.floor(rand() * ZIPS.length);
+    const place = people.place();
     if (org) {
       v[at('Provider Organization Name (Legal Business Name)')] =
-        `${pick(LAST)} ${pick(['CLINIC', 'MEDICAL GROUP', 'HEALTH PLLC', 'IMAGING CENTER'])} ${i}`;
-      v[at('Authorized Official Last Name')] = pick(LAST);
-      v[at('Authorized Official First Name')] = pick(FIRST);
+        `${people.surname()} ${pick(['CLINIC', 'MEDICAL GROUP', 'HEALTH PLLC', 'IMAGING CENTER'])} ${i}`;
+      v[at('Authorized Official Last Name')] = people.surname();
+      v[at('Authorized Official First Name')] = people.firstName();
       v[at('Authorized Official Title or Position')] = 'ADMINISTRATOR';
       v[at('Authorized Official Telephone Number')] = '6155550100';
       v[at('Healthcare Provider Taxonomy Code_1')] = pick(['261QP2300X', '193200000X', '261QR0200X']);
       v[at('Healthcare Provider Primary Taxonomy Switch_1')] = 'Y';
     } else {
-      v[at('Provider Last Name (Legal Name)')] = pick(LAST);
-      v[at('Provider First Name')] = pick(FIRST);
-      v[at('Provider Middle Name')] = rand() < 0.5 ? pick(FIRST) : '';
+      v[at('Provider Last Name (Legal Name)')] = people.surname();
+      v[at('Provider First Name')] = people.firstName();
+      v[at('Provider Middle Name')] = rand() < 0.5 ? people.firstName() : '';
       v[at('Provider Credential Text')] = pick(['M.D.', 'MD', 'D.O.', 'NP', 'PA-C']);
       v[at('Provider Sex Code')] = rand() < 0.5 ? 'F' : 'M';
       const n = 1 + Math.floor(rand() * 3);
       for (let t = 1; t <= n; t++) {
         v[at(`Healthcare Provider Taxonomy Code_${t}`)] = pick(TAX);
         v[at(`Provider License Number_${t}`)] = `MD${i}${t}`;
-        v[at(`Provider License Number State Code_${t}`)] = 'TN';
+        v[at(`Provider License Number State Code_${t}`)] = place.state;
         v[at(`Healthcare Provider Primary Taxonomy Switch_${t}`)] = t === 1 ? 'Y' : 'N';
       }
       v[at('Is Sole Proprietor')] = rand() < 0.2 ? 'Y' : 'N';
     }
     v[at('Employer Identification Number (EIN)')] = '<UNAVAIL>';
     v[at('Provider First Line Business Mailing Address')] = `${100 + (i % 9000)} MAIN ST`;
-    v[at('Provider Business Mailing Address City Name')] = CITIES[z]!;
-    v[at('Provider Business Mailing Address State Name')] = 'TN';
-    v[at('Provider Business Mailing Address Postal Code')] = `${ZIPS[z]}1234`;
+    v[at('Provider Business Mailing Address City Name')] = place.city;
+    v[at('Provider Business Mailing Address State Name')] = place.state;
+    v[at('Provider Business Mailing Address Postal Code')] = `${place.zip}1234`;
     v[at('Provider Business Mailing Address Country Code (If outside U.S.)')] = 'US';
     v[at('Provider First Line Business Practice Location Address')] = `${100 + (i % 9000)} CHURCH ST`;
     v[at('Provider Second Line Business Practice Location Address')] = rand() < 0.3 ? `SUITE ${i % 500}` : '';
-    v[at('Provider Business Practice Location Address City Name')] = CITIES[z]!;
-    v[at('Provider Business Practice Location Address State Name')] = 'TN';
-    v[at('Provider Business Practice Location Address Postal Code')] = ZIPS[z]!;
+    v[at('Provider Business Practice Location Address City Name')] = place.city;
+    v[at('Provider Business Practice Location Address State Name')] = place.state;
+    v[at('Provider Business Practice Location Address Postal Code')] = place.zip;
     v[at('Provider Business Practice Location Address Country Code (If outside U.S.)')] = 'US';
     v[at('Provider Business Practice Location Address Telephone Number')] =
       `615${String(i % 10000000).padStart(7, '0')}`;

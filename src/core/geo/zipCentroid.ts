@@ -72,3 +72,10 @@ export function zipCentroid(zip: string | null | undefined): ZipCentroid | null 
   cache.set(z5, out);
   return out;
 }
+
+/** Every 5-digit ZIP the data package knows (for generators of synthetic data), in code order. */
+export function zipCodes(): string[] {
+  return Object.keys(zipTable().codes)
+    .filter((z) => /^[0-9]{5}$/.test(z))
+    .sort();
+}

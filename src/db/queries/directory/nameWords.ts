@@ -10,6 +10,7 @@
 // A provider's relevance is the mean over query words of its best-scoring word for each; it must
 // match every query word (searchByName).
 import { type Kysely, sql } from 'kysely';
+import { similarityProbes } from '../../../core/directory/trigramProbes';
 import type { DB } from '../../schema';
 
 export const FUZZY_BELOW = 100;
@@ -31,11 +32,26 @@ export async function resolveNameWords(
 ): Promise<WordMatch[]> {
   // PostgreSQL: the vocabulary's GIN trigram index (`%` admits similarity ≥ pg_trgm's threshold,
   // 0.3 by default; the explicit test keeps ours whatever it is set to). PGlite: its pg_trgm
-  // operators are unreliable (backend.ts), so similarity() over the vocabulary — distinct words,
-  // not providers.
-  const alike = trigramOperators
-    ? sql`v.word % c.w and similarity(v.word, c.w) >= ${WORD_TYPO_SIMILARITY}`
-    : sql`similarity(v.word, c.w) >= ${WORD_TYPO_SIMILARITY}`;
+  // operators are unreliable (backend.ts), so similarity() over the words that contain enough of
+  // the query word's trigrams to reach the threshold (core/directory/trigramProbes.ts: LIKE
+  // patterns, found through the same GIN index and the word b-tree) — all the vocabulary's words
+  // gave a 150,000-word scan per misspelt word.
+  const fuzzy = trigramOperators
+    ? sql`select c.qi, v.word, v.n, (0.9 * similarity(v.word, c.w))::float8
+      from carried c join provider_name_words v
+        on v.word % c.w and similarity(v.word, c.w) >= ${WORD_TYPO_SIMILARITY}
+      where v.n > 0 and not starts_with(v.word, c.w)`
+    : sql.join(
+        words.map((w, qi) => {
+          const probes = similarityProbes(w, WORD_TYPO_SIMILARITY).map((p) => sql`v.word like ${p}`);
+          return sql`(select ${qi}::int, v.word, v.n, (0.9 * similarity(v.word, ${w}))::float8
+            from provider_name_words v
+            where exists (select 1 from carried c where c.qi = ${qi}) and (${sql.join(probes, sql` or `)})
+              and similarity(v.word, ${w}) >= ${WORD_TYPO_SIMILARITY}
+              and v.n > 0 and not starts_with(v.word, ${w}))`;
+        }),
+        sql` union all `,
+      );
   const r = await sql<WordMatch>`
     with q as (select u.w, u.i::int - 1 as qi from unnest(${words}::text[]) with ordinality u(w, i)),
     pre as (
@@ -48,9 +64,7 @@ export async function resolveNameWords(
       group by q.qi, q.w having coalesce(sum(pre.n), 0) < ${FUZZY_BELOW})
     select qi, word, n, score from pre
     union all
-    select c.qi, v.word, v.n, (0.9 * similarity(v.word, c.w))::float8
-    from carried c join provider_name_words v on ${alike}
-    where v.n > 0 and not starts_with(v.word, c.w)`.execute(db);
+    ${fuzzy}`.execute(db);
   return r.rows;
 }
 
