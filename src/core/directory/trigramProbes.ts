@@ -30,15 +30,40 @@ export function trigramPattern(t: string): string {
 // most words share a first letter or a two-letter ending with many others: drop those first
 const commonness = (t: string) => (t.startsWith('  ') ? 3 : t[2] === ' ' ? 2 : t[0] === ' ' ? 1 : 0);
 
+// how many of a query's distinct trigrams a similar enough string must have: t·|T(q)| (pg_trgm's
+// similarity and word_similarity both divide the shared count by at least |T(q)|); the epsilon keeps
+// 0.3 × 10 = 3.0000000000000004 at 3
+const leastShared = (threshold: number, n: number) => Math.max(1, Math.ceil(threshold * n - 1e-9));
+
+/** The |ts| − least + 1 trigrams to probe: the rarer kinds first. */
+function probeTrigrams(ts: string[], threshold: number) {
+  const keep = ts.length - leastShared(threshold, ts.length) + 1;
+  return [...ts].sort((a, b) => commonness(a) - commonness(b)).slice(0, keep);
+}
+
 /**
  * LIKE patterns of which every word with similarity(word, w) ≥ threshold matches at least one
  * (w one word of [a-z0-9]). Fewer than all of w's trigrams when the threshold allows.
  */
 export function similarityProbes(word: string, threshold: number): string[] {
-  const ts = wordTrigrams(word);
-  // the least number of shared trigrams; the epsilon keeps 0.3 × 10 = 3.0000000000000004 at 3
-  const m = Math.max(1, Math.ceil(threshold * ts.length - 1e-9));
-  const keep = ts.length - m + 1;
-  const ordered = [...ts].sort((a, b) => commonness(a) - commonness(b));
-  return ordered.slice(0, keep).map(trigramPattern);
+  return probeTrigrams(wordTrigrams(word), threshold).map(trigramPattern);
+}
+
+/** The LIKE patterns of a string of words joined by single blanks (searchText) that has trigram t. */
+function trigramInText(t: string): string[] {
+  if (t.startsWith('  ')) return [`${t[2]}%`, `% ${t[2]}%`];
+  if (t[0] === ' ' && t[2] === ' ') return [t[1]!, `${t[1]} %`, `% ${t[1]}`, `% ${t[1]} %`];
+  if (t[0] === ' ') return [`${t.slice(1)}%`, `% ${t.slice(1)}%`];
+  if (t[2] === ' ') return [`%${t.slice(0, 2)}`, `%${t.slice(0, 2)} %`];
+  return [`%${t}%`];
+}
+
+/**
+ * LIKE patterns of which every name (words of [a-z0-9] joined by single blanks) with
+ * word_similarity(text, name) ≥ threshold matches at least one. word_similarity is the best
+ * shared / (|T(text)| + |T(extent)| − shared) over extents of the name, so the same bound holds.
+ */
+export function wordSimilarityProbes(text: string, threshold: number): string[] {
+  const ts = [...new Set(text.split(' ').filter(Boolean).flatMap(wordTrigrams))];
+  return probeTrigrams(ts, threshold).flatMap(trigramInText);
 }

@@ -1,6 +1,7 @@
 // The WHERE clause of a provider search, built from validated filters (shared by the page of
 // results, the facets and the total).
 import { type RawBuilder, sql } from 'kysely';
+import { wordSimilarityProbes } from '../../../core/directory/trigramProbes';
 import { boundingBox } from '../../../core/geo/distance';
 import { searchText } from '../../../import/values';
 
@@ -62,7 +63,14 @@ export function compileProviderFilters(
     // word similarity alone: on the bench names it finds the same rows as "% 0.25 or <% 0.45" did,
     // but the GIN index hands the recheck far fewer candidates (the loose % admitted ~30 % of rows)
     else if (trigramOperators) parts.push(sql`${text} <% p.search_name`);
-    else parts.push(sql`word_similarity(${text}, p.search_name) >= ${WORD_SIMILARITY}`);
+    else {
+      // PGlite (no trigram operators, backend.ts): word_similarity() only for the names holding one
+      // of enough of the query's trigrams (LIKE through the same GIN index): not every provider's
+      const probes = wordSimilarityProbes(text, WORD_SIMILARITY).map((x) => sql`p.search_name like ${x}`);
+      parts.push(
+        sql`(${sql.join(probes, sql` or `)}) and word_similarity(${text}, p.search_name) >= ${WORD_SIMILARITY}`,
+      );
+    }
     if (!viaTokens)
       score = sql<number>`greatest(similarity(p.search_name, ${text}), word_similarity(${text}, p.search_name))`;
   }
