@@ -12,11 +12,12 @@ import { syntheticPeople } from '../../bench/import/syntheticPeople';
 import { findProviders } from '../../src/commands/directory/providerSearch';
 import { npiCheckDigit } from '../../src/core/npi';
 import type { Database } from '../../src/db/connection';
+import { searchOrganizations } from '../../src/db/queries/directory/organizations';
 import { WORD_SIMILARITY } from '../../src/db/queries/directory/providerFilters';
 import { importNppes } from '../../src/import/nppes/importNppes';
 import { searchText } from '../../src/import/values';
 import { backends } from '../helpers/db';
-import { individual, writeNppes } from './fixtures/nppes';
+import { individual, organization, writeNppes } from './fixtures/nppes';
 
 let seed = 5;
 const rand = () => {
@@ -34,9 +35,19 @@ const rows = Array.from({ length: 1500 }, (_, i) => {
     deactivated: i % 5 === 0 ? '01/02/2024' : undefined,
   });
 });
+const kinds = ['CLINIC', 'MEDICAL GROUP', 'HEALTH PLLC', 'IMAGING CENTER'];
+const orgs = Array.from({ length: 400 }, (_, i) => {
+  const first9 = String(130000000 + i);
+  return organization({
+    npi: first9 + npiCheckDigit(first9),
+    name: `${people.surname()} ${kinds[i % 4]}`,
+    taxonomy: '261QP2300X',
+    zip: '37203',
+  });
+});
 const dir = mkdtempSync(path.join(tmpdir(), 'rounds-fuzzyall-'));
 const file = path.join(dir, 'npidata_pfile_20050523-20250608.csv');
-writeNppes(file, rows);
+writeNppes(file, [...rows, ...orgs]);
 // misspellings (a letter dropped or swapped) of some of the names, first names with surnames
 const queries = rows.slice(0, 40).map((r, i) => {
   const last = searchText(r['Provider Last Name (Legal Name)']);
@@ -68,6 +79,30 @@ describe.each(backends)('fuzzy names among all statuses on $name', ({ create }) 
       expect(want.rows.length, q).toBeLessThanOrEqual(200);
       expect(got.total, q).toBe(want.rows.length);
       expect(got.items.map((i) => i.npi).sort(), q).toEqual(want.rows.map((r) => r.npi).slice(0, 200));
+      found += want.rows.length;
+    }
+    expect(found).toBeGreaterThan(100);
+  });
+
+  it('finds exactly the organizations the similarity rule admits', async () => {
+    let found = 0;
+    const names = orgs
+      .slice(0, 30)
+      .map((o) => searchText(o['Provider Organization Name (Legal Business Name)']!));
+    // whole names with a letter dropped, first words, first words with two letters swapped
+    const typo = (w: string) => w.slice(0, 1) + w[2] + w[1] + w.slice(3);
+    const qs = names.map(
+      (n, i) => [n.slice(0, 2) + n.slice(3), n.split(' ')[0]!, typo(n.split(' ')[0]!)][i % 3]!,
+    );
+    for (const q of [...qs, 'clinic', 'smiht', 'imagign', 'medcal group']) {
+      const want = await sql<{ id: number }>`select id from organizations o where deleted_at is null
+        and (similarity(o.search_name, ${q}) >= 0.3 or word_similarity(${q}, o.search_name) >= 0.6
+          or o.search_name like ${`%${q}%`}) order by o.name, o.id limit 200`.execute(database.db);
+      const got = await searchOrganizations(database.db, { q, limit: 200 });
+      expect(
+        got.items.map((o) => o.id),
+        q,
+      ).toEqual(want.rows.map((r) => r.id));
       found += want.rows.length;
     }
     expect(found).toBeGreaterThan(100);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { similarityProbes, trigramPattern, wordSimilarityProbes, wordTrigrams } from './trigramProbes';
+import { similarityProbes, textProbes, trigramPattern, wordTrigrams } from './trigramProbes';
 
 // pg_trgm's similarity, written out: shared distinct trigrams over the union
 const similarity = (a: string, b: string) => {
@@ -41,9 +41,9 @@ describe('trigram probes for a similarity search without pg_trgm operators', () 
 
   it('probes a name of several words for word_similarity, each trigram where it can sit in a name', () => {
     // 6 trigrams at 0.4: ≥ ⌈2.4⌉ = 3 shared, so 4 probes; a word's start is the name's or after a blank
-    expect(wordSimilarityProbes('smith', 0.4)).toEqual(['%smi%', '%mit%', '%ith%', 'sm%', '% sm%']);
+    expect(textProbes('smith', 0.4)).toEqual(['%smi%', '%mit%', '%ith%', 'sm%', '% sm%']);
     // "jo an": 6 distinct trigrams, 4 probes — the two starts and the two endings, not the first letters
-    expect(wordSimilarityProbes('jo an', 0.4)).toEqual([
+    expect(textProbes('jo an', 0.4)).toEqual([
       'jo%',
       '% jo%',
       'an%',
@@ -54,7 +54,7 @@ describe('trigram probes for a similarity search without pg_trgm operators', () 
       '%an %',
     ]);
     // a one-letter word is the whole name, or first, last or inside
-    expect(wordSimilarityProbes('a', 0.9)).toEqual(['a', 'a %', '% a', '% a %']);
+    expect(textProbes('a', 0.9)).toEqual(['a', 'a %', '% a', '% a %']);
   });
 
   it('never misses a word similar enough (random words and their misspellings)', () => {

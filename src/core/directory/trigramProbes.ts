@@ -60,10 +60,11 @@ function trigramInText(t: string): string[] {
 
 /**
  * LIKE patterns of which every name (words of [a-z0-9] joined by single blanks) with
- * word_similarity(text, name) ≥ threshold matches at least one. word_similarity is the best
- * shared / (|T(text)| + |T(extent)| − shared) over extents of the name, so the same bound holds.
+ * similarity(name, text) ≥ threshold or word_similarity(text, name) ≥ threshold matches at least
+ * one. word_similarity is the best shared / (|T(text)| + |T(extent)| − shared) over extents of the
+ * name, so the same bound holds.
  */
-export function wordSimilarityProbes(text: string, threshold: number): string[] {
+export function textProbes(text: string, threshold: number): string[] {
   const ts = [...new Set(text.split(' ').filter(Boolean).flatMap(wordTrigrams))];
   return probeTrigrams(ts, threshold).flatMap(trigramInText);
 }

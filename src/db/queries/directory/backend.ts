@@ -2,7 +2,7 @@
 // corrupts pg_trgm's `%` and `<%` operators (wrong results, then an endless loop inside the WASM
 // engine), while similarity()/word_similarity() stay correct — so on PGlite searches call the
 // functions (a scan, fine at a market's size) and on PostgreSQL the GIN-indexed operators.
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 
 const cache = new WeakMap<object, boolean>();
 
@@ -15,3 +15,13 @@ export async function isPglite(db: Kysely<any>): Promise<boolean> {
   cache.set(db, yes);
   return yes;
 }
+
+/**
+ * `probes and check`, with check evaluated only for rows the probes admit. PostgreSQL orders a
+ * WHERE clause's AND-ed conditions by estimated cost, and pg_trgm's functions are declared as
+ * cheap as a comparison: on a sequential scan (a common word) similarity() ran first, for every
+ * row. A CASE is one condition whose order is fixed; the probes stay a condition of their own too,
+ * for the index.
+ */
+export const probed = (probes: RawBuilder<unknown>, check: RawBuilder<unknown>) =>
+  sql`(${probes}) and case when ${probes} then ${check} else false end`;

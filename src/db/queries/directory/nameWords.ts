@@ -12,6 +12,7 @@
 import { type Kysely, sql } from 'kysely';
 import { similarityProbes } from '../../../core/directory/trigramProbes';
 import type { DB } from '../../schema';
+import { probed } from './backend';
 
 export const FUZZY_BELOW = 100;
 export const WORD_TYPO_SIMILARITY = 0.3;
@@ -46,8 +47,8 @@ export async function resolveNameWords(
           const probes = similarityProbes(w, WORD_TYPO_SIMILARITY).map((p) => sql`v.word like ${p}`);
           return sql`(select ${qi}::int, v.word, v.n, (0.9 * similarity(v.word, ${w}))::float8
             from provider_name_words v
-            where exists (select 1 from carried c where c.qi = ${qi}) and (${sql.join(probes, sql` or `)})
-              and similarity(v.word, ${w}) >= ${WORD_TYPO_SIMILARITY}
+            where exists (select 1 from carried c where c.qi = ${qi})
+              and ${probed(sql.join(probes, sql` or `), sql`similarity(v.word, ${w}) >= ${WORD_TYPO_SIMILARITY}`)}
               and v.n > 0 and not starts_with(v.word, ${w}))`;
         }),
         sql` union all `,

@@ -1,9 +1,10 @@
 // Organization search and profile (hierarchy, providers, offices).
 import { type Kysely, sql } from 'kysely';
+import { textProbes } from '../../../core/directory/trigramProbes';
 import { searchText } from '../../../import/values';
 import type { DB } from '../../schema';
 import type { NetworkStatus, OrganizationType } from '../../tables/directory';
-import { isPglite } from './backend';
+import { isPglite, probed } from './backend';
 
 export type OrganizationSearch = {
   q?: string;
@@ -23,9 +24,19 @@ export async function searchOrganizations(db: Kysely<DB>, s: OrganizationSearch)
     parts.push(
       sql`(o.search_name % ${text} or ${text} <% o.search_name or o.search_name like ${`%${text}%`})`,
     );
-  else if (text)
-    parts.push(sql`(similarity(o.search_name, ${text}) >= 0.3 or word_similarity(${text}, o.search_name) >= 0.6
-      or o.search_name like ${`%${text}%`})`);
+  else if (text) {
+    // PGlite (no trigram operators, backend.ts): the similarities only for names holding one of the
+    // query's probe trigrams (at 0.3 they cover word_similarity ≥ 0.6 too) or the query itself
+    const contains = `%${text}%`;
+    const probes = [...textProbes(text, 0.3), contains].map((x) => sql`o.search_name like ${x}`);
+    parts.push(
+      probed(
+        sql.join(probes, sql` or `),
+        sql`(o.search_name like ${contains} or similarity(o.search_name, ${text}) >= 0.3
+          or word_similarity(${text}, o.search_name) >= 0.6)`,
+      ),
+    );
+  }
   if (s.type) parts.push(sql`o.type = ${s.type}`);
   if (s.networkStatus) parts.push(sql`o.network_status = ${s.networkStatus}`);
   if (s.parent !== undefined) parts.push(sql`o.parent_id = ${s.parent}`);

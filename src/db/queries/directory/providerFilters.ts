@@ -1,9 +1,10 @@
 // The WHERE clause of a provider search, built from validated filters (shared by the page of
 // results, the facets and the total).
 import { type RawBuilder, sql } from 'kysely';
-import { wordSimilarityProbes } from '../../../core/directory/trigramProbes';
+import { textProbes } from '../../../core/directory/trigramProbes';
 import { boundingBox } from '../../../core/geo/distance';
 import { searchText } from '../../../import/values';
+import { probed } from './backend';
 
 export type ProviderSearch = {
   q?: string;
@@ -66,9 +67,12 @@ export function compileProviderFilters(
     else {
       // PGlite (no trigram operators, backend.ts): word_similarity() only for the names holding one
       // of enough of the query's trigrams (LIKE through the same GIN index): not every provider's
-      const probes = wordSimilarityProbes(text, WORD_SIMILARITY).map((x) => sql`p.search_name like ${x}`);
+      const probes = textProbes(text, WORD_SIMILARITY).map((x) => sql`p.search_name like ${x}`);
       parts.push(
-        sql`(${sql.join(probes, sql` or `)}) and word_similarity(${text}, p.search_name) >= ${WORD_SIMILARITY}`,
+        probed(
+          sql.join(probes, sql` or `),
+          sql`word_similarity(${text}, p.search_name) >= ${WORD_SIMILARITY}`,
+        ),
       );
     }
     if (!viaTokens)
