@@ -7,16 +7,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syntheticPeople } from '../../bench/import/syntheticPeople';
 import { findProviders } from '../../src/commands/directory/providerSearch';
 import { npiCheckDigit } from '../../src/core/npi';
-import type { Database } from '../../src/db/connection';
 import { searchOrganizations } from '../../src/db/queries/directory/organizations';
 import { WORD_SIMILARITY } from '../../src/db/queries/directory/providerFilters';
 import { importNppes } from '../../src/import/nppes/importNppes';
 import { searchText } from '../../src/import/values';
-import { backends } from '../helpers/db';
+import { backends, loadedDatabase } from '../helpers/db';
 import { individual, organization, writeNppes } from './fixtures/nppes';
 
 let seed = 5;
@@ -60,22 +59,15 @@ const queries = rows.slice(0, 40).map((r, i) => {
 });
 queries.push('jonhson', 'robert tompson', 'smiht');
 
-describe.each(backends)('fuzzy names among all statuses on $name', ({ create }) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await create();
-    await importNppes(database, file);
-  });
-  afterAll(async () => {
-    await database.close();
-  });
+describe.each(backends)('fuzzy names among all statuses on $name', (backend) => {
+  const loaded = loadedDatabase(backend, (d) => importNppes(d, file));
 
   it('finds exactly the providers word_similarity admits, active or not', async () => {
     let found = 0;
     for (const q of queries) {
       const want = await sql<{ npi: string }>`select npi from providers
-        where word_similarity(${q}, search_name) >= ${WORD_SIMILARITY} order by npi`.execute(database.db);
-      const got = await findProviders(database.db, { q, status: 'all', limit: 200 });
+        where word_similarity(${q}, search_name) >= ${WORD_SIMILARITY} order by npi`.execute(loaded().db);
+      const got = await findProviders(loaded().db, { q, status: 'all', limit: 200 });
       expect(want.rows.length, q).toBeLessThanOrEqual(200);
       expect(got.total, q).toBe(want.rows.length);
       expect(got.items.map((i) => i.npi).sort(), q).toEqual(want.rows.map((r) => r.npi).slice(0, 200));
@@ -97,8 +89,8 @@ describe.each(backends)('fuzzy names among all statuses on $name', ({ create }) 
     for (const q of [...qs, 'clinic', 'smiht', 'imagign', 'medcal group']) {
       const want = await sql<{ id: number }>`select id from organizations o where deleted_at is null
         and (similarity(o.search_name, ${q}) >= 0.3 or word_similarity(${q}, o.search_name) >= 0.6
-          or o.search_name like ${`%${q}%`}) order by o.name, o.id limit 200`.execute(database.db);
-      const got = await searchOrganizations(database.db, { q, limit: 200 });
+          or o.search_name like ${`%${q}%`}) order by o.name, o.id limit 200`.execute(loaded().db);
+      const got = await searchOrganizations(loaded().db, { q, limit: 200 });
       expect(
         got.items.map((o) => o.id),
         q,

@@ -3,12 +3,11 @@
 // (core/directory/trigramProbes.ts). The expected words are those a plain similarity() scan of
 // the whole vocabulary finds — the definition, computed by the database itself.
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syntheticPeople } from '../../bench/import/syntheticPeople';
-import type { Database } from '../../src/db/connection';
 import { resolveNameWords, WORD_TYPO_SIMILARITY } from '../../src/db/queries/directory/nameWords';
 import { searchText } from '../../src/import/values';
-import { backends } from '../helpers/db';
+import { backends, loadedDatabase } from '../helpers/db';
 
 let seed = 11;
 const rand = () => {
@@ -31,31 +30,24 @@ const typos = words.slice(0, 60).map((w, i) => {
 });
 typos.push('jonhson', 'wiliams', 'x', 'qz', 'zzzzzz');
 
-describe.each(backends)('typo words of the name vocabulary on $name', ({ create }) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await create();
-    // only the vocabulary is read; every word carries one provider (n = 1, under FUZZY_BELOW)
-    await sql`insert into provider_name_words (word, n) select unnest(${words}::text[]), 1`.execute(
-      database.db,
-    );
-    await sql`analyze provider_name_words`.execute(database.db);
-  });
-  afterAll(async () => {
-    await database.close();
+describe.each(backends)('typo words of the name vocabulary on $name', (backend) => {
+  // only the vocabulary is read; every word carries one provider (n = 1, under FUZZY_BELOW)
+  const loaded = loadedDatabase(backend, async (d) => {
+    await sql`insert into provider_name_words (word, n) select unnest(${words}::text[]), 1`.execute(d.db);
+    await sql`analyze provider_name_words`.execute(d.db);
   });
 
   it('finds exactly the words a similarity scan of the whole vocabulary finds', async () => {
-    const trigramOperators = database.kind !== 'pglite';
+    const trigramOperators = loaded().kind !== 'pglite';
     let found = 0;
     for (const typo of [...new Set(typos)]) {
-      const got = (await resolveNameWords(database.db, [typo], trigramOperators))
+      const got = (await resolveNameWords(loaded().db, [typo], trigramOperators))
         .filter((m) => !m.word.startsWith(typo)) // the typo branch (the others are prefixes)
         .map((m) => m.word)
         .sort();
       const scan = await sql<{ word: string }>`select word from provider_name_words
         where similarity(word, ${typo}) >= ${WORD_TYPO_SIMILARITY} and not starts_with(word, ${typo}) order by word collate "C"`.execute(
-        database.db,
+        loaded().db,
       );
       expect(got, typo).toEqual(scan.rows.map((r) => r.word));
       found += got.length;

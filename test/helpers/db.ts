@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { closeBackground } from '../../src/db/background';
 import { connectDatabase, type Database, pgliteExtensions } from '../../src/db/connection';
 import { migrateToLatest } from '../../src/db/migrate';
@@ -91,3 +92,19 @@ export const backends: Backend[] = [
   { name: 'pglite', create: createPgliteDatabase },
   ...(adminUrl ? [{ name: 'postgres' as const, create: createPostgresDatabase }] : []),
 ];
+
+/**
+ * Inside a describe block: a database of this backend, `load`ed once before the block's tests and
+ * closed after them. Returns a getter (the database exists once beforeAll has run).
+ */
+export function loadedDatabase(backend: Backend, load: (d: Database) => Promise<unknown>): () => Database {
+  let database: Database | undefined;
+  beforeAll(async () => {
+    database = await backend.create();
+    await load(database);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+  return () => database!;
+}
