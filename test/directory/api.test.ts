@@ -122,6 +122,24 @@ describe.each(backends)('directory API on $name', ({ create }) => {
     expect((await liaison.request('GET', '/api/providers/1234567893')).statusCode).toBe(404);
 
     const found = (await liaison.request('GET', '/api/organizations?q=cumberland%20heart')).json().items;
+    // best match first: the exact name scores 1; "cumberland health" shares 14 of the 21 trigrams
+    // of both names (similarity 0.67) and 14 of the query's 17 (word similarity ≥ 0.82)
+    expect(found.map((x: { name: string }) => x.name)).toEqual(['Cumberland Heart', 'Cumberland Health']);
+    expect(found[0].score).toBe(1);
+    expect(found[1].score).toBeGreaterThan(0.66);
+    expect(found[1].score).toBeLessThan(1);
+    const page1 = (await liaison.request('GET', '/api/organizations?q=cumberland%20heart&limit=1')).json();
+    expect(page1.items.map((x: { name: string }) => x.name)).toEqual(['Cumberland Heart']);
+    const page2 = await liaison.request(
+      'GET',
+      `/api/organizations?q=cumberland%20heart&limit=1&cursor=${page1.nextCursor}`,
+    );
+    expect(page2.json().items.map((x: { name: string }) => x.name)).toEqual(['Cumberland Health']);
+    // a cursor of a name-ordered listing does not page a name search
+    const byName = (await liaison.request('GET', '/api/organizations?limit=1')).json().nextCursor;
+    const wrong = await liaison.request('GET', `/api/organizations?q=cumberland%20heart&cursor=${byName}`);
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().detail).toMatch(/cursor/);
     const heart = found.find((x: { name: string }) => x.name === 'Cumberland Heart');
     const org = await liaison.request('GET', `/api/organizations/${heart.id}`);
     expect(org.json()).toMatchObject({

@@ -89,12 +89,16 @@ describe.each(backends)('fuzzy names among all statuses on $name', (backend) => 
     for (const q of [...qs, 'clinic', 'smiht', 'imagign', 'medcal group']) {
       const want = await sql<{ id: number }>`select id from organizations o where deleted_at is null
         and (similarity(o.search_name, ${q}) >= 0.3 or word_similarity(${q}, o.search_name) >= 0.6
-          or o.search_name like ${`%${q}%`}) order by o.name, o.id limit 200`.execute(loaded().db);
+          or o.search_name like ${`%${q}%`}) order by o.id`.execute(loaded().db);
+      expect(want.rows.length, q).toBeLessThanOrEqual(200);
       const got = await searchOrganizations(loaded().db, { q, limit: 200 });
       expect(
-        got.items.map((o) => o.id),
+        got.items.map((o) => o.id).sort((a, b) => a - b),
         q,
       ).toEqual(want.rows.map((r) => r.id));
+      // best match first
+      const scores = got.items.map((o) => o.score!);
+      expect(scores, q).toEqual([...scores].sort((a, b) => b - a));
       found += want.rows.length;
     }
     expect(found).toBeGreaterThan(100);

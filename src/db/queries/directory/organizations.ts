@@ -15,6 +15,29 @@ export type OrganizationSearch = {
   limit?: number;
 };
 
+export class OrganizationSearchError extends Error {
+  expected = true;
+}
+
+/** A cursor this search returned: [score, name, id] for a name searched, else [name, id]. */
+export function parseOrganizationCursor(cursor: string, ranked: boolean): (string | number)[] {
+  try {
+    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (
+      ranked &&
+      Array.isArray(c) &&
+      c.length === 3 &&
+      typeof c[0] === 'number' &&
+      typeof c[1] === 'string' &&
+      typeof c[2] === 'number'
+    )
+      return c;
+    if (!ranked && Array.isArray(c) && c.length === 2 && typeof c[0] === 'string' && typeof c[1] === 'number')
+      return c;
+  } catch {}
+  throw new OrganizationSearchError('cursor is not a cursor returned by this search');
+}
+
 export async function searchOrganizations(db: Kysely<DB>, s: OrganizationSearch) {
   const limit = Math.min(Math.max(s.limit ?? 50, 1), 200);
   const text = s.q ? searchText(s.q) : '';
@@ -40,10 +63,22 @@ export async function searchOrganizations(db: Kysely<DB>, s: OrganizationSearch)
   if (s.type) parts.push(sql`o.type = ${s.type}`);
   if (s.networkStatus) parts.push(sql`o.network_status = ${s.networkStatus}`);
   if (s.parent !== undefined) parts.push(sql`o.parent_id = ${s.parent}`);
-  // keyset on (name, id)
+  // a name searched: best match first (the search is fuzzy: "jonhson medical" should put Johnson
+  // Medical Group above the other 20,000 medical groups), then name; else by name. Keyset on the order.
+  // The score is the mean of the whole name's similarity and the best word run's: word_similarity
+  // alone ties "johnson medical group" with "anderson medical group" (both share "son medical"),
+  // similarity alone ranks a long name with the words typed below a short one without them.
+  const ranked = !!text && !/^\d{10}$/.test(text);
+  const score = ranked
+    ? sql<number>`((similarity(o.search_name, ${text}) + word_similarity(${text}, o.search_name)) / 2)::float8`
+    : sql<number>`null::float8`;
   if (s.cursor) {
-    const [name, id] = JSON.parse(Buffer.from(s.cursor, 'base64url').toString('utf8')) as [string, number];
-    parts.push(sql`(o.name, o.id) > (${name}, ${id})`);
+    const k = parseOrganizationCursor(s.cursor, ranked);
+    parts.push(
+      ranked
+        ? sql`(-${score}, o.name, o.id) > (${-Number(k[0])}::float8, ${k[1]}, ${k[2]})`
+        : sql`(o.name, o.id) > (${k[0]}, ${k[1]})`,
+    );
   }
   const rows = await sql<{
     id: number;
@@ -58,12 +93,14 @@ export async function searchOrganizations(db: Kysely<DB>, s: OrganizationSearch)
     service_lines: string[];
     providers: number;
     status: string;
+    score: number | null;
   }>`
     select o.id, o.name, o.npi, o.type, o.network_status, o.parent_id, pa.name as parent_name, o.practice_city, o.practice_state,
-      o.service_lines, o.status, (select count(*)::int from memberships m where m.organization_id = o.id) as providers
+      o.service_lines, o.status, (select count(*)::int from memberships m where m.organization_id = o.id) as providers,
+      ${score} as score
     from organizations o left join organizations pa on pa.id = o.parent_id
     where ${sql.join(parts, sql` and `)}
-    order by o.name, o.id limit ${limit + 1}`.execute(db);
+    order by ${ranked ? sql`${score} desc, o.name, o.id` : sql`o.name, o.id`} limit ${limit + 1}`.execute(db);
   const page = rows.rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
@@ -79,10 +116,14 @@ export async function searchOrganizations(db: Kysely<DB>, s: OrganizationSearch)
       state: o.practice_state,
       serviceLines: o.service_lines,
       providerCount: o.providers,
+      /** with a name searched: (similarity + word_similarity) / 2, the order of the results */
+      score: o.score,
     })),
     nextCursor:
       rows.rows.length > limit && last
-        ? Buffer.from(JSON.stringify([last.name, last.id])).toString('base64url')
+        ? Buffer.from(
+            JSON.stringify(ranked ? [last.score, last.name, last.id] : [last.name, last.id]),
+          ).toString('base64url')
         : null,
   };
 }

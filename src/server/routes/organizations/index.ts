@@ -1,6 +1,10 @@
 // Organizations: search by name/type/network status/parent; profile with hierarchy, providers, offices.
 import { z } from 'zod';
-import { getOrganizationProfile, searchOrganizations } from '../../../db/queries/directory/organizations';
+import {
+  getOrganizationProfile,
+  OrganizationSearchError,
+  searchOrganizations,
+} from '../../../db/queries/directory/organizations';
 import {
   NETWORK_STATUSES,
   type NetworkStatus,
@@ -32,19 +36,16 @@ export default async function organizationRoutes(app: App, { database }: ServerC
     config: { roles: ALL_ROLES },
     schema: {
       tags: ['organizations'],
-      summary: 'Search organizations by name, type, network status, parent',
+      summary: 'Search organizations by name (best match first), type, network status, parent (by name)',
       querystring: query,
     },
     handler: async (req) => {
-      if (req.query.cursor) {
-        try {
-          const c = JSON.parse(Buffer.from(req.query.cursor, 'base64url').toString('utf8'));
-          if (!Array.isArray(c) || typeof c[0] !== 'string' || typeof c[1] !== 'number') throw new Error();
-        } catch {
-          throw badRequest('cursor is not a cursor returned by this search');
-        }
+      try {
+        return await searchOrganizations(db, req.query);
+      } catch (e) {
+        if (e instanceof OrganizationSearchError) throw badRequest(e.message);
+        throw e;
       }
-      return searchOrganizations(db, req.query);
     },
   });
   app.get('/api/organizations/:id', {
