@@ -1,7 +1,8 @@
 // Which backend a Kysely instance talks to. PGlite 0.5.16 with cube/earthdistance loaded
 // corrupts pg_trgm's `%` and `<%` operators (wrong results, then an endless loop inside the WASM
-// engine), while similarity()/word_similarity() stay correct — so on PGlite searches call the
-// functions (a scan, fine at a market's size) and on PostgreSQL the GIN-indexed operators.
+// engine), while similarity()/word_similarity() and LIKE through the trigram GIN index stay
+// correct — so on PGlite searches call the functions, on the candidates that trigram LIKE probes
+// find (core/directory/trigramProbes.ts, probed() below), and on PostgreSQL the indexed operators.
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 
 const cache = new WeakMap<object, boolean>();
