@@ -152,4 +152,15 @@ test('upload NPPES in Admin → Data, search, open provider and organization', a
   await expect(orgProviders.getByRole('row').filter({ hasText: boris })).toBeVisible();
   // the practice point is a ZIP centroid and is labelled as such, never as the address
   await expect(page.getByText('ZIP centroid, not the address').first()).toBeVisible();
+
+  // Organizations: a misspelt name finds the group first (best match first), and opens it
+  await page.goto('/organizations');
+  await page.getByLabel('Search organizations').fill(`${surname.slice(0, -1).toLowerCase()} heart group`);
+  const orgs = page.getByRole('table', { name: 'Organizations' });
+  await expect(orgs.getByRole('row').filter({ hasText: orgName })).toBeVisible();
+  const listed = (await orgs.getByRole('row').allInnerTexts()).filter((t) => t.trim() && !/^name\b/i.test(t));
+  expect(listed[0]).toContain(orgName);
+  await orgs.getByRole('row').filter({ hasText: orgName }).click();
+  await expect(page).toHaveURL(/\/organizations\/\d+$/);
+  await expect(page.getByRole('heading', { name: orgName })).toBeVisible();
 });

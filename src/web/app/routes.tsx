@@ -57,6 +57,7 @@ const Users = lazy(() => import('../pages/Admin/Users'));
 const ImportJobs = lazy(() => import('../pages/Admin/ImportJobs'));
 const DataPage = lazy(() => import('../pages/Admin/Data/DataPage'));
 const OrganizationProfilePage = lazy(() => import('../pages/Organizations/OrganizationProfile'));
+const OrganizationsList = lazy(() => import('../pages/Organizations/OrganizationsList'));
 const AuditPage = lazy(() => import('../pages/Admin/Audit'));
 const TokensPage = lazy(() => import('../pages/Admin/Tokens'));
 const SessionsPage = lazy(() => import('../pages/Admin/Sessions'));
@@ -146,6 +147,15 @@ export const routes: AppRoute[] = [
     element: <DataPage />,
     nav: true,
     group: 'Admin',
+  },
+  {
+    path: '/organizations',
+    label: 'Organizations',
+    icon: 'organizations',
+    roles: ALL,
+    element: <OrganizationsList />,
+    nav: true,
+    group: 'Organizations',
   },
   {
     path: '/organizations/:id',

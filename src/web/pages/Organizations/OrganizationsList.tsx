@@ -1,0 +1,173 @@
+// Organizations: find a practice, group, hospital or health system by name (typo-tolerant, best
+// match first), type and network status; each row opens the organization's profile.
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useDeferredValue, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import type { searchOrganizations } from '../../../db/queries/directory/organizations';
+import type { NetworkStatus, OrganizationType } from '../../../db/tables/directory';
+import { api } from '../../api/client';
+import {
+  type Column,
+  DataTable,
+  EmptyState,
+  formatNumber,
+  NetworkChip,
+  Page,
+  SelectField,
+  SkeletonRows,
+  TextField,
+} from '../../ui';
+import { placeName } from '../../ui/format';
+
+type SearchPage = Awaited<ReturnType<typeof searchOrganizations>>;
+type Hit = SearchPage['items'][number];
+
+const TYPE_LABELS: Record<OrganizationType, string> = {
+  health_system: 'Health system',
+  hospital: 'Hospital',
+  asc: 'Surgery center',
+  imaging: 'Imaging',
+  clinic: 'Clinic',
+  practice: 'Practice',
+  group: 'Group',
+  other: 'Other',
+};
+const NETWORK_LABELS: Record<NetworkStatus, string> = {
+  ours: 'Ours',
+  affiliated: 'Affiliated',
+  independent: 'Independent',
+  competitor: 'Competitor',
+};
+const options = (labels: Record<string, string>, any: string) => [
+  { value: '', label: any },
+  ...Object.entries(labels).map(([value, label]) => ({ value, label })),
+];
+
+const columns: Column<Hit>[] = [
+  {
+    id: 'name',
+    header: 'Name',
+    cell: (o) => (
+      <div>
+        <div className="cell-main">
+          <Link to={`/organizations/${o.id}`} onClick={(e) => e.stopPropagation()}>
+            {o.name}
+          </Link>
+        </div>
+        {o.parent ? <div className="cell-sub">part of {o.parent.name}</div> : null}
+      </div>
+    ),
+  },
+  { id: 'type', header: 'Type', cell: (o) => TYPE_LABELS[o.type as OrganizationType] ?? o.type },
+  {
+    id: 'network',
+    header: 'Network',
+    cell: (o) => <NetworkChip status={o.networkStatus as NetworkStatus} />,
+  },
+  {
+    id: 'place',
+    header: 'City',
+    hideOnPhone: true,
+    cell: (o) => (o.city ? `${placeName(o.city)}${o.state ? `, ${o.state}` : ''}` : ''),
+  },
+  {
+    id: 'providers',
+    header: 'Providers',
+    align: 'right',
+    hideOnPhone: true,
+    cell: (o) => formatNumber(o.providerCount),
+  },
+  { id: 'npi', header: 'NPI', hideOnPhone: true, cell: (o) => o.npi ?? '' },
+];
+
+export default function OrganizationsList() {
+  const navigate = useNavigate();
+  const [q, setQ] = useState('');
+  const [type, setType] = useState('');
+  const [network, setNetwork] = useState('');
+  const query = useDeferredValue(q.trim());
+  const params = {
+    q: query || undefined,
+    type: type || undefined,
+    networkStatus: network || undefined,
+    limit: 100,
+  };
+  const pages = useInfiniteQuery({
+    queryKey: ['organizations', 'search', params],
+    initialPageParam: '',
+    queryFn: ({ pageParam, signal }) =>
+      api<SearchPage>('/api/organizations', { query: { ...params, cursor: pageParam || undefined }, signal }),
+    getNextPageParam: (p) => p.nextCursor ?? undefined,
+  });
+  const rows = pages.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Page
+      title="Organizations"
+      subtitle={
+        query
+          ? 'Best match first — spelling need not be exact'
+          : 'Practices, groups, hospitals and health systems, by name'
+      }
+    >
+      <div className="row" style={{ gap: 12, flexWrap: 'wrap', alignItems: 'flex-end' }}>
+        <TextField
+          label="Search organizations"
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder="Name or NPI"
+          style={{ minWidth: 280 }}
+        />
+        <SelectField
+          label="Type"
+          value={type}
+          onChange={(e) => setType(e.target.value)}
+          options={options(TYPE_LABELS, 'Any type')}
+        />
+        <SelectField
+          label="Network"
+          value={network}
+          onChange={(e) => setNetwork(e.target.value)}
+          options={options(NETWORK_LABELS, 'Any status')}
+        />
+      </div>
+      {pages.isPending ? (
+        <SkeletonRows rows={8} />
+      ) : pages.isError ? (
+        <EmptyState icon="alert" title="Organizations could not be loaded">
+          {pages.error.message}
+        </EmptyState>
+      ) : (
+        <>
+          <DataTable
+            label="Organizations"
+            columns={columns}
+            rows={rows}
+            rowKey={(o) => o.id}
+            onRowClick={(o) => navigate(`/organizations/${o.id}`)}
+            empty={
+              <EmptyState
+                icon="organizations"
+                title={query ? 'No organization matches' : 'No organizations yet'}
+              >
+                {query
+                  ? 'Try fewer words, or clear the type and network filters.'
+                  : 'They arrive with an NPPES import and your organizations file (Admin → Data).'}
+              </EmptyState>
+            }
+          />
+          {pages.hasNextPage ? (
+            <button
+              type="button"
+              className="btn"
+              onClick={() => pages.fetchNextPage()}
+              disabled={pages.isFetchingNextPage}
+            >
+              {pages.isFetchingNextPage ? 'Loading…' : 'More organizations'}
+            </button>
+          ) : null}
+        </>
+      )}
+    </Page>
+  );
+}
