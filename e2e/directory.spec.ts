@@ -163,4 +163,12 @@ test('upload NPPES in Admin → Data, search, open provider and organization', a
   await orgs.getByRole('row').filter({ hasText: orgName }).click();
   await expect(page).toHaveURL(/\/organizations\/\d+$/);
   await expect(page.getByRole('heading', { name: orgName })).toBeVisible();
+
+  // the command palette jumps to a provider typed with a typo (ux.md: "type a name … and jump")
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox', { name: 'Search or jump to' }).fill(`alma ${surname.slice(0, -1)}`);
+  const option = page.getByRole('option').filter({ hasText: `NPI ${alma}` });
+  await expect(option).toBeVisible();
+  await option.click();
+  await expect(page).toHaveURL(new RegExp(`/providers/${alma}$`));
 });

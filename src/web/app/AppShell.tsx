@@ -10,6 +10,7 @@ import { Drawer } from '../ui/Modal';
 import { DemoBadge } from './DemoBadge';
 import { isWithin, type NavSection, navFor } from './nav';
 import { CommandPalette, usePaletteShortcut } from './palette/CommandPalette';
+import './palette/directorySearch';
 import type { PaletteItem } from './palette/registry';
 import { ThemeToggle, UserMenu } from './UserMenu';
 
