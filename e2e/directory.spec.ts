@@ -171,4 +171,16 @@ test('upload NPPES in Admin → Data, search, open provider and organization', a
   await expect(option).toBeVisible();
   await option.click();
   await expect(page).toHaveURL(new RegExp(`/providers/${alma}$`));
+  // a ZIP jumps to the providers near it
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox', { name: 'Search or jump to' }).fill('37203');
+  await page.getByRole('option', { name: /Providers near ZIP 37203/ }).click();
+  await expect(page).toHaveURL(/\/providers\?near=37203$/);
+  await expect(page.getByLabel('Near ZIP (15 mi)')).toHaveValue('37203');
+  await expect(providers.getByRole('row').filter({ hasText: alma })).toBeVisible();
+  // and an action: plan tomorrow's route
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox', { name: 'Search or jump to' }).fill('plan tomorrow');
+  await page.getByRole('option', { name: /Plan tomorrow/ }).click();
+  await expect(page).toHaveURL(/\/routes\?date=\d{4}-\d{2}-\d{2}$/);
 });

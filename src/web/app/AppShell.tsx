@@ -11,6 +11,7 @@ import { DemoBadge } from './DemoBadge';
 import { isWithin, type NavSection, navFor } from './nav';
 import { CommandPalette, usePaletteShortcut } from './palette/CommandPalette';
 import './palette/directorySearch';
+import './palette/globalActions';
 import type { PaletteItem } from './palette/registry';
 import { ThemeToggle, UserMenu } from './UserMenu';
 

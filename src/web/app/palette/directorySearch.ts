@@ -1,6 +1,6 @@
-// The command palette's live results from the directory (ux.md: "type a name, NPI, practice … and
-// jump"): providers by name or NPI — the Providers page's own fuzzy search, best match first — and
-// organizations by name. Registered once, when the app shell loads.
+// The command palette's live results from the directory (ux.md: "type a name, NPI, practice or ZIP
+// and jump"): providers by name or NPI — the Providers page's own fuzzy search, best match first —,
+// organizations by name, and a ZIP's providers. Registered once, when the app shell loads.
 import type { searchOrganizations } from '../../../db/queries/directory/organizations';
 import { api } from '../../api/client';
 import type { SearchResult } from '../../pages/Providers/types';
@@ -48,4 +48,23 @@ registerSearchProvider({
       perform: ({ navigate }) => navigate(`/organizations/${o.id}`),
     }));
   },
+});
+
+registerSearchProvider({
+  id: 'directory-zip',
+  group: 'Places',
+  minLength: 5,
+  search: async (q) =>
+    /^\d{5}$/.test(q)
+      ? [
+          {
+            id: `zip:${q}`,
+            label: `Providers near ZIP ${q}`,
+            group: 'Places',
+            icon: 'providers' as const,
+            hint: 'within 15 miles, nearest first',
+            perform: ({ navigate }) => navigate(`/providers?near=${q}`),
+          },
+        ]
+      : [],
 });

@@ -1,7 +1,7 @@
 // Providers: instant search with filter chips, facets, a sortable virtualized table and a map of the same results.
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { SERVICE_LINES } from '../../../core/serviceLineList';
 import { api } from '../../api/client';
 import {
@@ -37,7 +37,9 @@ const facetLabel = (key: keyof Filters, value: string, label?: string | null) =>
 export default function ProvidersList() {
   const navigate = useNavigate();
   const [q, setQ] = useState('');
-  const [near, setNear] = useState('');
+  // the command palette opens /providers?near=<ZIP>
+  const [urlParams] = useSearchParams();
+  const [near, setNear] = useState(() => urlParams.get('near') ?? '');
   const [filters, setFilters] = useState<Filters>({});
   const [view, setView] = useState<'table' | 'map'>('table');
   const query = useDeferredValue(q.trim());
