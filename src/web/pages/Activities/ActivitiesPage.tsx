@@ -42,7 +42,14 @@ export default function ActivitiesPage() {
     useMemo(
       () =>
         canLog
-          ? [{ id: 'activities:log', label: 'Log visit', group: 'Actions', perform: () => setLogging(true) }]
+          ? [
+              {
+                id: 'activities:log',
+                label: 'Log visit here',
+                group: 'Actions',
+                perform: () => setLogging(true),
+              },
+            ]
           : [],
       [canLog],
     ),
