@@ -160,7 +160,13 @@ test('upload NPPES in Admin → Data, search, open provider and organization', a
   await expect(orgs.getByRole('row').filter({ hasText: orgName })).toBeVisible();
   const listed = (await orgs.getByRole('row').allInnerTexts()).filter((t) => t.trim() && !/^name\b/i.test(t));
   expect(listed[0]).toContain(orgName);
-  await orgs.getByRole('row').filter({ hasText: orgName }).click();
+  // the same results on a map: the group's point (a ZIP centroid, and labelled so) opens it
+  await page.getByRole('button', { name: 'Show map' }).click();
+  const marker = page
+    .getByRole('region', { name: 'Map of the organizations in the results' })
+    .locator(`.leaflet-marker-icon[title^="${orgName} ("]`);
+  await expect(marker).toHaveAttribute('title', `${orgName} (ZIP centroid, not the address)`);
+  await marker.click();
   await expect(page).toHaveURL(/\/organizations\/\d+$/);
   await expect(page.getByRole('heading', { name: orgName })).toBeVisible();
 

@@ -94,8 +94,12 @@ export async function searchOrganizations(db: Kysely<DB>, s: OrganizationSearch)
     providers: number;
     status: string;
     score: number | null;
+    lat: number | null;
+    lon: number | null;
+    geo_precision: string | null;
   }>`
     select o.id, o.name, o.npi, o.type, o.network_status, o.parent_id, pa.name as parent_name, o.practice_city, o.practice_state,
+      o.lat, o.lon, o.geo_precision,
       o.service_lines, o.status, (select count(*)::int from memberships m where m.organization_id = o.id) as providers,
       ${score} as score
     from organizations o left join organizations pa on pa.id = o.parent_id
@@ -116,6 +120,8 @@ export async function searchOrganizations(db: Kysely<DB>, s: OrganizationSearch)
       state: o.practice_state,
       serviceLines: o.service_lines,
       providerCount: o.providers,
+      location:
+        o.lat !== null && o.lon !== null ? { lat: o.lat, lon: o.lon, precision: o.geo_precision } : null,
       /** with a name searched: (similarity + word_similarity) / 2, the order of the results */
       score: o.score,
     })),

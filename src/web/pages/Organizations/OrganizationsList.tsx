@@ -11,6 +11,7 @@ import {
   DataTable,
   EmptyState,
   formatNumber,
+  LeafletMap,
   NetworkChip,
   Page,
   SelectField,
@@ -18,6 +19,7 @@ import {
   TextField,
 } from '../../ui';
 import { placeName } from '../../ui/format';
+import { precisionLabel } from '../Providers/precision';
 
 type SearchPage = Awaited<ReturnType<typeof searchOrganizations>>;
 type Hit = SearchPage['items'][number];
@@ -85,6 +87,7 @@ export default function OrganizationsList() {
   const [q, setQ] = useState('');
   const [type, setType] = useState('');
   const [network, setNetwork] = useState('');
+  const [view, setView] = useState<'table' | 'map'>('table');
   const query = useDeferredValue(q.trim());
   const params = {
     q: query || undefined,
@@ -130,6 +133,14 @@ export default function OrganizationsList() {
           onChange={(e) => setNetwork(e.target.value)}
           options={options(NETWORK_LABELS, 'Any status')}
         />
+        <button
+          type="button"
+          className="btn"
+          aria-pressed={view === 'map'}
+          onClick={() => setView(view === 'table' ? 'map' : 'table')}
+        >
+          {view === 'table' ? 'Show map' : 'Show table'}
+        </button>
       </div>
       {pages.isPending ? (
         <SkeletonRows rows={8} />
@@ -139,23 +150,46 @@ export default function OrganizationsList() {
         </EmptyState>
       ) : (
         <>
-          <DataTable
-            label="Organizations"
-            columns={columns}
-            rows={rows}
-            rowKey={(o) => o.id}
-            onRowClick={(o) => navigate(`/organizations/${o.id}`)}
-            empty={
-              <EmptyState
-                icon="organizations"
-                title={query ? 'No organization matches' : 'No organizations yet'}
-              >
-                {query
-                  ? 'Try fewer words, or clear the type and network filters.'
-                  : 'They arrive with an NPPES import and your organizations file (Admin → Data).'}
-              </EmptyState>
-            }
-          />
+          {view === 'map' ? (
+            <>
+              <LeafletMap
+                label="Map of the organizations in the results"
+                height={480}
+                markers={rows
+                  .filter((o) => o.location)
+                  .map((o) => ({
+                    id: String(o.id),
+                    lat: o.location!.lat,
+                    lng: o.location!.lon,
+                    label: `${o.name} (${precisionLabel(o.location!.precision)})`,
+                  }))}
+                onMarkerClick={(m) => navigate(`/organizations/${m.id}`)}
+              />
+              <p className="muted">
+                The map shows the organizations listed so far ({formatNumber(rows.length)}); points marked ZIP
+                centroid show the middle of the ZIP code, not the office.
+              </p>
+            </>
+          ) : (
+            <DataTable
+              label="Organizations"
+              columns={columns}
+              rows={rows}
+              rowKey={(o) => o.id}
+              chooserKey="organizations"
+              onRowClick={(o) => navigate(`/organizations/${o.id}`)}
+              empty={
+                <EmptyState
+                  icon="organizations"
+                  title={query ? 'No organization matches' : 'No organizations yet'}
+                >
+                  {query
+                    ? 'Try fewer words, or clear the type and network filters.'
+                    : 'They arrive with an NPPES import and your organizations file (Admin → Data).'}
+                </EmptyState>
+              }
+            />
+          )}
           {pages.hasNextPage ? (
             <button
               type="button"
