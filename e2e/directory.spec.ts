@@ -141,6 +141,11 @@ test('upload NPPES in Admin → Data, search, open provider and organization', a
   await page.getByLabel('Search name or NPI').fill(`alma ${surname.slice(0, -1)}`);
   const providers = page.getByRole('table', { name: 'Providers' });
   await expect(providers.getByRole('row').filter({ hasText: alma })).toBeVisible();
+  // the status filter: she is active, so not among the deactivated
+  await page.getByLabel('Status').selectOption('deactivated');
+  await expect(page.getByText('No providers match')).toBeVisible();
+  await page.getByLabel('Status').selectOption('all');
+  await expect(providers.getByRole('row').filter({ hasText: alma })).toBeVisible();
   await providers.getByRole('row').filter({ hasText: alma }).getByText(/ALMA/i).first().click();
   await expect(page).toHaveURL(new RegExp(`/providers/${alma}$`));
   await expect(page.getByText(`NPI ${alma}`)).toBeVisible();

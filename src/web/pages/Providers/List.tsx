@@ -12,6 +12,7 @@ import {
   LeafletMap,
   NetworkChip,
   Page,
+  SelectField,
   SkeletonRows,
   TextField,
 } from '../../ui';
@@ -41,6 +42,8 @@ export default function ProvidersList() {
   const [urlParams] = useSearchParams();
   const [near, setNear] = useState(() => urlParams.get('near') ?? '');
   const [filters, setFilters] = useState<Filters>({});
+  const [newToMarket, setNewToMarket] = useState(false);
+  const [status, setStatus] = useState<'active' | 'deactivated' | 'all'>('active');
   const [view, setView] = useState<'table' | 'map'>('table');
   const query = useDeferredValue(q.trim());
   const params = {
@@ -48,6 +51,8 @@ export default function ProvidersList() {
     ...filters,
     near: /^\d{5}$/.test(near) ? near : undefined,
     radiusMi: /^\d{5}$/.test(near) ? 15 : undefined,
+    newToMarket: newToMarket || undefined,
+    status: status === 'active' ? undefined : status,
     limit: 200,
   };
   const { data, isLoading, error } = useQuery({
@@ -144,6 +149,25 @@ export default function ProvidersList() {
           inputMode="numeric"
           maxLength={5}
         />
+        <SelectField
+          label="Status"
+          value={status}
+          onChange={(e) => setStatus(e.target.value as typeof status)}
+          options={[
+            { value: 'active', label: 'Active' },
+            { value: 'deactivated', label: 'Deactivated' },
+            { value: 'all', label: 'All statuses' },
+          ]}
+        />
+        <button
+          type="button"
+          className="btn"
+          aria-pressed={newToMarket}
+          title="Newly enumerated or newly arrived in the market at the latest NPPES import"
+          onClick={() => setNewToMarket(!newToMarket)}
+        >
+          New to market
+        </button>
         <button
           type="button"
           className="btn"
