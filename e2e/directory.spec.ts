@@ -2,6 +2,7 @@
 // physicians, one organization, one row with a bad NPI) through Admin → Data, sees the counts and
 // the rejected line, links the physicians to the organization with memberships.csv, then searches,
 // opens a provider and goes on to the organization's profile. NPIs and names are random per run.
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { npiCheckDigit } from '../src/core/npi';
 import { expect, signIn, test } from './fixtures';
@@ -146,6 +147,15 @@ test('upload NPPES in Admin → Data, search, open provider and organization', a
   await expect(page.getByText('No providers match')).toBeVisible();
   await page.getByLabel('Status').selectOption('all');
   await expect(providers.getByRole('row').filter({ hasText: alma })).toBeVisible();
+  // the same search as a file: her row, its point's precision and its source
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Export CSV' }).click(),
+  ]);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  expect(csv.split('\n')[0]).toContain('npi,name,credential');
+  // (this file's name carries no date and its rows no update date: the data date column is empty)
+  expect(csv).toMatch(new RegExp(`^${alma},.*,zip_centroid,.*,NPPES,`, 'm'));
   await providers.getByRole('row').filter({ hasText: alma }).getByText(/ALMA/i).first().click();
   await expect(page).toHaveURL(new RegExp(`/providers/${alma}$`));
   await expect(page.getByText(`NPI ${alma}`)).toBeVisible();

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection';
 import type { App } from '../../src/server/context';
@@ -150,6 +151,56 @@ describe.each(backends)('directory API on $name', ({ create }) => {
     });
     const parent = (await liaison.request('GET', `/api/organizations?type=health_system`)).json().items[0];
     expect(parent.name).toBe('Cumberland Health');
+  });
+
+  it('exports a provider search as CSV or XLSX with its source and data date, audited', async () => {
+    const res = await liaison.request('GET', '/api/providers/export?q=johnson&format=csv');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    expect(res.headers['content-disposition']).toMatch(
+      /attachment; filename="rounds-providers-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
+    expect(res.headers['x-row-count']).toBe('1');
+    const [header, row, ...more] = parse(res.body) as string[][];
+    expect(more).toEqual([]);
+    const cell = Object.fromEntries(header!.map((h, i) => [h, row![i]]));
+    expect(cell).toMatchObject({
+      npi: '1000000004',
+      taxonomy_code: '207RC0000X',
+      service_line: 'cardiology',
+      status: 'active',
+      city: 'NASHVILLE',
+      state: 'TN',
+      zip: '37203',
+      organization: 'Cumberland Heart',
+      network_status: 'ours',
+      point_precision: 'zip_centroid',
+      source: 'NPPES',
+      data_date: '2025-06-08',
+    });
+    expect(cell.name).toMatch(/KATHERINE JOHNSON/);
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity', 'detail'])
+      .where('entity', '=', 'providers')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      action: 'export',
+      detail: { format: 'csv', rows: 1, filters: { q: 'johnson' } },
+    });
+
+    const xlsx = await liaison.request('GET', '/api/providers/export?q=johnson&format=xlsx');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // a search matching nothing is an empty file with its header; a bad parameter is named
+    const none = await liaison.request('GET', '/api/providers/export?q=zzzzqx');
+    expect(none.headers['x-row-count']).toBe('0');
+    expect(parse(none.body)).toEqual([header]);
+    const bad = await liaison.request('GET', '/api/providers/export?format=pdf');
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toMatch(/format/);
   });
 
   it('refuses a wrong file with one sentence; only admins upload; admins edit the service-line map', async () => {

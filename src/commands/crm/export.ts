@@ -1,6 +1,4 @@
 // Export any CRM list to CSV or XLSX. Every export is audited (who, which list, filters, rows).
-import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../db/audit';
 import { listActivities } from '../../db/queries/crm/activities';
@@ -11,6 +9,7 @@ import { listSpend } from '../../db/queries/crm/spend';
 import { listTasks } from '../../db/queries/crm/tasks';
 import { listTerritories } from '../../db/queries/crm/territories';
 import type { DB } from '../../db/schema';
+import { type ExportFormat, tableFile } from '../exportFile';
 import type { Actor } from './errors';
 
 export const EXPORT_LISTS = [
@@ -23,7 +22,7 @@ export const EXPORT_LISTS = [
   'territories',
 ] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
-export type ExportFormat = 'csv' | 'xlsx';
+export type { ExportFormat };
 
 type Col = [header: string, get: (r: Record<string, unknown>) => unknown];
 const v = (k: string) => (r: Record<string, unknown>) => r[k];
@@ -121,14 +120,6 @@ const COLUMNS: Record<ExportList, Col[]> = {
   ],
 };
 
-// Spreadsheet apps run cells starting with = + - @ as formulas: prefix them so an exported note
-// can never execute (CSV injection).
-const safe = (x: unknown) => {
-  if (x === null || x === undefined) return '';
-  if (typeof x === 'string' && /^[=+\-@\t\r]/.test(x)) return `'${x}`;
-  return x;
-};
-
 export type ExportFilters = Record<string, unknown> & { ownerIds?: number[] | null };
 const MAX_EXPORT_ROWS = 100_000;
 
@@ -165,18 +156,12 @@ export async function exportList(
 ): Promise<{ fileName: string; contentType: string; body: Buffer; rows: number }> {
   const rows = await rowsOf(db, list, filters);
   const cols = COLUMNS[list];
-  const table = rows.map((r) => cols.map(([, get]) => safe(get(r))));
-  const stamp = new Date().toISOString().slice(0, 10);
-  let body: Buffer;
-  if (format === 'csv') body = Buffer.from(stringify([cols.map(([h]) => h), ...table]), 'utf8');
-  else {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet(list);
-    ws.addRow(cols.map(([h]) => h)).font = { bold: true };
-    for (const r of table) ws.addRow(r);
-    ws.views = [{ state: 'frozen', ySplit: 1 }];
-    body = Buffer.from(await wb.xlsx.writeBuffer());
-  }
+  const file = await tableFile(
+    list,
+    format,
+    cols.map(([h]) => h),
+    rows.map((r) => cols.map(([, get]) => get(r))),
+  );
   await recordAudit(db, {
     actorUserId: actor.id,
     actorLabel: actor.label,
@@ -185,13 +170,5 @@ export async function exportList(
     ip: actor.ip,
     detail: { format, rows: rows.length, filters },
   });
-  return {
-    fileName: `rounds-${list}-${stamp}.${format}`,
-    contentType:
-      format === 'csv'
-        ? 'text/csv; charset=utf-8'
-        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    body,
-    rows: rows.length,
-  };
+  return { ...file, rows: rows.length };
 }

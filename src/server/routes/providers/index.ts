@@ -1,11 +1,14 @@
 // Provider directory: search, new to market, profile.
+import { exportProviders } from '../../../commands/directory/exportProviders';
 import { findProviders, SearchInputError } from '../../../commands/directory/providerSearch';
 import { getProviderProfile } from '../../../db/queries/directory/providerProfile';
 import { ALL_ROLES } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
 import { badRequest, notFound } from '../../lib/errors';
+import { rateLimitFor } from '../../lib/rateLimits';
 import { npiParam } from '../../lib/schemas';
-import { newToMarketQuery, providerSearchQuery } from './schemas';
+import { crmActor } from '../crm/lib';
+import { newToMarketQuery, providerExportQuery, providerSearchQuery } from './schemas';
 
 export const searchErrors = async <T>(fn: () => Promise<T>) => {
   try {
@@ -16,7 +19,7 @@ export const searchErrors = async <T>(fn: () => Promise<T>) => {
   }
 };
 
-export default async function providerRoutes(app: App, { database }: ServerContext) {
+export default async function providerRoutes(app: App, { database, config }: ServerContext) {
   const db = database.db;
 
   app.get('/api/providers', {
@@ -40,6 +43,26 @@ export default async function providerRoutes(app: App, { database }: ServerConte
     },
     handler: async (req) =>
       searchErrors(() => findProviders(db, { ...req.query, newToMarket: true, sort: 'name', facets: false })),
+  });
+
+  app.get('/api/providers/export', {
+    config: { roles: ALL_ROLES, rateLimit: rateLimitFor('export', config) },
+    schema: {
+      tags: ['providers'],
+      summary:
+        'Download a provider search (same filters and order, up to 10,000 rows) as CSV or XLSX, with source and data date',
+      querystring: providerExportQuery,
+    },
+    handler: async (req, reply) => {
+      const { format = 'csv', ...search } = req.query;
+      const f = await searchErrors(() => exportProviders(db, crmActor(req), format, search));
+      reply
+        .header('content-type', f.contentType)
+        .header('content-disposition', `attachment; filename="${f.fileName}"`)
+        .header('x-row-count', String(f.rows))
+        .header('x-truncated', String(f.truncated));
+      return reply.send(f.body);
+    },
   });
 
   app.get('/api/providers/:npi', {

@@ -39,6 +39,11 @@ export const providerSearchQuery = z.strictObject({
 });
 export type ProviderSearchQuery = z.infer<typeof providerSearchQuery>;
 
+/** A search to download: its filters and order, every page (no cursor, limit or facets). */
+export const providerExportQuery = providerSearchQuery
+  .omit({ cursor: true, limit: true, facets: true })
+  .extend({ format: z.enum(['csv', 'xlsx']).optional() });
+
 export const newToMarketQuery = z.strictObject({
   since: z
     .string()

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { SERVICE_LINES } from '../../../core/serviceLineList';
-import { api } from '../../api/client';
+import { api, withQuery } from '../../api/client';
 import {
   Chip,
   type Column,
@@ -55,6 +55,8 @@ export default function ProvidersList() {
     status: status === 'active' ? undefined : status,
     limit: 200,
   };
+  // the same search, every page (up to 10,000 rows), as a file
+  const { limit: _limit, ...exportParams } = params;
   const { data, isLoading, error } = useQuery({
     queryKey: ['providers', 'search', params],
     queryFn: ({ signal }) => api<SearchResult>('/api/providers', { query: params, signal }),
@@ -134,6 +136,16 @@ export default function ProvidersList() {
       title="Providers"
       subtitle="Every physician and practitioner in the market"
       source={{ source: 'NPPES NPI registry', dataDate: data?.dataDate ?? null }}
+      actions={(['csv', 'xlsx'] as const).map((format) => (
+        <a
+          key={format}
+          className="btn"
+          href={withQuery('/api/providers/export', { ...exportParams, format })}
+          download
+        >
+          {format === 'csv' ? 'Export CSV' : 'Excel'}
+        </a>
+      ))}
     >
       <div className="providers-toolbar">
         <TextField

@@ -1,0 +1,68 @@
+// A provider search's results as CSV or XLSX — the same filters and order as the Providers page,
+// every page of it up to the search's cap of 10,000 — with each row's source and data date.
+// Audited like every export.
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../../db/audit';
+import { TOTAL_CAP } from '../../db/queries/directory/searchMatched';
+import type { DB } from '../../db/schema';
+import type { Actor } from '../crm/errors';
+import { type ExportFormat, tableFile } from '../exportFile';
+import { findProviders, type SearchParams } from './providerSearch';
+
+type Hit = Awaited<ReturnType<typeof findProviders>>['items'][number];
+
+const COLUMNS: [string, (h: Hit) => unknown][] = [
+  ['npi', (h) => h.npi],
+  ['name', (h) => h.name],
+  ['credential', (h) => h.credential],
+  ['taxonomy_code', (h) => h.primaryTaxonomy?.code],
+  ['specialty', (h) => h.primaryTaxonomy?.name],
+  ['service_line', (h) => h.serviceLine],
+  ['status', (h) => h.status],
+  ['address', (h) => [h.address.line1, h.address.line2].filter(Boolean).join(', ')],
+  ['city', (h) => h.address.city],
+  ['state', (h) => h.address.state],
+  ['zip', (h) => h.address.zip5],
+  ['county', (h) => h.address.countyName],
+  ['phone', (h) => h.phone],
+  ['organization', (h) => h.organization?.name],
+  ['network_status', (h) => h.organization?.networkStatus],
+  ['lat', (h) => h.location?.lat],
+  ['lon', (h) => h.location?.lon],
+  ['point_precision', (h) => h.location?.precision],
+  ['distance_mi', (h) => h.distanceMi],
+  ['arrival', (h) => h.arrivalReason],
+];
+
+export async function exportProviders(
+  db: Kysely<DB>,
+  actor: Actor,
+  format: ExportFormat,
+  search: Omit<SearchParams, 'cursor' | 'limit' | 'facets'>,
+) {
+  const hits: Hit[] = [];
+  let cursor: string | undefined;
+  let dataDate: string | null = null;
+  do {
+    const page = await findProviders(db, { ...search, cursor, limit: 200, facets: false });
+    hits.push(...page.items);
+    dataDate = page.dataDate;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && hits.length < TOTAL_CAP);
+  const rows = hits.slice(0, TOTAL_CAP);
+  const file = await tableFile(
+    'providers',
+    format,
+    [...COLUMNS.map(([h]) => h), 'source', 'data_date'],
+    rows.map((h) => [...COLUMNS.map(([, get]) => get(h)), 'NPPES', dataDate]),
+  );
+  await recordAudit(db, {
+    actorUserId: actor.id,
+    actorLabel: actor.label,
+    action: 'export',
+    entity: 'providers',
+    ip: actor.ip,
+    detail: { format, rows: rows.length, filters: search },
+  });
+  return { ...file, rows: rows.length, truncated: !!cursor };
+}
