@@ -10,6 +10,7 @@ import {
   EmptyState,
   formatDateTime,
   Icon,
+  MoreButton,
   Page,
   SkeletonRows,
   TextField,
@@ -193,16 +194,7 @@ export default function Audit() {
               </EmptyState>
             }
           />
-          {pages.hasNextPage ? (
-            <button
-              type="button"
-              className="btn"
-              onClick={() => pages.fetchNextPage()}
-              disabled={pages.isFetchingNextPage}
-            >
-              {pages.isFetchingNextPage ? 'Loading…' : 'Older entries'}
-            </button>
-          ) : null}
+          <MoreButton pages={pages} label="Older entries" />
         </>
       )}
     </Page>

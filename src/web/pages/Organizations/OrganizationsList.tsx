@@ -12,6 +12,8 @@ import {
   EmptyState,
   formatNumber,
   LeafletMap,
+  MapToggle,
+  MoreButton,
   NetworkChip,
   Page,
   SelectField,
@@ -133,14 +135,7 @@ export default function OrganizationsList() {
           onChange={(e) => setNetwork(e.target.value)}
           options={options(NETWORK_LABELS, 'Any status')}
         />
-        <button
-          type="button"
-          className="btn"
-          aria-pressed={view === 'map'}
-          onClick={() => setView(view === 'table' ? 'map' : 'table')}
-        >
-          {view === 'table' ? 'Show map' : 'Show table'}
-        </button>
+        <MapToggle view={view} onChange={setView} />
       </div>
       {pages.isPending ? (
         <SkeletonRows rows={8} />
@@ -190,16 +185,7 @@ export default function OrganizationsList() {
               }
             />
           )}
-          {pages.hasNextPage ? (
-            <button
-              type="button"
-              className="btn"
-              onClick={() => pages.fetchNextPage()}
-              disabled={pages.isFetchingNextPage}
-            >
-              {pages.isFetchingNextPage ? 'Loading…' : 'More organizations'}
-            </button>
-          ) : null}
+          <MoreButton pages={pages} label="More organizations" />
         </>
       )}
     </Page>

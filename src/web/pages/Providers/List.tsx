@@ -10,6 +10,7 @@ import {
   DataTable,
   EmptyState,
   LeafletMap,
+  MapToggle,
   NetworkChip,
   Page,
   SelectField,
@@ -180,14 +181,7 @@ export default function ProvidersList() {
         >
           New to market
         </button>
-        <button
-          type="button"
-          className="btn"
-          aria-pressed={view === 'map'}
-          onClick={() => setView(view === 'table' ? 'map' : 'table')}
-        >
-          {view === 'table' ? 'Show map' : 'Show table'}
-        </button>
+        <MapToggle view={view} onChange={setView} />
       </div>
       <div className="providers-chips">
         {(Object.entries(filters) as [keyof Filters, string | undefined][])
