@@ -114,14 +114,13 @@ export default function OrganizationsList() {
           : 'Practices, groups, hospitals and health systems, by name'
       }
     >
-      <div className="row" style={{ gap: 12, flexWrap: 'wrap', alignItems: 'flex-end' }}>
+      <div className="list-toolbar">
         <TextField
           label="Search organizations"
           type="search"
           value={q}
           onChange={(e) => setQ(e.target.value)}
           placeholder="Name or NPI"
-          style={{ minWidth: 280 }}
         />
         <SelectField
           label="Type"
