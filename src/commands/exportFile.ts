@@ -1,6 +1,11 @@
-// A table written as CSV or XLSX for download (every export of lists and search results).
+// A table written as CSV or XLSX for download (every export of lists and search results), and the
+// audit record every export leaves.
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../db/audit';
+import type { DB } from '../db/schema';
+import type { Actor } from './crm/errors';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -37,4 +42,39 @@ export async function tableFile(
         : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     body,
   };
+}
+
+/**
+ * A search's rows as a download, recorded in the audit trail (who, what, filters, rows). `columns`
+ * name each column and read it from a row.
+ */
+export async function auditedExport<T>(
+  db: Kysely<DB>,
+  actor: Actor,
+  e: {
+    name: string;
+    format: ExportFormat;
+    columns: [string, (row: T) => unknown][];
+    rows: T[];
+    filters: object;
+    /** constant columns after the row's, e.g. source and data date */
+    extra?: [string, unknown][];
+  },
+) {
+  const extra = e.extra ?? [];
+  const file = await tableFile(
+    e.name,
+    e.format,
+    [...e.columns.map(([h]) => h), ...extra.map(([h]) => h)],
+    e.rows.map((r) => [...e.columns.map(([, get]) => get(r)), ...extra.map(([, v]) => v)]),
+  );
+  await recordAudit(db, {
+    actorUserId: actor.id,
+    actorLabel: actor.label,
+    action: 'export',
+    entity: e.name,
+    ip: actor.ip,
+    detail: { format: e.format, rows: e.rows.length, filters: e.filters },
+  });
+  return { ...file, rows: e.rows.length };
 }

@@ -136,6 +136,27 @@ describe.each(backends)('directory API on $name', ({ create }) => {
       `/api/organizations?q=cumberland%20heart&limit=1&cursor=${page1.nextCursor}`,
     );
     expect(page2.json().items.map((x: { name: string }) => x.name)).toEqual(['Cumberland Health']);
+    // the same search as a file, in the same order, audited
+    const file = await liaison.request('GET', '/api/organizations/export?q=cumberland%20heart&format=csv');
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['x-row-count']).toBe('2');
+    const [head, ...lines] = parse(file.body) as string[][];
+    const at = (c: string) => head!.indexOf(c);
+    expect(lines.map((l) => [l[at('name')], l[at('type')], l[at('network_status')]])).toEqual([
+      ['Cumberland Heart', 'clinic', 'ours'],
+      ['Cumberland Health', 'health_system', 'ours'],
+    ]);
+    expect(lines[0]![at('match_score')]).toBe('1');
+    expect(lines[0]![at('parent')]).toBe('Cumberland Health');
+    const audited = await database.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('entity', '=', 'organizations')
+      .where('action', '=', 'export')
+      .execute();
+    expect(audited.map((a) => a.detail)).toEqual([
+      { format: 'csv', rows: 2, filters: { q: 'cumberland heart' } },
+    ]);
     // a cursor of a name-ordered listing does not page a name search
     const byName = (await liaison.request('GET', '/api/organizations?limit=1')).json().nextCursor;
     const wrong = await liaison.request('GET', `/api/organizations?q=cumberland%20heart&cursor=${byName}`);

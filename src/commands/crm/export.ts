@@ -1,6 +1,5 @@
 // Export any CRM list to CSV or XLSX. Every export is audited (who, which list, filters, rows).
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../../db/audit';
 import { listActivities } from '../../db/queries/crm/activities';
 import { listContacts } from '../../db/queries/crm/contacts';
 import { listIssues } from '../../db/queries/crm/issues';
@@ -9,7 +8,7 @@ import { listSpend } from '../../db/queries/crm/spend';
 import { listTasks } from '../../db/queries/crm/tasks';
 import { listTerritories } from '../../db/queries/crm/territories';
 import type { DB } from '../../db/schema';
-import { type ExportFormat, tableFile } from '../exportFile';
+import { auditedExport, type ExportFormat } from '../exportFile';
 import type { Actor } from './errors';
 
 export const EXPORT_LISTS = [
@@ -155,20 +154,5 @@ export async function exportList(
   filters: ExportFilters = {},
 ): Promise<{ fileName: string; contentType: string; body: Buffer; rows: number }> {
   const rows = await rowsOf(db, list, filters);
-  const cols = COLUMNS[list];
-  const file = await tableFile(
-    list,
-    format,
-    cols.map(([h]) => h),
-    rows.map((r) => cols.map(([, get]) => get(r))),
-  );
-  await recordAudit(db, {
-    actorUserId: actor.id,
-    actorLabel: actor.label,
-    action: 'export',
-    entity: list,
-    ip: actor.ip,
-    detail: { format, rows: rows.length, filters },
-  });
-  return { ...file, rows: rows.length };
+  return auditedExport(db, actor, { name: list, format, columns: COLUMNS[list], rows, filters });
 }

@@ -2,11 +2,10 @@
 // every page of it up to the search's cap of 10,000 — with each row's source and data date.
 // Audited like every export.
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../../db/audit';
 import { TOTAL_CAP } from '../../db/queries/directory/searchMatched';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../crm/errors';
-import { type ExportFormat, tableFile } from '../exportFile';
+import { auditedExport, type ExportFormat } from '../exportFile';
 import { findProviders, type SearchParams } from './providerSearch';
 
 type Hit = Awaited<ReturnType<typeof findProviders>>['items'][number];
@@ -50,19 +49,16 @@ export async function exportProviders(
     cursor = page.nextCursor ?? undefined;
   } while (cursor && hits.length < TOTAL_CAP);
   const rows = hits.slice(0, TOTAL_CAP);
-  const file = await tableFile(
-    'providers',
+  const file = await auditedExport(db, actor, {
+    name: 'providers',
     format,
-    [...COLUMNS.map(([h]) => h), 'source', 'data_date'],
-    rows.map((h) => [...COLUMNS.map(([, get]) => get(h)), 'NPPES', dataDate]),
-  );
-  await recordAudit(db, {
-    actorUserId: actor.id,
-    actorLabel: actor.label,
-    action: 'export',
-    entity: 'providers',
-    ip: actor.ip,
-    detail: { format, rows: rows.length, filters: search },
+    columns: COLUMNS,
+    rows,
+    filters: search,
+    extra: [
+      ['source', 'NPPES'],
+      ['data_date', dataDate],
+    ],
   });
-  return { ...file, rows: rows.length, truncated: !!cursor };
+  return { ...file, truncated: !!cursor };
 }

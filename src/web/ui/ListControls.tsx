@@ -1,4 +1,6 @@
-// Small controls every results list shares: the table/map switch and "more" for paged lists.
+// Small controls every results list shares: the table/map switch, "more" for paged lists, and
+// its export links.
+import { type Query, withQuery } from '../api/client';
 
 /** Switches a result list between its table and a map of the same rows. */
 export function MapToggle({
@@ -38,5 +40,18 @@ export function MoreButton({
     >
       {pages.isFetchingNextPage ? 'Loading…' : label}
     </button>
+  );
+}
+
+/** "Export CSV" and "Excel" links downloading `path` with the list's current filters. */
+export function ExportLinks({ path, query }: { path: string; query: Query }) {
+  return (
+    <>
+      {(['csv', 'xlsx'] as const).map((format) => (
+        <a key={format} className="btn" href={withQuery(path, { ...query, format })} download>
+          {format === 'csv' ? 'Export CSV' : 'Excel'}
+        </a>
+      ))}
+    </>
   );
 }

@@ -4,6 +4,7 @@ import { EXPORT_LISTS, exportList } from '../../../commands/crm/export';
 import { ACTIVITY_TYPES } from '../../../core/crm/visitCadence';
 import { ALL_ROLES } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
+import { sendDownload } from '../../lib/download';
 import { rateLimitFor } from '../../lib/rateLimits';
 import { idQuery } from '../../lib/schemas';
 import { crmActor, dateString, enumList, listQuery, npi, ownersFor } from '../crm/lib';
@@ -50,11 +51,7 @@ export default async function crmExportRoutes(app: App, { database, config }: Se
           : null,
       };
       const f = await exportList(database.db, crmActor(req), list, format, filters);
-      reply
-        .header('content-type', f.contentType)
-        .header('content-disposition', `attachment; filename="${f.fileName}"`)
-        .header('x-row-count', String(f.rows));
-      return reply.send(f.body);
+      return sendDownload(reply, f);
     },
   });
 }

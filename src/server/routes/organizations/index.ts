@@ -1,5 +1,6 @@
 // Organizations: search by name/type/network status/parent; profile with hierarchy, providers, offices.
 import { z } from 'zod';
+import { exportOrganizations } from '../../../commands/directory/exportOrganizations';
 import {
   getOrganizationProfile,
   OrganizationSearchError,
@@ -13,8 +14,11 @@ import {
 } from '../../../db/tables/directory';
 import { ALL_ROLES } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
+import { sendDownload } from '../../lib/download';
 import { badRequest, notFound } from '../../lib/errors';
+import { rateLimitFor } from '../../lib/rateLimits';
 import { idParam, text } from '../../lib/schemas';
+import { crmActor } from '../crm/lib';
 
 const query = z.strictObject({
   q: text(120).optional(),
@@ -30,7 +34,7 @@ const query = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 
-export default async function organizationRoutes(app: App, { database }: ServerContext) {
+export default async function organizationRoutes(app: App, { database, config }: ServerContext) {
   const db = database.db;
   app.get('/api/organizations', {
     config: { roles: ALL_ROLES },
@@ -46,6 +50,21 @@ export default async function organizationRoutes(app: App, { database }: ServerC
         if (e instanceof OrganizationSearchError) throw badRequest(e.message);
         throw e;
       }
+    },
+  });
+  app.get('/api/organizations/export', {
+    config: { roles: ALL_ROLES, rateLimit: rateLimitFor('export', config) },
+    schema: {
+      tags: ['organizations'],
+      summary: 'Download an organization search (same filters and order, up to 10,000 rows) as CSV or XLSX',
+      querystring: query
+        .omit({ cursor: true, limit: true })
+        .extend({ format: z.enum(['csv', 'xlsx']).optional() }),
+    },
+    handler: async (req, reply) => {
+      const { format = 'csv', ...search } = req.query;
+      const f = await exportOrganizations(db, crmActor(req), format, search);
+      return sendDownload(reply, f);
     },
   });
   app.get('/api/organizations/:id', {

@@ -4,6 +4,7 @@ import { findProviders, SearchInputError } from '../../../commands/directory/pro
 import { getProviderProfile } from '../../../db/queries/directory/providerProfile';
 import { ALL_ROLES } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
+import { sendDownload } from '../../lib/download';
 import { badRequest, notFound } from '../../lib/errors';
 import { rateLimitFor } from '../../lib/rateLimits';
 import { npiParam } from '../../lib/schemas';
@@ -56,12 +57,7 @@ export default async function providerRoutes(app: App, { database, config }: Ser
     handler: async (req, reply) => {
       const { format = 'csv', ...search } = req.query;
       const f = await searchErrors(() => exportProviders(db, crmActor(req), format, search));
-      reply
-        .header('content-type', f.contentType)
-        .header('content-disposition', `attachment; filename="${f.fileName}"`)
-        .header('x-row-count', String(f.rows))
-        .header('x-truncated', String(f.truncated));
-      return reply.send(f.body);
+      return sendDownload(reply, f);
     },
   });
 

@@ -10,6 +10,7 @@ import {
   type Column,
   DataTable,
   EmptyState,
+  ExportLinks,
   formatNumber,
   LeafletMap,
   MapToggle,
@@ -97,6 +98,7 @@ export default function OrganizationsList() {
     networkStatus: network || undefined,
     limit: 100,
   };
+  const { limit: _limit, ...exportParams } = params;
   const pages = useInfiniteQuery({
     queryKey: ['organizations', 'search', params],
     initialPageParam: '',
@@ -108,6 +110,7 @@ export default function OrganizationsList() {
   return (
     <Page
       title="Organizations"
+      actions={<ExportLinks path="/api/organizations/export" query={exportParams} />}
       subtitle={
         query
           ? 'Best match first — spelling need not be exact'

@@ -3,12 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { SERVICE_LINES } from '../../../core/serviceLineList';
-import { api, withQuery } from '../../api/client';
+import { api } from '../../api/client';
 import {
   Chip,
   type Column,
   DataTable,
   EmptyState,
+  ExportLinks,
   LeafletMap,
   MapToggle,
   NetworkChip,
@@ -137,16 +138,7 @@ export default function ProvidersList() {
       title="Providers"
       subtitle="Every physician and practitioner in the market"
       source={{ source: 'NPPES NPI registry', dataDate: data?.dataDate ?? null }}
-      actions={(['csv', 'xlsx'] as const).map((format) => (
-        <a
-          key={format}
-          className="btn"
-          href={withQuery('/api/providers/export', { ...exportParams, format })}
-          download
-        >
-          {format === 'csv' ? 'Export CSV' : 'Excel'}
-        </a>
-      ))}
+      actions={<ExportLinks path="/api/providers/export" query={exportParams} />}
     >
       <div className="providers-toolbar">
         <TextField
