@@ -78,3 +78,18 @@ export async function auditedExport<T>(
   });
   return { ...file, rows: e.rows.length };
 }
+
+/** Every row of a keyset-paged search, 200 at a time, up to `cap`; `truncated` when rows were left. */
+export async function allPages<T>(
+  page: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
+  cap: number,
+): Promise<{ rows: T[]; truncated: boolean }> {
+  const rows: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const p = await page(cursor);
+    rows.push(...p.items);
+    cursor = p.nextCursor ?? undefined;
+  } while (cursor && rows.length < cap);
+  return { rows: rows.slice(0, cap), truncated: !!cursor || rows.length > cap };
+}

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { type OrganizationSearch, searchOrganizations } from '../../db/queries/directory/organizations';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../crm/errors';
-import { auditedExport, type ExportFormat } from '../exportFile';
+import { allPages, auditedExport, type ExportFormat } from '../exportFile';
 
 type Hit = Awaited<ReturnType<typeof searchOrganizations>>['items'][number];
 const MAX_ROWS = 10_000;
@@ -33,14 +33,10 @@ export async function exportOrganizations(
   format: ExportFormat,
   search: Omit<OrganizationSearch, 'cursor' | 'limit'>,
 ) {
-  const hits: Hit[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await searchOrganizations(db, { ...search, cursor, limit: 200 });
-    hits.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && hits.length < MAX_ROWS);
-  const rows = hits.slice(0, MAX_ROWS);
+  const { rows, truncated } = await allPages(
+    (cursor) => searchOrganizations(db, { ...search, cursor, limit: 200 }),
+    MAX_ROWS,
+  );
   const file = await auditedExport(db, actor, {
     name: 'organizations',
     format,
@@ -48,5 +44,5 @@ export async function exportOrganizations(
     rows,
     filters: search,
   });
-  return { ...file, truncated: !!cursor };
+  return { ...file, truncated };
 }

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { TOTAL_CAP } from '../../db/queries/directory/searchMatched';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../crm/errors';
-import { auditedExport, type ExportFormat } from '../exportFile';
+import { allPages, auditedExport, type ExportFormat } from '../exportFile';
 import { findProviders, type SearchParams } from './providerSearch';
 
 type Hit = Awaited<ReturnType<typeof findProviders>>['items'][number];
@@ -39,16 +39,12 @@ export async function exportProviders(
   format: ExportFormat,
   search: Omit<SearchParams, 'cursor' | 'limit' | 'facets'>,
 ) {
-  const hits: Hit[] = [];
-  let cursor: string | undefined;
   let dataDate: string | null = null;
-  do {
+  const { rows, truncated } = await allPages(async (cursor) => {
     const page = await findProviders(db, { ...search, cursor, limit: 200, facets: false });
-    hits.push(...page.items);
     dataDate = page.dataDate;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && hits.length < TOTAL_CAP);
-  const rows = hits.slice(0, TOTAL_CAP);
+    return page;
+  }, TOTAL_CAP);
   const file = await auditedExport(db, actor, {
     name: 'providers',
     format,
@@ -60,5 +56,5 @@ export async function exportProviders(
       ['data_date', dataDate],
     ],
   });
-  return { ...file, truncated: !!cursor };
+  return { ...file, truncated };
 }

@@ -5,6 +5,7 @@ import { searchText } from '../../../import/values';
 import type { DB } from '../../schema';
 import type { NetworkStatus, OrganizationType } from '../../tables/directory';
 import { isPglite, probed } from './backend';
+import { SearchInputError } from './searchProviders';
 
 export type OrganizationSearch = {
   q?: string;
@@ -15,12 +16,8 @@ export type OrganizationSearch = {
   limit?: number;
 };
 
-export class OrganizationSearchError extends Error {
-  expected = true;
-}
-
 /** A cursor this search returned: [score, name, id] for a name searched, else [name, id]. */
-export function parseOrganizationCursor(cursor: string, ranked: boolean): (string | number)[] {
+function parseOrganizationCursor(cursor: string, ranked: boolean): (string | number)[] {
   try {
     const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (
@@ -35,7 +32,7 @@ export function parseOrganizationCursor(cursor: string, ranked: boolean): (strin
     if (!ranked && Array.isArray(c) && c.length === 2 && typeof c[0] === 'string' && typeof c[1] === 'number')
       return c;
   } catch {}
-  throw new OrganizationSearchError('cursor is not a cursor returned by this search');
+  throw new SearchInputError('cursor is not a cursor returned by this search');
 }
 
 export async function searchOrganizations(db: Kysely<DB>, s: OrganizationSearch) {

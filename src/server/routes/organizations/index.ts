@@ -1,11 +1,7 @@
 // Organizations: search by name/type/network status/parent; profile with hierarchy, providers, offices.
 import { z } from 'zod';
 import { exportOrganizations } from '../../../commands/directory/exportOrganizations';
-import {
-  getOrganizationProfile,
-  OrganizationSearchError,
-  searchOrganizations,
-} from '../../../db/queries/directory/organizations';
+import { getOrganizationProfile, searchOrganizations } from '../../../db/queries/directory/organizations';
 import {
   NETWORK_STATUSES,
   type NetworkStatus,
@@ -15,9 +11,10 @@ import {
 import { ALL_ROLES } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
 import { sendDownload } from '../../lib/download';
-import { badRequest, notFound } from '../../lib/errors';
+import { notFound } from '../../lib/errors';
 import { rateLimitFor } from '../../lib/rateLimits';
 import { idParam, text } from '../../lib/schemas';
+import { searchErrors } from '../../lib/searchErrors';
 import { crmActor } from '../crm/lib';
 
 const query = z.strictObject({
@@ -44,12 +41,7 @@ export default async function organizationRoutes(app: App, { database, config }:
       querystring: query,
     },
     handler: async (req) => {
-      try {
-        return await searchOrganizations(db, req.query);
-      } catch (e) {
-        if (e instanceof OrganizationSearchError) throw badRequest(e.message);
-        throw e;
-      }
+      return searchErrors(() => searchOrganizations(db, req.query));
     },
   });
   app.get('/api/organizations/export', {

@@ -1,24 +1,16 @@
 // Provider directory: search, new to market, profile.
 import { exportProviders } from '../../../commands/directory/exportProviders';
-import { findProviders, SearchInputError } from '../../../commands/directory/providerSearch';
+import { findProviders } from '../../../commands/directory/providerSearch';
 import { getProviderProfile } from '../../../db/queries/directory/providerProfile';
 import { ALL_ROLES } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
 import { sendDownload } from '../../lib/download';
-import { badRequest, notFound } from '../../lib/errors';
+import { notFound } from '../../lib/errors';
 import { rateLimitFor } from '../../lib/rateLimits';
 import { npiParam } from '../../lib/schemas';
+import { searchErrors } from '../../lib/searchErrors';
 import { crmActor } from '../crm/lib';
 import { newToMarketQuery, providerExportQuery, providerSearchQuery } from './schemas';
-
-export const searchErrors = async <T>(fn: () => Promise<T>) => {
-  try {
-    return await fn();
-  } catch (e) {
-    if (e instanceof SearchInputError) throw badRequest(e.message);
-    throw e;
-  }
-};
 
 export default async function providerRoutes(app: App, { database, config }: ServerContext) {
   const db = database.db;

@@ -140,7 +140,7 @@ export default function ProvidersList() {
       source={{ source: 'NPPES NPI registry', dataDate: data?.dataDate ?? null }}
       actions={<ExportLinks path="/api/providers/export" query={exportParams} />}
     >
-      <div className="providers-toolbar">
+      <div className="list-toolbar providers-toolbar">
         <TextField
           label="Search name or NPI"
           value={q}
