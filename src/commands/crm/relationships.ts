@@ -76,3 +76,46 @@ export async function updateRelationship(
     return updateVersioned(trx, actor, RELATIONSHIP, npi, version, patch);
   });
 }
+
+/**
+ * The same fields set on many providers at once (the Providers list's bulk actions: assign an
+ * owner, set a tier). One transaction: every provider changes or none does. Each change is the
+ * usual versioned, audited update at the version read here; providers already so are left as
+ * they are. Unknown NPIs are named and nothing is written.
+ */
+export async function updateRelationships(
+  db: Kysely<DB>,
+  actor: Actor,
+  npis: string[],
+  p: RelationshipPatch,
+): Promise<{ updated: string[]; unchanged: string[] }> {
+  const unique = [...new Set(npis)];
+  return inTransaction(db, async (trx) => {
+    const known = new Set(
+      (await trx.selectFrom('providers').select('npi').where('npi', 'in', unique).execute()).map(
+        (r) => r.npi,
+      ),
+    );
+    const missing = unique.filter((n) => !known.has(n));
+    if (missing.length)
+      throw new CrmError(
+        `not in the directory: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ' …' : ''}`,
+        400,
+      );
+    const clearing = Object.values(p).every((v) => v === null || (Array.isArray(v) && !v.length));
+    const updated: string[] = [];
+    const unchanged: string[] = [];
+    for (const npi of unique) {
+      const row = await loadRow(trx, RELATIONSHIP, npi);
+      // clearing a field nobody set needs no relationship row
+      if (!row && clearing) {
+        unchanged.push(npi);
+        continue;
+      }
+      const version = row ? Number(row.version) : 0;
+      const after = await updateRelationship(trx, actor, npi, version, p);
+      (Number(after.version) > version ? updated : unchanged).push(npi);
+    }
+    return { updated, unchanged };
+  });
+}

@@ -8,7 +8,16 @@ import {
 } from '../../db/queries/directory/searchProviders';
 import type { DB } from '../../db/schema';
 
-export type SearchParams = Omit<SearchRequest, 'near'> & { near?: string };
+export type SearchParams = Omit<SearchRequest, 'near' | 'owner' | 'territory'> & {
+  near?: string;
+  /** 'me', 'none' (nobody's) or a user id */
+  owner?: string;
+  /** 'mine' (the territories I am assigned) or a territory id */
+  territory?: string;
+};
+
+/** Who `me` and `mine` are (the signed-in user; null for an API token or the CLI). */
+export type Searcher = { id: number | null };
 
 export function resolveNear(near: string | undefined): { lat: number; lon: number } | undefined {
   if (!near) return undefined;
@@ -23,9 +32,49 @@ export function resolveNear(near: string | undefined): { lat: number; lon: numbe
   return { lat: lat!, lon: lon! };
 }
 
-export async function findProviders(db: Kysely<DB>, p: SearchParams) {
-  const { near, ...rest } = p;
-  return searchProviders(db, { ...rest, near: resolveNear(near) });
+async function resolveOwner(db: Kysely<DB>, owner: string | undefined, who: Searcher) {
+  if (owner === undefined) return undefined;
+  if (owner === 'none') return null;
+  if (owner === 'me') {
+    if (who.id === null) throw new SearchInputError('owner=me needs a signed-in user; give a user id');
+    return who.id;
+  }
+  const user = await db.selectFrom('users').select('id').where('id', '=', Number(owner)).executeTakeFirst();
+  if (!user) throw new SearchInputError(`owner: there is no user ${owner}`);
+  return user.id;
+}
+
+/** A territory filter as the ZIPs and counties it covers (several territories: their union). */
+async function resolveTerritory(db: Kysely<DB>, territory: string | undefined, who: Searcher) {
+  if (territory === undefined) return undefined;
+  let q = db
+    .selectFrom('territories as t')
+    .select(['t.zips', 't.counties'])
+    .where('t.deleted_at', 'is', null);
+  if (territory === 'mine') {
+    if (who.id === null)
+      throw new SearchInputError('territory=mine needs a signed-in user; give a territory id');
+    q = q.where('t.id', 'in', (eb) =>
+      eb.selectFrom('territory_assignments').select('territory_id').where('user_id', '=', who.id!),
+    );
+  } else q = q.where('t.id', '=', Number(territory));
+  const rows = await q.execute();
+  if (territory !== 'mine' && !rows.length)
+    throw new SearchInputError(`territory: there is no territory ${territory}`);
+  return {
+    zips: [...new Set(rows.flatMap((r) => r.zips ?? []))],
+    counties: [...new Set(rows.flatMap((r) => r.counties ?? []))],
+  };
+}
+
+export async function findProviders(db: Kysely<DB>, p: SearchParams, who: Searcher = { id: null }) {
+  const { near, owner, territory, ...rest } = p;
+  return searchProviders(db, {
+    ...rest,
+    near: resolveNear(near),
+    owner: await resolveOwner(db, owner, who),
+    territory: await resolveTerritory(db, territory, who),
+  });
 }
 
 export { SearchInputError };

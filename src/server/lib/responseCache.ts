@@ -37,6 +37,9 @@ declare module 'fastify' {
     /** The route parameter naming the provider (NPI) whose CRM data this answer shows: CRM changes
      * scoped to other providers leave it cached. The answer must not show other CRM data. */
     cacheProvider?: string;
+    /** This request's answer depends on more than the URL and role (e.g. a search naming "my"
+     * book of business): answer it without the cache. */
+    cacheSkip?: (req: FastifyRequest) => boolean;
   }
   interface FastifyRequest {
     changedDomains?: Set<ChangeSignal>;
@@ -104,6 +107,7 @@ export async function registerResponseCache(app: App, database: Database, opts: 
   app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
     const domains = req.routeOptions.config.cache;
     if (!domains || req.method !== 'GET' || !listening || !req.actor) return;
+    if (req.routeOptions.config.cacheSkip?.(req)) return;
     const key = `${req.actor.role}|${new Date().toISOString().slice(0, 10)}|${req.url}`;
     const param = req.routeOptions.config.cacheProvider;
     const npi = param ? String((req.params as Record<string, unknown>)[param]) : undefined;

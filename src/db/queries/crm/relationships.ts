@@ -1,6 +1,6 @@
 // Relationship fields per provider joined with the directory, the last in-person visit and the
 // overdue status. Scopes: a book of business (owners), a liaison's territories, or everything.
-import { type Kysely, sql } from 'kysely';
+import { type Expression, type Kysely, sql } from 'kysely';
 import { FREQUENCY_DAYS, type VisitFrequency, visitStatus } from '../../../core/crm/visitCadence';
 import { PREPARED } from '../../connection';
 import type { DB } from '../../schema';
@@ -14,6 +14,14 @@ const intervalDays = sql.raw(
 );
 const lastVisit = lastVisitOf(sql.ref('p.npi'));
 
+/**
+ * Whether the relationship row `r` (alias r) is overdue on `today`: it has a visit frequency and
+ * the provider (`npi`) was never visited in person or not within that many days.
+ */
+export const overdueSql = (npi: Expression<string>, today: string) =>
+  sql<boolean>`r.visit_frequency is not null
+    and coalesce(${lastVisitOf(npi)}::date + ${intervalDays}, date '1900-01-01') < ${today}::date`;
+
 export type RelationshipFilter = {
   ownerIds?: number[] | null;
   territoryUserId?: number;
@@ -23,6 +31,8 @@ export type RelationshipFilter = {
   /** Name words or an NPI (uses the directory's trigram-indexed search_name). */
   q?: string;
   overdue?: boolean;
+  /** only these providers (a page of search results), every one listed (limit: their number) */
+  npis?: string[];
   limit?: number;
   offset?: number;
   today?: string;
@@ -81,19 +91,15 @@ export async function listRelationships(db: Kysely<DB>, f: RelationshipFilter) {
       for (const word of term.split(/\s+/).slice(0, 5))
         q = q.where(sql<boolean>`p.search_name like ${`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   }
+  if (f.npis) q = q.where('p.npi', 'in', f.npis.length ? f.npis : ['']);
   if (f.tier?.length) q = q.where('r.tier', 'in', f.tier);
   if (f.tag) q = q.where(sql<boolean>`r.tags @> array[${f.tag}]::text[]`);
-  if (f.overdue)
-    q = q
-      .where('r.visit_frequency', 'is not', null)
-      .where(
-        sql<boolean>`coalesce(${lastVisit}::date + ${intervalDays}, date '1900-01-01') < ${today}::date`,
-      );
+  if (f.overdue) q = q.where(overdueSql(sql.ref('p.npi'), today));
   const rows = await q
     .orderBy(sql`r.tier asc nulls last`)
     .orderBy('p.last_name')
     .orderBy('p.npi')
-    .limit(f.limit ?? 100)
+    .limit(f.npis ? f.npis.length || 1 : (f.limit ?? 100))
     .offset(f.offset ?? 0)
     .execute();
   return rows.map((r) => ({

@@ -5,8 +5,9 @@ import { textProbes } from '../../../core/directory/trigramProbes';
 import { boundingBox } from '../../../core/geo/distance';
 import { searchText } from '../../../import/values';
 import { probed } from './backend';
+import { type CrmSearch, crmFilters } from './crmFilters';
 
-export type ProviderSearch = {
+export type ProviderSearch = CrmSearch & {
   q?: string;
   specialty?: string;
   serviceLine?: string;
@@ -109,6 +110,7 @@ export function compileProviderFilters(
     parts.push(
       sql`exists (select 1 from memberships m where m.provider_npi = p.npi and m.organization_id = ${f.org})`,
     );
+  parts.push(...crmFilters(f));
   const otherFilters = parts.length - (npi || (text && !viaTokens) ? 1 : 0);
   if (status !== 'all') parts.push(sql`p.status = ${status}`);
   if (f.newToMarket) {

@@ -140,6 +140,11 @@ async function search(db: Kysely<DB>, r: SearchRequest, latestNppesJob: number |
     r.near,
     r.org,
     r.newToMarket,
+    r.tier,
+    r.owner,
+    r.territory,
+    r.overdue,
+    r.networkStatus,
   ].some((v) => v !== undefined && v !== '' && v !== false);
   if (!f.text && !f.npi && filtered && r.facets !== false) {
     const m = await searchFiltered(db, {

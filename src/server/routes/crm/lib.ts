@@ -56,10 +56,10 @@ export async function assertReadable(
   if (owner !== null && !readable.includes(owner)) throw notFound(what);
 }
 
-const csv = (max = 20) =>
+const csv = (max = 20, chars = 400) =>
   z
     .string()
-    .max(400)
+    .max(chars)
     .transform((s) =>
       s
         .split(',')
@@ -67,6 +67,8 @@ const csv = (max = 20) =>
         .filter(Boolean),
     )
     .pipe(z.array(z.string().max(40)).max(max));
+/** Comma-separated NPIs (e.g. the page of providers a list shows). */
+export const npiList = (max: number) => csv(max, max * 11).pipe(z.array(npi));
 export const enumList = <T extends readonly [string, ...string[]]>(values: T) =>
   csv().pipe(z.array(z.enum(values)));
 

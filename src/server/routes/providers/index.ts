@@ -1,4 +1,5 @@
 // Provider directory: search, new to market, profile.
+import type { FastifyRequest } from 'fastify';
 import { exportProviders } from '../../../commands/directory/exportProviders';
 import { findProviders } from '../../../commands/directory/providerSearch';
 import { getProviderProfile } from '../../../db/queries/directory/providerProfile';
@@ -10,20 +11,24 @@ import { rateLimitFor } from '../../lib/rateLimits';
 import { npiParam } from '../../lib/schemas';
 import { searchErrors } from '../../lib/searchErrors';
 import { crmActor } from '../crm/lib';
-import { newToMarketQuery, providerExportQuery, providerSearchQuery } from './schemas';
+import { CRM_PARAMS, newToMarketQuery, providerExportQuery, providerSearchQuery } from './schemas';
+
+// a search naming tier, owner, territory or overdue reads CRM data, and "me" / "mine" depend on who asks
+const readsCrm = (req: FastifyRequest) =>
+  CRM_PARAMS.some((k) => (req.query as Record<string, unknown>)[k] !== undefined);
 
 export default async function providerRoutes(app: App, { database, config }: ServerContext) {
   const db = database.db;
 
   app.get('/api/providers', {
-    config: { roles: ALL_ROLES, cache: ['directory'] },
+    config: { roles: ALL_ROLES, cache: ['directory'], cacheSkip: readsCrm },
     schema: {
       tags: ['providers'],
       summary:
-        'Search providers: fuzzy name, NPI, specialty, service line, place, radius; facets; keyset pages',
+        'Search providers: fuzzy name, NPI, specialty, service line, place, radius, tier, owner (me/none/id), territory (mine/id), overdue, network status; facets; keyset pages',
       querystring: providerSearchQuery,
     },
-    handler: async (req) => searchErrors(() => findProviders(db, req.query)),
+    handler: async (req) => searchErrors(() => findProviders(db, req.query, crmActor(req))),
   });
 
   app.get('/api/providers/new-to-market', {

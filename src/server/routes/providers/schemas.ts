@@ -1,7 +1,9 @@
 // Query schemas of the provider routes (strict: unknown parameters are refused).
 import { z } from 'zod';
+import { NETWORK_STATUSES } from '../../../commands/crm/organizations';
 import { SERVICE_LINE_KEYS } from '../../../core/serviceLines';
 import { text } from '../../lib/schemas';
+import { enumList } from '../crm/lib';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -32,11 +34,25 @@ export const providerSearchQuery = z.strictObject({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
     .optional(),
+  tier: enumList(['A', 'B', 'C'] as const).optional(),
+  owner: z
+    .string()
+    .regex(/^(me|none|\d{1,9})$/, "must be 'me', 'none' or a user id")
+    .optional(),
+  territory: z
+    .string()
+    .regex(/^(mine|\d{1,9})$/, "must be 'mine' or a territory id")
+    .optional(),
+  overdue: bool.optional(),
+  networkStatus: enumList(NETWORK_STATUSES).optional(),
   sort: z.enum(['relevance', 'name', 'distance']).optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
   facets: bool.optional(),
 });
+/** Parameters whose answer depends on CRM data or on who asks (not cached: responseCache.ts). */
+export const CRM_PARAMS = ['tier', 'owner', 'territory', 'overdue'] as const;
+
 export type ProviderSearchQuery = z.infer<typeof providerSearchQuery>;
 
 /** A search to download: its filters and order, every page (no cursor, limit or facets). */

@@ -1,7 +1,7 @@
 // Relationship fields per provider (tier, visit frequency, tags, owner) and the book-of-business /
 // territory lists with overdue status.
 import { z } from 'zod';
-import { RELATIONSHIP, updateRelationship } from '../../../commands/crm/relationships';
+import { RELATIONSHIP, updateRelationship, updateRelationships } from '../../../commands/crm/relationships';
 import { changeHistory } from '../../../commands/crm/versioned';
 import { defaultScope } from '../../../core/crm/permissions';
 import { VISIT_FREQUENCIES } from '../../../core/crm/visitCadence';
@@ -11,7 +11,7 @@ import { ALL_ROLES, actorOf, STAFF } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
 import { notFound } from '../../lib/errors';
 import { idQuery, npiParam, text } from '../../lib/schemas';
-import { crmActor, enumList, id, listQuery, run, version } from '../crm/lib';
+import { crmActor, enumList, id, listQuery, npi, npiList, run, version } from '../crm/lib';
 
 export default async function relationshipRoutes(app: App, { database }: ServerContext) {
   const db = database.db;
@@ -21,7 +21,7 @@ export default async function relationshipRoutes(app: App, { database }: ServerC
     schema: {
       tags: ['crm'],
       summary:
-        'Providers with relationship fields and overdue status. scope: mine (book of business), team, territory (providers practicing in my territories), all',
+        'Providers with relationship fields and overdue status. scope: mine (book of business), team, territory (providers practicing in my territories), all; npis: just these providers (scope all)',
       querystring: z.strictObject({
         scope: z.enum(['mine', 'team', 'territory', 'all']).optional(),
         territoryId: idQuery.optional(),
@@ -29,13 +29,19 @@ export default async function relationshipRoutes(app: App, { database }: ServerC
         tag: text(60).optional(),
         q: text(120).optional(),
         overdue: z.enum(['true', 'false']).optional(),
+        npis: npiList(500).optional(),
         limit: listQuery.limit,
         offset: listQuery.offset,
       }),
     },
     handler: async (req) => {
       const a = actorOf(req);
-      const { scope = req.query.territoryId ? 'all' : defaultScope(a.role), overdue, ...f } = req.query;
+      // naming a territory or a page of providers (the Providers list's columns) asks about them, whoever owns them
+      const {
+        scope = req.query.territoryId || req.query.npis ? 'all' : defaultScope(a.role),
+        overdue,
+        ...f
+      } = req.query;
       const items = await listRelationships(db, {
         ...f,
         overdue: overdue === 'true',
@@ -79,6 +85,29 @@ export default async function relationshipRoutes(app: App, { database }: ServerC
       const { version: v, ...patch } = req.body;
       await run(() => updateRelationship(db, crmActor(req), req.params.npi, v, patch));
       return (await getRelationship(db, req.params.npi))!;
+    },
+  });
+
+  app.post('/api/relationships/bulk', {
+    config: { roles: STAFF },
+    schema: {
+      tags: ['crm'],
+      summary:
+        'Set tier, visit frequency or owner on up to 500 providers at once (all or none; each change versioned and audited)',
+      body: z
+        .strictObject({
+          npis: z.array(npi).min(1).max(500),
+          tier: z.enum(['A', 'B', 'C']).nullable().optional(),
+          visitFrequency: z.enum(VISIT_FREQUENCIES).nullable().optional(),
+          ownerId: id.nullable().optional(),
+        })
+        .refine((b) => b.tier !== undefined || b.visitFrequency !== undefined || b.ownerId !== undefined, {
+          message: 'name at least one of tier, visitFrequency, ownerId',
+        }),
+    },
+    handler: async (req) => {
+      const { npis, ...patch } = req.body;
+      return run(() => updateRelationships(db, crmActor(req), npis, patch));
     },
   });
 
