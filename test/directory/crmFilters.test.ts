@@ -124,6 +124,7 @@ describe.each(backends)('provider search by CRM fields on $name', ({ create }) =
     expect(await npis(liaison, 'networkStatus=ours')).toEqual([NPI.A1, NPI.N1]);
     expect(await npis(liaison, 'networkStatus=competitor')).toEqual([NPI.N2]);
     expect(await npis(liaison, 'tier=A&overdue=true')).toEqual([NPI.A2]);
+    expect(await npis(liaison, `npis=${NPI.N2},${NPI.B1}`)).toEqual([NPI.B1, NPI.N2]);
     expect(await npis(liaison, 'territory=mine&owner=me')).toEqual([NPI.A2]);
     // with a name: the name-word path honours them too
     expect(await npis(liaison, 'q=baker&tier=A')).toEqual([NPI.A2]);

@@ -20,6 +20,11 @@ export type Column<T> = {
 };
 
 export type Sort = { id: string; dir: 'asc' | 'desc' };
+/** Rows ticked for a bulk action: a checkbox column first, its header ticking every row. */
+export type Selection = {
+  selected: ReadonlySet<string | number>;
+  onChange: (next: Set<string | number>) => void;
+};
 const VIRTUAL_FROM = 80;
 
 /**
@@ -66,6 +71,7 @@ export function DataTable<T>({
   rowHeight = 44,
   maxHeight = 'calc(100dvh - 240px)',
   selectedKey,
+  selection,
 }: {
   label: string;
   columns: Column<T>[];
@@ -80,6 +86,7 @@ export function DataTable<T>({
   rowHeight?: number;
   maxHeight?: string;
   selectedKey?: string | number | null;
+  selection?: Selection;
 }) {
   const [sort, setSort] = useState<Sort | undefined>(initialSort);
   const [visible, setVisible] = useVisibleColumns(chooserKey, columns);
@@ -152,7 +159,15 @@ export function DataTable<T>({
 
   const toggleSort = (id: string) =>
     setSort((s) => (s?.id === id ? { id, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { id, dir: 'asc' }));
-  const colSpan = shown.length;
+  const colSpan = shown.length + (selection ? 1 : 0);
+  const allTicked =
+    !!selection && sorted.length > 0 && sorted.every((r) => selection.selected.has(rowKey(r)));
+  const tick = (key: string | number, on: boolean) => {
+    const next = new Set(selection!.selected);
+    if (on) next.add(key);
+    else next.delete(key);
+    selection!.onChange(next);
+  };
 
   return (
     <div className="dt-wrap">
@@ -171,6 +186,18 @@ export function DataTable<T>({
         <table className="dt" aria-label={label} aria-rowcount={sorted.length + 1}>
           <thead>
             <tr>
+              {selection ? (
+                <th scope="col" className="dt-tick">
+                  <input
+                    type="checkbox"
+                    aria-label={`Select all ${sorted.length} rows`}
+                    checked={allTicked}
+                    onChange={(e) =>
+                      selection.onChange(e.target.checked ? new Set(sorted.map(rowKey)) : new Set())
+                    }
+                  />
+                </th>
+              ) : null}
               {shown.map((c) => {
                 const dir = sort?.id === c.id ? sort.dir : undefined;
                 return (
@@ -217,6 +244,17 @@ export function DataTable<T>({
                   onClick={onRowClick ? () => onRowClick(row) : undefined}
                   onFocus={() => setActive(index)}
                 >
+                  {selection ? (
+                    // biome-ignore lint/a11y/useKeyWithClickEvents: the click only keeps the row from opening; the checkbox has its own keys
+                    <td className="dt-tick" onClick={(e) => e.stopPropagation()}>
+                      <input
+                        type="checkbox"
+                        aria-label={`Select row ${index + 1}`}
+                        checked={selection.selected.has(key)}
+                        onChange={(e) => tick(key, e.target.checked)}
+                      />
+                    </td>
+                  ) : null}
                   {shown.map((c) => (
                     <td
                       key={c.id}

@@ -54,7 +54,15 @@ export function crmFilters(f: CrmSearch): RawBuilder<unknown>[] {
       where ${overdueSql(sql.ref('r.provider_npi'), today)})`);
   }
   if (f.networkStatus?.length)
-    parts.push(sql`(select o.network_status from memberships ms join organizations o on o.id = ms.organization_id
-      where ms.provider_npi = p.npi and o.deleted_at is null order by (ms.role = 'primary') desc, o.id limit 1) = any(${f.networkStatus}::text[])`);
+    // the memberships of organizations with that status that are their provider's first (primary
+    // role first, then the lowest organization id: searchMatched's primaryOrganization) — a set
+    // read from those organizations' memberships, not a lookup per provider in the directory
+    parts.push(sql`p.npi in (select ms.provider_npi from memberships ms
+      join organizations o on o.id = ms.organization_id
+      where o.network_status = any(${f.networkStatus}::text[]) and o.deleted_at is null
+        and not exists (select 1 from memberships m2 join organizations o2 on o2.id = m2.organization_id
+          where m2.provider_npi = ms.provider_npi and o2.deleted_at is null
+            and ((m2.role = 'primary') > (ms.role = 'primary')
+              or ((m2.role = 'primary') = (ms.role = 'primary') and o2.id < o.id))))`);
   return parts;
 }

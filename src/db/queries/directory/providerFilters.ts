@@ -18,6 +18,8 @@ export type ProviderSearch = CrmSearch & {
   radiusMi?: number;
   org?: number;
   status?: 'active' | 'deactivated' | 'all';
+  /** only these providers (rows ticked in a list, to export) */
+  npis?: string[];
   newToMarket?: boolean;
   /** arrivals since this date (new to market); default: arrivals in the latest NPPES import */
   since?: string;
@@ -88,6 +90,7 @@ export function compileProviderFilters(
       parts.push(sql`p.primary_taxonomy in (select code from taxonomies x where x.display_name ilike ${`%${s}%`}
         or x.classification ilike ${`%${s}%`} or x.specialization ilike ${`%${s}%`})`);
   }
+  if (f.npis) parts.push(sql`p.npi = any(${f.npis}::text[])`);
   if (f.serviceLine) parts.push(sql`p.primary_service_line = ${f.serviceLine}`);
   if (f.zip)
     parts.push(

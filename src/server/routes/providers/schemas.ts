@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { NETWORK_STATUSES } from '../../../commands/crm/organizations';
 import { SERVICE_LINE_KEYS } from '../../../core/serviceLines';
 import { text } from '../../lib/schemas';
-import { enumList } from '../crm/lib';
+import { enumList, npiList } from '../crm/lib';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -44,6 +44,7 @@ export const providerSearchQuery = z.strictObject({
     .regex(/^(mine|\d{1,9})$/, "must be 'mine' or a territory id")
     .optional(),
   overdue: bool.optional(),
+  npis: npiList(500).optional(),
   networkStatus: enumList(NETWORK_STATUSES).optional(),
   sort: z.enum(['relevance', 'name', 'distance']).optional(),
   cursor: z.string().max(500).optional(),

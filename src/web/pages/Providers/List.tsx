@@ -1,15 +1,21 @@
-// Providers: instant search with filter chips, facets, a sortable virtualized table and a map of the same results.
+// Providers: instant search with filter chips (directory and CRM: tier, owner, territory, network,
+// overdue), facets, saved views, a sortable virtualized table with bulk actions on ticked rows, and
+// a map of the same results. Every filter lives in the URL (app/urlFilters.ts).
 import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
 import { SERVICE_LINES } from '../../../core/serviceLineList';
 import { api } from '../../api/client';
+import { useMe } from '../../api/hooks';
+import { SavedViews } from '../../app/SavedViews';
+import { useUrlFilters } from '../../app/urlFilters';
 import {
   Chip,
   type Column,
   DataTable,
   EmptyState,
   ExportLinks,
+  formatDate,
   LeafletMap,
   MapToggle,
   NetworkChip,
@@ -19,11 +25,18 @@ import {
   TextField,
 } from '../../ui';
 import { placeName } from '../../ui/format';
+import { BulkBar } from './BulkBar';
+import { CrmFilters } from './CrmFilters';
+import { type Relationship, usePageRelationships } from './crmLookups';
 import { precisionLabel } from './precision';
 import './providers.css';
 import type { Facet, ProviderHit, SearchResult } from './types';
 
 type Filters = { serviceLine?: string; specialty?: string; city?: string; county?: string };
+type Row = ProviderHit & { rel?: Relationship };
+const FACET_KEYS = ['serviceLine', 'specialty', 'city', 'county'] as const;
+/** URL parameters passed to the search API as they are */
+const CRM_KEYS = ['tier', 'owner', 'territory', 'networkStatus', 'overdue'] as const;
 
 const FILTER_TITLES: Record<keyof Filters, string> = {
   serviceLine: 'Service line',
@@ -39,21 +52,22 @@ const facetLabel = (key: keyof Filters, value: string, label?: string | null) =>
 
 export default function ProvidersList() {
   const navigate = useNavigate();
-  const [q, setQ] = useState('');
+  const me = useMe().data;
+  const url = useUrlFilters();
+  const { get, set } = url;
   // the command palette opens /providers?near=<ZIP>
-  const [urlParams] = useSearchParams();
-  const [near, setNear] = useState(() => urlParams.get('near') ?? '');
-  const [filters, setFilters] = useState<Filters>({});
-  const [newToMarket, setNewToMarket] = useState(false);
-  const [status, setStatus] = useState<'active' | 'deactivated' | 'all'>('active');
-  const [view, setView] = useState<'table' | 'map'>('table');
-  const query = useDeferredValue(q.trim());
+  const near = get('near');
+  const status = (get('status') || 'active') as 'active' | 'deactivated' | 'all';
+  const view = get('view') === 'map' ? 'map' : 'table';
+  const filters: Filters = Object.fromEntries(FACET_KEYS.map((k) => [k, get(k) || undefined]));
+  const query = useDeferredValue(get('q').trim());
   const params = {
     q: query || undefined,
     ...filters,
+    ...Object.fromEntries(CRM_KEYS.map((k) => [k, get(k) || undefined])),
     near: /^\d{5}$/.test(near) ? near : undefined,
     radiusMi: /^\d{5}$/.test(near) ? 15 : undefined,
-    newToMarket: newToMarket || undefined,
+    newToMarket: get('new') === 'true' || undefined,
     status: status === 'active' ? undefined : status,
     limit: 200,
   };
@@ -63,7 +77,18 @@ export default function ProvidersList() {
     queryKey: ['providers', 'search', params],
     queryFn: ({ signal }) => api<SearchResult>('/api/providers', { query: params, signal }),
   });
-  const columns: Column<ProviderHit>[] = useMemo(
+  const npis = useMemo(() => data?.items.map((r) => r.npi) ?? [], [data]);
+  const rels = usePageRelationships(npis);
+  const rows: Row[] = useMemo(
+    () => (data?.items ?? []).map((r) => ({ ...r, rel: rels.data?.get(r.npi) })),
+    [data, rels.data],
+  );
+  // ticked rows belong to the results they were ticked in
+  const [ticked, setTicked] = useState<Set<string | number>>(new Set());
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new search clears the selection
+  useEffect(() => setTicked(new Set()), [url.query]);
+  const canEdit = me?.role !== 'analyst';
+  const columns: Column<Row>[] = useMemo(
     () => [
       { id: 'name', header: 'Name', cell: (r) => r.name, sortValue: (r) => r.name },
       { id: 'npi', header: 'NPI', cell: (r) => r.npi, hideOnPhone: true },
@@ -100,14 +125,43 @@ export default function ProvidersList() {
         sortValue: (r) => r.organization?.name,
         hideOnPhone: true,
       },
+      {
+        id: 'tier',
+        header: 'Tier',
+        cell: (r) => r.rel?.tier ?? '—',
+        sortValue: (r) => r.rel?.tier,
+      },
+      {
+        id: 'owner',
+        header: 'Owner',
+        cell: (r) => r.rel?.owner_name ?? '—',
+        sortValue: (r) => r.rel?.owner_name,
+        hideOnPhone: true,
+      },
+      {
+        id: 'lastVisit',
+        header: 'Last visit',
+        cell: (r) => (
+          <>
+            {r.rel?.visit.lastVisit ? formatDate(r.rel.visit.lastVisit) : r.rel ? 'never' : '—'}{' '}
+            {r.rel?.visit.overdue ? (
+              <Chip tone="warn" title={r.rel.visit.reason}>
+                Overdue
+              </Chip>
+            ) : null}
+          </>
+        ),
+        sortValue: (r) => r.rel?.visit.lastVisit,
+        hideOnPhone: true,
+      },
       ...(params.near
         ? [
             {
               id: 'dist',
               header: 'Miles',
               align: 'right' as const,
-              cell: (r: ProviderHit) => r.distanceMi?.toFixed(1) ?? '—',
-              sortValue: (r: ProviderHit) => r.distanceMi,
+              cell: (r: Row) => r.distanceMi?.toFixed(1) ?? '—',
+              sortValue: (r: Row) => r.distanceMi,
             },
           ]
         : []),
@@ -125,7 +179,7 @@ export default function ProvidersList() {
               type="button"
               className="facet-option"
               aria-pressed={filters[key] === f.value}
-              onClick={() => setFilters((x) => ({ ...x, [key]: x[key] === f.value ? undefined : f.value }))}
+              onClick={() => set({ [key]: filters[key] === f.value ? undefined : f.value })}
             >
               {facetLabel(key, f.value, f.label)} <span className="facet-count">{f.count}</span>
             </button>
@@ -138,26 +192,31 @@ export default function ProvidersList() {
       title="Providers"
       subtitle="Every physician and practitioner in the market"
       source={{ source: 'NPPES NPI registry', dataDate: data?.dataDate ?? null }}
-      actions={<ExportLinks path="/api/providers/export" query={exportParams} />}
+      actions={
+        <>
+          <SavedViews page="providers" filters={url} />
+          <ExportLinks path="/api/providers/export" query={exportParams} />
+        </>
+      }
     >
       <div className="list-toolbar providers-toolbar">
         <TextField
           label="Search name or NPI"
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
+          value={get('q')}
+          onChange={(e) => set({ q: e.target.value })}
           placeholder="e.g. Katherine Johnson"
         />
         <TextField
           label="Near ZIP (15 mi)"
           value={near}
-          onChange={(e) => setNear(e.target.value)}
+          onChange={(e) => set({ near: e.target.value })}
           inputMode="numeric"
           maxLength={5}
         />
         <SelectField
           label="Status"
           value={status}
-          onChange={(e) => setStatus(e.target.value as typeof status)}
+          onChange={(e) => set({ status: e.target.value === 'active' ? undefined : e.target.value })}
           options={[
             { value: 'active', label: 'Active' },
             { value: 'deactivated', label: 'Deactivated' },
@@ -167,14 +226,15 @@ export default function ProvidersList() {
         <button
           type="button"
           className="btn"
-          aria-pressed={newToMarket}
+          aria-pressed={get('new') === 'true'}
           title="Newly enumerated or newly arrived in the market at the latest NPPES import"
-          onClick={() => setNewToMarket(!newToMarket)}
+          onClick={() => set({ new: get('new') === 'true' ? undefined : 'true' })}
         >
           New to market
         </button>
-        <MapToggle view={view} onChange={setView} />
+        <MapToggle view={view} onChange={(v) => set({ view: v === 'map' ? 'map' : undefined })} />
       </div>
+      <CrmFilters filters={url} myId={me?.id ?? null} />
       <div className="providers-chips">
         {(Object.entries(filters) as [keyof Filters, string | undefined][])
           .filter(([, v]) => v)
@@ -185,7 +245,7 @@ export default function ProvidersList() {
                 className="chip-remove"
                 type="button"
                 aria-label={`Remove ${k} filter`}
-                onClick={() => setFilters((x) => ({ ...x, [k]: undefined }))}
+                onClick={() => set({ [k]: undefined })}
               >
                 ×
               </button>
@@ -213,11 +273,20 @@ export default function ProvidersList() {
           {data.items.length < data.total ? ` · first ${data.items.length} shown` : ''}
         </p>
       )}
+      {ticked.size > 0 ? (
+        <BulkBar
+          npis={[...ticked].map(String)}
+          canEdit={canEdit}
+          myId={me?.id ?? null}
+          onClear={() => setTicked(new Set())}
+        />
+      ) : null}
       {data && view === 'table' && (
         <DataTable
           label="Providers"
           columns={columns}
-          rows={data.items}
+          rows={rows}
+          selection={{ selected: ticked, onChange: setTicked }}
           rowKey={(r) => r.npi}
           onRowClick={(r) => navigate(`/providers/${r.npi}`)}
           chooserKey="providers"

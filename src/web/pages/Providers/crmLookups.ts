@@ -1,0 +1,50 @@
+// What the Providers list's CRM filters and bulk actions choose from (users, territories, target
+// lists) and the relationship fields of the page of results shown.
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+
+export type Relationship = {
+  npi: string;
+  tier: 'A' | 'B' | 'C' | null;
+  visit_frequency: string | null;
+  owner_id: number | null;
+  owner_name: string | null;
+  visit: { overdue: boolean; daysOverdue: number | null; lastVisit: string | null; reason: string };
+};
+type Named = { id: number; name: string };
+
+export const useUsers = () =>
+  useQuery({
+    queryKey: ['users', 'names'],
+    queryFn: () => api<{ items: (Named & { email: string })[] }>('/api/users'),
+    staleTime: 5 * 60_000,
+  });
+
+export const useTerritories = () =>
+  useQuery({
+    queryKey: ['territories', 'list'],
+    queryFn: () => api<{ items: Named[] }>('/api/territories'),
+    staleTime: 5 * 60_000,
+  });
+
+export const useTargetLists = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['target-lists', 'active'],
+    queryFn: () => api<{ items: Named[] }>('/api/target-lists'),
+    enabled,
+  });
+
+/** Tier, owner and last visit of the providers on screen, by NPI (one request per page shown). */
+export function usePageRelationships(npis: string[]) {
+  return useQuery({
+    queryKey: ['relationships', 'page', npis],
+    queryFn: async ({ signal }) => {
+      const r = await api<{ items: Relationship[] }>('/api/relationships', {
+        query: { npis: npis.join(',') },
+        signal,
+      });
+      return new Map(r.items.map((x) => [x.npi, x]));
+    },
+    enabled: npis.length > 0,
+  });
+}
