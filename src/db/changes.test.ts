@@ -39,6 +39,8 @@ describe('change signals', () => {
     // token use and sign-ins change nothing a cached answer shows; a user's name or role does
     expect(changesOfAudit({ entity: 'api_token', entityId: '3', action: 'token_use' })).toEqual([]);
     expect(changesOfAudit({ entity: 'session', action: 'login' })).toEqual([]);
+    // saved views are in no cached answer: saving one empties nobody's cache
+    expect(changesOfAudit({ entity: 'saved_view', entityId: '4', action: 'update' })).toEqual([]);
     expect(changesOfAudit({ entity: 'user', entityId: '7', action: 'update' })).toEqual(['auth']);
     expect(changesOfAudit({ entity: 'backup', action: 'restore' })).toEqual([
       'directory',

@@ -11,13 +11,14 @@ import type { DB } from './schema';
 
 /** Kinds of data a cached read can depend on. `auth` is users (names, roles: the relationship view
  * shows its owner's name). Sessions and tokens are in no cached answer: logins and token use
- * announce no change at all (the guard checks every request before the cache is consulted). */
+ * announce no change at all (the guard checks every request before the cache is consulted). Nor are
+ * saved views (their routes are not cached): saving one must not empty everyone's cache. */
 export const DATA_DOMAINS = ['directory', 'referrals', 'crm', 'auth'] as const;
 export type DataDomain = (typeof DATA_DOMAINS)[number];
 export const CHANGE_CHANNEL = 'rounds_changes';
 
 const AUTH = new Set(['user']);
-const IN_NO_CACHED_ANSWER = new Set(['session', 'api_token', 'calendar_token']);
+const IN_NO_CACHED_ANSWER = new Set(['session', 'api_token', 'calendar_token', 'saved_view']);
 const DIRECTORY = new Set(['provider', 'organization', 'location', 'directory']);
 const CRM = new Set([
   'activity',

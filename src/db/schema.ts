@@ -9,6 +9,7 @@ import type { GoalTables } from './tables/goals';
 import type { NetworkTables } from './tables/network';
 import type { ReferralTables } from './tables/referrals';
 import type { RouteTables } from './tables/routes';
+import type { SavedViewTables } from './tables/savedViews';
 import type { TrustTables } from './tables/trust';
 
 export interface DB
@@ -21,4 +22,5 @@ export interface DB
     RouteTables,
     FieldTables,
     GoalTables,
-    DashboardTables {}
+    DashboardTables,
+    SavedViewTables {}

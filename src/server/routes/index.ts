@@ -25,6 +25,7 @@ import referralRoutes from './referrals';
 import relationshipRoutes from './relationships';
 import reportRoutes from './reports';
 import routePlannerRoutes from './routes-planner';
+import savedViewRoutes from './saved-views';
 import sessionRoutes from './sessions';
 import spendRoutes from './spend';
 import syncRoutes from './sync';
@@ -50,6 +51,8 @@ export const routeModules: ((app: App, ctx: ServerContext) => Promise<void>)[] =
   providerRoutes,
   organizationRoutes,
   directoryAdminRoutes,
+  // saved views of the list pages (per user, some shared)
+  savedViewRoutes,
   // relationship management (CRM)
   activityRoutes,
   taskRoutes,
