@@ -10,8 +10,13 @@ export function useVisibleColumns<T>(key: string | undefined, columns: Column<T>
     const saved = storageKey ? localStorage.getItem(storageKey) : null;
     if (saved) {
       try {
-        const ids = JSON.parse(saved) as string[];
-        return new Set(columns.filter((c) => c.alwaysVisible || ids.includes(c.id)).map((c) => c.id));
+        const stored = JSON.parse(saved) as string[] | { hidden: string[] };
+        // {hidden}: what the user hid, so columns added since (or shown only for some searches) appear;
+        // an array is the older form, the columns that were shown
+        const shown = Array.isArray(stored)
+          ? (c: Column<T>) => stored.includes(c.id)
+          : (c: Column<T>) => !stored.hidden.includes(c.id);
+        return new Set(columns.filter((c) => c.alwaysVisible || shown(c)).map((c) => c.id));
       } catch {
         // fall through to defaults
       }
@@ -20,7 +25,11 @@ export function useVisibleColumns<T>(key: string | undefined, columns: Column<T>
   });
   const update = (next: Set<string>) => {
     setVisible(next);
-    if (storageKey) localStorage.setItem(storageKey, JSON.stringify([...next]));
+    if (storageKey)
+      localStorage.setItem(
+        storageKey,
+        JSON.stringify({ hidden: columns.filter((c) => !next.has(c.id)).map((c) => c.id) }),
+      );
   };
   return [visible, update] as const;
 }

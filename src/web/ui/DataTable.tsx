@@ -21,9 +21,11 @@ export type Column<T> = {
 
 export type Sort = { id: string; dir: 'asc' | 'desc' };
 /** Rows ticked for a bulk action: a checkbox column first, its header ticking every row. */
-export type Selection = {
+export type Selection<T> = {
   selected: ReadonlySet<string | number>;
   onChange: (next: Set<string | number>) => void;
+  /** the row's checkbox label, e.g. "Select Dr Alma Carl" (default "Select row n") */
+  label?: (row: T) => string;
 };
 const VIRTUAL_FROM = 80;
 
@@ -86,7 +88,7 @@ export function DataTable<T>({
   rowHeight?: number;
   maxHeight?: string;
   selectedKey?: string | number | null;
-  selection?: Selection;
+  selection?: Selection<T>;
 }) {
   const [sort, setSort] = useState<Sort | undefined>(initialSort);
   const [visible, setVisible] = useVisibleColumns(chooserKey, columns);
@@ -249,7 +251,7 @@ export function DataTable<T>({
                     <td className="dt-tick" onClick={(e) => e.stopPropagation()}>
                       <input
                         type="checkbox"
-                        aria-label={`Select row ${index + 1}`}
+                        aria-label={selection.label?.(row) ?? `Select row ${index + 1}`}
                         checked={selection.selected.has(key)}
                         onChange={(e) => tick(key, e.target.checked)}
                       />

@@ -91,7 +91,36 @@ export default function ProvidersList() {
   const columns: Column<Row>[] = useMemo(
     () => [
       { id: 'name', header: 'Name', cell: (r) => r.name, sortValue: (r) => r.name },
-      { id: 'npi', header: 'NPI', cell: (r) => r.npi, hideOnPhone: true },
+      // a liaison's own columns first; the directory's after (the NPI last: wide tables scroll)
+      {
+        id: 'tier',
+        header: 'Tier',
+        cell: (r) => r.rel?.tier ?? '—',
+        sortValue: (r) => r.rel?.tier,
+      },
+      {
+        id: 'owner',
+        header: 'Owner',
+        cell: (r) => r.rel?.owner_name ?? '—',
+        sortValue: (r) => r.rel?.owner_name,
+        hideOnPhone: true,
+      },
+      {
+        id: 'lastVisit',
+        header: 'Last visit',
+        cell: (r) => (
+          <>
+            {r.rel?.visit.lastVisit ? formatDate(r.rel.visit.lastVisit) : r.rel ? 'never' : '—'}{' '}
+            {r.rel?.visit.overdue ? (
+              <Chip tone="warn" title={r.rel.visit.reason}>
+                Overdue
+              </Chip>
+            ) : null}
+          </>
+        ),
+        sortValue: (r) => r.rel?.visit.lastVisit,
+        hideOnPhone: true,
+      },
       {
         id: 'specialty',
         header: 'Specialty',
@@ -125,35 +154,7 @@ export default function ProvidersList() {
         sortValue: (r) => r.organization?.name,
         hideOnPhone: true,
       },
-      {
-        id: 'tier',
-        header: 'Tier',
-        cell: (r) => r.rel?.tier ?? '—',
-        sortValue: (r) => r.rel?.tier,
-      },
-      {
-        id: 'owner',
-        header: 'Owner',
-        cell: (r) => r.rel?.owner_name ?? '—',
-        sortValue: (r) => r.rel?.owner_name,
-        hideOnPhone: true,
-      },
-      {
-        id: 'lastVisit',
-        header: 'Last visit',
-        cell: (r) => (
-          <>
-            {r.rel?.visit.lastVisit ? formatDate(r.rel.visit.lastVisit) : r.rel ? 'never' : '—'}{' '}
-            {r.rel?.visit.overdue ? (
-              <Chip tone="warn" title={r.rel.visit.reason}>
-                Overdue
-              </Chip>
-            ) : null}
-          </>
-        ),
-        sortValue: (r) => r.rel?.visit.lastVisit,
-        hideOnPhone: true,
-      },
+      { id: 'npi', header: 'NPI', cell: (r) => r.npi, hideOnPhone: true },
       ...(params.near
         ? [
             {
@@ -286,7 +287,7 @@ export default function ProvidersList() {
           label="Providers"
           columns={columns}
           rows={rows}
-          selection={{ selected: ticked, onChange: setTicked }}
+          selection={{ selected: ticked, onChange: setTicked, label: (r) => `Select ${r.name}` }}
           rowKey={(r) => r.npi}
           onRowClick={(r) => navigate(`/providers/${r.npi}`)}
           chooserKey="providers"

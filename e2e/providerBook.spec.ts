@@ -1,0 +1,107 @@
+// The Providers list as a liaison's book of business, on the empty server: three physicians
+// (random names per run, uploaded through the NPPES importer) are ticked and given an owner and a
+// tier in bulk, added to a target list, found again with the owner / tier filters, saved as a
+// view, reopened from it, and exported as a file of just the ticked rows.
+import { readFileSync } from 'node:fs';
+import { npiCheckDigit } from '../src/core/npi';
+import { expect, signIn, test } from './fixtures';
+import { EMPTY_USERS } from './servers';
+
+const manager = EMPTY_USERS.manager;
+const tag = `Zb${Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')}`;
+const npi = () => {
+  const first9 = `1${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  return first9 + npiCheckDigit(first9);
+};
+
+test('tick physicians, give them an owner, a tier and a list, filter, save and reopen a view', async ({
+  page,
+}) => {
+  const [ava, ben, cal] = [npi(), npi(), npi()];
+  await signIn(page, manager.email, manager.password);
+  const csrf = (await (await page.request.get('/api/auth/me')).json()).csrfToken as string;
+  const header =
+    'NPI,Entity Type Code,Provider Last Name (Legal Name),Provider First Name,Provider Credential Text,Provider Business Practice Location Address City Name,Provider Business Practice Location Address State Name,Provider Business Practice Location Address Postal Code,Healthcare Provider Taxonomy Code_1,Healthcare Provider Primary Taxonomy Switch_1';
+  const row = (n: string, first: string) => `${n},1,${tag},${first},MD,Nashville,TN,37203,207Q00000X,Y`;
+  const nppes = `${header}\n${[row(ava, 'Ava'), row(ben, 'Ben'), row(cal, 'Cal')].join('\n')}\n`;
+  // an admin's upload (the manager may not import): through the API as the e2e admin
+  const adminPage = await page.context().browser()!.newPage();
+  await signIn(adminPage, EMPTY_USERS.admin.email, EMPTY_USERS.admin.password);
+  const adminCsrf = (await (await adminPage.request.get('/api/auth/me')).json()).csrfToken as string;
+  const up = await adminPage.request.post('/api/admin/imports/nppes', {
+    headers: { 'x-csrf-token': adminCsrf },
+    multipart: {
+      file: { name: `npidata_pfile_${tag}.csv`, mimeType: 'text/csv', buffer: Buffer.from(nppes) },
+      wait: 'true',
+    },
+  });
+  expect(up.ok(), await up.text()).toBe(true);
+  await adminPage.close();
+  const list = await page.request.post('/api/target-lists', {
+    headers: { 'x-csrf-token': csrf },
+    data: { name: `Campaign ${tag}`, limit: 1 },
+  });
+  expect(list.ok(), await list.text()).toBe(true);
+  const listId = (await list.json()).id as number;
+
+  await page.goto(`/providers?q=${tag}`);
+  const table = page.getByRole('table', { name: 'Providers' });
+  await expect(table.getByRole('row').filter({ hasText: ava })).toBeVisible();
+  await expect(table.getByRole('row').filter({ hasText: cal })).toBeVisible();
+
+  // all three ticked: owner "me" in one request
+  await table.getByRole('checkbox', { name: 'Select all 3 rows' }).check();
+  const bar = page.getByRole('region', { name: 'Selected providers' });
+  await expect(bar).toContainText('3 providers selected');
+  await bar.getByLabel('Assign owner').selectOption({ label: 'Me' });
+  await expect(page.getByText('on 3 of 3 providers')).toBeVisible();
+  await expect(table.getByRole('row').filter({ hasText: ava })).toContainText(manager.name);
+  // the two ticked are added to the campaign
+  await bar.getByLabel('Add to target list').selectOption({ label: `Campaign ${tag}` });
+  await expect(page.getByText(`Added 3 to Campaign ${tag}`)).toBeVisible();
+  const members = (await (await page.request.get(`/api/target-lists/${listId}`)).json()).members as {
+    npi: string;
+  }[];
+  expect(members.map((m) => m.npi)).toEqual(expect.arrayContaining([ava, ben, cal]));
+  // Ava alone gets tier A
+  await bar.getByRole('button', { name: 'Clear selection' }).click();
+  await table.getByRole('checkbox', { name: new RegExp(`^Select Ava ${tag}`, 'i') }).check();
+  await bar.getByLabel('Set tier').selectOption({ label: 'Tier A' });
+  await expect(page.getByText('Set tier A on 1 of 1 provider')).toBeVisible();
+
+  // the filters find her: my book, tier A
+  await page.getByLabel('Owner').selectOption({ label: 'Me (my book)' });
+  await page.getByLabel('Tier').selectOption('A');
+  await expect(page).toHaveURL(/owner=me/);
+  await expect(table.getByRole('row').filter({ hasText: ava })).toBeVisible();
+  await expect(table.getByRole('row').filter({ hasText: ben })).toHaveCount(0);
+
+  // saved as a view, reopened from a bare list
+  await page.getByRole('button', { name: 'Save view' }).click();
+  await page.getByRole('dialog').getByLabel('Name').fill(`My A ${tag}`);
+  await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText(`Saved view “My A ${tag}”`)).toBeVisible();
+  await page.goto('/providers');
+  await expect(page.getByLabel('Tier')).toHaveValue('');
+  await page.getByLabel('Saved views').selectOption({ label: `My A ${tag}` });
+  await expect(page).toHaveURL(/tier=A/);
+  await expect(page.getByLabel('Search name or NPI')).toHaveValue(tag);
+  await expect(table.getByRole('row').filter({ hasText: ava })).toBeVisible();
+  await expect(table.getByRole('row').filter({ hasText: cal })).toHaveCount(0);
+
+  // the ticked rows as a file: just them, with tier and owner
+  await table.getByRole('checkbox', { name: new RegExp(`^Select Ava ${tag}`, 'i') }).check();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    bar.getByRole('link', { name: 'Export CSV' }).click(),
+  ]);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  const lines = csv.split('\n').filter((l) => /^\d{10},/.test(l));
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toContain(ava);
+  expect(lines[0]).toContain(`,A,${manager.name},`);
+
+  // the view removed
+  await page.getByRole('button', { name: 'Delete view' }).click();
+  await expect(page.getByLabel('Saved views')).not.toContainText(`My A ${tag}`);
+});
