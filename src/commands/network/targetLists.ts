@@ -5,7 +5,7 @@ import { recordAudit } from '../../db/audit';
 import { visitedSinceOf } from '../../db/queries/crm/lastVisit';
 import type { DB } from '../../db/schema';
 import { NetworkError } from './errors';
-import { type Actor, checkWeights, getTargetWeights, scoreTargets } from './targets';
+import { type Actor, checkWeights, getTargetWeights, scoreInPool, scoreTargets } from './targets';
 
 export type TargetListFilter = {
   liaisonUserId?: number;
@@ -192,4 +192,106 @@ export async function archiveTargetList(db: Kysely<DB>, actor: Actor, id: number
     });
     return { id, status: 'archived' as const };
   });
+}
+
+/**
+ * Adds providers to a list by hand (status 'open'). Each gets the score and breakdown the list's own
+ * scoring (its weights, its liaison's territory or the whole market) gives it now; a provider that
+ * scoring does not rank — outside the pool — gets 0 and `{ addedByHand: true }`. NPIs already on
+ * the list are left as they are (status and score kept).
+ */
+export async function addTargetListMembers(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  npis: readonly string[],
+) {
+  const wanted = [...new Set(npis)];
+  const list = await db
+    .selectFrom('target_lists')
+    .select(['status', 'filter', 'weights'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  checkOpen(id, list);
+  const known = new Set(
+    (await db.selectFrom('providers').select('npi').where('npi', 'in', wanted).execute()).map((p) => p.npi),
+  );
+  const unknown = wanted.filter((n) => !known.has(n));
+  if (unknown.length)
+    throw new NetworkError(`npis: not in the provider directory: ${unknown.join(', ')}`, 400);
+  const onList = await membersOf(db, id, wanted);
+  const missing = wanted.filter((n) => !onList.has(n));
+  // Scored outside the transaction: it reads the whole pool (the market, for a list without a liaison).
+  const filter = list!.filter as TargetListFilter;
+  const scores = missing.length
+    ? await scoreInPool(
+        db,
+        { territoryUserId: filter.liaisonUserId },
+        checkWeights(list!.weights as Record<string, number>),
+        missing,
+      )
+    : new Map();
+  return db.transaction().execute(async (trx) => {
+    // Locked so an archive, or the same add from another tab, waits for this one.
+    const now = await trx
+      .selectFrom('target_lists')
+      .select(['status'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    checkOpen(id, now);
+    const inserted = missing.length
+      ? await trx
+          .insertInto('target_list_members')
+          .values(
+            missing.map((npi) => {
+              const s = scores.get(npi);
+              return {
+                list_id: id,
+                npi,
+                score: s?.score ?? 0,
+                breakdown: JSON.stringify(s ? s.breakdown : { addedByHand: true }),
+              };
+            }),
+          )
+          .onConflict((oc) => oc.columns(['list_id', 'npi']).doNothing())
+          .returning('npi')
+          .execute()
+      : [];
+    const fresh = new Set(inserted.map((r) => r.npi));
+    const added = wanted.filter((n) => fresh.has(n));
+    if (added.length) {
+      await trx
+        .updateTable('target_lists')
+        .set({ updated_at: new Date(), version: sql`version + 1` })
+        .where('id', '=', id)
+        .execute();
+      await recordAudit(trx, {
+        actorUserId: actor.id,
+        actorLabel: actor.label,
+        action: 'update',
+        entity: 'target_list',
+        entityId: id,
+        ip: actor.ip,
+        detail: { added },
+      });
+    }
+    return { listId: id, added, alreadyOnList: wanted.filter((n) => !fresh.has(n)) };
+  });
+}
+
+function checkOpen(id: number, list: { status: 'active' | 'archived' } | undefined) {
+  if (!list) throw new NetworkError(`target list ${id} not found`, 404);
+  if (list.status === 'archived')
+    throw new NetworkError(`target list ${id} is archived; providers cannot be added to it`, 409);
+}
+
+async function membersOf(db: Kysely<DB>, id: number, npis: string[]) {
+  const rows = await db
+    .selectFrom('target_list_members')
+    .select('npi')
+    .where('list_id', '=', id)
+    .where('npi', 'in', npis)
+    .execute();
+  return new Set(rows.map((r) => r.npi));
 }

@@ -1,7 +1,13 @@
 // Target prioritization: tunable weights (settings 'target_weights'), ranked lists with factor
 // breakdowns, a live preview of how the top 50 changes under new weights, and "who to see next".
 import type { Kysely } from 'kysely';
-import { percentile90, rankTargets, type TargetScore } from '../../core/targets';
+import {
+  percentile90,
+  rankTargets,
+  scoreTarget,
+  type TargetFacts,
+  type TargetScore,
+} from '../../core/targets';
 import {
   DEFAULT_WEIGHTS,
   FACTOR_LABELS,
@@ -71,8 +77,31 @@ export async function scoreTargets(
   detailTop = Number.POSITIVE_INFINITY,
 ) {
   const { facts, meta } = await targetFacts(db, pool, now);
-  const ctx = { now, leakageP90: percentile90(facts.map((f) => f.leakedReferrals)) };
+  const ctx = scoreContext(facts, now);
   return { ranked: rankTargets(facts, weights, ctx, detailTop), ctx, meta };
+}
+
+// The pool sets the leakage scale: a provider's score depends on the pool it is scored in.
+const scoreContext = (facts: TargetFacts[], now: Date) => ({
+  now,
+  leakageP90: percentile90(facts.map((f) => f.leakedReferrals)),
+});
+
+/**
+ * The scores, with breakdowns, that ranking `pool` would give the providers `npis` (those outside
+ * the pool are absent). One read of the pool's facts, as scoreTargets; only these are broken down.
+ */
+export async function scoreInPool(
+  db: Kysely<DB>,
+  pool: TargetPool,
+  weights: TargetWeights,
+  npis: readonly string[],
+  now = new Date(),
+): Promise<Map<string, TargetScore>> {
+  const { facts } = await targetFacts(db, pool, now);
+  const ctx = scoreContext(facts, now);
+  const wanted = new Set(npis);
+  return new Map(facts.filter((f) => wanted.has(f.npi)).map((f) => [f.npi, scoreTarget(f, weights, ctx)]));
 }
 
 async function present(db: Kysely<DB>, ranked: TargetScore[]): Promise<ScoredTarget[]> {
@@ -121,8 +150,7 @@ export async function previewWeights(
   const current = (await getTargetWeights(db)).weights;
   const limit = q.limit ?? 50;
   const { facts, meta } = await targetFacts(db, { territoryUserId: q.liaisonUserId });
-  const now = new Date();
-  const ctx = { now, leakageP90: percentile90(facts.map((f) => f.leakedReferrals)) };
+  const ctx = scoreContext(facts, new Date());
   const before = rankTargets(facts, current, ctx, 0);
   const after = rankTargets(facts, proposed, ctx, limit);
   const oldRank = new Map(before.map((t, i) => [t.npi, i + 1]));

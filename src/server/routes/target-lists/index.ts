@@ -1,6 +1,7 @@
 // Target lists / campaigns: saved, scored lists with owner, goal and progress.
 import { z } from 'zod';
 import {
+  addTargetListMembers,
   archiveTargetList,
   createTargetList,
   getTargetList,
@@ -79,6 +80,18 @@ export default async function targetListRoutes(app: App, { database }: ServerCon
       params: idParam,
     },
     handler: async (req) => asHttp(() => getTargetList(db, req.params.id)),
+  });
+
+  app.post('/api/target-lists/:id/members', {
+    config: { roles: STAFF },
+    schema: {
+      tags: ['targets'],
+      summary:
+        'Add providers to a list by hand: those not on it yet, scored as the list scores (0 if its scoring does not rank them)',
+      params: idParam,
+      body: z.strictObject({ npis: z.array(npiString).min(1).max(500) }),
+    },
+    handler: async (req) => asHttp(() => addTargetListMembers(db, who(req), req.params.id, req.body.npis)),
   });
 
   app.patch('/api/target-lists/:id/members/:npi', {
