@@ -1,5 +1,6 @@
 // `rounds providers search|get|new-to-market`: the directory from the command line.
 import type { Command } from 'commander';
+import { NETWORK_STATUSES } from '../../commands/crm/organizations';
 import { findProviders, SearchInputError } from '../../commands/directory/providerSearch';
 import { SERVICE_LINE_KEYS } from '../../core/serviceLines';
 import { getProviderProfile } from '../../db/queries/directory/providerProfile';
@@ -43,6 +44,14 @@ export function registerProviderCommands(program: Command) {
     .option('--county <fips-or-name>')
     .option('--org <id>', 'organization id')
     .option('--status <status>', 'active (default), deactivated or all')
+    .option('--tier <tiers>', 'relationship tier(s), e.g. A or A,B')
+    .option('--owner <user>', "a user id (their book of business) or 'none' (nobody's)")
+    .option('--territory <id>', 'practicing in this territory')
+    .option('--overdue', 'has a visit frequency and is past it')
+    .option(
+      '--network-status <statuses>',
+      "the primary organization's network status, e.g. ours or independent,competitor",
+    )
     .option('--sort <sort>', 'relevance, name or distance')
     .option('--limit <n>', 'rows per page (max 200)', '25')
     .option('--cursor <cursor>', 'next page cursor from a previous search')
@@ -59,6 +68,21 @@ export function registerProviderCommands(program: Command) {
         const sort = s('sort');
         if (sort && !['relevance', 'name', 'distance'].includes(sort))
           throw new CliError('--sort must be relevance, name or distance');
+        const list = (k: string, flag: string, allowed: readonly string[]) => {
+          const v = s(k)
+            ?.split(',')
+            .map((x) => x.trim());
+          const bad = v?.find((x) => !allowed.includes(x));
+          if (bad !== undefined)
+            throw new CliError(`${flag} must be among ${allowed.join(', ')} (got "${bad}")`);
+          return v;
+        };
+        const owner = s('owner');
+        if (owner !== undefined && !/^(none|\d{1,9})$/.test(owner))
+          throw new CliError("--owner must be a user id or 'none'");
+        const territory = s('territory');
+        if (territory !== undefined && !/^\d{1,9}$/.test(territory))
+          throw new CliError('--territory must be a territory id');
         try {
           const r = await findProviders(db, {
             q: text.join(' ') || undefined,
@@ -71,6 +95,11 @@ export function registerProviderCommands(program: Command) {
             county: s('county'),
             org: int(s('org'), '--org'),
             status: status as 'active' | undefined,
+            tier: list('tier', '--tier', ['A', 'B', 'C']) as ('A' | 'B' | 'C')[] | undefined,
+            owner,
+            territory,
+            overdue: o.overdue === true || undefined,
+            networkStatus: list('networkStatus', '--network-status', NETWORK_STATUSES),
             sort: sort as 'name' | undefined,
             limit: int(s('limit'), '--limit'),
             cursor: s('cursor'),

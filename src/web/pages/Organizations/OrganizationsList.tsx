@@ -1,11 +1,14 @@
 // Organizations: find a practice, group, hospital or health system by name (typo-tolerant, best
-// match first), type and network status; each row opens the organization's profile.
+// match first), type and network status — filters kept in the URL and saveable as views; each
+// row opens the organization's profile.
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { searchOrganizations } from '../../../db/queries/directory/organizations';
 import type { NetworkStatus, OrganizationType } from '../../../db/tables/directory';
 import { api } from '../../api/client';
+import { SavedViews } from '../../app/SavedViews';
+import { useUrlFilters } from '../../app/urlFilters';
 import {
   type Column,
   DataTable,
@@ -87,15 +90,14 @@ const columns: Column<Hit>[] = [
 
 export default function OrganizationsList() {
   const navigate = useNavigate();
-  const [q, setQ] = useState('');
-  const [type, setType] = useState('');
-  const [network, setNetwork] = useState('');
-  const [view, setView] = useState<'table' | 'map'>('table');
-  const query = useDeferredValue(q.trim());
+  const url = useUrlFilters();
+  const { get, set } = url;
+  const view = get('view') === 'map' ? 'map' : 'table';
+  const query = useDeferredValue(get('q').trim());
   const params = {
     q: query || undefined,
-    type: type || undefined,
-    networkStatus: network || undefined,
+    type: get('type') || undefined,
+    networkStatus: get('networkStatus') || undefined,
     limit: 100,
   };
   const { limit: _limit, ...exportParams } = params;
@@ -110,7 +112,12 @@ export default function OrganizationsList() {
   return (
     <Page
       title="Organizations"
-      actions={<ExportLinks path="/api/organizations/export" query={exportParams} />}
+      actions={
+        <>
+          <SavedViews page="organizations" filters={url} />
+          <ExportLinks path="/api/organizations/export" query={exportParams} />
+        </>
+      }
       subtitle={
         query
           ? 'Best match first — spelling need not be exact'
@@ -121,23 +128,23 @@ export default function OrganizationsList() {
         <TextField
           label="Search organizations"
           type="search"
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
+          value={get('q')}
+          onChange={(e) => set({ q: e.target.value })}
           placeholder="Name or NPI"
         />
         <SelectField
           label="Type"
-          value={type}
-          onChange={(e) => setType(e.target.value)}
+          value={get('type')}
+          onChange={(e) => set({ type: e.target.value })}
           options={options(TYPE_LABELS, 'Any type')}
         />
         <SelectField
           label="Network"
-          value={network}
-          onChange={(e) => setNetwork(e.target.value)}
+          value={get('networkStatus')}
+          onChange={(e) => set({ networkStatus: e.target.value })}
           options={options(NETWORK_LABELS, 'Any status')}
         />
-        <MapToggle view={view} onChange={setView} />
+        <MapToggle view={view} onChange={(v) => set({ view: v === 'map' ? 'map' : undefined })} />
       </div>
       {pages.isPending ? (
         <SkeletonRows rows={8} />
