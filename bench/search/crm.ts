@@ -22,7 +22,14 @@ const BENCH_EMAIL = (i: number) => `bench-liaison-${i}@bench.rounds.example`;
 async function seed(database: Database): Promise<number[]> {
   const db = database.db;
   const have = await db.selectFrom('users').select('id').where('email', 'like', 'bench-liaison-%').execute();
-  if (have.length === 3) return have.map((u) => u.id);
+  const count = async (table: string) =>
+    Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]!.n);
+  // seeded by an earlier run (each step is skipped once its table holds rows)
+  if (have.length === 3 && (await count('memberships')) > 0) return have.map((u) => u.id);
+  if (have.length === 3) {
+    await seedMemberships(database);
+    return have.map((u) => u.id);
+  }
   const users = await db
     .insertInto('users')
     .values([0, 1, 2].map((i) => ({ email: BENCH_EMAIL(i), name: `Bench Liaison ${i}`, role: 'liaison' })))
@@ -68,17 +75,23 @@ async function seed(database: Database): Promise<number[]> {
       .executeTakeFirstOrThrow();
     await db.insertInto('territory_assignments').values({ territory_id: t.id, user_id: id }).execute();
   }
+  await seedMemberships(database);
+  return ids;
+}
+
+/** 30 % of providers in organizations of which 3 % are ours and 10 % competitors. */
+async function seedMemberships(database: Database) {
+  const db = database.db;
   await sql`update organizations set network_status = case when id % 33 = 0 then 'ours'
     when id % 10 = 1 then 'competitor' else network_status end`.execute(db);
   await sql`insert into memberships (provider_npi, organization_id, role, source)
     select p.npi, o.id, 'primary', 'manual'
     from (select npi, row_number() over (order by md5(npi || 'm'))::int as n from providers) p
-    join (select id, row_number() over (order by id)::int - 1 as k, count(*) over ()::int as c from organizations) o
-      on o.k = p.n % o.c
+    join (select id, row_number() over (order by id)::int - 1 as k from organizations) o
+      on o.k = p.n % (select count(*)::int from organizations)
     where p.n % 10 < 3
     on conflict do nothing`.execute(db);
   await sql`analyze`.execute(db);
-  return ids;
 }
 
 const KINDS = [
