@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import { findProviders, type SearchParams } from '../../src/commands/directory/providerSearch';
 import { connectDatabase, type Database } from '../../src/db/connection';
 import { migrateToLatest } from '../../src/db/migrate';
+import { seedMemberships } from './memberships';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -77,21 +78,6 @@ async function seed(database: Database): Promise<number[]> {
   }
   await seedMemberships(database);
   return ids;
-}
-
-/** 30 % of providers in organizations of which 3 % are ours and 10 % competitors. */
-async function seedMemberships(database: Database) {
-  const db = database.db;
-  await sql`update organizations set network_status = case when id % 33 = 0 then 'ours'
-    when id % 10 = 1 then 'competitor' else network_status end`.execute(db);
-  await sql`insert into memberships (provider_npi, organization_id, role, source)
-    select p.npi, o.id, 'primary', 'manual'
-    from (select npi, row_number() over (order by md5(npi || 'm'))::int as n from providers) p
-    join (select id, row_number() over (order by id)::int - 1 as k from organizations) o
-      on o.k = p.n % (select count(*)::int from organizations)
-    where p.n % 10 < 3
-    on conflict do nothing`.execute(db);
-  await sql`analyze`.execute(db);
 }
 
 const KINDS = [

@@ -1,6 +1,7 @@
 // npm run bench:search -- [--rows 1000000] [--queries 300] [--data-dir DIR (PGlite)]
 // p50/p95 of mixed provider searches on the configured database (DATABASE_URL, else PGlite in a
-// temp folder). Loads a generated NPPES file first when the directory holds fewer than --rows.
+// temp folder). Loads a generated NPPES file first when the directory holds fewer than --rows, and
+// SYNTHETIC memberships (bench/search/memberships.ts) when there are none.
 // Baseline: after each search, a fixed piece of database work (BASELINE: summing 100,000 integers,
 // one round trip), so a run on the loaded shared machine can be read as a ratio to it.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { connectDatabase } from '../../src/db/connection';
 import { migrateToLatest } from '../../src/db/migrate';
 import { importNppes } from '../../src/import/nppes/importNppes';
 import { generateNppesFile } from '../import/generateNppes';
+import { seedMemberships } from './memberships';
 import { KINDS, mix } from './mix';
 
 const arg = (name: string, dflt: string) => {
@@ -40,6 +42,11 @@ async function main() {
       organization_other_names, provider_changes, import_jobs cascade`.execute(database.db);
     await importNppes(database, file);
   }
+  // every real directory has memberships (≈ one per provider): each result reads its organization
+  const memberships = Number(
+    (await sql<{ n: number }>`select count(*) as n from memberships`.execute(database.db)).rows[0]?.n ?? 0,
+  );
+  if (memberships === 0) await seedMemberships(database);
   await sql`analyze`.execute(database.db);
   const providers = Number(
     (await sql<{ n: number }>`select count(*) as n from providers`.execute(database.db)).rows[0]?.n ?? 0,
@@ -66,6 +73,9 @@ async function main() {
     JSON.stringify({
       backend: database.kind,
       providers,
+      memberships: Number(
+        (await sql<{ n: number }>`select count(*) as n from memberships`.execute(database.db)).rows[0]?.n ?? 0,
+      ),
       queries,
       p50ms: pct(times, 50),
       p95ms: pct(times, 95),
