@@ -1,5 +1,6 @@
 // Small controls every results list shares: the table/map switch, "more" for paged lists, and
 // its export links.
+import type { ReactNode } from 'react';
 import { type Query, withQuery } from '../api/client';
 
 /** Switches a result list between its table and a map of the same rows. */
@@ -18,6 +19,25 @@ export function MapToggle({
       onClick={() => onChange(view === 'table' ? 'map' : 'table')}
     >
       {view === 'table' ? 'Show map' : 'Show table'}
+    </button>
+  );
+}
+
+/** A filter that is on or off ("New to market", "Overdue"), pressed when on. */
+export function FilterToggle({
+  on,
+  onChange,
+  title,
+  children,
+}: {
+  on: boolean;
+  onChange: (on: boolean) => void;
+  title: string;
+  children: ReactNode;
+}) {
+  return (
+    <button type="button" className="btn" aria-pressed={on} title={title} onClick={() => onChange(!on)}>
+      {children}
     </button>
   );
 }

@@ -23,7 +23,7 @@ export {
   type MapLine,
   type MapMarker,
 } from './LeafletMap';
-export { ExportLinks, MapToggle, MoreButton } from './ListControls';
+export { ExportLinks, FilterToggle, MapToggle, MoreButton } from './ListControls';
 export { Drawer, Modal } from './Modal';
 export { Page } from './Page';
 export { Skeleton, SkeletonRows } from './Skeleton';

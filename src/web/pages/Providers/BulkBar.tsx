@@ -56,63 +56,55 @@ export function BulkBar({
     },
     onError: (e) => toast({ tone: 'danger', title: 'Nothing was changed', detail: (e as Error).message }),
   });
-  const pick = (kind: Bulk['kind']) => (e: React.ChangeEvent<HTMLSelectElement>) => {
-    const value = e.target.value;
-    e.target.value = '-';
-    if (value !== '-') act.mutate({ kind, value });
-  };
+  /** A menu that acts on the ticked rows when a choice is made, then shows its prompt again. */
+  const menu = (
+    kind: Bulk['kind'],
+    label: string,
+    prompt: string,
+    options: [value: string, label: string][],
+  ) => (
+    <select
+      className="select"
+      aria-label={label}
+      defaultValue="-"
+      disabled={act.isPending}
+      onChange={(e) => {
+        const value = e.target.value;
+        e.target.value = '-';
+        if (value !== '-') act.mutate({ kind, value });
+      }}
+    >
+      <option value="-">{prompt}</option>
+      {options.map(([value, text]) => (
+        <option key={value} value={value}>
+          {text}
+        </option>
+      ))}
+    </select>
+  );
+  const others = (users.data?.items ?? []).filter((u) => u.id !== myId);
   return (
     <section className="bulk-bar" aria-label="Selected providers">
       <strong>{n} selected</strong>
       {canEdit ? (
         <>
-          <select
-            className="select"
-            aria-label="Assign owner"
-            defaultValue="-"
-            onChange={pick('owner')}
-            disabled={act.isPending}
-          >
-            <option value="-">Assign owner…</option>
-            {myId !== null ? <option value={String(myId)}>Me</option> : null}
-            {(users.data?.items ?? [])
-              .filter((u) => u.id !== myId)
-              .map((u) => (
-                <option key={u.id} value={String(u.id)}>
-                  {u.name}
-                </option>
-              ))}
-            <option value="none">Nobody</option>
-          </select>
-          <select
-            className="select"
-            aria-label="Set tier"
-            defaultValue="-"
-            onChange={pick('tier')}
-            disabled={act.isPending}
-          >
-            <option value="-">Set tier…</option>
-            <option value="A">Tier A</option>
-            <option value="B">Tier B</option>
-            <option value="C">Tier C</option>
-            <option value="">No tier</option>
-          </select>
-          <select
-            className="select"
-            aria-label="Add to target list"
-            defaultValue="-"
-            onChange={pick('list')}
-            disabled={act.isPending}
-          >
-            <option value="-">
-              {lists.data?.items.length === 0 ? 'No target lists yet' : 'Add to list…'}
-            </option>
-            {(lists.data?.items ?? []).map((l) => (
-              <option key={l.id} value={String(l.id)}>
-                {l.name}
-              </option>
-            ))}
-          </select>
+          {menu('owner', 'Assign owner', 'Assign owner…', [
+            ...(myId !== null ? [[String(myId), 'Me'] as [string, string]] : []),
+            ...others.map((u) => [String(u.id), u.name] as [string, string]),
+            ['none', 'Nobody'],
+          ])}
+          {menu('tier', 'Set tier', 'Set tier…', [
+            ['A', 'Tier A'],
+            ['B', 'Tier B'],
+            ['C', 'Tier C'],
+            ['', 'No tier'],
+          ])}
+          {menu(
+            'list',
+            'Add to target list',
+            lists.data?.items.length === 0 ? 'No target lists yet' : 'Add to list…',
+            (lists.data?.items ?? []).map((l) => [String(l.id), l.name]),
+          )}
         </>
       ) : null}
       <ExportLinks path="/api/providers/export" query={{ npis: npis.join(','), status: 'all' }} />

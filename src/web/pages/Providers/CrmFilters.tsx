@@ -2,7 +2,7 @@
 // of the provider's organization, and overdue (ux.md's filter chips). Each is a URL parameter the
 // search API reads as is (src/server/routes/providers/schemas.ts).
 import type { UrlFilters } from '../../app/urlFilters';
-import { SelectField } from '../../ui';
+import { FilterToggle, SelectField } from '../../ui';
 import { useTerritories, useUsers } from './crmLookups';
 
 export function CrmFilters({ filters, myId }: { filters: UrlFilters; myId: number | null }) {
@@ -59,15 +59,13 @@ export function CrmFilters({ filters, myId }: { filters: UrlFilters; myId: numbe
           { value: 'independent,competitor', label: 'Not ours or affiliated' },
         ]}
       />
-      <button
-        type="button"
-        className="btn"
-        aria-pressed={get('overdue') === 'true'}
+      <FilterToggle
+        on={get('overdue') === 'true'}
+        onChange={(on) => set({ overdue: on ? 'true' : undefined })}
         title="Has a visit frequency and has not been seen in person within it"
-        onClick={() => set({ overdue: get('overdue') === 'true' ? undefined : 'true' })}
       >
         Overdue
-      </button>
+      </FilterToggle>
     </div>
   );
 }

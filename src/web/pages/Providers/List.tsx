@@ -15,6 +15,7 @@ import {
   DataTable,
   EmptyState,
   ExportLinks,
+  FilterToggle,
   formatDate,
   LeafletMap,
   MapToggle,
@@ -224,15 +225,13 @@ export default function ProvidersList() {
             { value: 'all', label: 'All statuses' },
           ]}
         />
-        <button
-          type="button"
-          className="btn"
-          aria-pressed={get('new') === 'true'}
+        <FilterToggle
+          on={get('new') === 'true'}
+          onChange={(on) => set({ new: on ? 'true' : undefined })}
           title="Newly enumerated or newly arrived in the market at the latest NPPES import"
-          onClick={() => set({ new: get('new') === 'true' ? undefined : 'true' })}
         >
           New to market
-        </button>
+        </FilterToggle>
         <MapToggle view={view} onChange={(v) => set({ view: v === 'map' ? 'map' : undefined })} />
       </div>
       <CrmFilters filters={url} myId={me?.id ?? null} />
