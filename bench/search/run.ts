@@ -74,7 +74,8 @@ async function main() {
       backend: database.kind,
       providers,
       memberships: Number(
-        (await sql<{ n: number }>`select count(*) as n from memberships`.execute(database.db)).rows[0]?.n ?? 0,
+        (await sql<{ n: number }>`select count(*) as n from memberships`.execute(database.db)).rows[0]?.n ??
+          0,
       ),
       queries,
       p50ms: pct(times, 50),
