@@ -48,6 +48,7 @@ export function registerProviderCommands(program: Command) {
     .option('--owner <user>', "a user id (their book of business) or 'none' (nobody's)")
     .option('--territory <id>', 'practicing in this territory')
     .option('--overdue', 'has a visit frequency and is past it')
+    .option('--segment <segments>', 'referral segment(s): loyalist, splitter, opportunity, low_volume')
     .option(
       '--network-status <statuses>',
       "the primary organization's network status, e.g. ours or independent,competitor",
@@ -100,6 +101,7 @@ export function registerProviderCommands(program: Command) {
             territory,
             overdue: o.overdue === true || undefined,
             networkStatus: list('networkStatus', '--network-status', NETWORK_STATUSES),
+            segment: list('segment', '--segment', ['loyalist', 'splitter', 'opportunity', 'low_volume']),
             sort: sort as 'name' | undefined,
             limit: int(s('limit'), '--limit'),
             cursor: s('cursor'),

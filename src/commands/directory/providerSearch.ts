@@ -7,6 +7,7 @@ import {
   searchProviders,
 } from '../../db/queries/directory/searchProviders';
 import type { DB } from '../../db/schema';
+import { ensureReferrerSegments } from '../referrals/segments';
 
 export type SearchParams = Omit<SearchRequest, 'near' | 'owner' | 'territory'> & {
   near?: string;
@@ -69,6 +70,7 @@ async function resolveTerritory(db: Kysely<DB>, territory: string | undefined, w
 
 export async function findProviders(db: Kysely<DB>, p: SearchParams, who: Searcher = { id: null }) {
   const { near, owner, territory, ...rest } = p;
+  if (p.segment?.length) await ensureReferrerSegments(db);
   return searchProviders(db, {
     ...rest,
     near: resolveNear(near),

@@ -10,6 +10,7 @@ import { refreshMarketView } from '../dashboards/marketView';
 import { refreshReturnOnVisit } from '../dashboards/returnOnVisit';
 import { refreshReferralMeasurements } from '../goals/referralMeasures';
 import { type AlertRunSummary, runAlertDetection } from './alerts';
+import { refreshReferrerSegments } from './segments';
 
 export type ImportWithAlerts = ReferralImportResult & {
   alerts: AlertRunSummary | null;
@@ -43,14 +44,16 @@ async function afterImport(database: Database, r: ReferralImportResult, o: After
   if (wait) {
     await refreshReturnOnVisit(database.db);
     await refreshReferralMeasurements(database.db);
+    await refreshReferrerSegments(database.db);
   }
   return { ...r, alerts, marketView };
 }
 
-/** The stored views a referral refreshes in the background: the market view, then the referral goals. */
+/** The stored views a referral refreshes in the background: the market view, the referral goals, the segments. */
 async function refreshReferralViews(database: Database) {
   await refreshMarketView(database.db);
   await refreshReferralMeasurements(database.db);
+  await refreshReferrerSegments(database.db);
 }
 
 export async function importReferralsAndDetect(

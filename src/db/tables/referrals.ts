@@ -116,4 +116,11 @@ export interface ReferralTables {
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
   };
+  /** each referrer's segment over the rollup's last 12 months (commands/referrals/segments.ts) */
+  referrer_segments: {
+    npi: string;
+    segment: string;
+    share: number | null;
+    volume: number;
+  };
 }

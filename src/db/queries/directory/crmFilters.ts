@@ -17,6 +17,8 @@ export type CrmSearch = {
   territory?: { zips: string[]; counties: string[] };
   /** has a visit frequency and is past it (never visited counts), as of `today` */
   overdue?: boolean;
+  /** the referrer's segment over the last 12 months (referrer_segments, kept fresh by the caller) */
+  segment?: string[];
   /** the network status of the provider's primary organization (as each result shows it) */
   networkStatus?: string[];
   /** YYYY-MM-DD for `overdue`; default the server's UTC date */
@@ -24,8 +26,6 @@ export type CrmSearch = {
 };
 
 /** Whether the search names any filter that reads CRM data (its answer changes with CRM writes). */
-export const readsCrm = (f: CrmSearch) =>
-  f.tier !== undefined || f.owner !== undefined || f.territory !== undefined || f.overdue === true;
 
 export function crmFilters(f: CrmSearch): RawBuilder<unknown>[] {
   const parts: RawBuilder<unknown>[] = [];
@@ -56,6 +56,8 @@ export function crmFilters(f: CrmSearch): RawBuilder<unknown>[] {
     sets.push(sql`select r.provider_npi from provider_relationships r
       where ${overdueSql(sql.ref('r.provider_npi'), today)}`);
   }
+  if (f.segment?.length)
+    sets.push(sql`select s.npi from referrer_segments s where s.segment = any(${f.segment}::text[])`);
   if (sets.length)
     parts.push(
       sql`p.npi = any(array(${sql.join(

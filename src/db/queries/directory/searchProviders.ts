@@ -145,6 +145,7 @@ async function search(db: Kysely<DB>, r: SearchRequest, latestNppesJob: number |
     r.territory,
     r.overdue,
     r.networkStatus,
+    r.segment,
     r.npis,
   ].some((v) => v !== undefined && v !== '' && v !== false);
   if (!f.text && !f.npi && filtered && r.facets !== false) {

@@ -44,6 +44,7 @@ export const providerSearchQuery = z.strictObject({
     .regex(/^(mine|\d{1,9})$/, "must be 'mine' or a territory id")
     .optional(),
   overdue: bool.optional(),
+  segment: enumList(['loyalist', 'splitter', 'opportunity', 'low_volume'] as const).optional(),
   npis: npiList(500).optional(),
   networkStatus: enumList(NETWORK_STATUSES).optional(),
   sort: z.enum(['relevance', 'name', 'distance']).optional(),
@@ -51,8 +52,8 @@ export const providerSearchQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).optional(),
   facets: bool.optional(),
 });
-/** Parameters whose answer depends on CRM data or on who asks (not cached: responseCache.ts). */
-export const CRM_PARAMS = ['tier', 'owner', 'territory', 'overdue'] as const;
+/** Parameters whose answer depends on CRM or referral data or on who asks (not cached: responseCache.ts). */
+export const CRM_PARAMS = ['tier', 'owner', 'territory', 'overdue', 'segment'] as const;
 
 export type ProviderSearchQuery = z.infer<typeof providerSearchQuery>;
 

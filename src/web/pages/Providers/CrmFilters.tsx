@@ -1,6 +1,6 @@
 // The Providers list's filters on the liaison's own data: tier, owner, territory, network status
-// of the provider's organization, and overdue (ux.md's filter chips). Each is a URL parameter the
-// search API reads as is (src/server/routes/providers/schemas.ts).
+// of the provider's organization, referral segment and overdue (ux.md's filter chips). Each is a
+// URL parameter the search API reads as is (src/server/routes/providers/schemas.ts).
 import type { UrlFilters } from '../../app/urlFilters';
 import { FilterToggle, SelectField } from '../../ui';
 import { useTerritories, useUsers } from './crmLookups';
@@ -57,6 +57,20 @@ export function CrmFilters({ filters, myId }: { filters: UrlFilters; myId: numbe
           { value: 'independent', label: 'Independent' },
           { value: 'competitor', label: 'Competitor' },
           { value: 'independent,competitor', label: 'Not ours or affiliated' },
+        ]}
+      />
+      <SelectField
+        label="Segment"
+        title="Share of referrals to our network over the last 12 months"
+        value={get('segment')}
+        onChange={(e) => set({ segment: e.target.value })}
+        options={[
+          { value: '', label: 'Any segment' },
+          { value: 'loyalist', label: 'Loyalist' },
+          { value: 'splitter', label: 'Splitter' },
+          { value: 'opportunity', label: 'Opportunity' },
+          { value: 'opportunity,splitter', label: 'Opportunity or splitter' },
+          { value: 'low_volume', label: 'Low volume' },
         ]}
       />
       <FilterToggle

@@ -37,7 +37,7 @@ type Filters = { serviceLine?: string; specialty?: string; city?: string; county
 type Row = ProviderHit & { rel?: Relationship };
 const FACET_KEYS = ['serviceLine', 'specialty', 'city', 'county'] as const;
 /** URL parameters passed to the search API as they are */
-const CRM_KEYS = ['tier', 'owner', 'territory', 'networkStatus', 'overdue'] as const;
+const CRM_KEYS = ['tier', 'owner', 'territory', 'networkStatus', 'segment', 'overdue'] as const;
 
 const FILTER_TITLES: Record<keyof Filters, string> = {
   serviceLine: 'Service line',
