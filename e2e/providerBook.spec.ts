@@ -1,11 +1,13 @@
 // The Providers list as a liaison's book of business, on the empty server: three physicians
 // (random names per run, uploaded through the NPPES importer) are ticked and given an owner and a
 // tier in bulk, added to a target list, found again with the owner / tier filters, saved as a
-// view, reopened from it, and exported as a file of just the ticked rows.
+// view, reopened from it, and exported as a file of just the ticked rows. On the demo market: a
+// liaison's overdue splitters and opportunities in their territories.
 import { readFileSync } from 'node:fs';
 import { npiCheckDigit } from '../src/core/npi';
+import { DOMAIN } from '../src/demo/crm';
 import { expect, signIn, test } from './fixtures';
-import { EMPTY_USERS } from './servers';
+import { DEMO_PASSWORD, EMPTY_USERS } from './servers';
 
 const manager = EMPTY_USERS.manager;
 const tag = `Zb${Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')}`;
@@ -104,4 +106,27 @@ test('tick physicians, give them an owner, a tier and a list, filter, save and r
   // the view removed
   await page.getByRole('button', { name: 'Delete view' }).click();
   await expect(page.getByLabel('Saved views')).not.toContainText(`My A ${tag}`);
+});
+
+test.describe('on the demo market', () => {
+  test.use({ server: 'demo' });
+
+  test('a liaison lists the splitters and opportunities in their territories who are overdue', async ({
+    page,
+  }) => {
+    await signIn(page, `jordan.pickett@${DOMAIN}`, DEMO_PASSWORD);
+    await page.goto('/providers');
+    await page.getByLabel('Territory', { exact: true }).selectOption({ label: 'My territories' });
+    await page.getByLabel('Segment', { exact: true }).selectOption({ label: 'Opportunity or splitter' });
+    await page.getByRole('button', { name: 'Overdue' }).click();
+    await expect(page).toHaveURL(/segment=opportunity%2Csplitter/);
+    // the segments say which referral data they come from
+    await expect(page.getByText(/^Segment: share of referrals to our network .* through /)).toBeVisible();
+    const table = page.getByRole('table', { name: 'Providers' });
+    await expect(table.getByRole('row').nth(1)).toBeVisible();
+    // every row shown is overdue
+    const rows = await table.locator('tr.dt-row').count();
+    expect(rows).toBeGreaterThan(0);
+    await expect(table.getByText('Overdue', { exact: true })).toHaveCount(rows);
+  });
 });

@@ -41,6 +41,12 @@ describe.each(backends)('provider search by referral segment on $name', ({ creat
     expect(await npis('segment=loyalist')).toEqual([NPI.S1]);
     expect(await npis('segment=opportunity,splitter')).toEqual([NPI.P1, NPI.P2]); // by name: Primary, Second
     expect(await npis('segment=low_volume')).toEqual([]);
+    // the answer names the referral data the segments come from (no referral import here: null)
+    const body = (await liaison.request('GET', '/api/providers?segment=loyalist')).json();
+    expect(body).toHaveProperty('segmentsDataDate', null);
+    expect((await liaison.request('GET', '/api/providers?tier=A')).json()).not.toHaveProperty(
+      'segmentsDataDate',
+    );
     const stored = await database.db.selectFrom('referrer_segments').selectAll().orderBy('npi').execute();
     expect(stored.map((s) => [s.npi, s.segment, s.volume])).toEqual([
       [NPI.P1, 'splitter', 12],

@@ -70,13 +70,15 @@ async function resolveTerritory(db: Kysely<DB>, territory: string | undefined, w
 
 export async function findProviders(db: Kysely<DB>, p: SearchParams, who: Searcher = { id: null }) {
   const { near, owner, territory, ...rest } = p;
-  if (p.segment?.length) await ensureReferrerSegments(db);
-  return searchProviders(db, {
+  // a segment filter reads the stored segments: the answer says which referral data they come from
+  const segments = p.segment?.length ? await ensureReferrerSegments(db) : null;
+  const found = await searchProviders(db, {
     ...rest,
     near: resolveNear(near),
     owner: await resolveOwner(db, owner, who),
     territory: await resolveTerritory(db, territory, who),
   });
+  return segments ? { ...found, segmentsDataDate: segments.dataDate } : found;
 }
 
 export { SearchInputError };

@@ -69,12 +69,15 @@ export async function refreshReferrerSegments(db: Kysely<DB>) {
       computeMs: performance.now() - t0,
     });
   });
-  return { referrers: out.length, ms: Math.round(performance.now() - t0) };
+  return { referrers: out.length, dataDate, ms: Math.round(performance.now() - t0) };
 }
 
-/** Makes sure the stored segments match the current data (recomputing them when they do not). */
-export async function ensureReferrerSegments(db: Kysely<DB>) {
+/**
+ * Makes sure the stored segments match the current data (recomputing them when they do not), and
+ * says what they were computed from: the referral data date (null before any referral import).
+ */
+export async function ensureReferrerSegments(db: Kysely<DB>): Promise<{ dataDate: string | null }> {
   const stored = await readView<{ dataDate: string | null }>(db, STAMP, '');
-  if (stored && stored.inputs === (await inputsOf(db))) return;
-  await refreshReferrerSegments(db);
+  if (stored && stored.inputs === (await inputsOf(db))) return { dataDate: stored.body.dataDate };
+  return { dataDate: (await refreshReferrerSegments(db)).dataDate };
 }

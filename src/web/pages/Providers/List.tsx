@@ -267,6 +267,15 @@ export default function ProvidersList() {
       )}
       {error ? <EmptyState title="Search failed">{(error as Error).message}</EmptyState> : null}
       {isLoading ? <SkeletonRows rows={8} /> : null}
+      {data && 'segmentsDataDate' in data ? (
+        <p className="muted">
+          Segment: share of referrals to our network in the service lines we offer, over the 12 months
+          {data.segmentsDataDate
+            ? ` through ${formatDate(data.segmentsDataDate)}`
+            : ' to this month (no referral import yet)'}{' '}
+          (EHR and FHIR referrals).
+        </p>
+      ) : null}
       {data && (
         <p className="muted">
           {data.totalIsExact ? data.total : `${data.total}+`} providers

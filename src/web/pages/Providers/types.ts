@@ -32,4 +32,6 @@ export type SearchResult = {
   /** the facet counts cover only the best this-many matches of a larger name match */
   facetsSampled?: number | null;
   dataDate: string | null;
+  /** with a segment filter: the referral data date the stored segments were computed to */
+  segmentsDataDate?: string | null;
 };
