@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { NETWORK_STATUSES } from '../../commands/crm/organizations';
 import { findProviders, SearchInputError } from '../../commands/directory/providerSearch';
+import { SEGMENTS } from '../../core/referrals/types';
 import { SERVICE_LINE_KEYS } from '../../core/serviceLines';
 import { getProviderProfile } from '../../db/queries/directory/providerProfile';
 import { CliError, printJson, withDatabase } from '../runtime';
@@ -101,7 +102,7 @@ export function registerProviderCommands(program: Command) {
             territory,
             overdue: o.overdue === true || undefined,
             networkStatus: list('networkStatus', '--network-status', NETWORK_STATUSES),
-            segment: list('segment', '--segment', ['loyalist', 'splitter', 'opportunity', 'low_volume']),
+            segment: list('segment', '--segment', SEGMENTS),
             sort: sort as 'name' | undefined,
             limit: int(s('limit'), '--limit'),
             cursor: s('cursor'),

@@ -7,6 +7,7 @@
 import { type Kysely, sql } from 'kysely';
 import { monthStartDate, parseMonth } from '../../core/referrals/months';
 import { segmentFor } from '../../core/referrals/referralBase';
+import type { SegmentThresholds } from '../../core/referrals/types';
 import { readView, referralMarketInputs, writeView } from '../../db/queries/dashboards/views';
 import {
   INTERNAL_SOURCES,
@@ -19,17 +20,16 @@ import type { DB } from '../../db/schema';
 
 const STAMP = 'referrer_segments';
 
-async function inputsOf(db: Kysely<DB>) {
-  const { thresholds } = await getReferralSettings(db);
-  return `${await referralMarketInputs(db)}|${JSON.stringify(thresholds)}`;
-}
+const inputsOf = async (db: Kysely<DB>, thresholds: SegmentThresholds) =>
+  `${await referralMarketInputs(db)}|${JSON.stringify(thresholds)}`;
 
 /** Recomputes every referrer's segment (one transaction: readers see the old set until it commits). */
 export async function refreshReferrerSegments(db: Kysely<DB>) {
   const t0 = performance.now();
-  const inputs = await inputsOf(db);
+  const { thresholds } = await getReferralSettings(db);
+  const inputs = await inputsOf(db, thresholds);
   const dataDate = await referralDataDate(db);
-  const [lines, { thresholds }] = await Promise.all([offeredServiceLines(db), getReferralSettings(db)]);
+  const lines = await offeredServiceLines(db);
   const offered = [...lines];
   // the rollup's last 12 months end at the data date (this month before any import), as targetFacts
   const now = new Date();
@@ -78,6 +78,7 @@ export async function refreshReferrerSegments(db: Kysely<DB>) {
  */
 export async function ensureReferrerSegments(db: Kysely<DB>): Promise<{ dataDate: string | null }> {
   const stored = await readView<{ dataDate: string | null }>(db, STAMP, '');
-  if (stored && stored.inputs === (await inputsOf(db))) return { dataDate: stored.body.dataDate };
+  const { thresholds } = await getReferralSettings(db);
+  if (stored && stored.inputs === (await inputsOf(db, thresholds))) return { dataDate: stored.body.dataDate };
   return { dataDate: (await refreshReferrerSegments(db)).dataDate };
 }

@@ -5,7 +5,8 @@ export const NETWORK_BUCKETS = ['ours', 'affiliated', 'independent', 'competitor
 /** Where a referral went, by the receiving organization's network status ('unknown' = not resolved). */
 export type NetworkBucket = (typeof NETWORK_BUCKETS)[number];
 
-export type Segment = 'loyalist' | 'splitter' | 'opportunity' | 'low_volume';
+export const SEGMENTS = ['loyalist', 'splitter', 'opportunity', 'low_volume'] as const;
+export type Segment = (typeof SEGMENTS)[number];
 
 /** One monthly rollup cell as the metrics see it. */
 export interface MonthlyReferralCell {

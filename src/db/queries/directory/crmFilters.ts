@@ -1,5 +1,6 @@
 // The provider search's filters on a liaison's own data — tier, owner (book of business), territory,
-// overdue — and on the network status of the provider's organization (ux.md's filter chips). Each is
+// overdue —, on the referrer's segment and on the network status of the provider's organization
+// (ux.md's filter chips). Each is
 // one predicate on `p` (providers) ANDed into the search's WHERE, so every search path (name words,
 // filters only, NPI, fuzzy) and its total and facets honour it. The CRM sets are small next to the
 // directory (the providers someone has given a tier or an owner): they are read first, as an array
@@ -24,8 +25,6 @@ export type CrmSearch = {
   /** YYYY-MM-DD for `overdue`; default the server's UTC date */
   today?: string;
 };
-
-/** Whether the search names any filter that reads CRM data (its answer changes with CRM writes). */
 
 export function crmFilters(f: CrmSearch): RawBuilder<unknown>[] {
   const parts: RawBuilder<unknown>[] = [];

@@ -13,7 +13,8 @@ import { searchErrors } from '../../lib/searchErrors';
 import { crmActor } from '../crm/lib';
 import { CRM_PARAMS, newToMarketQuery, providerExportQuery, providerSearchQuery } from './schemas';
 
-// a search naming tier, owner, territory or overdue reads CRM data, and "me" / "mine" depend on who asks
+// a search naming tier, owner, territory, overdue or segment reads CRM or referral data, and "me" /
+// "mine" depend on who asks
 const readsCrm = (req: FastifyRequest) =>
   CRM_PARAMS.some((k) => (req.query as Record<string, unknown>)[k] !== undefined);
 
@@ -25,7 +26,7 @@ export default async function providerRoutes(app: App, { database, config }: Ser
     schema: {
       tags: ['providers'],
       summary:
-        'Search providers: fuzzy name, NPI, specialty, service line, place, radius, tier, owner (me/none/id), territory (mine/id), overdue, network status; facets; keyset pages',
+        'Search providers: fuzzy name, NPI, specialty, service line, place, radius, tier, owner (me/none/id), territory (mine/id), overdue, segment, network status; facets; keyset pages',
       querystring: providerSearchQuery,
     },
     handler: async (req) => searchErrors(() => findProviders(db, req.query, crmActor(req))),

@@ -1,6 +1,7 @@
 // Query schemas of the provider routes (strict: unknown parameters are refused).
 import { z } from 'zod';
 import { NETWORK_STATUSES } from '../../../commands/crm/organizations';
+import { SEGMENTS } from '../../../core/referrals/types';
 import { SERVICE_LINE_KEYS } from '../../../core/serviceLines';
 import { text } from '../../lib/schemas';
 import { enumList, npiList } from '../crm/lib';
@@ -44,7 +45,7 @@ export const providerSearchQuery = z.strictObject({
     .regex(/^(mine|\d{1,9})$/, "must be 'mine' or a territory id")
     .optional(),
   overdue: bool.optional(),
-  segment: enumList(['loyalist', 'splitter', 'opportunity', 'low_volume'] as const).optional(),
+  segment: enumList(SEGMENTS).optional(),
   npis: npiList(500).optional(),
   networkStatus: enumList(NETWORK_STATUSES).optional(),
   sort: z.enum(['relevance', 'name', 'distance']).optional(),
