@@ -48,6 +48,28 @@ function prepareMarked(pool: pg.Pool) {
   });
 }
 
+/**
+ * PGlite runs each statement synchronously on this thread and hands its answer back as a microtask,
+ * so a chain of awaited statements (an import's finalize, the alert run, the stored views) never
+ * let the event loop accept a connection: while the demo's referral history loaded in the
+ * background, the server — even /healthz — stopped answering for 80 s. One turn of the event loop
+ * before each statement lets waiting requests in; those that need the database then queue for its
+ * one connection between statements (or between transactions) instead of behind the whole chain.
+ * Callback and streaming queries (COPY) keep their synchronous start.
+ */
+function yieldBeforeStatements(pool: pg.Pool) {
+  pool.on('connect', (client) => {
+    const c = client as unknown as { query: QueryFn };
+    const query = c.query.bind(client) as QueryFn;
+    c.query = (config, values, cb) => {
+      const streaming = typeof (config as { submit?: unknown } | null)?.submit === 'function';
+      if (streaming || typeof values === 'function' || typeof cb === 'function')
+        return query(config, values, cb);
+      return new Promise<void>((resolve) => setImmediate(resolve)).then(() => query(config, values, cb));
+    };
+  });
+}
+
 export type Database = {
   db: Kysely<DB>;
   kind: 'pglite' | 'postgres';
@@ -100,6 +122,7 @@ export async function connectDatabase(opts: {
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 } as pg.PoolConfig);
   prepareMarked(pool);
+  yieldBeforeStatements(pool);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
