@@ -40,6 +40,9 @@ export function buildActivities(
   windowStart: number,
   endDay: number,
 ): CrmRows {
+  // routine visits, lunches, events, tasks and issues run to the CRM's last day; goals are set on
+  // the referral data's quarters plus the CRM quarter in progress (buildGoals)
+  const crmEnd = p.crmEndDay;
   const liaisons = users.filter((u) => u.role === 'liaison');
   const lname = (i: number) => personName(rngFor(p.seed, 'pname', i)).last;
   const contactsOf = new Map<number, Contact[]>();
@@ -94,12 +97,12 @@ export function buildActivities(
     if (r.tags.includes('growth-target')) continue;
     for (
       let d = windowStart + rng.int(gap);
-      d <= endDay;
+      d <= crmEnd;
       d += Math.max(3, gap + rng.intBetween(-2, 2) * Math.ceil(gap / 7))
     ) {
       if (rng.chance(0.15)) continue; // missed → some relationships run overdue
       const day = weekday(d);
-      if (day > endDay) break;
+      if (day > crmEnd) break;
       const x = rng.next();
       visit(
         rng,
@@ -142,7 +145,9 @@ export function buildActivities(
     for (let i = 0; i < t.n; i++)
       if (officeSet.has(t.loc[i]!) && t.life[i] !== 1)
         (atLoc.get(t.loc[i]!) ?? atLoc.set(t.loc[i]!, []).get(t.loc[i]!)!).push(i);
-    for (let d = windowStart + rng.int(10); d <= endDay; d += rng.intBetween(10, 20)) {
+    for (let d = windowStart + rng.int(10); d <= crmEnd; d += rng.intBetween(10, 20)) {
+      // a weekend moves to the Monday, which may be past the CRM's last day
+      if (weekday(d) > crmEnd) break;
       const loc = rng.pick(offices);
       const provs = (atLoc.get(loc) ?? []).slice(0, 8);
       if (!provs.length) continue;
@@ -161,7 +166,8 @@ export function buildActivities(
         notes: note(rng, 'lunch', provs[0]!, line, locs[loc]!.org),
       });
     }
-    for (let d = windowStart + 40 + rng.int(30); d <= endDay; d += rng.intBetween(80, 100)) {
+    for (let d = windowStart + 40 + rng.int(30); d <= crmEnd; d += rng.intBetween(80, 100)) {
+      if (weekday(d) > crmEnd) break;
       const provs = book.relationships
         .filter((r) => r.owner === o && rng.chance(0.15))
         .map((r) => r.provider)
@@ -190,8 +196,8 @@ export function buildActivities(
       (a.fixed ?? 0) - (b.fixed ?? 0) ||
       a.providers[0]! - b.providers[0]!,
   );
-  const out = emitActivityRows(p, t, orgs, locs, liaisons, contactsOf, lname, endDay, acts);
-  out.issues = buildIssues(p, t, orgs, book, events, windowStart, endDay, liaisons);
+  const out = emitActivityRows(p, t, orgs, locs, liaisons, contactsOf, lname, crmEnd, acts);
+  out.issues = buildIssues(p, t, orgs, book, events, windowStart, crmEnd, liaisons);
   out.goals = buildGoals(p, liaisons, users, windowStart, endDay);
   return out;
 }

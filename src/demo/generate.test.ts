@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHours, parseVisitRules } from '../core/officeHours';
 import { isServiceLineKey } from '../core/serviceLines';
 import { generateDemoMarket } from './generate';
+import { demoDatesFor } from './model';
 import { isValidNpi, npiAt, npiCheckDigit } from './npi';
 import { NPPES_COLUMNS, NPPES_COLUMNS_SHA256, PL_COLUMNS } from './nppesColumns';
 
@@ -214,5 +215,78 @@ describe('Rounds files', () => {
       expect(x.occurred_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00$/);
     }
     for (const t of readCsv(a, 'territories.csv')) expect(emails.has(t.owner_email!)).toBe(true);
+  });
+});
+
+// The first start dates the demo from today (model.ts demoDatesFor): CRM activity up to yesterday,
+// referrals through the last complete month. SMALL ends its referrals on 2026-10-31.
+describe('CRM activity past the referral data (crmEnd)', () => {
+  let d = '';
+  beforeAll(async () => {
+    d = tmp();
+    await generateDemoMarket({ ...SMALL, seed: 11, outDir: d, crmEnd: '2026-11-29' });
+  }, 120_000);
+
+  it('leaves every referral-side file byte-identical', () => {
+    const same = hashes(a);
+    const got = hashes(d);
+    for (const f of ['referrals.csv', 'npidata_pfile.csv', 'pl_pfile.csv', 'shared_patients_2015_30.txt'])
+      expect(got[f], f).toBe(same[f]);
+  });
+
+  it('runs visits, tasks and issues up to crmEnd and no further', () => {
+    const acts = readCsv(d, 'activities.csv');
+    const days = acts.map((x) => x.occurred_at!.slice(0, 10));
+    expect(days.every((x) => x <= '2026-11-29')).toBe(true);
+    // every liaison worked in the last week before crmEnd (2026-11-29 is a Sunday: a lunch due that day must not move to the Monday after)
+    const lastWeek = acts.filter((x) => x.occurred_at! >= '2026-11-21');
+    expect(new Set(lastWeek.map((x) => x.owner_email)).size).toBe(4);
+    // without crmEnd the activity stops at the end of the referral data
+    expect(readCsv(a, 'activities.csv').every((x) => x.occurred_at!.slice(0, 10) <= '2026-10-31')).toBe(true);
+    const issues = readCsv(d, 'issues.csv');
+    expect(issues.some((x) => x.opened_at! > '2026-10-31')).toBe(true);
+    expect(issues.every((x) => x.opened_at! <= '2026-11-29' && (x.resolved_at ?? '') <= '2026-11-29')).toBe(
+      true,
+    );
+    // tasks due in the last ten days before crmEnd are still to do
+    const recent = readCsv(d, 'tasks.csv').filter((x) => x.due_date! > '2026-11-19');
+    expect(recent.length).toBeGreaterThan(0);
+    expect(recent.every((x) => x.status === 'open' || x.status === 'in_progress')).toBe(true);
+  });
+
+  it('sets each liaison CRM goals for the quarter in progress, the day after the last one ended', () => {
+    const before = readCsv(a, 'goals.csv');
+    const goals = readCsv(d, 'goals.csv');
+    // the referral data's quarters are unchanged: 2025-11-01 + 91-day steps, the last ending 2026-10-30
+    expect(goals.filter((g) => g.period_start !== '2026-10-31')).toEqual(before);
+    const current = goals.filter((g) => g.period_start! <= '2026-11-28' && g.period_end! >= '2026-11-28');
+    expect(new Set(current.map((g) => `${g.period_start}..${g.period_end}`))).toEqual(
+      new Set(['2026-10-31..2027-01-29']),
+    );
+    expect(current.filter((g) => g.owner_email!.startsWith('dana.'))).toEqual([]); // the manager's goals end with the data
+    const metrics = new Map<string, string[]>();
+    for (const g of current) metrics.set(g.owner_email!, [...(metrics.get(g.owner_email!) ?? []), g.metric!]);
+    expect(metrics.size).toBe(4);
+    for (const m of metrics.values())
+      expect(m.sort()).toEqual(['a_tier_coverage', 'issues_resolved', 'unique_providers', 'visits']);
+  });
+
+  it('refuses a crmEnd before the referral data ends, or not a date', async () => {
+    const out = tmp();
+    await expect(
+      generateDemoMarket({ ...SMALL, seed: 1, outDir: out, crmEnd: '2026-10-15' }),
+    ).rejects.toThrow('crmEnd (2026-10-15) is before the end of the referral data (2026-10-31)');
+    await expect(
+      generateDemoMarket({ ...SMALL, seed: 1, outDir: out, crmEnd: '2026-11-31' }),
+    ).rejects.toThrow('crmEnd must be a date YYYY-MM-DD, got 2026-11-31');
+  });
+});
+
+describe('demoDatesFor', () => {
+  it('referrals through the last complete month, CRM through yesterday', () => {
+    expect(demoDatesFor({ y: 2026, m: 11, d: 29 })).toEqual({ endMonth: '2026-10', crmEnd: '2026-11-28' });
+    expect(demoDatesFor({ y: 2026, m: 12, d: 1 })).toEqual({ endMonth: '2026-11', crmEnd: '2026-11-30' });
+    expect(demoDatesFor({ y: 2027, m: 1, d: 1 })).toEqual({ endMonth: '2026-12', crmEnd: '2026-12-31' });
+    expect(demoDatesFor({ y: 2028, m: 3, d: 1 })).toEqual({ endMonth: '2028-02', crmEnd: '2028-02-29' });
   });
 });

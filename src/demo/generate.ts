@@ -9,7 +9,7 @@ import { buildBook, buildUsers, campaignEvents, endDayOf } from './crm';
 import { buildDestIndex } from './destinations';
 import { computeUsShares, selectEvents } from './events';
 import { writeGroundTruth } from './groundTruth';
-import { type GenerateOptions, monthStartDay, type Params } from './model';
+import { dayNumber, type GenerateOptions, isoDate, monthStartDay, type Params } from './model';
 import { writeNppes } from './nppes';
 import { buildOrganizations } from './orgs';
 import { type FileStat, writeCrmFiles, writeManifest } from './outputs';
@@ -35,6 +35,7 @@ export function resolveParams(o: GenerateOptions): Params {
     throw new Error('months must be an integer in 6..120');
   if (!Number.isInteger(providers) || providers < 50 || providers > 20_000_000)
     throw new Error('providers must be an integer in 50..20,000,000');
+  const crmEndDay = crmEndOf(endMonth, o.crmEnd);
   const k = Number(endMonth.slice(0, 4)) * 12 + Number(endMonth.slice(5, 7)) - 1 - (months - 1);
   return {
     seed: o.seed >>> 0,
@@ -42,9 +43,22 @@ export function resolveParams(o: GenerateOptions): Params {
     organizations: o.organizations ?? 600,
     months,
     endMonth,
+    crmEndDay,
     startYear: Math.floor(k / 12),
     startMonth0: k % 12,
   };
+}
+
+/** The CRM's last day: crmEnd (YYYY-MM-DD, a real date, not before endMonth's last day) or that day. */
+function crmEndOf(endMonth: string, crmEnd: string | undefined): number {
+  const monthEnd = dayNumber(Number(endMonth.slice(0, 4)), Number(endMonth.slice(5, 7)) + 1, 0);
+  if (crmEnd === undefined) return monthEnd;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(crmEnd);
+  const day = m ? dayNumber(Number(m[1]), Number(m[2]), Number(m[3])) : Number.NaN;
+  if (!m || isoDate(day) !== crmEnd) throw new Error(`crmEnd must be a date YYYY-MM-DD, got ${crmEnd}`);
+  if (day < monthEnd)
+    throw new Error(`crmEnd (${crmEnd}) is before the end of the referral data (${isoDate(monthEnd)})`);
+  return day;
 }
 
 export async function generateDemoMarket(options: GenerateOptions): Promise<GenerateResult> {
@@ -80,6 +94,8 @@ export async function generateDemoMarket(options: GenerateOptions): Promise<Gene
   files['shared_patients_2015_30.txt'] = ref.shared;
   const contactOrgs = book.relationships.map((r) => t.org[r.provider]!).filter((o) => o >= 0);
   const contacts = buildContacts(p, orgs, locs, contactOrgs);
+  // CRM activity runs to p.crmEndDay (the first start: yesterday); the book, its growth campaigns and
+  // every referral stop at endDay, so the referral files do not depend on it
   const crm = buildActivities(p, t, orgs, locs, users, book, contacts, events, eventOf, crmStart, endDay);
   Object.assign(files, await writeCrmFiles(out, t, orgs, locs, users, territories, book, contacts, crm));
   const gt = await writeGroundTruth(

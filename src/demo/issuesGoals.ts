@@ -110,6 +110,26 @@ export function buildGoals(
       );
     }
   }
+  // CRM activity past the referral data (the first start: up to yesterday): the quarter in
+  // progress after the last one above, with the goals the CRM measures — visits, physicians seen,
+  // A-tier coverage, issues resolved — so Today and Goals show progress and pace. Its referral
+  // goals are left out: that data arrives a month behind, and a pace read from it would be zero.
+  if (p.crmEndDay > endDay) {
+    let q = windowStart; // the day after the last period above ended
+    while (q + 80 <= endDay) q += 91;
+    if (q > windowStart) q = Math.min(endDay, q - 91 + 90) + 1;
+    if (q <= p.crmEndDay) {
+      const s = isoDate(q);
+      const e = isoDate(q + 90);
+      for (const l of liaisons)
+        rows.push(
+          [l.email, 'visits', '', s, e, rng.intBetween(14, 18) * 10],
+          [l.email, 'unique_providers', '', s, e, rng.intBetween(50, 70)],
+          [l.email, 'a_tier_coverage', '', s, e, 0.9],
+          [l.email, 'issues_resolved', '', s, e, rng.intBetween(6, 12)],
+        );
+    }
+  }
   const mgr = users.find((u) => u.role === 'manager')!.email;
   rows.push(
     [mgr, 'referral_share', '', isoDate(windowStart), isoDate(endDay), 0.42],

@@ -21,6 +21,7 @@ import { importNppesLocations } from '../import/nppes/importCompanions';
 import { importNppes } from '../import/nppes/importNppes';
 import { importSharedPatients } from '../import/referrals/sharedPatients';
 import { generateDemoMarket } from './generate';
+import { demoDatesFor } from './model';
 
 export type DemoLogin = { email: string; role: string; password: string };
 type Log = (line: string) => void;
@@ -253,12 +254,15 @@ export async function loadDefaultDemo(
   config: Config,
   log: Log,
 ): Promise<{ logins: DemoLogin[]; finish: () => Promise<void> }> {
-  const dir = path.join(config.dataDir, 'demo', `seed-${config.ROUNDS_DEMO_SEED}`);
+  // dated from today, so the liaisons' visits, tasks and goals run up to now (model.ts demoDatesFor)
+  const now = new Date();
+  const dates = demoDatesFor({ y: now.getFullYear(), m: now.getMonth() + 1, d: now.getDate() });
+  const dir = path.join(config.dataDir, 'demo', `seed-${config.ROUNDS_DEMO_SEED}-through-${dates.crmEnd}`);
   log(`First start: generating the synthetic demo market (seed ${config.ROUNDS_DEMO_SEED}) in ${dir} …`);
   const t = performance.now();
   if (!existsSync(path.join(dir, 'manifest.json'))) {
     mkdirSync(dir, { recursive: true });
-    await generateDemoMarket({ seed: config.ROUNDS_DEMO_SEED, outDir: dir });
+    await generateDemoMarket({ seed: config.ROUNDS_DEMO_SEED, outDir: dir, ...dates });
   }
   log(`  generated in ${((performance.now() - t) / 1000).toFixed(1)} s; loading through the importers:`);
   const { logins, finish } = await loadDemoFolderInPhases(database, dir, log, {

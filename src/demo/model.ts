@@ -49,6 +49,12 @@ export interface GenerateOptions {
   months?: number;
   /** Last month of referral data, YYYY-MM. */
   endMonth?: string;
+  /**
+   * Last day of CRM activity (visits, tasks, issues, goals), YYYY-MM-DD: the first start passes
+   * yesterday, so the demo's liaisons worked up to today while referral data, like a real monthly
+   * export, stops at the end of endMonth. Default (and never earlier than): that last day.
+   */
+  crmEnd?: string;
   outDir: string;
   onProgress?: (p: { phase: string; done: number; total: number }) => void;
 }
@@ -59,6 +65,8 @@ export interface Params {
   organizations: number;
   months: number;
   endMonth: string;
+  /** day number of the last day of CRM activity (≥ the last day of endMonth) */
+  crmEndDay: number;
   /** Month index 0 = first month of the window. */
   startYear: number;
   startMonth0: number;
@@ -104,4 +112,20 @@ export function daysInMonth(y: number, m: number): number {
 export function monthStartDay(p: Params, t: number): number {
   const { y, m } = monthOf(p, t);
   return dayNumber(y, m, 1);
+}
+
+/**
+ * The dates a first start generates the demo for, from the calendar day it runs on (the only
+ * clock the demo reads): referrals through the last complete month, as a monthly export would
+ * deliver them, and liaison activity through yesterday.
+ */
+export function demoDatesFor(today: { y: number; m: number; d: number }): {
+  endMonth: string;
+  crmEnd: string;
+} {
+  const lastMonth = fromDayNumber(dayNumber(today.y, today.m, 0));
+  return {
+    endMonth: `${lastMonth.y}-${p2(lastMonth.m)}`,
+    crmEnd: isoDate(dayNumber(today.y, today.m, today.d) - 1),
+  };
 }

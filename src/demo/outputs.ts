@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CrmRows } from './activities';
 import type { Book, Contact, Territory, User } from './crm';
-import { type Loc, monthLabel, type Org, type Params } from './model';
+import { isoDate, type Loc, monthLabel, type Org, type Params } from './model';
 import { LIFE_DEACTIVATED, type ProviderTable } from './providers';
 import { writeCsv } from './writers';
 
@@ -197,7 +197,7 @@ export async function writeManifest(
     'organization or patient. ZIP codes and their centroids are real (Nashville, TN metro) so maps work.',
     'Health systems "Cumberland Health", "Volunteer Meridian Health" and "Stones Crossing Health Partners" are fictional.',
     '',
-    `seed=${p.seed} providers=${p.providers} organizations=${p.organizations} months=${p.months} end_month=${p.endMonth}`,
+    `seed=${p.seed} providers=${p.providers} organizations=${p.organizations} months=${p.months} end_month=${p.endMonth} crm_end=${isoDate(p.crmEndDay)}`,
     `window=${monthLabel(p, 0)}..${monthLabel(p, p.months - 1)} generator_version=${version}`,
     '',
     'Files (formats in docs/formats/):',
@@ -219,6 +219,7 @@ export async function writeManifest(
       organizations: p.organizations,
       months: p.months,
       end_month: p.endMonth,
+      crm_end: isoDate(p.crmEndDay),
     },
     files: Object.fromEntries(names.map((n) => [n, files[n]])),
   };

@@ -24,7 +24,11 @@ export function registerDemoCommands(program: Command) {
     .option('--providers <n>', 'individual providers (default 3000)')
     .option('--organizations <n>', 'organizations (default 600)')
     .option('--months <n>', 'months of referrals (default 36)')
-    .option('--end <YYYY-MM>', 'last month of data')
+    .option('--end <YYYY-MM>', 'last month of referral data (default 2026-10)')
+    .option(
+      '--crm-end <YYYY-MM-DD>',
+      'last day of CRM activity: visits, tasks, issues, goals (default: end of --end)',
+    )
     .option('--json', 'print the manifest as JSON')
     .action(
       async (o: {
@@ -34,6 +38,7 @@ export function registerDemoCommands(program: Command) {
         organizations?: string;
         months?: string;
         end?: string;
+        crmEnd?: string;
         json?: boolean;
       }) => {
         try {
@@ -48,6 +53,7 @@ export function registerDemoCommands(program: Command) {
             organizations: int('organizations', o.organizations, 10),
             months: int('months', o.months, 1),
             endMonth: o.end,
+            crmEnd: o.crmEnd,
             onProgress: (p) => {
               if (p.phase === phase) return;
               phase = p.phase;
