@@ -1,6 +1,8 @@
 // Stored shifting-referrer alerts: upsert from a detector run, list (scoped to a liaison's
 // territories or filtered by county/ZIP), and the workflow (acknowledge, assign, resolve).
+
 import { type Kysely, sql } from 'kysely';
+import { chanceClause } from '../../../core/referrals/chance';
 import { monthStartDate, parseMonth } from '../../../core/referrals/months';
 import type { ShiftAlert } from '../../../core/referrals/shiftDetector';
 import type { DB } from '../../schema';
@@ -153,7 +155,7 @@ const pctText = (x: number) => `${Math.round(x * 100)} %`;
 function summarize(r: Record<string, unknown>, since: string | null): string {
   const line = r.service_line === 'all' ? 'all service lines' : String(r.service_line).replace(/_/g, ' ');
   const ev = (r.evidence ?? {}) as { baselineShare?: number | null; recentShare?: number | null };
-  const chance = `chance alone: p = ${(r.p_value as number).toPrecision(2)}, q = ${(r.q_value as number).toPrecision(2)}`;
+  const chance = chanceClause(r.p_value as number, r.q_value as number);
   const what = r.direction === 'drop' ? 'to our network' : 'to competitors';
   if (r.test === 'share' && ev.baselineShare != null && ev.recentShare != null)
     return `Share of referrals ${what} ${r.direction === 'drop' ? 'fell' : 'rose'} from ${pctText(ev.baselineShare)} to ${pctText(ev.recentShare)} (${line}) since ${since}; ${chance}`;

@@ -1,6 +1,8 @@
 // The evidence behind an alert: monthly referrals (bars) against what the baseline predicts (line),
 // with the recent window shaded and the start month marked; a table equivalent for screen readers.
+
 import type { EChartsOption } from 'echarts';
+import { percentChance, statText } from '../../../core/referrals/chance';
 import { EChart, seriesColors } from '../../ui';
 import type { Alert } from './api';
 
@@ -46,8 +48,9 @@ export function AlertEvidence({ alert }: { alert: Alert }) {
         Recent {alert.recent.from}–{alert.recent.to}: {alert.recent.observed} observed vs{' '}
         {alert.recent.expected.toFixed(1)} expected (
         {alert.test === 'share' ? 'share of their referrals' : 'volume against the market'}). Chance of a
-        change this large without a real shift: p = {alert.pValue.toPrecision(2)}; after testing every
-        physician, q = {alert.qValue.toPrecision(2)}.
+        change this large without a real shift: {percentChance(alert.pValue)} ({statText('p', alert.pValue)});
+        after testing every physician, the share of alerts this strong that chance alone would raise:{' '}
+        {percentChance(alert.qValue)} ({statText('q', alert.qValue)}).
       </p>
     </div>
   );

@@ -1,7 +1,9 @@
 // Alert inbox: shifting referrers, most significant first; acknowledge, assign (managers), resolve;
 // the evidence chart of the selected alert. Liaisons see their territories only.
+
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { percentChance, statText } from '../../../core/referrals/chance';
 import { errorMessage } from '../../api/client';
 import { useMe } from '../../api/hooks';
 import { Chip, EmptyState, SkeletonRows, Tabs, useToast } from '../../ui';
@@ -75,7 +77,12 @@ export function AlertInbox() {
               </Chip>
               <strong>{a.physician ?? a.referringNpi}</strong>
               <span className="muted">
-                {lineLabel(a.serviceLine)} · since {a.startMonth} · {change(a)} · q {a.qValue.toPrecision(2)}
+                {lineLabel(a.serviceLine)} · since {a.startMonth} · {change(a)} ·{' '}
+                <span
+                  title={`${statText('q', a.qValue)}: after testing every physician, the share of alerts this strong that chance alone would raise`}
+                >
+                  chance alone {percentChance(a.qValue)}
+                </span>
               </span>
               <span className="muted small">
                 {a.status}

@@ -105,7 +105,7 @@ export function ShareSection({
             rows={d.areas}
             rowKey={(a) => a.area}
             initialSort={{ id: 'total', dir: 'desc' }}
-            maxHeight="360px"
+            maxHeight="300px"
           />
         </div>
       ) : null}
