@@ -80,7 +80,8 @@ export default function TodayPage() {
               </p>
             )}
           </div>
-          <PanelCard panel={panelOf(d.panels, 'today-route')} params={params} wide />
+          {/* without a saved route the callout above says so; an empty route card repeated it */}
+          {d.hasRoute ? <PanelCard panel={panelOf(d.panels, 'today-route')} params={params} wide /> : null}
           <PanelCard panel={panelOf(d.panels, 'today-follow-ups')} params={params} />
           <PanelCard panel={panelOf(d.panels, 'today-overdue')} params={params} />
           <PanelCard panel={panelOf(d.panels, 'today-alerts')} params={params} />
