@@ -275,10 +275,12 @@ describe('CRM activity past the referral data (crmEnd)', () => {
     const out = tmp();
     await expect(
       generateDemoMarket({ ...SMALL, seed: 1, outDir: out, crmEnd: '2026-10-15' }),
-    ).rejects.toThrow('crmEnd (2026-10-15) is before the end of the referral data (2026-10-31)');
+    ).rejects.toThrow(
+      'the CRM end date (--crm-end 2026-10-15) is before the end of the referral data (2026-10-31, --end 2026-10)',
+    );
     await expect(
       generateDemoMarket({ ...SMALL, seed: 1, outDir: out, crmEnd: '2026-11-31' }),
-    ).rejects.toThrow('crmEnd must be a date YYYY-MM-DD, got 2026-11-31');
+    ).rejects.toThrow('the CRM end date (--crm-end) must be a date YYYY-MM-DD, got 2026-11-31');
   });
 });
 

@@ -55,9 +55,12 @@ function crmEndOf(endMonth: string, crmEnd: string | undefined): number {
   if (crmEnd === undefined) return monthEnd;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(crmEnd);
   const day = m ? dayNumber(Number(m[1]), Number(m[2]), Number(m[3])) : Number.NaN;
-  if (!m || isoDate(day) !== crmEnd) throw new Error(`crmEnd must be a date YYYY-MM-DD, got ${crmEnd}`);
+  if (!m || isoDate(day) !== crmEnd)
+    throw new Error(`the CRM end date (--crm-end) must be a date YYYY-MM-DD, got ${crmEnd}`);
   if (day < monthEnd)
-    throw new Error(`crmEnd (${crmEnd}) is before the end of the referral data (${isoDate(monthEnd)})`);
+    throw new Error(
+      `the CRM end date (--crm-end ${crmEnd}) is before the end of the referral data (${isoDate(monthEnd)}, --end ${endMonth})`,
+    );
   return day;
 }
 
