@@ -220,7 +220,7 @@ async function main() {
     log(`demo market loaded in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     const database = await connectDatabase({ databaseUrl: dbUrl, poolSize: 1 });
     const goals = await database.db.selectFrom('goals').select('id').limit(1).execute();
-    // The demo folder is DATA_DIR/demo/seed-<seed>/; its goals.csv, unless the loader imported it already.
+    // The demo folder is DATA_DIR/demo/seed-<seed>-through-<date>/; its goals.csv, unless the loader imported it already.
     const seedDir = path.join(dataDir, 'demo');
     if (!goals.length && existsSync(seedDir)) {
       const dir = path.join(seedDir, readdirSync(seedDir)[0]!);
