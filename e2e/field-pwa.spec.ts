@@ -41,6 +41,29 @@ test('installable, starts offline, phone screens accessible', async ({ page, con
   expect(failed, JSON.stringify(failed, null, 2)).toEqual([]);
 });
 
+// A page can load uncontrolled while a worker is active (its navigation left before the worker
+// activated, or bypassed it): the worker's claim at activation has passed, and an SPA never navigates
+// again. The page asks the worker to claim it, so it still works offline. DevTools' "bypass for
+// network" makes such a page on demand.
+test('a page that loaded without the service worker is taken over by it', async ({ page, context }) => {
+  test.setTimeout(90_000);
+  await signIn(page, EMPTY_USERS.admin.email, EMPTY_USERS.admin.password);
+  await seedFieldDay(page.request, `E2E Claim ${Math.random().toString(36).slice(2, 7)}`, 1);
+  await page.goto('/field');
+  await waitForOfflineReady(page);
+  const late = await context.newPage();
+  const cdp = await context.newCDPSession(late);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setBypassServiceWorker', { bypass: true });
+  await late.goto('/field', { waitUntil: 'commit' });
+  await cdp.send('Network.setBypassServiceWorker', { bypass: false });
+  expect(await late.evaluate(() => !!navigator.serviceWorker.controller)).toBe(false);
+  await expect
+    .poll(() => late.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 15_000 })
+    .toBe(true);
+  await waitForOfflineReady(late);
+});
+
 /** Presses Tab until `target` has focus (at most `max` presses); returns how many it took. */
 async function tabTo(page: Page, target: Locator, max = 60) {
   for (let i = 1; i <= max; i++) {

@@ -96,12 +96,35 @@ export async function installability(page: Page): Promise<{ checks: Check[]; man
     ok: fetchHandler,
     detail: fetchHandler ? 'addEventListener("fetch") found' : 'no fetch listener in the worker script',
   });
+  checks.push(await precacheServed(page, swSource));
   checks.push({
     name: 'service worker controls the page',
     ok: !!sw?.controlled,
     detail: sw?.controlled ? 'navigator.serviceWorker.controller set' : 'page not controlled',
   });
   return { checks, manifest };
+}
+
+/**
+ * Every file the worker precaches is served as itself: a missing one would fail the install on a real
+ * 404 or, answered by the app's page, cache HTML under a script's name.
+ */
+async function precacheServed(page: Page, swSource: string): Promise<Check> {
+  const list = swSource.match(/const PRECACHE = (\[[^\]]*\]);/)?.[1];
+  if (!list) return { name: 'precached files served', ok: false, detail: 'no PRECACHE list in the worker' };
+  const bad: string[] = [];
+  for (const file of JSON.parse(list) as string[]) {
+    const r = await page.request.get(new URL(file, page.url()).toString());
+    const type = r.headers()['content-type'] ?? '';
+    if (!r.ok() || type.includes('text/html')) bad.push(`${file}: ${r.status()} ${type}`);
+  }
+  const missing = await page.request.get(new URL('/assets/not-built.js', page.url()).toString());
+  if (missing.status() !== 404) bad.push(`/assets/not-built.js: ${missing.status()}, not 404`);
+  return {
+    name: 'precached files served',
+    ok: bad.length === 0,
+    detail: bad.length ? bad.join('; ') : `${JSON.parse(list).length} files`,
+  };
 }
 
 /** With the network off, start_url must load from the service worker and render the app. */

@@ -98,7 +98,26 @@ export async function waitForOfflineReady(page: import('@playwright/test').Page)
     });
     if (ready) return;
     if (Date.now() > deadline)
-      throw new Error('waitForOfflineReady: no service worker with the day cached after 30 s');
+      throw new Error(
+        `waitForOfflineReady: no service worker with the day cached after 30 s: ${await offlineState(page)}`,
+      );
     await page.waitForTimeout(250);
   }
+}
+
+/** What the page's service worker and data cache hold, for the message of a failed wait. */
+function offlineState(page: import('@playwright/test').Page) {
+  return page.evaluate(async () => {
+    const reg = await navigator.serviceWorker?.getRegistration();
+    const state = (w: ServiceWorker | null | undefined) => w?.state ?? 'none';
+    const keys = (await (await caches.open('rounds-data-v1')).keys()).map((k) => new URL(k.url).pathname);
+    return JSON.stringify({
+      controller: state(navigator.serviceWorker?.controller),
+      installing: state(reg?.installing),
+      waiting: state(reg?.waiting),
+      active: state(reg?.active),
+      cacheNames: await caches.keys(),
+      dataKeys: keys,
+    });
+  });
 }

@@ -150,7 +150,9 @@ export async function buildApp(
     });
   const appHtml = hasWeb ? loadStartHints(WEB_DIST) : null;
   app.setNotFoundHandler((req, reply) => {
-    const isApi = /^\/(api|fhir)(\/|$)/.test(req.url);
+    // Built files (and API paths) that do not exist are 404s, never the app's page: a precache or a
+    // lazy chunk must fail loudly rather than store HTML under a .js name.
+    const isApi = /^\/(api|fhir|assets|icons|geo)(\/|$)/.test(req.url);
     if (!isApi && req.method === 'GET' && appHtml)
       return reply
         .type('text/html')

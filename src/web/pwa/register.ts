@@ -54,11 +54,18 @@ function afterFirstRender(maxMs: number): Promise<void> {
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
   navigator.serviceWorker.addEventListener('controllerchange', warmOfflineData);
   window.addEventListener('load', () => {
-    void afterFirstRender(3000).then(() =>
-      navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch((e: unknown) => {
+    void afterFirstRender(3000)
+      .then(() => navigator.serviceWorker.register('/sw.js', { scope: '/' }))
+      .then(() => navigator.serviceWorker.ready)
+      .then((reg) => {
+        // A page whose navigation left before the worker activated, but loaded after its claim, stays
+        // uncontrolled for its whole life (an SPA never navigates again): no offline data, no offline
+        // start. The worker is asked to claim it.
+        if (!navigator.serviceWorker.controller) reg.active?.postMessage('claim');
+      })
+      .catch((e: unknown) => {
         console.warn('Rounds: the offline service worker could not be registered', e);
-      }),
-    );
+      });
   });
 }
 

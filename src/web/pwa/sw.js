@@ -36,6 +36,11 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// register.ts asks for this when its page loaded uncontrolled after the worker's own claim had run.
+self.addEventListener('message', (event) => {
+  if (event.data === 'claim') event.waitUntil(self.clients.claim());
+});
+
 async function shellPage(event) {
   try {
     const res = (await event.preloadResponse) ?? (await fetch(event.request));

@@ -33,25 +33,34 @@ export function pwa(): Plugin {
         } else next();
       });
     },
-    generateBundle(_options, bundle) {
-      this.emitFile({
-        type: 'asset',
-        fileName: 'manifest.webmanifest',
-        source: JSON.stringify(webManifest(), null, 2),
-      });
-      for (const i of ICONS)
-        this.emitFile({ type: 'asset', fileName: i.src.slice(1), source: iconPng(i.size, i.maskable) });
-      const files = Object.keys(bundle)
-        // the per-state county outlines (geo/, ~50 files) are cached when first drawn, not at install
-        .filter((f) => !f.endsWith('.map') && f !== 'index.html' && !f.startsWith('geo/'))
-        .concat('manifest.webmanifest', ...ICONS.map((i) => i.src.slice(1)))
-        .sort()
-        .map((f) => `/${f}`);
-      const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
-      const source = readFileSync(SW_SOURCE, 'utf8')
-        .replace('self.__PRECACHE__', JSON.stringify(files))
-        .replace('self.__VERSION__', JSON.stringify(version));
-      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+    // 'post': Vite's CSS plugin deletes the empty JS chunks of CSS-only modules in its own
+    // generateBundle; listed before that, the worker precached files that were never written.
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        this.emitFile({
+          type: 'asset',
+          fileName: 'manifest.webmanifest',
+          source: JSON.stringify(webManifest(), null, 2),
+        });
+        for (const i of ICONS)
+          this.emitFile({ type: 'asset', fileName: i.src.slice(1), source: iconPng(i.size, i.maskable) });
+        const files = Object.keys(bundle)
+          // the per-state county outlines (geo/, ~50 files) are cached when first drawn, not at install;
+          // .vite/manifest.json is the server's (start hints), never served
+          .filter(
+            (f) =>
+              !f.endsWith('.map') && f !== 'index.html' && !f.startsWith('geo/') && !f.startsWith('.vite/'),
+          )
+          .concat('manifest.webmanifest', ...ICONS.map((i) => i.src.slice(1)))
+          .sort()
+          .map((f) => `/${f}`);
+        const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
+        const source = readFileSync(SW_SOURCE, 'utf8')
+          .replace('self.__PRECACHE__', JSON.stringify(files))
+          .replace('self.__VERSION__', JSON.stringify(version));
+        this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+      },
     },
   };
 }
