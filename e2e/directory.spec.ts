@@ -142,6 +142,24 @@ test('upload NPPES in Admin → Data, search, open provider and organization', a
   await page.getByLabel('Search name or NPI').fill(`alma ${surname.slice(0, -1)}`);
   const providers = page.getByRole('table', { name: 'Providers' });
   await expect(providers.getByRole('row').filter({ hasText: alma })).toBeVisible();
+  // the next search keeps these results on screen, marked busy, until it answers (held here)
+  let answer = () => {};
+  const held = new Promise<void>((r) => {
+    answer = r;
+  });
+  const search = (u: URL) => u.pathname === '/api/providers';
+  await page.route(search, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const results = page.locator('.results');
+  await page.getByLabel('Search name or NPI').fill(`alma ${surname}`);
+  await expect(results).toHaveAttribute('aria-busy', 'true');
+  await expect(providers.getByRole('row').filter({ hasText: alma })).toBeVisible();
+  answer();
+  await expect(results).toHaveAttribute('aria-busy', 'false');
+  await page.unroute(search);
+  await expect(providers.getByRole('row').filter({ hasText: alma })).toBeVisible();
   // the status filter: she is active, so not among the deactivated
   await page.getByLabel('Status').selectOption('deactivated');
   await expect(page.getByText('No providers match')).toBeVisible();

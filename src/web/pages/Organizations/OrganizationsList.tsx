@@ -1,7 +1,7 @@
 // Organizations: find a practice, group, hospital or health system by name (typo-tolerant, best
 // match first), type and network status — filters kept in the URL and saveable as views; each
 // row opens the organization's profile.
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useDeferredValue } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { searchOrganizations } from '../../../db/queries/directory/organizations';
@@ -107,6 +107,8 @@ export default function OrganizationsList() {
     queryFn: ({ pageParam, signal }) =>
       api<SearchPage>('/api/organizations', { query: { ...params, cursor: pageParam || undefined }, signal }),
     getNextPageParam: (p) => p.nextCursor ?? undefined,
+    // the last results stay (dimmed) while the next search answers, instead of a skeleton per keystroke
+    placeholderData: keepPreviousData,
   });
   const rows = pages.data?.pages.flatMap((p) => p.items) ?? [];
   return (
@@ -153,7 +155,7 @@ export default function OrganizationsList() {
           {pages.error.message}
         </EmptyState>
       ) : (
-        <>
+        <div className="results" aria-busy={pages.isPlaceholderData}>
           {view === 'map' ? (
             <>
               <LeafletMap
@@ -195,7 +197,7 @@ export default function OrganizationsList() {
             />
           )}
           <MoreButton pages={pages} label="More organizations" />
-        </>
+        </div>
       )}
     </Page>
   );

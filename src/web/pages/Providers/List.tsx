@@ -1,7 +1,7 @@
 // Providers: instant search with filter chips (directory and CRM: tier, owner, territory, network,
 // overdue), facets, saved views, a sortable virtualized table with bulk actions on ticked rows, and
 // a map of the same results. Every filter lives in the URL (app/urlFilters.ts).
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { SERVICE_LINES } from '../../../core/serviceLineList';
@@ -74,9 +74,12 @@ export default function ProvidersList() {
   };
   // the same search, every page (up to 10,000 rows), as a file
   const { limit: _limit, ...exportParams } = params;
-  const { data, isLoading, error } = useQuery({
+  // The last results stay (dimmed) while the next search answers: the table does not blink away on
+  // every keystroke.
+  const { data, isLoading, isPlaceholderData, error } = useQuery({
     queryKey: ['providers', 'search', params],
     queryFn: ({ signal }) => api<SearchResult>('/api/providers', { query: params, signal }),
+    placeholderData: keepPreviousData,
   });
   const npis = useMemo(() => data?.items.map((r) => r.npi) ?? [], [data]);
   const rels = usePageRelationships(npis);
@@ -252,78 +255,80 @@ export default function ProvidersList() {
             </Chip>
           ))}
       </div>
-      {data?.facets && (
-        <div className="facets">
-          {facet('serviceLine', 'Service line', data.facets.serviceLine)}
-          {facet('specialty', 'Specialty', data.facets.specialty)}
-          {facet('city', 'City', data.facets.city)}
-          {facet('county', 'County', data.facets.county)}
-          {data.facetsSampled ? (
-            <p className="muted">
-              Counts among the first {data.facetsSampled} matches in this order, not all of them.
-            </p>
-          ) : null}
-        </div>
-      )}
-      {error ? <EmptyState title="Search failed">{(error as Error).message}</EmptyState> : null}
-      {isLoading ? <SkeletonRows rows={8} /> : null}
-      {data && 'segmentsDataDate' in data ? (
-        <p className="muted">
-          Segment: share of referrals to our network in the service lines we offer, over the 12 months
-          {data.segmentsDataDate
-            ? ` through ${formatDate(data.segmentsDataDate)}`
-            : ' to this month (no referral import yet)'}{' '}
-          (EHR and FHIR referrals).
-        </p>
-      ) : null}
-      {data && (
-        <p className="muted">
-          {data.totalIsExact ? data.total : `${data.total}+`} providers
-          {data.items.length < data.total ? ` · first ${data.items.length} shown` : ''}
-        </p>
-      )}
-      {ticked.size > 0 ? (
-        <BulkBar
-          npis={[...ticked].map(String)}
-          canEdit={canEdit}
-          myId={me?.id ?? null}
-          onClear={() => setTicked(new Set())}
-        />
-      ) : null}
-      {data && view === 'table' && (
-        <DataTable
-          label="Providers"
-          columns={columns}
-          rows={rows}
-          selection={{ selected: ticked, onChange: setTicked, label: (r) => `Select ${r.name}` }}
-          rowKey={(r) => r.npi}
-          onRowClick={(r) => navigate(`/providers/${r.npi}`)}
-          chooserKey="providers"
-          empty={
-            <EmptyState title="No providers match">{'Try fewer filters or check the spelling.'}</EmptyState>
-          }
-        />
-      )}
-      {data && view === 'map' && (
-        <>
-          <LeafletMap
-            label="Map of the providers in the results"
-            height={480}
-            markers={data.items
-              .filter((r) => r.location)
-              .map((r) => ({
-                id: r.npi,
-                lat: r.location!.lat,
-                lng: r.location!.lon,
-                label: `${r.name} (${precisionLabel(r.location!.precision)})`,
-              }))}
-            onMarkerClick={(m) => navigate(`/providers/${m.id}`)}
-          />
+      <div className="results" aria-busy={isPlaceholderData}>
+        {data?.facets && (
+          <div className="facets">
+            {facet('serviceLine', 'Service line', data.facets.serviceLine)}
+            {facet('specialty', 'Specialty', data.facets.specialty)}
+            {facet('city', 'City', data.facets.city)}
+            {facet('county', 'County', data.facets.county)}
+            {data.facetsSampled ? (
+              <p className="muted">
+                Counts among the first {data.facetsSampled} matches in this order, not all of them.
+              </p>
+            ) : null}
+          </div>
+        )}
+        {error ? <EmptyState title="Search failed">{(error as Error).message}</EmptyState> : null}
+        {isLoading ? <SkeletonRows rows={8} /> : null}
+        {data && 'segmentsDataDate' in data ? (
           <p className="muted">
-            Points marked ZIP centroid show the middle of the practice ZIP code, not the office.
+            Segment: share of referrals to our network in the service lines we offer, over the 12 months
+            {data.segmentsDataDate
+              ? ` through ${formatDate(data.segmentsDataDate)}`
+              : ' to this month (no referral import yet)'}{' '}
+            (EHR and FHIR referrals).
           </p>
-        </>
-      )}
+        ) : null}
+        {data && (
+          <p className="muted">
+            {data.totalIsExact ? data.total : `${data.total}+`} providers
+            {data.items.length < data.total ? ` · first ${data.items.length} shown` : ''}
+          </p>
+        )}
+        {ticked.size > 0 ? (
+          <BulkBar
+            npis={[...ticked].map(String)}
+            canEdit={canEdit}
+            myId={me?.id ?? null}
+            onClear={() => setTicked(new Set())}
+          />
+        ) : null}
+        {data && view === 'table' && (
+          <DataTable
+            label="Providers"
+            columns={columns}
+            rows={rows}
+            selection={{ selected: ticked, onChange: setTicked, label: (r) => `Select ${r.name}` }}
+            rowKey={(r) => r.npi}
+            onRowClick={(r) => navigate(`/providers/${r.npi}`)}
+            chooserKey="providers"
+            empty={
+              <EmptyState title="No providers match">{'Try fewer filters or check the spelling.'}</EmptyState>
+            }
+          />
+        )}
+        {data && view === 'map' && (
+          <>
+            <LeafletMap
+              label="Map of the providers in the results"
+              height={480}
+              markers={data.items
+                .filter((r) => r.location)
+                .map((r) => ({
+                  id: r.npi,
+                  lat: r.location!.lat,
+                  lng: r.location!.lon,
+                  label: `${r.name} (${precisionLabel(r.location!.precision)})`,
+                }))}
+              onMarkerClick={(m) => navigate(`/providers/${m.id}`)}
+            />
+            <p className="muted">
+              Points marked ZIP centroid show the middle of the practice ZIP code, not the office.
+            </p>
+          </>
+        )}
+      </div>
     </Page>
   );
 }
