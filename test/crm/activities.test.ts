@@ -65,8 +65,8 @@ describe.each(backends)('activities, tasks, timeline and notes search on $name',
     expect(res.statusCode, res.body).toBe(201);
     const a = res.json();
     expect(a.attendees.map((x: { name: string }) => x.name)).toEqual([
-      'Ana Alvarez MD',
-      'Ben Brooks MD',
+      'Ana Alvarez, MD',
+      'Ben Brooks, MD',
       'Dana Office',
     ]);
     expect(a.tasks).toHaveLength(1);
@@ -220,8 +220,8 @@ describe.each(backends)('activities, tasks, timeline and notes search on $name',
       duplicate: false,
     });
     expect(a.attendees).toEqual([
-      { npi: NPIS[1], contactId: null, name: 'Ben Brooks MD' },
-      { npi: NPIS[0], contactId: null, name: 'Ana Alvarez MD' },
+      { npi: NPIS[1], contactId: null, name: 'Ben Brooks, MD' },
+      { npi: NPIS[0], contactId: null, name: 'Ana Alvarez, MD' },
     ]);
     // The answer is what a later read gives.
     const { duplicate: _d, ...written } = a;

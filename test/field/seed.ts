@@ -33,7 +33,7 @@ export async function seedField(db: Kysely<DB>, liaisonId: number, date: string)
     geoPrecision: 'rooftop',
     hours: null,
     visitRules: null,
-    providers: [{ npi: NPIS[0], name: 'Ana Alvarez MD', score: 0.5 }],
+    providers: [{ npi: NPIS[0], name: 'Ana Alvarez, MD', score: 0.5 }],
     priority: 1,
     prioritySource: 'default',
     why: [],

@@ -218,7 +218,7 @@ describe.each(backends)('field sync on $name', ({ create }) => {
     expect(b.route.visits[0]).toMatchObject({ stopId: seed.stopId, done: true });
     expect(b.route.mileage).toMatchObject({ km: 4.2, miles: 2.6 });
     const card = b.providers.find((p: { npi: string }) => p.npi === NPIS[0]);
-    expect(card.name).toBe('Ana Alvarez MD');
+    expect(card.name).toBe('Ana Alvarez, MD');
     expect(card.recentNotes[0].text).toMatch(/MRI slots/);
     expect(b.organizations[0]).toMatchObject({ id: seed.orgId, name: 'Lakeside Family Practice' });
     expect(b.organizations[0].locations[0]).toMatchObject({ id: seed.locationId, name: 'Lakeside Main' });

@@ -13,7 +13,7 @@ export const NPI = { P1: '1100000001', P2: '1100000002', P3: '1100000003' };
 export async function seedBook(db: Kysely<DB>, liaisonId: number) {
   const person = (npi: string, last: string) => ({
     npi,
-    first_name: 'Test',
+    first_name: 'TEST', // in capitals, as NPPES writes names: screens show "Test One" (core/directory/personName)
     last_name: last,
     primary_service_line: 'primary_care',
     practice_zip5: '10001',
@@ -24,7 +24,7 @@ export async function seedBook(db: Kysely<DB>, liaisonId: number) {
   });
   await db
     .insertInto('providers')
-    .values([person(NPI.P1, 'One'), person(NPI.P2, 'Two'), person(NPI.P3, 'Three')])
+    .values([person(NPI.P1, 'ONE'), person(NPI.P2, 'TWO'), person(NPI.P3, 'THREE')])
     .execute();
   await db
     .insertInto('provider_relationships')

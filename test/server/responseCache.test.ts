@@ -197,7 +197,7 @@ describe.each(backends)('relationship view cache on $name', ({ create }) => {
     await settle();
     const first = await view(liaison, A);
     expect(first.cache).toBe('miss');
-    expect(first.body).toMatchObject({ npi: A, name: 'Ana Alvarez MD', tier: null, last_visit: null });
+    expect(first.body).toMatchObject({ npi: A, name: 'Ana Alvarez, MD', tier: null, last_visit: null });
     expect(await view(liaison, A)).toEqual({ cache: 'hit', body: first.body });
     const other = await view(analyst, A);
     expect(other).toEqual({ cache: 'miss', body: first.body });

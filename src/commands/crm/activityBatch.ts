@@ -6,7 +6,12 @@
 import { type Kysely, sql } from 'kysely';
 import { IN_PERSON_TYPES } from '../../core/crm/visitCadence';
 import { PREPARED } from '../../db/connection';
-import { type ActivityView, activityColumns, attendeeName } from '../../db/queries/crm/activities';
+import {
+  type ActivityView,
+  activityColumns,
+  attendeeName,
+  casedAttendees,
+} from '../../db/queries/crm/activities';
 import type { DB } from '../../db/schema';
 import type { ActivityInput } from './activities';
 import type { Actor } from './errors';
@@ -143,5 +148,5 @@ async function insertActivities(db: Kysely<DB>, items: NewActivity[]): Promise<I
       '[]'::json as tasks
     from ok left join ids on ids.i = ok.i left join a on a.id = ids.id
     order by ok.i`.execute(db);
-  return r.rows.map(({ i: _i, ...row }) => row);
+  return r.rows.map(({ i: _i, ...row }) => ({ ...row, attendees: casedAttendees(row.attendees) }));
 }

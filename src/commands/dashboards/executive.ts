@@ -150,7 +150,7 @@ export async function buildExecutive(db: Kysely<DB>, q: { months: number; servic
       },
       {
         name: 'Physician',
-        taxonomy: 'Taxonomy',
+        taxonomy: 'Specialty',
         city: 'City',
         county: 'County',
         arrived_at: ['Arrived', 'date'],

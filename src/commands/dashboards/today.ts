@@ -114,7 +114,7 @@ export async function buildToday(db: Kysely<DB>, userId: number, date: string) {
       },
       {
         name: 'Physician',
-        taxonomy: 'Taxonomy',
+        taxonomy: 'Specialty',
         city: 'City',
         arrived_at: ['Arrived', 'date'],
         reason: 'Why',

@@ -1,7 +1,9 @@
 // Provider and organization cards for the phone: who they are, where, recent notes and a referral
 // summary (12 months, internal referral sources, same definitions as Targets and Referrals).
 import { type Kysely, sql } from 'kysely';
+import { casedComposedName } from '../../core/directory/personName';
 import { targetFacts } from '../../db/queries/network/targetFacts';
+import { personNameSql } from '../../db/queries/personNameSql';
 import type { DB } from '../../db/schema';
 
 const NOTES_PER_CARD = 3;
@@ -62,7 +64,7 @@ export async function providerCards(db: Kysely<DB>, npis: string[]) {
       .leftJoin('provider_relationships as r', 'r.provider_npi', 'p.npi')
       .select([
         'p.npi',
-        sql<string>`trim(concat_ws(' ', p.first_name, p.last_name, p.credential))`.as('name'),
+        sql<string>`coalesce(${personNameSql('p')}, '')`.as('name'),
         'x.display_name as specialty',
         'p.primary_service_line',
         'p.practice_line1',
@@ -83,7 +85,7 @@ export async function providerCards(db: Kysely<DB>, npis: string[]) {
     const f = byNpi.get(r.npi);
     return {
       npi: r.npi,
-      name: r.name || r.npi,
+      name: casedComposedName(r.name) || r.npi,
       specialty: r.specialty,
       serviceLine: r.primary_service_line,
       address: [r.practice_line1, r.practice_city, r.practice_state, r.practice_zip5]

@@ -1,6 +1,8 @@
 // Reading activities with their attendees (provider names from the directory, contact names).
 import { type Kysely, sql } from 'kysely';
+import { casedComposedName } from '../../../core/directory/personName';
 import type { DB } from '../../schema';
+import { personNameSql } from '../personNameSql';
 
 export type Attendee = { npi: string | null; contactId: number | null; name: string };
 
@@ -27,8 +29,12 @@ export const activityColumns = [
 
 // A provider attendee's directory name, else the contact's name, else the NPI.
 /** An attendee's display name (aliases: t attendee, p provider, c contact); also used by insertActivity. */
-export const attendeeName = sql`coalesce(nullif(trim(concat_ws(' ', p.first_name, p.last_name, p.credential)), ''),
+export const attendeeName = sql`coalesce(${personNameSql('p')},
   trim(concat_ws(' ', c.first_name, c.last_name)), t.provider_npi)`;
+
+/** Attendees as composed by attendeeName, their names re-cased for display (core/directory/personName). */
+export const casedAttendees = (list: Attendee[]) =>
+  list.map((a) => ({ ...a, name: casedComposedName(a.name) }));
 
 export async function attendeesOf(db: Kysely<DB>, ids: number[]): Promise<Map<number, Attendee[]>> {
   const out = new Map<number, Attendee[]>();
@@ -43,7 +49,7 @@ export async function attendeesOf(db: Kysely<DB>, ids: number[]): Promise<Map<nu
     .execute();
   for (const r of rows) {
     const list = out.get(r.activity_id) ?? [];
-    list.push({ npi: r.provider_npi, contactId: r.contact_id, name: r.name });
+    list.push({ npi: r.provider_npi, contactId: r.contact_id, name: casedComposedName(r.name) });
     out.set(r.activity_id, list);
   }
   return out;
@@ -122,7 +128,7 @@ export async function loadActivity(db: Kysely<DB>, id: number) {
     ])
     .where('a.id', '=', id)
     .executeTakeFirst();
-  return r;
+  return r && { ...r, attendees: casedAttendees(r.attendees) };
 }
 
 export type ActivityView = NonNullable<Awaited<ReturnType<typeof loadActivity>>>;

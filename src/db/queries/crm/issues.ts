@@ -1,7 +1,9 @@
 // Physician-issue lists with days open and the aging view (counts per bucket, with the ids).
 import { type Kysely, sql } from 'kysely';
 import { agingBucket, agingSummary, daysOpen } from '../../../core/crm/issueAging';
+import { casedComposedName } from '../../../core/directory/personName';
 import type { DB } from '../../schema';
+import { personNameSql } from '../personNameSql';
 
 export type IssueFilter = {
   id?: number;
@@ -28,9 +30,7 @@ export async function listIssues(db: Kysely<DB>, f: IssueFilter) {
     .select([
       'i.id',
       'i.provider_npi',
-      sql<string | null>`nullif(trim(concat_ws(' ', p.first_name, p.last_name, p.credential)), '')`.as(
-        'provider_name',
-      ),
+      personNameSql('p').as('provider_name'),
       'i.organization_id',
       'o.name as organization_name',
       'i.category',
@@ -59,7 +59,12 @@ export async function listIssues(db: Kysely<DB>, f: IssueFilter) {
   if (f.q) q = q.where(sql<boolean>`i.search @@ websearch_to_tsquery('english', ${f.q})`);
   const rows = (await q.orderBy('i.opened_on').orderBy('i.id').limit(5000).execute()).map((r) => {
     const days = daysOpen(r.opened_on, r.resolved_on, today);
-    return { ...r, days_open: days, bucket: agingBucket(days) };
+    return {
+      ...r,
+      provider_name: casedComposedName(r.provider_name),
+      days_open: days,
+      bucket: agingBucket(days),
+    };
   });
   const filtered = f.bucket ? rows.filter((r) => r.bucket === f.bucket && r.status !== 'resolved') : rows;
   return filtered.slice(f.offset ?? 0, (f.offset ?? 0) + (f.limit ?? 100));

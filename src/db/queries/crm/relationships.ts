@@ -2,8 +2,10 @@
 // overdue status. Scopes: a book of business (owners), a liaison's territories, or everything.
 import { type Expression, type Kysely, sql } from 'kysely';
 import { FREQUENCY_DAYS, type VisitFrequency, visitStatus } from '../../../core/crm/visitCadence';
+import { casedComposedName } from '../../../core/directory/personName';
 import { PREPARED } from '../../connection';
 import type { DB } from '../../schema';
+import { personNameSql } from '../personNameSql';
 import { lastVisitOf } from './lastVisit';
 
 // The interval per frequency, generated from the one definition in core so SQL and UI agree.
@@ -45,7 +47,7 @@ function base(db: Kysely<DB>) {
     .leftJoin('users as u', 'u.id', 'r.owner_id')
     .select([
       'p.npi',
-      sql<string>`trim(concat_ws(' ', p.first_name, p.last_name, p.credential))`.as('name'),
+      sql<string>`coalesce(${personNameSql('p')}, '')`.as('name'),
       'p.primary_service_line',
       'p.practice_city',
       'p.practice_zip5',
@@ -104,6 +106,7 @@ export async function listRelationships(db: Kysely<DB>, f: RelationshipFilter) {
     .execute();
   return rows.map((r) => ({
     ...r,
+    name: casedComposedName(r.name),
     visit: visitStatus(r.visit_frequency as VisitFrequency | null, r.last_visit, today),
   }));
 }
@@ -118,5 +121,9 @@ export async function getRelationship(
     await sql<RelationshipRow>`${sql.raw(PREPARED)} ${base(db).where('p.npi', '=', npi)}`.execute(db)
   ).rows[0];
   if (!r) return undefined;
-  return { ...r, visit: visitStatus(r.visit_frequency as VisitFrequency | null, r.last_visit, today) };
+  return {
+    ...r,
+    name: casedComposedName(r.name),
+    visit: visitStatus(r.visit_frequency as VisitFrequency | null, r.last_visit, today),
+  };
 }

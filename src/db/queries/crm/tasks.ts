@@ -1,7 +1,9 @@
 // Task lists with overdue computed against today (so the badge and the filter agree).
 import { type Kysely, sql } from 'kysely';
 import { taskOverdue } from '../../../core/crm/tasks';
+import { casedComposedName } from '../../../core/directory/personName';
 import type { DB } from '../../schema';
+import { personNameSql } from '../personNameSql';
 
 export type TaskFilter = {
   ownerIds?: number[] | null;
@@ -35,9 +37,7 @@ export async function listTasks(db: Kysely<DB>, f: TaskFilter) {
       't.status',
       't.completed_at',
       't.provider_npi',
-      sql<string | null>`nullif(trim(concat_ws(' ', p.first_name, p.last_name, p.credential)), '')`.as(
-        'provider_name',
-      ),
+      personNameSql('p').as('provider_name'),
       't.organization_id',
       'o.name as organization_name',
       't.activity_id',
@@ -62,5 +62,9 @@ export async function listTasks(db: Kysely<DB>, f: TaskFilter) {
     .limit(f.limit ?? 100)
     .offset(f.offset ?? 0)
     .execute();
-  return rows.map((r) => ({ ...r, ...taskOverdue({ status: r.status, dueOn: r.due_on }, today) }));
+  return rows.map((r) => ({
+    ...r,
+    provider_name: casedComposedName(r.provider_name),
+    ...taskOverdue({ status: r.status, dueOn: r.due_on }, today),
+  }));
 }

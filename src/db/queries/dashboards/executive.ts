@@ -1,6 +1,7 @@
 // Executive view: monthly share to our network and leakage to competitors per service line, and
 // physicians new to the market. (Risers/fallers and leakage value reuse queries/referrals/market.)
 import { type Kysely, sql } from 'kysely';
+import { casedComposedName, casedName } from '../../../core/directory/personName';
 import type { DB } from '../../schema';
 import { INTERNAL_SOURCES, offeredServiceLines, orgNetworkCte } from '../referrals/network';
 
@@ -43,9 +44,13 @@ export async function newPhysiciansList(db: Kysely<DB>, days: number, limit = 10
     arrived_at: string;
     reason: string | null;
   }>`
-    select npi, trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) as name, primary_taxonomy as taxonomy,
-      practice_city as city, county_name as county, to_char(coalesce(arrived_at, enumeration_date), 'YYYY-MM-DD') as arrived_at, coalesce(arrival_reason, 'enumerated') as reason
+    select npi, trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) as name,
+      coalesce((select display_name from taxonomies where code = primary_taxonomy), primary_taxonomy) as taxonomy, practice_city as city, county_name as county, to_char(coalesce(arrived_at, enumeration_date), 'YYYY-MM-DD') as arrived_at, coalesce(arrival_reason, 'enumerated') as reason
     from providers where coalesce(arrived_at, enumeration_date) >= now() - make_interval(days => ${days}) and status = 'active'
     order by coalesce(arrived_at, enumeration_date) desc, npi limit ${limit}`.execute(db);
-  return r.rows;
+  return r.rows.map((row) => ({
+    ...row,
+    name: casedComposedName(row.name),
+    city: row.city && casedName(row.city),
+  }));
 }

@@ -1,6 +1,7 @@
 // Team dashboard queries: visits per liaison × week and by type, A-tier physicians overdue for a visit,
 // open physician issues by age, and territory coverage by county. ownerIds null = everyone.
 import { type Kysely, sql } from 'kysely';
+import { casedComposedName } from '../../../core/directory/personName';
 import { VISIT_TYPES } from '../../../core/goals/metrics';
 import type { DB } from '../../schema';
 
@@ -37,7 +38,7 @@ export async function overdueATier(db: Kysely<DB>, ownerIds: number[] | null, as
     left join last l on l.npi = pr.provider_npi
     where pr.tier = 'A' and ${owners('pr.owner_id', ownerIds)} and (l.at is null or ${asOf}::date - l.at::date > ${FREQ})
     order by days_since desc nulls first limit ${limit}`.execute(db);
-  return r.rows;
+  return r.rows.map((row) => ({ ...row, name: casedComposedName(row.name) }));
 }
 
 export async function openIssuesByAge(db: Kysely<DB>, ownerIds: number[] | null, asOf: string) {

@@ -2,6 +2,7 @@
 // "New to the market": arrived in an NPPES refresh (arrived_at) or, for the first load, enumerated recently.
 // their territory and physicians new to the market there.
 import { type Kysely, sql } from 'kysely';
+import { casedComposedName, casedName } from '../../../core/directory/personName';
 import type { DB } from '../../schema';
 
 export async function routeForDay(db: Kysely<DB>, userId: number, date: string) {
@@ -29,7 +30,7 @@ export async function dueFollowUps(db: Kysely<DB>, userId: number, date: string,
     from tasks t left join providers p on p.npi = t.provider_npi
     where t.deleted_at is null and t.owner_id = ${userId} and t.status in ('open', 'in_progress') and t.due_on <= ${date}::date
     order by t.due_on limit ${limit}`.execute(db);
-  return r.rows;
+  return r.rows.map((row) => ({ ...row, provider: casedComposedName(row.provider) }));
 }
 
 export async function newToMarketInTerritory(
@@ -48,12 +49,16 @@ export async function newToMarketInTerritory(
     arrived_at: string;
     reason: string | null;
   }>`
-    select p.npi, trim(coalesce(p.first_name, '') || ' ' || coalesce(p.last_name, '')) as name, p.primary_taxonomy as taxonomy,
-      p.practice_city as city, p.county_name as county, to_char(coalesce(p.arrived_at, p.enumeration_date), 'YYYY-MM-DD') as arrived_at, coalesce(p.arrival_reason, 'enumerated') as reason
-    from providers p
+    select p.npi, trim(coalesce(p.first_name, '') || ' ' || coalesce(p.last_name, '')) as name,
+      coalesce(tx.display_name, p.primary_taxonomy) as taxonomy, p.practice_city as city, p.county_name as county, to_char(coalesce(p.arrived_at, p.enumeration_date), 'YYYY-MM-DD') as arrived_at, coalesce(p.arrival_reason, 'enumerated') as reason
+    from providers p left join taxonomies tx on tx.code = p.primary_taxonomy
     where coalesce(p.arrived_at, p.enumeration_date) >= ${date}::date - ${days}::int and p.status = 'active'
       and exists (select 1 from territories t join territory_assignments ta on ta.territory_id = t.id and ta.user_id = ${userId}
         where t.deleted_at is null and (p.county_fips = any(t.counties) or p.practice_zip5 = any(t.zips)))
     order by coalesce(p.arrived_at, p.enumeration_date) desc, p.npi limit ${limit}`.execute(db);
-  return r.rows;
+  return r.rows.map((row) => ({
+    ...row,
+    name: casedComposedName(row.name),
+    city: row.city && casedName(row.city),
+  }));
 }

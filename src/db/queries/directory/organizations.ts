@@ -1,5 +1,6 @@
 // Organization search and profile (hierarchy, providers, offices).
 import { type Kysely, sql } from 'kysely';
+import { personName } from '../../../core/directory/personName';
 import { textProbes } from '../../../core/directory/trigramProbes';
 import { searchText } from '../../../import/values';
 import type { DB } from '../../schema';
@@ -249,7 +250,7 @@ export async function getOrganizationProfile(db: Kysely<DB>, id: number) {
     })),
     providers: providers.map((p) => ({
       npi: p.npi,
-      name: [p.first_name, p.last_name].filter(Boolean).join(' ') + (p.credential ? `, ${p.credential}` : ''),
+      name: personName({ first: p.first_name, last: p.last_name, credential: p.credential }),
       specialty: p.display_name,
       serviceLine: p.primary_service_line,
       status: p.status,

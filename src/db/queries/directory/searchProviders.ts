@@ -2,6 +2,7 @@
 // providers goes through the name-word index (nameWords.ts, searchByName.ts); NPI, other statuses
 // and filter-only searches read providers directly (pg_trgm on search_name for status=all).
 import { type Kysely, sql } from 'kysely';
+import { personName } from '../../../core/directory/personName';
 import type { DB } from '../../schema';
 import { isPglite } from './backend';
 import { budgetWords, byQueryWord, queryWords, resolveNameWords } from './nameWords';
@@ -217,8 +218,14 @@ export function displayName(p: {
   name_suffix?: unknown;
   credential?: unknown;
 }) {
-  const name = [p.first_name, p.middle_name, p.last_name, p.name_suffix].filter(Boolean).join(' ');
-  return p.credential ? `${name}, ${p.credential}` : name;
+  const str = (v: unknown) => (v == null ? null : String(v));
+  return personName({
+    first: str(p.first_name),
+    middle: str(p.middle_name),
+    last: str(p.last_name),
+    suffix: str(p.name_suffix),
+    credential: str(p.credential),
+  });
 }
 
 function toHit(r: Record<string, unknown>) {

@@ -1,6 +1,7 @@
 // Who a graph node is: name, specialty line, network status (of their primary organization,
 // walking up to the health system), location and stored influence metrics.
 import type { Kysely } from 'kysely';
+import { personName } from '../../../core/directory/personName';
 import type { NetworkBucket } from '../../../core/referrals/types';
 import type { DB } from '../../schema';
 import { networkOfOrgs } from '../referrals/network';
@@ -60,7 +61,7 @@ export async function describeNodes(db: Kysely<DB>, ids: readonly string[]): Pro
     out.set(p.npi, {
       id: p.npi,
       kind: 'provider',
-      name: [p.first_name, p.last_name].filter(Boolean).join(' ') + (p.credential ? `, ${p.credential}` : ''),
+      name: personName({ first: p.first_name, last: p.last_name, credential: p.credential }),
       serviceLine: p.primary_service_line,
       networkStatus: org !== undefined ? (nets.get(org)?.network ?? 'unknown') : 'unknown',
       organization: org !== undefined ? (nets.get(org)?.name ?? null) : null,

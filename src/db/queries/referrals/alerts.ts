@@ -2,6 +2,7 @@
 // territories or filtered by county/ZIP), and the workflow (acknowledge, assign, resolve).
 
 import { type Kysely, sql } from 'kysely';
+import { personName } from '../../../core/directory/personName';
 import { chanceClause } from '../../../core/referrals/chance';
 import { monthStartDate, parseMonth } from '../../../core/referrals/months';
 import type { ShiftAlert } from '../../../core/referrals/shiftDetector';
@@ -163,8 +164,11 @@ function summarize(r: Record<string, unknown>, since: string | null): string {
 }
 
 function present(r: Record<string, unknown>) {
-  const name =
-    [r.first_name, r.last_name].filter(Boolean).join(' ') + (r.credential ? `, ${r.credential}` : '');
+  const name = personName({
+    first: r.first_name as string | null,
+    last: r.last_name as string | null,
+    credential: r.credential as string | null,
+  });
   const m = (v: unknown) => (v ? String(v).slice(0, 7) : null);
   return {
     id: r.id as number,

@@ -1,6 +1,7 @@
 // One physician's referral base: rollup cells for the period, resolved to destination networks,
 // handed to the pure computeReferralBase; plus CMS shared-patient collaboration (labelled as such).
 import { type Kysely, sql } from 'kysely';
+import { personName } from '../../../core/directory/personName';
 import { type MonthIndex, monthStartDate, parseMonth } from '../../../core/referrals/months';
 import { computeReferralBase, type ReferralBase } from '../../../core/referrals/referralBase';
 import type { MonthlyReferralCell, NetworkBucket } from '../../../core/referrals/types';
@@ -61,10 +62,7 @@ export async function referralCells(
       .where('npi', 'in', provNpis)
       .execute();
     for (const p of ps)
-      provNames.set(
-        p.npi,
-        [p.first_name, p.last_name].filter(Boolean).join(' ') + (p.credential ? `, ${p.credential}` : ''),
-      );
+      provNames.set(p.npi, personName({ first: p.first_name, last: p.last_name, credential: p.credential }));
   }
   return rows.map((r): MonthlyReferralCell => {
     const orgId = Number(r.dest_org_id);
@@ -154,9 +152,11 @@ export async function getReferralBase(
     npi,
     provider: provider
       ? {
-          name:
-            [provider.first_name, provider.last_name].filter(Boolean).join(' ') +
-            (provider.credential ? `, ${provider.credential}` : ''),
+          name: personName({
+            first: provider.first_name,
+            last: provider.last_name,
+            credential: provider.credential,
+          }),
           county_fips: provider.county_fips,
           zip5: provider.practice_zip5,
         }

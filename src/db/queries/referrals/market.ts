@@ -1,6 +1,7 @@
 // Market views: share of our network by county or ZIP (geography of the referring physician's
 // practice), top leaking referrers with a value estimate, and risers & fallers.
 import { type Kysely, sql } from 'kysely';
+import { personName } from '../../../core/directory/personName';
 import { leakageByReferrer, risersAndFallers, shareByArea } from '../../../core/referrals/market';
 import { formatMonth, monthStartDate } from '../../../core/referrals/months';
 import type { DB } from '../../schema';
@@ -169,7 +170,7 @@ export async function namesOf(db: Kysely<DB>, npis: string[]) {
     .execute();
   for (const p of rows)
     out.set(p.npi, {
-      name: [p.first_name, p.last_name].filter(Boolean).join(' ') + (p.credential ? `, ${p.credential}` : ''),
+      name: personName({ first: p.first_name, last: p.last_name, credential: p.credential }),
       countyFips: p.county_fips,
       zip5: p.practice_zip5,
     });

@@ -1,5 +1,6 @@
 // The offices a route can visit: locations (with hours, visit rules, point) and who practises there.
 import type { Kysely } from 'kysely';
+import { personName } from '../../../core/directory/personName';
 import type { DB } from '../../schema';
 
 export type LocationRow = {
@@ -99,7 +100,7 @@ export async function providerNames(db: Kysely<DB>, npis: readonly string[]): Pr
   return new Map(
     rows.map((r) => [
       r.npi,
-      [[r.first_name, r.last_name].filter(Boolean).join(' '), r.credential].filter(Boolean).join(', '),
+      personName({ first: r.first_name, last: r.last_name, credential: r.credential }),
     ]),
   );
 }

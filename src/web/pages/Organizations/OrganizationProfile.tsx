@@ -2,6 +2,7 @@
 // and its providers (memberships from memberships.csv, CMS group practices or manual links).
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { personName } from '../../../core/directory/personName';
 import type { getOrganizationProfile } from '../../../db/queries/directory/organizations';
 import { api } from '../../api/client';
 import {
@@ -176,7 +177,7 @@ export default function OrganizationProfilePage() {
             <>
               <dt>Authorized official</dt>
               <dd>
-                {[o.authorizedOfficial.firstName, o.authorizedOfficial.lastName].filter(Boolean).join(' ')}
+                {personName({ first: o.authorizedOfficial.firstName, last: o.authorizedOfficial.lastName })}
                 {o.authorizedOfficial.title ? `, ${o.authorizedOfficial.title}` : ''}
               </dd>
             </>

@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { casedName, personName } from '../../../core/directory/personName';
 import type { ProviderProfile as Profile } from '../../../db/queries/directory/providerProfile';
 import { api } from '../../api/client';
 import { EmptyState, NetworkChip, Page, SkeletonRows, Tabs } from '../../ui';
@@ -27,7 +28,11 @@ export default function ProviderProfilePage() {
         {(error as Error | null)?.message ?? `No provider ${npi} in the directory.`}
       </EmptyState>
     );
-  const name = [p.name.prefix, p.name.first, p.name.middle, p.name.last, p.name.suffix]
+  // NPPES writes most names in capitals: shown as people write them (core/directory/personName)
+  const name = [
+    p.name.prefix && casedName(p.name.prefix),
+    personName({ first: p.name.first, middle: p.name.middle, last: p.name.last, suffix: p.name.suffix }),
+  ]
     .filter(Boolean)
     .join(' ');
   const primary = p.taxonomies.find((t) => t.isPrimary);

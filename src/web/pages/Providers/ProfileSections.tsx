@@ -1,5 +1,6 @@
 // Sections of the provider profile: NPPES details, every location on a map, organizations.
 import { Link } from 'react-router-dom';
+import { personName } from '../../../core/directory/personName';
 import { LeafletMap, NetworkChip } from '../../ui';
 import type { ProviderProfile } from './Profile';
 import { precisionLabel } from './precision';
@@ -25,7 +26,7 @@ export function DetailsTab({ p }: { p: ProviderProfile }) {
           <ul>
             {p.otherNames.map((o) => (
               <li key={[o.last, o.first, o.middle].join('|')}>
-                {[o.first, o.middle, o.last].filter(Boolean).join(' ')}
+                {personName({ first: o.first, middle: o.middle, last: o.last })}
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 // The provider profile's tabs, in the order a liaison reads them: the referral base first, then
 // their activity with us, their network, and the directory data.
 import type { ReactNode } from 'react';
+import { personName } from '../../../core/directory/personName';
 import { ProviderActivityTab } from '../Activities/ProviderActivityTab';
 import { ReferralBaseTab } from '../Market/ReferralBaseTab';
 import { ProviderNetworkView } from '../Network/ProviderNetwork';
@@ -9,7 +10,7 @@ import { DetailsTab, LocationsTab, OrganizationsTab } from './ProfileSections';
 
 export type ProfileTab = { id: string; label: string; render: (p: ProviderProfile) => ReactNode };
 
-const displayName = (p: ProviderProfile) => [p.name.first, p.name.last].filter(Boolean).join(' ');
+const displayName = (p: ProviderProfile) => personName({ first: p.name.first, last: p.name.last });
 
 export const providerProfileTabs: ProfileTab[] = [
   { id: 'referrals', label: 'Referral base', render: (p) => <ReferralBaseTab npi={p.npi} /> },
