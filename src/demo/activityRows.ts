@@ -70,10 +70,15 @@ export function emitActivityRows(
     const rng = rngFor(p.seed, 'followup', k);
     if ((a.outcome === 'follow_up' || a.outcome === 'concern' || rng.chance(0.2)) && a.type !== 'email') {
       const due = a.day + rng.intBetween(3, 14);
+      // Due in the last ten days: still to do. Older ones were mostly done; the chance one was left
+      // open falls with age (a year-old open follow-up is a rare forgotten one, not one in seven).
+      const age = endDay - due;
       const status =
-        due < endDay - 10
-          ? rng.pick(['done', 'done', 'done', 'done', 'done', 'cancelled', 'open'])
-          : rng.pick(['open', 'in_progress']);
+        age <= 10
+          ? rng.pick(['open', 'in_progress'])
+          : rng.chance(age <= 45 ? 0.2 : 0.03)
+            ? 'open'
+            : rng.pick(['done', 'done', 'done', 'done', 'done', 'cancelled']);
       const title = rng
         .pick(TASKS)
         .replace('{svc}', a.lines[0]!.replace('_', ' '))

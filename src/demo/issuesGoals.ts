@@ -32,15 +32,16 @@ export function buildIssues(
       '{svc}',
       rng.pick(['cardiology', 'orthopedic', 'GI', 'imaging', 'neurology', 'urology']),
     );
+    // Most issues are fixed within three weeks, some take up to ten, a few stall; one is resolved only
+    // once its time has passed by the last CRM day, so recent ones are still open.
     const age = endDay - day;
-    const status =
-      age > 45
-        ? rng.chance(0.85)
-          ? 'resolved'
-          : 'in_progress'
-        : rng.pick(['open', 'open', 'in_progress', 'resolved']);
-    const resolved =
-      status === 'resolved' ? Math.min(endDay, day + rng.intBetween(2, Math.max(3, Math.min(60, age)))) : -1;
+    const takes = rng.chance(0.06)
+      ? Number.POSITIVE_INFINITY
+      : rng.chance(0.7)
+        ? rng.intBetween(2, 21)
+        : rng.intBetween(22, 70);
+    const status = takes <= age ? 'resolved' : age > 70 || rng.chance(0.5) ? 'in_progress' : 'open';
+    const resolved = status === 'resolved' ? day + takes : -1;
     const o = t.org[i]!;
     rows.push([
       `ISS-${String(rows.length + 1).padStart(5, '0')}`,
@@ -106,7 +107,7 @@ export function buildGoals(
           e,
           rng.pick([0.4, 0.45, 0.5]),
         ],
-        [l.email, 'issues_resolved', '', s, e, rng.intBetween(6, 12)],
+        [l.email, 'issues_resolved', '', s, e, rng.intBetween(3, 6)],
       );
     }
   }
@@ -126,7 +127,7 @@ export function buildGoals(
           [l.email, 'visits', '', s, e, rng.intBetween(14, 18) * 10],
           [l.email, 'unique_providers', '', s, e, rng.intBetween(50, 70)],
           [l.email, 'a_tier_coverage', '', s, e, 0.9],
-          [l.email, 'issues_resolved', '', s, e, rng.intBetween(6, 12)],
+          [l.email, 'issues_resolved', '', s, e, rng.intBetween(3, 6)],
         );
     }
   }

@@ -64,7 +64,7 @@ export default function ActivitiesPage() {
         <div>
           <div className="cell-main">{formatDateTime(a.occurred_at)}</div>
           <div className="cell-sub show-phone">
-            {TYPE_LABEL[a.type]} · {a.attendees.map((x) => x.name).join(', ')}
+            {TYPE_LABEL[a.type]} · {a.attendees.map((x) => x.name).join('; ')}
           </div>
         </div>
       ),
@@ -80,7 +80,7 @@ export default function ActivitiesPage() {
       id: 'who',
       header: 'Attendees',
       hideOnPhone: true,
-      cell: (a) => a.attendees.map((x) => x.name).join(', ') || <span className="muted">—</span>,
+      cell: (a) => a.attendees.map((x) => x.name).join('; ') || <span className="muted">—</span>,
     },
     {
       id: 'org',

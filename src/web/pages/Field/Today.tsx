@@ -42,7 +42,7 @@ function NextStop({ bundle, visit, me }: { bundle: Bundle; visit: Visit; me: Me 
       </p>
       <h2 id="next-stop">{visit.name}</h2>
       <p className="fld-muted">{visit.address}</p>
-      {visit.providers.length ? <p>{visit.providers.map((p) => p.name).join(', ')}</p> : null}
+      {visit.providers.length ? <p>{visit.providers.map((p) => p.name).join('; ')}</p> : null}
       {visit.hours || visit.visitRules ? (
         <p className="fld-muted">{[visit.hours, visit.visitRules].filter(Boolean).join(' · ')}</p>
       ) : null}
@@ -159,7 +159,7 @@ export default function FieldToday() {
                           ? 'visited'
                           : st === 'saved'
                             ? 'saved on this phone'
-                            : v.providers.map((p) => p.name).join(', ') || v.address}
+                            : v.providers.map((p) => p.name).join('; ') || v.address}
                       </span>
                     </span>
                     <span className="fld-muted">

@@ -70,7 +70,7 @@ export function StopList({
               </div>
               {v.providers.length ? (
                 <div className="cell-sub">
-                  {v.providers.map((p) => p.name).join(', ')} · priority {v.priority}
+                  {v.providers.map((p) => p.name).join('; ')} · priority {v.priority}
                   {v.prioritySource === 'target-score'
                     ? ' (target score)'
                     : v.prioritySource === 'tier'
