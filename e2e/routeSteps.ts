@@ -44,6 +44,34 @@ export async function planMyDay(page: Page): Promise<Plan> {
   return plan;
 }
 
+/**
+ * A day on which every office is closed (a Sunday for Mon–Fri hours): the page says so and offers the next
+ * working day; taking the offer plans that day and shows it.
+ */
+export async function closedDayOffersNext(page: Page, closedDay: string, nextDay: string, nextIso: string) {
+  const [res] = await Promise.all([
+    planResponse(page, /^\/api\/routes\/plan$/),
+    page.getByRole('button', { name: 'Plan my day' }).click(),
+  ]);
+  const closed = await planFrom(res);
+  expect(closed.visits).toHaveLength(0);
+  expect(closed.unassigned.every((u) => u.reason === 'closed')).toBe(true);
+  const offer = page
+    .getByRole('status')
+    .filter({ hasText: `Every office on this list is closed on ${closedDay}.` });
+  await expect(offer).toBeVisible();
+  const [next] = await Promise.all([
+    planResponse(page, /^\/api\/routes\/plan$/),
+    offer.getByRole('button', { name: `Plan ${nextDay} instead` }).click(),
+  ]);
+  const plan = await planFrom(next);
+  expect(plan.date).toBe(nextIso);
+  await expect(page.getByLabel('Date')).toHaveValue(nextIso);
+  await expectDayShows(page, plan);
+  await expect(offer).toHaveCount(0);
+  return plan;
+}
+
 /** The list, the map, the left-out stops and the KPI show exactly the plan's stops, in its order. */
 export async function expectDayShows(page: Page, plan: Plan) {
   const stops = page.getByTestId('route-stop');

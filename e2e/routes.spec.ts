@@ -3,7 +3,14 @@
 // in downtown Nashville) and the offices are handed to the planner the way "Add to route" links do.
 import { npiCheckDigit } from '../src/demo/npi';
 import { expect, signIn, test } from './fixtures';
-import { exportIcsMatches, moveStop, planMyDay, replanKeepsPin, weekShows } from './routeSteps';
+import {
+  closedDayOffersNext,
+  exportIcsMatches,
+  moveStop,
+  planMyDay,
+  replanKeepsPin,
+  weekShows,
+} from './routeSteps';
 import { EMPTY_USERS } from './servers';
 
 const N = 20;
@@ -59,6 +66,12 @@ test('plan a 20-stop day, pin a stop, re-plan, export ICS', async ({ page }) => 
     ids.push(...(p.locations as { id: number }[]).map((l) => l.id));
   }
   expect(ids).toHaveLength(N);
+
+  // A Sunday: every office is closed (Mon–Fri hours); the page offers Monday and plans it.
+  await page.goto(`/routes?locations=${ids.join(',')}&date=2026-11-29`);
+  await page.getByLabel('Start point').fill('36.1627, -86.7816');
+  const monday = await closedDayOffersNext(page, 'Sunday, Nov 29', 'Monday, Nov 30', '2026-11-30');
+  expect(monday.visits.length).toBeGreaterThanOrEqual(18);
 
   // "Add to route" link → plan the day (a Tuesday) from home base downtown.
   await page.goto(`/routes?locations=${ids.join(',')}&date=2026-12-01`);

@@ -6,6 +6,7 @@ import { casedName, personName } from '../../../core/directory/personName';
 import type { ProviderProfile as Profile } from '../../../db/queries/directory/providerProfile';
 import { api } from '../../api/client';
 import { EmptyState, NetworkChip, Page, SkeletonRows, Tabs } from '../../ui';
+import { placeName } from '../../ui/format';
 import { providerProfileTabs } from './profileTabs';
 
 export type ProviderProfile = Profile;
@@ -43,7 +44,9 @@ export default function ProviderProfilePage() {
       subtitle={
         <>
           {primary?.name ?? p.primaryTaxonomy ?? 'No taxonomy'} · NPI {p.npi} ·{' '}
-          {[p.practiceAddress.city, p.practiceAddress.state].filter(Boolean).join(', ')}
+          {[placeName(p.practiceAddress.city as string | null), p.practiceAddress.state]
+            .filter(Boolean)
+            .join(', ')}
           {p.primaryOrganization ? (
             <>
               {' '}

@@ -11,6 +11,21 @@ import { WeekView } from './WeekView';
 import './routes.css';
 
 const isoToday = () => new Date().toLocaleDateString('en-CA');
+/** The next Monday–Friday after `date` (YYYY-MM-DD). */
+export function nextWorkday(date: string) {
+  const d = new Date(`${date}T12:00:00Z`);
+  do d.setUTCDate(d.getUTCDate() + 1);
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6);
+  return d.toISOString().slice(0, 10);
+}
+const dayName = (date: string) =>
+  new Date(`${date}T12:00:00Z`).toLocaleDateString('en-US', {
+    weekday: 'long',
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+
 function mondayOf(date: string) {
   const d = new Date(`${date}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
@@ -43,13 +58,13 @@ export default function RoutesPage() {
     setPlanId(list.data?.items[0]?.id ?? null);
   }, [list.data]);
 
-  const submit = () => {
+  const submit = (day = date) => {
     const m = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(start);
     if (start.trim() && !m) return toast({ tone: 'danger', title: 'Start point must be "lat, lon"' });
     planDay.mutate(
       {
         liaison,
-        date,
+        date: day,
         ...(source === 'linked' ? { locationIds: linked } : { targets: source, limit }),
         start: m ? { lat: Number(m[1]), lon: Number(m[2]), label: 'start' } : undefined,
         timeLimitSec: budget,
@@ -176,7 +191,29 @@ export default function RoutesPage() {
           }}
         />
       ) : plan.data ? (
-        <DayView key={`${plan.data.id}-${plan.data.version}`} plan={plan.data} />
+        <>
+          {/* a weekend or holiday plan of offices that are all closed: offer the next working day */}
+          {!plan.data.visits.length &&
+          plan.data.unassigned.length &&
+          plan.data.unassigned.every((u) => u.reason === 'closed') ? (
+            <p className="callout callout-info" role="status">
+              Every office on this list is closed on {dayName(plan.data.date)}.{' '}
+              <button
+                type="button"
+                className="btn btn-primary"
+                disabled={planDay.isPending}
+                onClick={() => {
+                  const next = nextWorkday(plan.data!.date);
+                  setDate(next);
+                  submit(next);
+                }}
+              >
+                Plan {dayName(nextWorkday(plan.data.date))} instead
+              </button>
+            </p>
+          ) : null}
+          <DayView key={`${plan.data.id}-${plan.data.version}`} plan={plan.data} />
+        </>
       ) : list.isLoading || plan.isLoading ? (
         <SkeletonRows rows={6} />
       ) : (
