@@ -14,7 +14,7 @@ const SOURCE_LABEL = {
 } as const;
 /** Where the stop priorities came from, e.g. "target scores, no score: 1 each". */
 const prioritySources = (plan: RoutePlan) =>
-  [...new Set(plan.visits.map((v) => SOURCE_LABEL[v.prioritySource]))].join(', ') || 'none';
+  [...new Set(plan.visits.map((v) => SOURCE_LABEL[v.prioritySource]))].join(', ');
 
 export function DayView({ plan }: { plan: RoutePlan }) {
   const toast = useToast();
@@ -205,7 +205,8 @@ export function DayView({ plan }: { plan: RoutePlan }) {
       <p className="cell-sub">
         Solver: {plan.solver.ms} ms of a {plan.solver.timeLimitMs / 1000} s budget, seed {plan.solver.seed},{' '}
         {plan.solver.feasible ? 'checked feasible' : 'NOT feasible'} · priority points planned{' '}
-        {plan.totals.priority} of {plan.totals.priorityAvailable} (priorities from {prioritySources(plan)}).
+        {plan.totals.priority} of {plan.totals.priorityAvailable}
+        {plan.visits.length ? ` (priorities from ${prioritySources(plan)})` : ''}.
       </p>
     </div>
   );
