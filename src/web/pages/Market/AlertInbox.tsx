@@ -1,5 +1,6 @@
-// Alert inbox: shifting referrers, most significant first; acknowledge, assign (managers), resolve;
-// the evidence chart of the selected alert. Liaisons see their territories only.
+// Alert inbox: shifting referrers, most significant first, one entry per physician × service line (a drop
+// in ours and a rise to competitors together, alertGroups.ts); acknowledge, assign (managers), resolve
+// each alert; the evidence chart of the opened entry's alerts. Liaisons see their territories only.
 
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -8,6 +9,7 @@ import { errorMessage } from '../../api/client';
 import { useMe } from '../../api/hooks';
 import { Chip, EmptyState, SkeletonRows, Tabs, useToast } from '../../ui';
 import { AlertEvidence } from './AlertEvidence';
+import { groupAlerts, groupQ, groupStart } from './alertGroups';
 import { type Alert, lineLabel, pct, useAlertAction, useAlerts, useUsers } from './api';
 
 /** "23 % → 100 % of their referrals" for share tests, "10.0 → 0.0/mo" for volume tests. */
@@ -32,7 +34,8 @@ export function AlertInbox() {
   const users = useUsers(isManager);
   const act = useAlertAction();
   const toast = useToast();
-  const [selected, setSelected] = useState<number | null>(null);
+  // the open entry: a physician × service line (its alerts, one or two, open together)
+  const [selected, setSelected] = useState<string | null>(null);
   const run = (a: Alert, action: 'acknowledge' | 'assign' | 'resolve', body?: object) =>
     act.mutate(
       { id: a.id, action, body },
@@ -64,79 +67,97 @@ export function AlertInbox() {
         </EmptyState>
       ) : null}
       <ul className="alert-list">
-        {items.map((a) => (
-          <li key={a.id} className={`alert-item${selected === a.id ? ' is-open' : ''}`}>
-            <button
-              type="button"
-              className="alert-head"
-              onClick={() => setSelected(selected === a.id ? null : a.id)}
-              aria-expanded={selected === a.id}
-            >
-              <Chip tone={a.direction === 'drop' ? 'competitor' : 'medium'} dot>
-                {a.direction === 'drop' ? 'drop' : 'to competitor ↑'}
-              </Chip>
-              <strong>{a.physician ?? a.referringNpi}</strong>
-              <span className="muted">
-                {lineLabel(a.serviceLine)} · since {a.startMonth} · {change(a)} ·{' '}
-                <span
-                  title={`${statText('q', a.qValue)}: after testing every physician, the share of alerts this strong that chance alone would raise`}
-                >
-                  chance alone {percentChance(a.qValue)}
+        {groupAlerts(items).map((g) => {
+          const key = `${g[0]!.referringNpi}|${g[0]!.serviceLine}`;
+          const open = selected === key;
+          const q = groupQ(g);
+          return (
+            <li key={key} className={`alert-item${open ? ' is-open' : ''}`}>
+              <button
+                type="button"
+                className="alert-head"
+                onClick={() => setSelected(open ? null : key)}
+                aria-expanded={open}
+              >
+                {g.map((a) => (
+                  <Chip key={a.id} tone={a.direction === 'drop' ? 'competitor' : 'medium'} dot>
+                    {a.direction === 'drop' ? 'drop' : 'to competitor ↑'}
+                  </Chip>
+                ))}
+                <strong>{g[0]!.physician ?? g[0]!.referringNpi}</strong>
+                <span className="muted">
+                  {lineLabel(g[0]!.serviceLine)} · since {groupStart(g)} ·{' '}
+                  {g.length === 1
+                    ? change(g[0]!)
+                    : g
+                        .map((a) => `${a.direction === 'drop' ? 'ours' : 'competitors'} ${change(a)}`)
+                        .join(' · ')}{' '}
+                  ·{' '}
+                  <span
+                    title={`${statText('q', q)}: after testing every physician, the share of alerts this strong that chance alone would raise`}
+                  >
+                    chance alone {percentChance(q)}
+                  </span>
                 </span>
-              </span>
-              <span className="muted small">
-                {a.status}
-                {a.assignee ? ` · ${a.assignee.name}` : ''}
-              </span>
-            </button>
-            {selected === a.id ? (
-              <div className="alert-body">
-                <p>{a.summary}</p>
-                <AlertEvidence alert={a} />
-                <div className="row alert-actions">
-                  <Link to={`/referrals/base/${a.referringNpi}`}>Referral base</Link>
-                  {canAct && a.status === 'new' ? (
-                    <button type="button" className="btn" onClick={() => run(a, 'acknowledge')}>
-                      Acknowledge
-                    </button>
-                  ) : null}
-                  {isManager && a.status !== 'resolved' ? (
-                    <select
-                      aria-label="Assign to"
-                      value={a.assignee?.id ?? ''}
-                      onChange={(e) =>
-                        e.target.value && run(a, 'assign', { assigneeUserId: Number(e.target.value) })
-                      }
-                    >
-                      <option value="">Assign to…</option>
-                      {(users.data?.items ?? [])
-                        .filter((u) => !u.disabled)
-                        .map((u) => (
-                          <option key={u.id} value={u.id}>
-                            {u.name} ({u.role})
-                          </option>
-                        ))}
-                    </select>
-                  ) : null}
-                  {canAct && a.status !== 'resolved' ? (
-                    <button
-                      type="button"
-                      className="btn"
-                      onClick={() =>
-                        run(a, 'resolve', { note: window.prompt('Resolution note (optional)') ?? undefined })
-                      }
-                    >
-                      Resolve
-                    </button>
-                  ) : null}
-                </div>
-                <p className="muted small">
-                  Source {a.sources} referrals · data through {a.dataDate ?? '—'} · as of {a.asOf}
-                </p>
-              </div>
-            ) : null}
-          </li>
-        ))}
+                <span className="muted small">
+                  {[...new Set(g.map((a) => `${a.status}${a.assignee ? ` · ${a.assignee.name}` : ''}`))].join(
+                    ' / ',
+                  )}
+                </span>
+              </button>
+              {open
+                ? g.map((a) => (
+                    <div key={a.id} className="alert-body">
+                      <p>{a.summary}</p>
+                      <AlertEvidence alert={a} />
+                      <div className="row alert-actions">
+                        <Link to={`/referrals/base/${a.referringNpi}`}>Referral base</Link>
+                        {canAct && a.status === 'new' ? (
+                          <button type="button" className="btn" onClick={() => run(a, 'acknowledge')}>
+                            Acknowledge
+                          </button>
+                        ) : null}
+                        {isManager && a.status !== 'resolved' ? (
+                          <select
+                            aria-label="Assign to"
+                            value={a.assignee?.id ?? ''}
+                            onChange={(e) =>
+                              e.target.value && run(a, 'assign', { assigneeUserId: Number(e.target.value) })
+                            }
+                          >
+                            <option value="">Assign to…</option>
+                            {(users.data?.items ?? [])
+                              .filter((u) => !u.disabled)
+                              .map((u) => (
+                                <option key={u.id} value={u.id}>
+                                  {u.name} ({u.role})
+                                </option>
+                              ))}
+                          </select>
+                        ) : null}
+                        {canAct && a.status !== 'resolved' ? (
+                          <button
+                            type="button"
+                            className="btn"
+                            onClick={() =>
+                              run(a, 'resolve', {
+                                note: window.prompt('Resolution note (optional)') ?? undefined,
+                              })
+                            }
+                          >
+                            Resolve
+                          </button>
+                        ) : null}
+                      </div>
+                      <p className="muted small">
+                        Source {a.sources} referrals · data through {a.dataDate ?? '—'} · as of {a.asOf}
+                      </p>
+                    </div>
+                  ))
+                : null}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
