@@ -7,6 +7,7 @@ export type TargetFacts = {
   npi: string;
   /** Referrals in the last 12 months to non-network destinations in service lines we offer. */
   leakedReferrals: number;
+  /** lines with referrals to competitors, the most such referrals first */
   leakageServiceLines: string[];
   /** Referral volume (all destinations) in the last 6 months and the 6 before. */
   recentReferrals: number;

@@ -68,18 +68,26 @@ export async function targetFacts(db: Kysely<DB>, pool: TargetPool, now = new Da
     open_issues: number;
   }>`
     with recursive ${orgNetworkCte},
-    ref as (
-      select m.referring_npi as npi,
-        coalesce(sum(m.count) filter (where m.month >= ${recentFrom}::date), 0)::int as recent,
-        coalesce(sum(m.count) filter (where m.month < ${recentFrom}::date), 0)::int as prior,
-        coalesce(sum(m.count) filter (where m.service_line = any(${offered}::text[]) and m.month >= ${from12}::date), 0)::int as offered_total,
-        coalesce(sum(m.count) filter (where m.service_line = any(${offered}::text[]) and m.month >= ${from12}::date and n.network in ('ours', 'affiliated')), 0)::int as ours,
-        coalesce(sum(m.count) filter (where m.service_line = any(${offered}::text[]) and m.month >= ${from12}::date and n.network = 'competitor'), 0)::int as leaked,
-        array_agg(distinct m.service_line) filter (where m.service_line = any(${offered}::text[]) and m.month >= ${from12}::date and n.network = 'competitor') as leak_lines
+    -- one pass per physician × line, rolled up per physician: the lines that leak come out ordered by
+    -- their referrals to competitors, most first (the "why" names the top three)
+    ref_line as (
+      select m.referring_npi as npi, m.service_line,
+        sum(m.count) filter (where m.month >= ${recentFrom}::date) as recent,
+        sum(m.count) filter (where m.month < ${recentFrom}::date) as prior,
+        sum(m.count) filter (where m.service_line = any(${offered}::text[]) and m.month >= ${from12}::date) as offered_total,
+        sum(m.count) filter (where m.service_line = any(${offered}::text[]) and m.month >= ${from12}::date and n.network in ('ours', 'affiliated')) as ours,
+        sum(m.count) filter (where m.service_line = any(${offered}::text[]) and m.month >= ${from12}::date and n.network = 'competitor') as leaked
       from referral_monthly m left join org_net n on n.org_id = m.dest_org_id
       where m.referring_npi = any(${npis}::text[]) and m.source in (${sql.join([...INTERNAL_SOURCES])})
         and m.month between ${monthStartDate(end - 11)}::date and ${monthStartDate(end)}::date
-      group by 1
+      group by 1, 2
+    ),
+    ref as (
+      select npi, coalesce(sum(recent), 0)::int as recent, coalesce(sum(prior), 0)::int as prior,
+        coalesce(sum(offered_total), 0)::int as offered_total, coalesce(sum(ours), 0)::int as ours,
+        coalesce(sum(leaked), 0)::int as leaked,
+        array_agg(service_line order by leaked desc, service_line) filter (where leaked > 0) as leak_lines
+      from ref_line group by npi
     )
     select p.npi, coalesce(ref.recent, 0) as recent, coalesce(ref.prior, 0) as prior,
       coalesce(ref.offered_total, 0) as offered_total, coalesce(ref.ours, 0) as ours, coalesce(ref.leaked, 0) as leaked,
@@ -95,7 +103,7 @@ export async function targetFacts(db: Kysely<DB>, pool: TargetPool, now = new Da
     return {
       npi: r.npi,
       leakedReferrals: r.leaked,
-      leakageServiceLines: (r.leak_lines ?? []).sort(),
+      leakageServiceLines: r.leak_lines ?? [],
       recentReferrals: r.recent,
       priorReferrals: r.prior,
       segment: r.offered_total > 0 ? segmentFor(share, r.offered_total, settings.thresholds) : null,
