@@ -1,33 +1,7 @@
-// People's names as people write them. NPPES keeps most names in capitals ("WILLIAM O'BRIEN"); every
-// screen, export and PDF that shows a person reads them through here ("William O'Brien"). Names already
-// in mixed case are the registrant's own spelling and are left alone; credentials ("M.D.", "PMHNP-BC")
-// are abbreviations and are never re-cased. The stored columns keep the registry's spelling, so search,
-// change detection and the source rows are untouched.
-
-/** Roman-numeral generational suffixes stay in capitals. */
-const ROMAN = /^(II|III|IV|V|VI)$/;
-
-function casedWord(word: string): string {
-  if (ROMAN.test(word)) return word;
-  // capital after the start, a hyphen or an apostrophe: Smith-Jones, O'Brien, D'Angelo
-  const lower = word
-    .toLowerCase()
-    .replace(/(^|[-'’.])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
-  // McDonald, Smith-McCoy: "Mc" before two more letters is a prefix (Mac is not: Mack, Macon)
-  return lower.replace(
-    /(^|[-'’])Mc(\p{L})(?=\p{L})/gu,
-    (_m, sep: string, ch: string) => `${sep}Mc${ch.toUpperCase()}`,
-  );
-}
-
-/** One name part ("WILLIAM", "DE LA CRUZ", "MCDONALD-SMITH"), re-cased only if written all in capitals. */
-export function casedName(part: string): string {
-  if (!/\p{Lu}/u.test(part) || part !== part.toUpperCase()) return part;
-  return part
-    .split(/(\s+)/)
-    .map((w) => (/\s/.test(w) ? w : casedWord(w)))
-    .join('');
-}
+// People's names as people write them: every screen, export and PDF that shows a person composes the
+// name here, each part re-cased from registry capitals (core/capitals.ts); credentials ("M.D.",
+// "PMHNP-BC") are abbreviations and are never re-cased.
+import { casedName } from '../capitals';
 
 type NameParts = {
   first?: string | null;

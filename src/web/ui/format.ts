@@ -1,4 +1,6 @@
 // Formatting shared by every page, so dates and numbers read the same everywhere.
+import { casedName } from '../../core/capitals';
+
 const dateFmt = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 const dateTimeFmt = new Intl.DateTimeFormat(undefined, {
   year: 'numeric',
@@ -28,15 +30,7 @@ export function relativeTime(v: string | Date, now = Date.now()): string {
   return formatDate(v);
 }
 
-/**
- * A place name from an all-capitals registry (NPPES writes "MOUNT JULIET") as people write it:
- * "Mount Juliet". Names already in mixed case are left as they are; "McMinnville"-style inner capitals
- * cannot be recovered from capitals alone, so words are only capitalised.
- */
+/** A place name from an all-capitals registry ("MOUNT JULIET") as people write it (core/capitals.ts). */
 export function placeName(v: string | null | undefined): string {
-  if (!v) return '';
-  if (v !== v.toUpperCase()) return v;
-  return v
-    .toLowerCase()
-    .replace(/(^|[\s\-'.(/])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+  return v ? casedName(v) : '';
 }

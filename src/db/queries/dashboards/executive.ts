@@ -1,7 +1,8 @@
 // Executive view: monthly share to our network and leakage to competitors per service line, and
 // physicians new to the market. (Risers/fallers and leakage value reuse queries/referrals/market.)
 import { type Kysely, sql } from 'kysely';
-import { casedComposedName, casedName } from '../../../core/directory/personName';
+import { casedName } from '../../../core/capitals';
+import { casedComposedName } from '../../../core/directory/personName';
 import type { DB } from '../../schema';
 import { INTERNAL_SOURCES, offeredServiceLines, orgNetworkCte } from '../referrals/network';
 

@@ -2,7 +2,8 @@
 // "New to the market": arrived in an NPPES refresh (arrived_at) or, for the first load, enumerated recently.
 // their territory and physicians new to the market there.
 import { type Kysely, sql } from 'kysely';
-import { casedComposedName, casedName } from '../../../core/directory/personName';
+import { casedName } from '../../../core/capitals';
+import { casedComposedName } from '../../../core/directory/personName';
 import type { DB } from '../../schema';
 
 export async function routeForDay(db: Kysely<DB>, userId: number, date: string) {

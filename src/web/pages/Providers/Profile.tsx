@@ -2,7 +2,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { casedName, personName } from '../../../core/directory/personName';
+import { casedName } from '../../../core/capitals';
+import { personName } from '../../../core/directory/personName';
 import type { ProviderProfile as Profile } from '../../../db/queries/directory/providerProfile';
 import { api } from '../../api/client';
 import { EmptyState, NetworkChip, Page, SkeletonRows, Tabs } from '../../ui';

@@ -12,7 +12,7 @@ import './routes.css';
 
 const isoToday = () => new Date().toLocaleDateString('en-CA');
 /** The next Monday–Friday after `date` (YYYY-MM-DD). */
-export function nextWorkday(date: string) {
+function nextWorkday(date: string) {
   const d = new Date(`${date}T12:00:00Z`);
   do d.setUTCDate(d.getUTCDate() + 1);
   while (d.getUTCDay() === 0 || d.getUTCDay() === 6);
