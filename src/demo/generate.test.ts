@@ -266,14 +266,19 @@ describe('CRM activity past the referral data (crmEnd)', () => {
     expect(old.filter((x) => x.status === 'open').length / old.length).toBeLessThan(0.06);
   });
 
-  it('sets each liaison CRM goals for the quarter in progress, the day after the last one ended', () => {
+  it('sets goals by calendar quarter: full ones inside the referral data, CRM ones for the quarter in progress', () => {
     const before = readCsv(a, 'goals.csv');
     const goals = readCsv(d, 'goals.csv');
-    // the referral data's quarters are unchanged: 2025-11-01 + 91-day steps, the last ending 2026-10-30
-    expect(goals.filter((g) => g.period_start !== '2026-10-31')).toEqual(before);
+    // referral data 2025-11-01 … 2026-10-31: Q4 2025 starts before it, Q4 2026 ends after it
+    const liaisonPeriods = (g: Record<string, string>[]) =>
+      new Set(g.filter((x) => !x.owner_email!.startsWith('dana.')).map((x) => `${x.period_start}..${x.period_end}`));
+    expect(liaisonPeriods(before)).toEqual(
+      new Set(['2026-01-01..2026-03-31', '2026-04-01..2026-06-30', '2026-07-01..2026-09-30']),
+    );
+    expect(goals.filter((g) => g.period_start !== '2026-10-01')).toEqual(before);
     const current = goals.filter((g) => g.period_start! <= '2026-11-28' && g.period_end! >= '2026-11-28');
     expect(new Set(current.map((g) => `${g.period_start}..${g.period_end}`))).toEqual(
-      new Set(['2026-10-31..2027-01-29']),
+      new Set(['2026-10-01..2026-12-31']),
     );
     expect(current.filter((g) => g.owner_email!.startsWith('dana.'))).toEqual([]); // the manager's goals end with the data
     const metrics = new Map<string, string[]>();

@@ -2,7 +2,7 @@
 import type { Book, User } from './crm';
 import { weekday } from './crm';
 import type { DemoEvent } from './events';
-import { isoDate, monthStartDay, type Org, type Params } from './model';
+import { dayNumber, fromDayNumber, isoDate, monthStartDay, type Org, type Params } from './model';
 import { rngFor } from './prng';
 import type { ProviderTable } from './providers';
 import { ISSUE } from './templates';
@@ -82,9 +82,13 @@ export function buildGoals(
 ): Row[] {
   const rows: Row[] = [];
   const rng = rngFor(p.seed, 'goals');
-  for (let q = windowStart; q + 80 <= endDay; q += 91) {
+  // Calendar quarters, as a team sets them: every one that lies wholly inside the referral data
+  // (a quarter the window starts part-way through is left out) gets the full set of goals.
+  let q = quarterStart(windowStart);
+  if (q < windowStart) q = quarterEnd(q) + 1;
+  for (; quarterEnd(q) <= endDay; q = quarterEnd(q) + 1) {
     const s = isoDate(q);
-    const e = isoDate(Math.min(endDay, q + 90));
+    const e = isoDate(quarterEnd(q));
     for (const l of liaisons) {
       rows.push(
         [l.email, 'visits', '', s, e, rng.intBetween(14, 18) * 10],
@@ -112,24 +116,20 @@ export function buildGoals(
     }
   }
   // CRM activity past the referral data (the first start: up to yesterday): the quarter in
-  // progress after the last one above, with the goals the CRM measures — visits, physicians seen,
-  // A-tier coverage, issues resolved — so Today and Goals show progress and pace. Its referral
-  // goals are left out: that data arrives a month behind, and a pace read from it would be zero.
+  // progress, with the goals the CRM measures — visits, physicians seen, A-tier coverage, issues
+  // resolved — so Today and Goals show progress and pace. Its referral goals are left out: that
+  // data arrives a month behind, and a pace read from it would be zero.
   if (p.crmEndDay > endDay) {
-    let q = windowStart; // the day after the last period above ended
-    while (q + 80 <= endDay) q += 91;
-    if (q > windowStart) q = Math.min(endDay, q - 91 + 90) + 1;
-    if (q <= p.crmEndDay) {
-      const s = isoDate(q);
-      const e = isoDate(q + 90);
-      for (const l of liaisons)
-        rows.push(
-          [l.email, 'visits', '', s, e, rng.intBetween(14, 18) * 10],
-          [l.email, 'unique_providers', '', s, e, rng.intBetween(50, 70)],
-          [l.email, 'a_tier_coverage', '', s, e, 0.9],
-          [l.email, 'issues_resolved', '', s, e, rng.intBetween(3, 6)],
-        );
-    }
+    const cq = quarterStart(p.crmEndDay);
+    const s = isoDate(cq);
+    const e = isoDate(quarterEnd(cq));
+    for (const l of liaisons)
+      rows.push(
+        [l.email, 'visits', '', s, e, rng.intBetween(14, 18) * 10],
+        [l.email, 'unique_providers', '', s, e, rng.intBetween(50, 70)],
+        [l.email, 'a_tier_coverage', '', s, e, 0.9],
+        [l.email, 'issues_resolved', '', s, e, rng.intBetween(3, 6)],
+      );
   }
   const mgr = users.find((u) => u.role === 'manager')!.email;
   rows.push(
@@ -137,4 +137,15 @@ export function buildGoals(
     [mgr, 'referral_volume', '', isoDate(windowStart), isoDate(endDay), 0],
   );
   return rows.filter((r) => r[5] !== 0);
+}
+
+/** First day of the calendar quarter holding day number `day`. */
+function quarterStart(day: number): number {
+  const { y, m } = fromDayNumber(day);
+  return dayNumber(y, m - ((m - 1) % 3), 1);
+}
+/** Last day of the calendar quarter that starts on `qs`. */
+function quarterEnd(qs: number): number {
+  const { y, m } = fromDayNumber(qs);
+  return dayNumber(y, m + 3, 1) - 1;
 }

@@ -5,6 +5,7 @@ import type { Database } from '../../src/db/connection';
 import type { App } from '../../src/server/context';
 import { type Client, clientFor, createTestApp } from '../helpers/app';
 import { backends } from '../helpers/db';
+import { openIssuesByAge } from '../../src/db/queries/dashboards/team';
 import { NPI, seedBook } from './fixture';
 
 type Panel = { id: string; rows: Record<string, unknown>[]; dataDate: string | null };
@@ -81,6 +82,22 @@ describe.each(backends)('dashboards on $name', (backend) => {
       { county_fips: '36061', physicians: 3, visited: 3, coverage: 1 },
     ]);
     expect((await liaison.request('GET', '/api/dashboards/team')).statusCode).toBe(403);
+  });
+
+  it('Team: the issues open on the data date — raised by then and not yet resolved then', async () => {
+    // on 10-02: "Fax lost" (10-01, resolved 10-04) 1 day, "Slow reports" (09-01, resolved 10-03) 31 days,
+    // "No Saturday slots" raised that day, 0 days; on 10-01 the last is not raised yet
+    const ages = async (asOf: string) =>
+      (await openIssuesByAge(database.db, null, asOf)).map((i) => [i.title, i.age_days]);
+    expect(await ages('2026-10-02')).toEqual([
+      ['Slow reports', 31],
+      ['Fax lost', 1],
+      ['No Saturday slots', 0],
+    ]);
+    expect(await ages('2026-10-01')).toEqual([
+      ['Slow reports', 30],
+      ['Fax lost', 0],
+    ]);
   });
 
   it('Executive: share to us and leakage per month', async () => {

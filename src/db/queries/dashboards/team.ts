@@ -41,6 +41,8 @@ export async function overdueATier(db: Kysely<DB>, ownerIds: number[] | null, as
   return r.rows.map((row) => ({ ...row, name: casedComposedName(row.name) }));
 }
 
+/** Issues open on `asOf` (raised by then, not resolved by then): the panels' data date, so an issue raised
+ * after it neither shows with a negative age nor drops out of the age buckets. */
 export async function openIssuesByAge(db: Kysely<DB>, ownerIds: number[] | null, asOf: string) {
   const r = await sql<{
     id: number;
@@ -54,7 +56,8 @@ export async function openIssuesByAge(db: Kysely<DB>, ownerIds: number[] | null,
   }>`
     select i.id, i.title, i.category, i.status, u.name as owner, i.provider_npi, i.opened_on::text as opened_on, (${asOf}::date - i.opened_on)::int as age_days
     from physician_issues i left join users u on u.id = i.owner_id
-    where i.deleted_at is null and i.status <> 'resolved' and ${owners('i.owner_id', ownerIds)}
+    where i.deleted_at is null and i.opened_on <= ${asOf}::date
+      and (i.status <> 'resolved' or i.resolved_on > ${asOf}::date) and ${owners('i.owner_id', ownerIds)}
     order by age_days desc limit 500`.execute(db);
   return r.rows;
 }
