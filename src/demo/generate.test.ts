@@ -271,7 +271,9 @@ describe('CRM activity past the referral data (crmEnd)', () => {
     const goals = readCsv(d, 'goals.csv');
     // referral data 2025-11-01 … 2026-10-31: Q4 2025 starts before it, Q4 2026 ends after it
     const liaisonPeriods = (g: Record<string, string>[]) =>
-      new Set(g.filter((x) => !x.owner_email!.startsWith('dana.')).map((x) => `${x.period_start}..${x.period_end}`));
+      new Set(
+        g.filter((x) => !x.owner_email!.startsWith('dana.')).map((x) => `${x.period_start}..${x.period_end}`),
+      );
     expect(liaisonPeriods(before)).toEqual(
       new Set(['2026-01-01..2026-03-31', '2026-04-01..2026-06-30', '2026-07-01..2026-09-30']),
     );

@@ -2,10 +2,10 @@
 // (test/goals/fixture.ts): each figure below is worked out from the fixture's comment.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection';
+import { openIssuesByAge } from '../../src/db/queries/dashboards/team';
 import type { App } from '../../src/server/context';
 import { type Client, clientFor, createTestApp } from '../helpers/app';
 import { backends } from '../helpers/db';
-import { openIssuesByAge } from '../../src/db/queries/dashboards/team';
 import { NPI, seedBook } from './fixture';
 
 type Panel = { id: string; rows: Record<string, unknown>[]; dataDate: string | null };

@@ -1,6 +1,8 @@
 // The liaison's Today page: goal rings, today's route (or "Plan my day"), follow-ups due, book
 // physicians overdue for a visit, new shifting-referrer alerts in territory, new-to-market physicians.
 import type { Kysely } from 'kysely';
+import { percentChance } from '../../core/referrals/chance';
+import { groupShifts, groupWords } from '../../core/referrals/shiftGroups';
 import type { PlanResult } from '../../core/routing/plan/types';
 import { overdueATier } from '../../db/queries/dashboards/team';
 import { dueFollowUps, newToMarketInTerritory, routeForDay } from '../../db/queries/dashboards/today';
@@ -41,7 +43,7 @@ export async function buildToday(db: Kysely<DB>, userId: number, date: string) {
     routeForDay(db, userId, date),
     dueFollowUps(db, userId, date),
     overdueATier(db, [userId], date, 25),
-    listAlerts(db, { status: 'new', territoryUserId: userId, limit: 10, offset: 0 }),
+    listAlerts(db, { status: 'new', territoryUserId: userId, limit: 20, offset: 0 }),
     newToMarketInTerritory(db, userId, date),
     referralDataDate(db),
   ]);
@@ -92,17 +94,21 @@ export async function buildToday(db: Kysely<DB>, userId: number, date: string) {
       {
         name: 'Physician',
         service_line: 'Service line',
-        direction: 'Change',
-        ratio: ['Recent / expected', 'number'],
+        shift: 'Shift',
+        chance: 'Chance alone',
       },
-      alerts.map((a) => ({
-        id: a.id,
-        npi: a.referringNpi,
-        name: a.physician ?? a.referringNpi,
-        service_line: a.serviceLine,
-        direction: `${a.direction} (${a.target})`,
-        ratio: Math.round(a.ratio * 100) / 100,
-      })),
+      // one row per physician × service line: a drop in ours and a rise to competitors are one shift
+      groupShifts(alerts, (a) => `${a.referringNpi}|${a.serviceLine}`)
+        .slice(0, 10)
+        .map((g) => ({
+          id: g[0]!.id,
+          npi: g[0]!.referringNpi,
+          name: g[0]!.physician ?? g[0]!.referringNpi,
+          service_line:
+            g[0]!.serviceLine === 'all' ? 'all service lines' : g[0]!.serviceLine.replace(/_/g, ' '),
+          shift: groupWords(g.map((a) => ({ target: a.target, direction: a.direction }))),
+          chance: percentChance(Math.min(...g.map((a) => a.qValue))),
+        })),
     ),
     panel(
       {

@@ -1,7 +1,9 @@
 // Open referral alerts on the liaison's targets, from the day bundle (available offline).
 import { Link } from 'react-router-dom';
+import { percentChance } from '../../../core/referrals/chance';
+import { groupWords } from '../../../core/referrals/shiftGroups';
 import { EmptyState, Page, SkeletonRows } from '../../ui';
-import { useFieldBundle } from './fieldApi';
+import { fieldShifts, useFieldBundle } from './fieldApi';
 import { OfflineBanner } from './SyncStatus';
 import './field.css';
 
@@ -30,12 +32,15 @@ export default function FieldAlerts() {
           </EmptyState>
         ) : null}
         <ul className="fld-list">
-          {b?.alerts.map((a) => (
-            <li key={a.id} className="fld-card">
-              <Link to={`/field/provider/${a.referring_npi}`}>{a.providerName}</Link>
+          {fieldShifts(b?.alerts ?? []).map((g) => (
+            <li key={g[0]!.id} className="fld-card">
+              <Link to={`/field/provider/${g[0]!.referring_npi}`}>{g[0]!.providerName}</Link>
               <span>
-                {a.service_line}: referrals{' '}
-                {a.direction === 'down' ? 'dropped' : a.direction === 'up' ? 'rose' : a.direction}
+                {g[0]!.service_line === 'all' ? 'all service lines' : g[0]!.service_line.replace(/_/g, ' ')}:{' '}
+                {groupWords(g)}
+              </span>
+              <span className="muted small">
+                chance alone {percentChance(Math.min(...g.map((a) => a.q_value)))}
               </span>
             </li>
           ))}

@@ -7,7 +7,7 @@ import { useMe } from '../../api/hooks';
 import type { Me } from '../../api/types';
 import { EmptyState, Page, SkeletonRows, SourceNote, useToast } from '../../ui';
 import { checkIn, checkinFor, formatDistance } from './checkin';
-import { type Bundle, useFieldBundle, useOutbox, type Visit } from './fieldApi';
+import { type Bundle, fieldShifts, useFieldBundle, useOutbox, type Visit } from './fieldApi';
 import { OfflineBanner } from './SyncStatus';
 import './field.css';
 
@@ -177,7 +177,7 @@ export default function FieldToday() {
               Tasks ({b.tasks.length + pendingTasks})
             </Link>
             <Link className="btn" to="/field/alerts">
-              Alerts ({b.alerts.length})
+              Alerts ({fieldShifts(b.alerts).length})
             </Link>
           </nav>
         ) : null}

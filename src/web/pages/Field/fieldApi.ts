@@ -1,7 +1,9 @@
 // Data for the field app: the day's bundle (cached by the service worker for offline use) and the
 // device outbox (everything saved on the phone, synced in the background).
+
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { groupShifts } from '../../../core/referrals/shiftGroups';
 import { api } from '../../api/client';
 import { useMe } from '../../api/hooks';
 import { addToOutbox, listOutbox, newKey, nextSeq, onOutboxChange, type StoredItem } from '../../pwa/outbox';
@@ -91,9 +93,16 @@ export type Alert = {
   id: number;
   referring_npi: string;
   service_line: string;
+  target: string;
   direction: string;
+  q_value: number;
   providerName: string;
 };
+
+/** The bundle's alerts as a person reads them: one entry per physician × service line (a drop in ours and
+ * a rise to competitors are one shift). */
+export const fieldShifts = (alerts: readonly Alert[]) =>
+  groupShifts(alerts, (a) => `${a.referring_npi}|${a.service_line}`);
 export type Bundle = {
   date: string;
   generatedAt: string;
