@@ -146,10 +146,61 @@ test.describe('on the demo market', () => {
     const graph = page.getByRole('img', { name: /Referral network: \d+ providers/ });
     // sigma.js on software WebGL (SwiftShader) with the market's top 2,000 providers: >10 s on a busy CI box
     await expect(graph).toHaveAttribute('data-renderer', 'webgl', { timeout: 60_000 });
+    // ties between communities are summarized: the legend counts them, as worked out from the API's graph
+    const data = (await (await page.request.get('/api/network/graph?limit=2000')).json()) as {
+      nodes: { id: string; influence: { community: number } | null }[];
+      edges: { source: string; target: string }[];
+    };
+    const community = new Map(data.nodes.map((n) => [n.id, n.influence?.community ?? -1]));
+    const between = data.edges.filter((e) => community.get(e.source) !== community.get(e.target)).length;
+    expect(between).toBeGreaterThan(0);
+    await expect(
+      page.getByText(`for their ${between.toLocaleString('en-US')} ties between them`),
+    ).toBeVisible();
+    // communities are chosen by name; the details panel names a member's community the same way
+    const choice = page.getByLabel('Community');
+    const first = (await choice.locator('option').nth(1).textContent())!;
+    expect(first).toMatch(/ and \d+ others$/);
+    await choice.selectOption({ label: first });
     await page.getByRole('tab', { name: /List/ }).click();
+    const hub = first.replace(/ and \d+ others$/, '');
+    await page
+      .getByRole('table', { name: 'Providers in the network' })
+      .getByRole('row')
+      .filter({ hasText: hub })
+      .first()
+      .click();
+    await expect(page.getByRole('complementary', { name: `Details for ${hub}` })).toContainText(first);
+    await choice.selectOption({ label: 'All' });
     const table = page.getByRole('table', { name: 'Providers in the network' });
     await expect(table).toBeVisible();
     await table.getByRole('row').nth(1).click();
     await expect(page.getByRole('complementary', { name: /Details for/ })).toContainText('Why connected');
+  });
+
+  test('a page opened while the demo loads says so, and fills in when the load ends', async ({ page }) => {
+    test.setTimeout(90_000);
+    await signIn(page, `alex.morgan@${DOMAIN}`, DEMO_PASSWORD);
+    // the server has finished loading; the page is shown a server still loading, then the end of it
+    let loading = true;
+    await page.route('**/api/system/info', async (route) => {
+      const res = await route.fetch();
+      const body = await res.json();
+      if (loading && body.demo) body.demo.loading = 'referral history';
+      await route.fulfill({ response: res, json: body });
+    });
+    await page.route('**/api/network/graph?*', async (route) => {
+      if (!loading) return route.continue();
+      const res = await route.fetch();
+      await route.fulfill({ response: res, json: { ...(await res.json()), nodes: [], edges: [] } });
+    });
+    await page.goto('/network?renderer=canvas');
+    await expect(page.getByRole('heading', { name: 'The demo market is still loading' })).toBeVisible();
+    await expect(page.getByText('No network to show')).toHaveCount(0);
+    loading = false;
+    // no reload: the end of the load (seen by the top bar's poll) refetches the page's data
+    await expect(page.getByRole('img', { name: /Referral network: \d+ providers/ })).toBeVisible({
+      timeout: 30_000,
+    });
   });
 });

@@ -3,9 +3,11 @@
 import { useState } from 'react';
 import { useSystemInfo } from '../api/hooks';
 import { formatDate, formatDateTime } from '../ui';
+import { useRefreshWhenDemoLoaded } from './demoLoading';
 
 export function DemoBadge() {
   const info = useSystemInfo();
+  useRefreshWhenDemoLoaded();
   const [open, setOpen] = useState(false);
   const demo = info.data?.demo;
   if (!demo) return null;

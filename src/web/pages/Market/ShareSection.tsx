@@ -1,5 +1,6 @@
 // Market share of our network by county (choropleth on the offline basemap) or ZIP, with the table beside it.
 import { errorMessage } from '../../api/client';
+import { EmptyUnlessDemoLoading } from '../../app/demoLoading';
 import { type Column, DataTable, EmptyState, LeafletMap, SkeletonRows, SourceNote } from '../../ui';
 import { type AreaShare, pct, useShare } from './api';
 
@@ -82,9 +83,13 @@ export function ShareSection({
       ) : null}
       {!d ? <SkeletonRows rows={6} /> : null}
       {d && d.areas.length === 0 ? (
-        <EmptyState title="No referrals in this period">
-          Import referrals (Admin → Import jobs, or rounds import referrals).
-        </EmptyState>
+        <EmptyUnlessDemoLoading
+          fallback={
+            <EmptyState title="No referrals in this period">
+              Import referrals (Admin → Import jobs, or rounds import referrals).
+            </EmptyState>
+          }
+        />
       ) : null}
       {d?.areas.length ? (
         <div className="market-share-grid">

@@ -8,11 +8,12 @@ const LINES = SERVICE_LINE_KEYS.filter((k) => k !== 'other');
 export function Filters({
   value,
   onChange,
-  community = true,
+  communities,
 }: {
   value: GraphFilter;
   onChange: (f: GraphFilter) => void;
-  community?: boolean;
+  /** the market's communities, named by their most influential member (none: no community filter) */
+  communities?: Map<number, { label: string; size: number }>;
 }) {
   return (
     <fieldset className="network-filters" aria-label="Graph filters">
@@ -55,17 +56,27 @@ export function Filters({
           ))}
         </select>
       </label>
-      {community ? (
+      {communities ? (
         <label>
           Community
-          <input
-            type="number"
-            min={0}
+          <select
             value={value.community ?? ''}
             onChange={(e) =>
               onChange({ ...value, community: e.target.value ? Number(e.target.value) : undefined })
             }
-          />
+          >
+            <option value="">All</option>
+            {[...communities]
+              .sort((a, b) => b[1].size - a[1].size)
+              .map(([id, c]) => (
+                <option key={id} value={id}>
+                  {c.label}
+                </option>
+              ))}
+            {value.community !== undefined && !communities.has(value.community) ? (
+              <option value={value.community}>#{value.community}</option>
+            ) : null}
+          </select>
         </label>
       ) : null}
     </fieldset>

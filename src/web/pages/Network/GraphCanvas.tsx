@@ -2,11 +2,26 @@
 // is the default renderer). 5,000 nodes redraw in a few milliseconds because positions are precomputed (layout.ts) and
 // each frame is one pass over edges and nodes. Drag to pan, wheel to zoom, click to select.
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { summaryWidth, tieKey } from './communityTies';
 import type { GraphRendererProps } from './graphStyle';
-import { maxEdgeWeight, nodeSize, SELECTED_EDGE_COLOR, STATUS_COLORS } from './graphStyle';
+import {
+  maxEdgeWeight,
+  nodeSize,
+  SELECTED_EDGE_COLOR,
+  STATUS_COLORS,
+  SUMMARY_EDGE_COLOR,
+} from './graphStyle';
 import type { Point } from './layout';
 
-export function GraphCanvas({ nodes, edges, positions, selected, onSelect, label }: GraphRendererProps) {
+export function GraphCanvas({
+  nodes,
+  edges,
+  positions,
+  selected,
+  onSelect,
+  label,
+  summary = null,
+}: GraphRendererProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [view, setView] = useState({ zoom: 1, dx: 0, dy: 0 });
   // While panning, edges are not drawn (as sigma's hideEdgesOnMove): software canvases without a
@@ -57,10 +72,10 @@ export function GraphCanvas({ nodes, edges, positions, selected, onSelect, label
       const a = positions.get(e.source);
       const b = positions.get(e.target);
       if (!a || !b) continue;
-      const path =
-        selected && (e.source === selected || e.target === selected)
-          ? hot
-          : buckets[Math.min(2, Math.floor((3 * e.weight) / (maxW + 1e-9)))]!;
+      const touches = selected && (e.source === selected || e.target === selected);
+      // a tie between two communities is drawn in its community pair's line (below), unless selected
+      if (!touches && summary?.between.has(tieKey(e))) continue;
+      const path = touches ? hot : buckets[Math.min(2, Math.floor((3 * e.weight) / (maxW + 1e-9)))]!;
       path.moveTo(ox + a.x * scale, oy + a.y * scale);
       path.lineTo(ox + b.x * scale, oy + b.y * scale);
     }
@@ -69,10 +84,28 @@ export function GraphCanvas({ nodes, edges, positions, selected, onSelect, label
       ctx.lineWidth = 0.5 + i;
       ctx.stroke(path);
     });
+    if (summary && !selected && !moving) {
+      ctx.strokeStyle = SUMMARY_EDGE_COLOR;
+      ctx.lineCap = 'round';
+      const heaviest = summary.lines[0]?.weight ?? 1;
+      for (const line of summary.lines) {
+        const a = positions.get(line.source);
+        const b = positions.get(line.target);
+        if (!a || !b) continue;
+        ctx.lineWidth = summaryWidth(line, heaviest);
+        ctx.beginPath();
+        ctx.moveTo(ox + a.x * scale, oy + a.y * scale);
+        ctx.lineTo(ox + b.x * scale, oy + b.y * scale);
+        ctx.stroke();
+      }
+    }
     ctx.strokeStyle = SELECTED_EDGE_COLOR;
     ctx.lineWidth = 1.5;
     ctx.stroke(hot);
-    const labelled = nodes.length <= 60 ? nodes : nodes.slice(0, 25);
+    // every community's hub is named when ties are summarized (the lines run between them)
+    const hubs = new Set(summary?.lines.flatMap((l) => [l.source, l.target]) ?? []);
+    const labelled =
+      nodes.length <= 60 ? nodes : [...nodes.filter((n) => hubs.has(n.id)), ...nodes.slice(0, 25)];
     const fills = new Map<string, { bright: Path2D; dim: Path2D }>();
     for (const n of nodes) {
       const p = positions.get(n.id);

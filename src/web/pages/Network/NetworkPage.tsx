@@ -1,11 +1,14 @@
 // Network: the market's referral graph (top providers by PageRank) with filters, search to focus,
 // a side panel with influence metrics and "why connected", and the same data as a list.
 import './network.css';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useMe } from '../../api/hooks';
+import { EmptyUnlessDemoLoading } from '../../app/demoLoading';
 import { EmptyState, Page, relativeTime, SkeletonRows, Tabs } from '../../ui';
 import { type GraphFilter, useMarketGraph, useNetworkJobs, useStartNetworkJob } from './api';
+import { communityLabel, summarizeCommunityTies } from './communityTies';
 import { Filters } from './Filters';
+import { GraphLegend } from './GraphLegend';
 import { GraphView } from './GraphView';
 import { communityLayout } from './layout';
 import { NodePanel } from './NodePanel';
@@ -25,6 +28,16 @@ export default function NetworkPage() {
   const positions = useMemo(() => communityLayout(data?.nodes ?? []), [data]);
   const names = useMemo(() => new Map((data?.nodes ?? []).map((n) => [n.id, n.name])), [data]);
   const node = data?.nodes.find((n) => n.id === selected) ?? null;
+  const [summarize, setSummarize] = useState(true);
+  const summary = useMemo(
+    () => (summarize && data ? summarizeCommunityTies(data.nodes, data.edges) : null),
+    [summarize, data],
+  );
+  // the community choices come from the market as a whole, so they stay while one community is shown
+  const [communities, setCommunities] = useState<ReturnType<typeof communityLabel>>(new Map());
+  useEffect(() => {
+    if (data && filter.community === undefined) setCommunities(communityLabel(data.nodes));
+  }, [data, filter.community]);
   const running = jobs.data?.items.some((j) => j.status === 'running');
   const canRun = me.data?.role === 'admin' || me.data?.role === 'manager';
   const focus = () => {
@@ -59,7 +72,7 @@ export default function NetworkPage() {
         ) : null
       }
     >
-      <Filters value={filter} onChange={setFilter} />
+      <Filters value={filter} onChange={setFilter} communities={communities} />
       <div className="network-toolbar">
         <form
           onSubmit={(e) => {
@@ -103,11 +116,15 @@ export default function NetworkPage() {
       {graph.isLoading ? (
         <SkeletonRows rows={8} />
       ) : !data || data.nodes.length === 0 ? (
-        <EmptyState title="No network to show">
-          {canRun
-            ? 'Import referrals or shared-patient links, then recompute the network.'
-            : 'Ask a manager to compute the network after the next import.'}
-        </EmptyState>
+        <EmptyUnlessDemoLoading
+          fallback={
+            <EmptyState title="No network to show">
+              {canRun
+                ? 'Import referrals or shared-patient links, then recompute the network.'
+                : 'Ask a manager to compute the network after the next import.'}
+            </EmptyState>
+          }
+        />
       ) : (
         <div className="network-layout">
           <div className="network-main">
@@ -117,8 +134,10 @@ export default function NetworkPage() {
                 nodes={data.nodes}
                 edges={data.edges}
                 positions={positions}
-                selected={selected}
+                // a selection outside the data shown (another community) would dim everything
+                selected={node ? selected : null}
                 onSelect={setSelected}
+                summary={summary}
               />
             ) : (
               <NodeTable
@@ -128,12 +147,22 @@ export default function NetworkPage() {
                 selected={selected}
               />
             )}
-            <p className="muted network-legend">
-              Colour = network status · size = PageRank percentile · clusters = Louvain communities ·{' '}
-              {data.nodes.length} nodes, {data.edges.length} ties
-            </p>
+            <GraphLegend
+              nodes={data.nodes}
+              edges={data.edges}
+              summary={view === 'graph' ? summary : null}
+              summarize={summarize}
+              onSummarize={view === 'graph' ? setSummarize : undefined}
+            />
           </div>
-          {node ? <NodePanel node={node} edges={data.edges} names={names} /> : null}
+          {node ? (
+            <NodePanel
+              node={node}
+              edges={data.edges}
+              names={names}
+              community={node.influence ? communities.get(node.influence.community)?.label : undefined}
+            />
+          ) : null}
         </div>
       )}
     </Page>

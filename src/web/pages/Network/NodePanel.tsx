@@ -8,10 +8,13 @@ export function NodePanel({
   node,
   edges,
   names,
+  community,
 }: {
   node: GraphNode;
   edges: GraphEdge[];
   names: Map<string, string>;
+  /** the node's community in words ("Vikram Young, MD and 311 others") */
+  community?: string;
 }) {
   const ties = edges
     .filter((e) => e.source === node.id || e.target === node.id)
@@ -38,7 +41,7 @@ export function NodePanel({
           </dt>
           <dd>{i.betweenness.toFixed(4)}</dd>
           <dt>Community</dt>
-          <dd>#{i.community}</dd>
+          <dd>{community ?? `#${i.community}`}</dd>
         </dl>
       ) : (
         <p className="muted">No influence metrics yet — run the network job.</p>

@@ -7,6 +7,7 @@ import { errorMessage } from '../../api/client';
 import { EmptyState, Page, SkeletonRows, Tabs } from '../../ui';
 import { type GraphFilter, useEgo, usePaths } from './api';
 import { Filters } from './Filters';
+import { GraphLegend } from './GraphLegend';
 import { GraphView } from './GraphView';
 import { egoLayout } from './layout';
 import { NodePanel } from './NodePanel';
@@ -50,7 +51,7 @@ export function ProviderNetworkView({ npi, fullPageLink = true }: { npi: string;
           ]}
         />
       </div>
-      <Filters value={filter} onChange={setFilter} community={false} />
+      <Filters value={filter} onChange={setFilter} />
       <div className="network-layout">
         <div className="network-main">
           {view === 'graph' ? (
@@ -65,6 +66,7 @@ export function ProviderNetworkView({ npi, fullPageLink = true }: { npi: string;
           ) : (
             <NodeTable label="Connections" nodes={data.nodes} onSelect={setSelected} selected={selected} />
           )}
+          <GraphLegend nodes={data.nodes} edges={data.edges} arrangement="rings = hops from this physician" />
           {data.truncated ? <p className="muted">Showing the strongest ties only.</p> : null}
           <h2 className="section-title">Strongest connections</h2>
           <ol className="network-strongest" aria-label="Strongest connections">

@@ -7,15 +7,30 @@ import Graph from 'graphology';
 import { useEffect, useMemo, useRef } from 'react';
 import Sigma from 'sigma';
 import type { GraphEdge, GraphNode } from './api';
+import { summaryWidth, type TieSummary, tieKey } from './communityTies';
 import type { GraphRendererProps } from './graphStyle';
-import { maxEdgeWeight, nodeSize, SELECTED_EDGE_COLOR, STATUS_COLORS } from './graphStyle';
+import {
+  maxEdgeWeight,
+  nodeSize,
+  SELECTED_EDGE_COLOR,
+  STATUS_COLORS,
+  SUMMARY_EDGE_COLOR,
+} from './graphStyle';
 import type { Point } from './layout';
 
 type NodeAttrs = { x: number; y: number; size: number; color: string; label: string };
-type EdgeAttrs = { size: number; color: string };
+// 'between': a tie across two communities, shown only when it touches the selected node while a summary
+// is drawn; 'summary': the line standing for a community pair's ties (communityTies.ts)
+type EdgeAttrs = { size: number; color: string; kind: 'tie' | 'between' | 'summary' };
 
-export function buildGraph(nodes: GraphNode[], edges: GraphEdge[], positions: Map<string, Point>) {
-  const g = new Graph<NodeAttrs, EdgeAttrs>({ type: 'directed', multi: false, allowSelfLoops: false });
+export function buildGraph(
+  nodes: GraphNode[],
+  edges: GraphEdge[],
+  positions: Map<string, Point>,
+  summary: TieSummary | null = null,
+) {
+  // multi: a summary line may join two hubs that also share a tie of their own
+  const g = new Graph<NodeAttrs, EdgeAttrs>({ type: 'directed', multi: true, allowSelfLoops: false });
   for (const n of nodes) {
     const p = positions.get(n.id);
     if (!p || g.hasNode(n.id)) continue;
@@ -31,29 +46,49 @@ export function buildGraph(nodes: GraphNode[], edges: GraphEdge[], positions: Ma
   const maxW = maxEdgeWeight(edges);
   for (const e of edges) {
     if (!g.hasNode(e.source) || !g.hasNode(e.target) || e.source === e.target) continue;
-    if (g.hasDirectedEdge(e.source, e.target)) continue;
+    if (g.hasEdge(tieKey(e))) continue;
     g.addDirectedEdgeWithKey(`${e.source}>${e.target}`, e.source, e.target, {
       size: 0.5 + 2.5 * (e.weight / maxW),
       color: 'rgba(90,99,112,0.25)',
+      kind: summary?.between.has(tieKey(e)) ? 'between' : 'tie',
+    });
+  }
+  const heaviest = summary?.lines[0]?.weight ?? 1;
+  for (const line of summary?.lines ?? []) {
+    if (!g.hasNode(line.source) || !g.hasNode(line.target)) continue;
+    g.addDirectedEdgeWithKey(`summary:${line.communities.join('|')}`, line.source, line.target, {
+      size: summaryWidth(line, heaviest),
+      color: SUMMARY_EDGE_COLOR,
+      kind: 'summary',
     });
   }
   return g;
 }
 
-export function SigmaGraph({ nodes, edges, positions, selected, onSelect, label }: GraphRendererProps) {
+export function SigmaGraph({
+  nodes,
+  edges,
+  positions,
+  selected,
+  onSelect,
+  label,
+  summary = null,
+}: GraphRendererProps) {
   const container = useRef<HTMLDivElement>(null);
   const sigma = useRef<Sigma<NodeAttrs, EdgeAttrs> | null>(null);
   const selectedRef = useRef(selected);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
-  const graph = useMemo(() => buildGraph(nodes, edges, positions), [nodes, edges, positions]);
+  const graph = useMemo(
+    () => buildGraph(nodes, edges, positions, summary),
+    [nodes, edges, positions, summary],
+  );
+  // the selected node and its neighbours by real ties (a summary line is not a tie)
+  const near = useRef<Set<string> | null>(null);
 
   useEffect(() => {
     if (!container.current) return;
-    const isNear = (g: Graph, n: string) => {
-      const s = selectedRef.current;
-      return !s || !g.hasNode(s) || n === s || g.areNeighbors(n, s);
-    };
+    const isNear = (_g: Graph, n: string) => !near.current || near.current.has(n);
     const s = new Sigma<NodeAttrs, EdgeAttrs>(graph, container.current, {
       settings: {
         hideEdgesOnMove: true,
@@ -66,10 +101,11 @@ export function SigmaGraph({ nodes, edges, positions, selected, onSelect, label 
             ? { ...data, highlighted: true, labelVisibility: 'visible', zIndex: 2 }
             : data
           : { ...data, opacity: 0.2, label: null, zIndex: 0 },
-      edgeReducer: (key, data, _attrs, _state, _gs, g) => {
+      edgeReducer: (key, data, attrs, _state, _gs, g) => {
         const sel = selectedRef.current;
-        if (!sel || !g.hasNode(sel)) return data;
-        const touches = g.source(key) === sel || g.target(key) === sel;
+        if (!sel || !g.hasNode(sel))
+          return attrs.kind === 'between' ? { ...data, visibility: 'hidden' as const } : data;
+        const touches = attrs.kind !== 'summary' && (g.source(key) === sel || g.target(key) === sel);
         return touches
           ? { ...data, color: SELECTED_EDGE_COLOR, size: Math.max(1.5, data.size), zIndex: 1 }
           : { ...data, visibility: 'hidden' };
@@ -88,8 +124,16 @@ export function SigmaGraph({ nodes, edges, positions, selected, onSelect, label 
 
   useEffect(() => {
     selectedRef.current = selected;
+    if (!selected || !graph.hasNode(selected)) near.current = null;
+    else {
+      const set = new Set([selected]);
+      graph.forEachEdge(selected, (_k, a, source, target) => {
+        if (a.kind !== 'summary') set.add(source === selected ? target : source);
+      });
+      near.current = set;
+    }
     sigma.current?.refresh({ skipIndexation: true });
-  }, [selected]);
+  }, [selected, graph]);
 
   return (
     <div

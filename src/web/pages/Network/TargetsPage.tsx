@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../api/client';
 import { useMe } from '../../api/hooks';
+import { EmptyUnlessDemoLoading } from '../../app/demoLoading';
 import { EmptyState, Page, SkeletonRows, TextField, useToast } from '../../ui';
 import { AddToRouteButton } from './AddToRouteButton';
 import {
@@ -107,9 +108,13 @@ export default function TargetsPage() {
               </p>
             ) : null}
             {rows && rows.length === 0 ? (
-              <EmptyState title="No candidates">
-                Import referrals or assign a territory to see targets.
-              </EmptyState>
+              <EmptyUnlessDemoLoading
+                fallback={
+                  <EmptyState title="No candidates">
+                    Import referrals or assign a territory to see targets.
+                  </EmptyState>
+                }
+              />
             ) : null}
             <ol className="targets">
               {(rows ?? []).map((t) => (

@@ -1,6 +1,7 @@
 // How the network graph looks, shared by both renderers (SigmaGraph in WebGL, GraphCanvas on a 2D
 // canvas) so the fallback draws the same colours and dot sizes as the default view.
 import type { GraphEdge, GraphNode, NetStatus } from './api';
+import type { TieSummary } from './communityTies';
 import type { Point } from './layout';
 
 /** What GraphView hands to either renderer. */
@@ -11,6 +12,8 @@ export type GraphRendererProps = {
   selected: string | null;
   onSelect: (id: string | null) => void;
   label: string;
+  /** ties between communities drawn as one line per community pair (market view; communityTies.ts) */
+  summary?: TieSummary | null;
 };
 
 export const STATUS_COLORS: Record<NetStatus, string> = {
@@ -20,6 +23,9 @@ export const STATUS_COLORS: Record<NetStatus, string> = {
   competitor: '#b23a26',
   unknown: '#9aa3ad',
 };
+
+/** A line standing for all the ties between two communities. */
+export const SUMMARY_EDGE_COLOR = 'rgba(11,92,92,0.38)';
 
 /** A tie of the selected node. (Other ties are grey; each renderer sets its own transparency.) */
 export const SELECTED_EDGE_COLOR = 'rgba(11,92,92,0.85)';
