@@ -5,6 +5,15 @@ import { growthRate } from './factors';
 import type { FactorContribution } from './score';
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
+/** "+30 pts", "+4.5 pts": the factor's share of the 0–100 score. */
+const points = (x: number) => `+${Number(x.toFixed(1))} pts`;
+// what each loyalty segment means, in the field's terms (thresholds as in Referrals)
+const SEGMENT_WORDS: Record<string, string> = {
+  splitter: 'Splits their referrals between our network and others (splitter)',
+  opportunity: 'Sends few of their referrals to our network (opportunity)',
+  loyalist: 'Sends most of their referrals to our network (loyalist)',
+  low_volume: 'Too few referrals in our lines to place in a segment (low volume)',
+};
 const lines = (xs: string[]) => (xs.length ? ` in ${xs.slice(0, 3).join(', ').replace(/_/g, ' ')}` : '');
 
 export function explain(f: TargetFacts, breakdown: FactorContribution[], ctx: ScoreContext): string[] {
@@ -12,7 +21,7 @@ export function explain(f: TargetFacts, breakdown: FactorContribution[], ctx: Sc
   const ranked = [...breakdown].filter((b) => b.points > 0).sort((a, b) => b.points - a.points);
   for (const b of ranked) {
     const s = sentence(b, f, ctx);
-    if (s) out.push(`${s} (+${b.points.toFixed(2)})`);
+    if (s) out.push(`${s} · ${points(b.points)}`);
   }
   return out;
 }
@@ -20,14 +29,18 @@ export function explain(f: TargetFacts, breakdown: FactorContribution[], ctx: Sc
 function sentence(b: FactorContribution, f: TargetFacts, ctx: ScoreContext): string | null {
   switch (b.factor) {
     case 'opportunity':
-      return `Sent ${f.leakedReferrals} referrals${lines(f.leakageServiceLines)} outside our network in 12 months (market p90: ${ctx.leakageP90})`;
+      return `Sent ${f.leakedReferrals} referrals${lines(f.leakageServiceLines)} outside our network in 12 months — ${
+        f.leakedReferrals >= ctx.leakageP90
+          ? 'among the top 10 % of candidates'
+          : `the top 10 % of candidates send ${ctx.leakageP90} or more`
+      }`;
     case 'growth': {
       const g = growthRate(f.recentReferrals, f.priorReferrals);
       return `Referral volume ${g >= 0 ? 'up' : 'down'} ${pct(Math.abs(g))}${Math.abs(g) >= 0.5 ? '+' : ''}: ${f.recentReferrals} in the last 6 months vs ${f.priorReferrals} before`;
     }
     case 'loyalty':
       return f.segment
-        ? `Loyalty segment: ${f.segment.replace('_', ' ')}`
+        ? (SEGMENT_WORDS[f.segment] ?? `Loyalty segment: ${f.segment}`)
         : 'No referrals in our service lines yet';
     case 'influence':
       return `More central in the referral network than ${pct(b.value)} of providers`;

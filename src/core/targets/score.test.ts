@@ -129,8 +129,23 @@ describe('scoreTarget', () => {
       DEFAULT_WEIGHTS,
       { now, leakageP90: 40 },
     );
-    expect(s.why[0]).toMatch(/^Sent 40 referrals in cardiology outside our network/);
-    expect(s.why.some((w) => w.startsWith('1 open issue to follow up'))).toBe(true);
+    // 40 ≥ p90 40: opportunity 1 × weight 30; one open issue: 1/3 × 5 = 1.67 points
+    expect(s.why[0]).toBe(
+      'Sent 40 referrals in cardiology outside our network in 12 months — among the top 10 % of candidates · +30 pts',
+    );
+    expect(s.why).toContain('1 open issue to follow up · +1.7 pts');
+  });
+
+  it('says where a physician below the 90th percentile stands, and what their segment means', () => {
+    const s = scoreTarget({ ...base, leakedReferrals: 10, segment: 'splitter' }, DEFAULT_WEIGHTS, {
+      now,
+      leakageP90: 40,
+    });
+    // splitter: 1 × 15; opportunity 10 / 40 × 30 = 7.5
+    expect(s.why).toEqual([
+      'Splits their referrals between our network and others (splitter) · +15 pts',
+      'Sent 10 referrals outside our network in 12 months — the top 10 % of candidates send 40 or more · +7.5 pts',
+    ]);
   });
 
   it('ranks by score, ties by NPI', () => {
