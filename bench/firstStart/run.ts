@@ -69,6 +69,19 @@ async function demoRun() {
       await sleep(500);
     }
   })();
+  // A third: the pages a liaison opens, each many statements (Today's panels, the phone's day bundle) —
+  // on one connection shared with the loader each statement used to wait for a loader transaction (session 28)
+  const pageMs: number[] = [];
+  const pages = (async () => {
+    for (let i = 0; loading; i++) {
+      const s = performance.now();
+      await fetch(`${base}${i % 2 ? '/api/field/bundle' : '/api/dashboards/today'}`, { headers: { cookie } })
+        .then((r) => r.text())
+        .catch(() => {});
+      if (loading) pageMs.push(performance.now() - s);
+      await sleep(500);
+    }
+  })();
   await until(async () => {
     const s = performance.now();
     const r = await fetch(`${base}/api/providers?limit=5`, { headers: { cookie } });
@@ -83,10 +96,19 @@ async function demoRun() {
   const complete = (performance.now() - t0) / 1000;
   loading = false;
   await health;
+  await pages;
   child.kill('SIGTERM');
   await sleep(1500);
   rmSync(dir, { recursive: true, force: true });
-  return { login, populated, complete, worstApiMs: worst, worstHealthMs: worstHealth };
+  return {
+    login,
+    populated,
+    complete,
+    worstApiMs: worst,
+    worstHealthMs: worstHealth,
+    pageMedianMs: pageMs.length ? median(pageMs) : 0,
+    worstPageMs: Math.max(0, ...pageMs),
+  };
 }
 
 const t = performance.now();
@@ -116,4 +138,7 @@ console.log(`demo start → API returns demo providers  ${m('populated').toFixed
 console.log(`demo start → referral history complete   ${m('complete').toFixed(1)} s`);
 console.log(`slowest API answer during the load       ${m('worstApiMs').toFixed(0)} ms`);
 console.log(`slowest /healthz during the load         ${m('worstHealthMs').toFixed(0)} ms`);
+console.log(
+  `Today / field bundle during the load     median ${m('pageMedianMs').toFixed(0)} ms, slowest ${m('worstPageMs').toFixed(0)} ms`,
+);
 console.log(`install → populated app (build + start)  ${(buildS + m('populated')).toFixed(1)} s`);

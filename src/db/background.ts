@@ -1,6 +1,8 @@
 // Work started without waiting for it (e.g. refreshing the stored dashboard views after a FHIR referral
 // arrives), tracked per database: closing the database first marks it closing (long refreshes stop
 // between steps) and waits for that work, instead of pulling the connection out from under it.
+import { asBackground } from './backgroundPriority';
+
 type State = { closing: boolean; tasks: Set<Promise<void>>; queued: Map<string, QueuedRun> };
 type QueuedRun = { running: boolean; again: boolean };
 // Keyed by the Kysely instance (any object: the state is per database handle).
@@ -38,7 +40,7 @@ export function runInBackground(
     return;
   }
   q.running = true;
-  const p: Promise<void> = task()
+  const p: Promise<void> = asBackground(task)
     .then(() => {}, onError)
     .finally(() => {
       s.tasks.delete(p);

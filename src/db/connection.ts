@@ -7,6 +7,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { closeBackground } from './background';
+import { prioritizeRequests } from './backgroundPriority';
 import type { DB } from './schema';
 
 // bigint (int8) and numeric come back as JS numbers: our counts fit comfortably.
@@ -65,8 +66,22 @@ function yieldBeforeStatements(pool: pg.Pool) {
       const streaming = typeof (config as { submit?: unknown } | null)?.submit === 'function';
       if (streaming || typeof values === 'function' || typeof cb === 'function')
         return query(config, values, cb);
-      return new Promise<void>((resolve) => setImmediate(resolve)).then(() => query(config, values, cb));
+      const run = new Promise<void>((resolve) => setImmediate(resolve)).then(() => query(config, values, cb));
+      return SLOW_MS ? logIfSlow(run, config) : run;
     };
+  });
+}
+
+// ROUNDS_SLOW_SQL_MS=N prints each embedded-database statement that took longer than N ms (the one
+// connection is held for that long: every request waits behind it).
+const SLOW_MS = Number(process.env.ROUNDS_SLOW_SQL_MS) || 0;
+function logIfSlow<T>(run: Promise<T>, config: unknown): Promise<T> {
+  const t0 = performance.now();
+  return run.finally(() => {
+    const ms = performance.now() - t0;
+    if (ms < SLOW_MS) return;
+    const text = typeof config === 'string' ? config : String((config as { text?: string })?.text ?? '');
+    console.warn(`slow SQL ${ms.toFixed(0)} ms: ${text.replace(/\s+/g, ' ').slice(0, 160)}`);
   });
 }
 
@@ -123,6 +138,7 @@ export async function connectDatabase(opts: {
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 } as pg.PoolConfig);
   prepareMarked(pool);
   yieldBeforeStatements(pool);
+  prioritizeRequests(pool);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { firstRun } from '../../commands/firstRun';
 import { loadConfig } from '../../config';
+import { asBackground } from '../../db/backgroundPriority';
 import { buildApp, createLogger } from '../../server/app';
 import { fail, openDatabase } from '../runtime';
 
@@ -38,7 +39,7 @@ export function registerServeCommand(program: Command) {
           say('Loading the referral history, alerts and network metrics in the background …');
           // A failure leaves the directory and CRM usable; the referral import is all-or-nothing, and
           // the next start resumes it.
-          first.finish().then(
+          asBackground(() => first.finish()).then(
             () => say('Demo market complete: referral analytics are ready.'),
             (e: unknown) => say(`Demo referral history did not load: ${e instanceof Error ? e.message : e}`),
           );

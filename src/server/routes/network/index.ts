@@ -11,6 +11,7 @@ import {
   networkMeta,
 } from '../../../commands/network/views';
 import { recordAudit } from '../../../db/audit';
+import { asBackground } from '../../../db/backgroundPriority';
 import { ALL_ROLES, actorOf, MANAGERS } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
 import { npiParam } from '../../lib/schemas';
@@ -128,7 +129,7 @@ export default async function networkRoutes(app: App, { database }: ServerContex
       });
       // Runs after the response; its outcome (and any failure) is recorded on the job row.
       setImmediate(() => {
-        runNetworkJob(database, jobId, opts).catch((e) =>
+        asBackground(() => runNetworkJob(database, jobId, opts)).catch((e) =>
           req.log.error({ err: e, jobId }, 'network job failed'),
         );
       });
