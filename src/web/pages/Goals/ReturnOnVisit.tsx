@@ -63,8 +63,9 @@ function errorBarOption(rows: PanelRow[]): EChartsOption {
   const names = shown.map((r) => String(r.group));
   return {
     tooltip: { trigger: 'item' },
-    grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', name: 'referrals/month' },
+    // the axis name sits under the axis, centred: at its end it ran off the chart's right edge
+    grid: { left: 8, right: 16, top: 8, bottom: 24, containLabel: true },
+    xAxis: { type: 'value', name: 'referrals/month after vs before', nameLocation: 'middle', nameGap: 26 },
     yAxis: { type: 'category', data: names, inverse: true },
     series: [
       ...shown.map((r, i) => ({
