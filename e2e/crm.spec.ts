@@ -1,5 +1,6 @@
 // CRM journeys: log a visit with two attendees and a follow-up on a phone, resolve a physician
-// issue, import a contacts spreadsheet with two bad rows. Each journey seeds what it needs
+// issue, import a contacts spreadsheet with two bad rows, add a task and report an issue from a provider
+// profile's header. Each journey seeds what it needs
 // (providers through the NPPES upload, an organization through organizations.csv) on the
 // empty server, with NPIs random per run so journeys never collide.
 import type { Page } from '@playwright/test';
@@ -143,4 +144,39 @@ test('import a contacts spreadsheet: two bad rows reported, the rest imported', 
   await dialog.getByRole('button', { name: 'Close' }).last().click();
   for (const n of [`Dana ${who}`, `Lee ${who}`, `Ray ${who}`]) await expect(page.getByText(n)).toBeVisible();
   await expect(page.getByText(`Sam ${who}`)).toHaveCount(0);
+});
+
+test('act from the provider profile header, whichever tab is open: a task, an issue', async ({ page }) => {
+  await signIn(page, admin.email, admin.password);
+  const surname = `Hale${tag()}`;
+  const [npi] = await seedProviders(page, surname);
+  await page.goto(`/providers/${npi}`);
+  const header = page.getByRole('region', { name: 'Relationship and actions' });
+  await expect(header).toContainText('Last visit never');
+  await expect(header.getByRole('button', { name: 'Log visit' })).toBeVisible();
+  await expect(header.getByRole('button', { name: /to today's route$/ })).toHaveText('Add to route');
+  // on the Referral base tab (the first): a follow-up task
+  await header.getByRole('button', { name: 'Add task' }).click();
+  const task = page.getByRole('dialog', { name: /^Add a task about/ });
+  await task.getByLabel('To do').fill(`Send the guide ${surname}`);
+  await task.getByLabel('Due').fill('2026-12-10');
+  await task.getByRole('button', { name: 'Add task' }).click();
+  await expect(page.getByText(/^Task added for/)).toBeVisible();
+  // on the Details tab: an issue, the physician already filled in
+  await page.getByRole('tab', { name: 'Details' }).click();
+  await header.getByRole('button', { name: 'Report issue' }).click();
+  const issue = page.getByRole('dialog', { name: 'Report a physician issue' });
+  await expect(issue.getByLabel('Physician NPI')).toHaveValue(npi!);
+  await issue.getByLabel('What is wrong').fill(`Referral fax lost ${surname}`);
+  await issue.getByRole('button', { name: 'Report' }).click();
+  await expect(issue).toHaveCount(0);
+  // both in the physician's timeline, and the task in Tasks with its due date
+  await page.getByRole('tab', { name: 'Activity' }).click();
+  const timeline = page.getByRole('list', { name: /^Timeline of/ });
+  await expect(timeline).toContainText(`Send the guide ${surname}`);
+  await expect(timeline).toContainText(`Referral fax lost ${surname}`);
+  await page.goto('/tasks');
+  await expect(page.getByRole('row').filter({ hasText: `Send the guide ${surname}` })).toContainText(
+    'Dec 10, 2026',
+  );
 });

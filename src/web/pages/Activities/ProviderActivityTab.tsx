@@ -1,45 +1,19 @@
-// The provider profile's "Activity" tab: relationship fields with the overdue badge, the spend
-// total against the annual limit, the timeline (visits, calls, notes, tasks, issues, changes;
+// The provider profile's "Activity" tab: the timeline (visits, calls, notes, tasks, issues, changes;
 // newest first) and an inline note composer. Mount with <ProviderActivityTab npi="…" name="…" />.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// The relationship line and the actions (Log visit, …) sit above every tab (Providers/ProfileActions).
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, api } from '../../api/client';
 import { useMe } from '../../api/hooks';
-import { Chip, EmptyState, formatDate, formatDateTime, SkeletonRows } from '../../ui';
+import { Chip, EmptyState, formatDateTime, SkeletonRows } from '../../ui';
 import { useTimeline } from './crmApi';
-import { LogVisitSheet } from './LogVisitSheet';
 import './crm.css';
-
-type Relationship = {
-  tier: string | null;
-  visit_frequency: string | null;
-  tags: string[];
-  owner_name: string | null;
-  visit: { overdue: boolean; daysOverdue: number | null; lastVisit: string | null; reason: string };
-};
-type SpendStatus = {
-  year: number;
-  totalUsd: number;
-  limitUsd: number;
-  level: 'ok' | 'near' | 'over';
-  message: string | null;
-  entryIds: number[];
-};
 
 export function ProviderActivityTab({ npi, name }: { npi: string; name: string }) {
   const me = useMe().data;
   const qc = useQueryClient();
   const timeline = useTimeline('providers', npi);
-  const rel = useQuery({
-    queryKey: ['relationships', npi],
-    queryFn: () => api<Relationship>(`/api/relationships/${npi}`),
-  });
-  const spend = useQuery({
-    queryKey: ['spend', 'status', npi],
-    queryFn: () => api<SpendStatus>(`/api/spend/status/${npi}`),
-  });
   const [note, setNote] = useState('');
-  const [logging, setLogging] = useState(false);
   const addNote = useMutation({
     mutationFn: () =>
       api('/api/activities', {
@@ -51,38 +25,9 @@ export function ProviderActivityTab({ npi, name }: { npi: string; name: string }
     },
   });
   const canWrite = me?.role !== 'analyst';
-  const r = rel.data;
 
   return (
     <section className="stack" aria-label="Activity">
-      <div className="row" style={{ gap: 'var(--sp-2)', flexWrap: 'wrap', alignItems: 'center' }}>
-        {r?.tier ? <Chip tone="accent">Tier {r.tier}</Chip> : <Chip tone="neutral">No tier</Chip>}
-        {r?.visit_frequency ? <Chip tone="neutral">Visit {r.visit_frequency}</Chip> : null}
-        {r?.visit.overdue ? (
-          <Chip tone="warn" title={r.visit.reason}>
-            Overdue{r.visit.daysOverdue ? ` ${r.visit.daysOverdue} d` : ''}
-          </Chip>
-        ) : null}
-        <span className="muted">
-          Last visit {r?.visit.lastVisit ? formatDate(r.visit.lastVisit) : 'never'}
-          {r?.owner_name ? ` · owner ${r.owner_name}` : ''}
-        </span>
-        {spend.data ? (
-          <Chip
-            tone={spend.data.level === 'ok' ? 'neutral' : spend.data.level === 'near' ? 'warn' : 'danger'}
-            title={`${spend.data.entryIds.length} spend entries in ${spend.data.year}`}
-          >
-            Spend {spend.data.year}: ${spend.data.totalUsd.toFixed(2)} of ${spend.data.limitUsd.toFixed(2)}
-          </Chip>
-        ) : null}
-        <span className="spacer" />
-        {canWrite ? (
-          <button type="button" className="btn btn-primary" onClick={() => setLogging(true)}>
-            Log visit
-          </button>
-        ) : null}
-      </div>
-      {spend.data?.message ? <p className="callout callout-warn">{spend.data.message}</p> : null}
       {canWrite ? (
         <form
           className="row"
@@ -138,13 +83,6 @@ export function ProviderActivityTab({ npi, name }: { npi: string; name: string }
           Log a visit or add a note; tasks, issues and record changes appear here too.
         </EmptyState>
       )}
-      {logging ? (
-        <LogVisitSheet
-          open
-          onClose={() => setLogging(false)}
-          preset={{ attendees: [{ npi, contactId: null, name }] }}
-        />
-      ) : null}
     </section>
   );
 }

@@ -123,6 +123,7 @@ export function ReportIssueModal({ onClose, providerNpi }: { onClose: () => void
       api('/api/issues', { body: { providerNpi: npi.trim(), category, title: title.trim(), description } }),
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: ['issues'] });
+      qc.invalidateQueries({ queryKey: ['timeline'] });
       onClose();
     },
   });

@@ -4,7 +4,17 @@ import { Link } from 'react-router-dom';
 import { errorMessage } from '../../api/client';
 import { useAddToRoute } from './api';
 
-export function AddToRouteButton({ npi, name }: { npi: string; name: string }) {
+export function AddToRouteButton({
+  npi,
+  name,
+  label = "Add to today's route",
+  className = 'btn btn-ghost',
+}: {
+  npi: string;
+  name: string;
+  label?: string;
+  className?: string;
+}) {
   const add = useAddToRoute();
   const r = add.data;
   const misfit = r?.notFitting.find((x) => x.npi === npi);
@@ -12,12 +22,12 @@ export function AddToRouteButton({ npi, name }: { npi: string; name: string }) {
     <span className="add-to-route">
       <button
         type="button"
-        className="btn btn-ghost"
+        className={className}
         disabled={add.isPending}
         aria-label={`Add ${name} to today's route`}
         onClick={() => add.mutate([npi])}
       >
-        {add.isPending ? 'Adding…' : "Add to today's route"}
+        {add.isPending ? 'Adding…' : label}
       </button>
       {r ? (
         <span role="status" className="muted">

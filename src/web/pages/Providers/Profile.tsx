@@ -8,6 +8,7 @@ import type { ProviderProfile as Profile } from '../../../db/queries/directory/p
 import { api } from '../../api/client';
 import { EmptyState, NetworkChip, Page, SkeletonRows, Tabs } from '../../ui';
 import { placeName } from '../../ui/format';
+import { ProfileActions } from './ProfileActions';
 import { providerProfileTabs } from './profileTabs';
 
 export type ProviderProfile = Profile;
@@ -60,6 +61,7 @@ export default function ProviderProfilePage() {
       }
       source={{ source: `NPPES (${p.source})`, dataDate: p.dataDate }}
     >
+      <ProfileActions npi={p.npi} name={personName({ first: p.name.first, last: p.name.last })} />
       <Tabs
         label="Provider sections"
         tabs={providerProfileTabs.map((t) => ({ id: t.id, label: t.label }))}
