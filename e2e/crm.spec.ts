@@ -1,6 +1,6 @@
 // CRM journeys: log a visit with two attendees and a follow-up on a phone, resolve a physician
 // issue, import a contacts spreadsheet with two bad rows, add a task and report an issue from a provider
-// profile's header. Each journey seeds what it needs
+// profile's header and log spend on it. Each journey seeds what it needs
 // (providers through the NPPES upload, an organization through organizations.csv) on the
 // empty server, with NPIs random per run so journeys never collide.
 import type { Page } from '@playwright/test';
@@ -146,7 +146,9 @@ test('import a contacts spreadsheet: two bad rows reported, the rest imported', 
   await expect(page.getByText(`Sam ${who}`)).toHaveCount(0);
 });
 
-test('act from the provider profile header, whichever tab is open: a task, an issue', async ({ page }) => {
+test('act from the provider profile header, whichever tab is open: a task, an issue; log spend', async ({
+  page,
+}) => {
   await signIn(page, admin.email, admin.password);
   const surname = `Hale${tag()}`;
   const [npi] = await seedProviders(page, surname);
@@ -170,6 +172,16 @@ test('act from the provider profile header, whichever tab is open: a task, an is
   await issue.getByLabel('What is wrong').fill(`Referral fax lost ${surname}`);
   await issue.getByRole('button', { name: 'Report' }).click();
   await expect(issue).toHaveCount(0);
+  // the spend log under Details: an entry, the year's total against the limit, the header's chip with it
+  const spend = page.getByRole('region', { name: 'Spend log' });
+  const form = spend.getByRole('form', { name: 'Log spend' });
+  await form.getByLabel('Category').selectOption('meal');
+  await form.getByLabel('Amount (USD)').fill('45.50');
+  await form.getByLabel('What').fill(`Office lunch ${surname}`);
+  await form.getByRole('button', { name: 'Log spend' }).click();
+  await expect(spend.getByRole('row').filter({ hasText: `Office lunch ${surname}` })).toContainText('$45.50');
+  await expect(spend).toContainText(/\$45\.50 of the \$[\d,.]+ annual limit/);
+  await expect(header).toContainText(/Spend \d{4}: \$45\.50 of/);
   // both in the physician's timeline, and the task in Tasks with its due date
   await page.getByRole('tab', { name: 'Activity' }).click();
   const timeline = page.getByRole('list', { name: /^Timeline of/ });

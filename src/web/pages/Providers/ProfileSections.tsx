@@ -1,9 +1,12 @@
-// Sections of the provider profile: NPPES details, every location on a map, organizations.
+// Sections of the provider profile: NPPES details, contacts at the practice and the spend log; every
+// location on a map; organizations.
 import { Link } from 'react-router-dom';
 import { personName } from '../../../core/directory/personName';
-import { LeafletMap, NetworkChip } from '../../ui';
+import { formatDate, LeafletMap, NetworkChip } from '../../ui';
+import { PracticeContacts } from './PracticeContacts';
 import type { ProviderProfile } from './Profile';
 import { precisionLabel } from './precision';
+import { SpendSection } from './SpendSection';
 
 const addr = (a: { line1?: unknown; line2?: unknown; city?: unknown; state?: unknown; zip5?: unknown }) =>
   [a.line1, a.line2, a.city, a.state, a.zip5].filter(Boolean).join(', ');
@@ -35,9 +38,9 @@ export function DetailsTab({ p }: { p: ProviderProfile }) {
       <h3>Dates</h3>
       <dl>
         <dt>Enumerated</dt>
-        <dd>{p.dates.enumeration ?? '—'}</dd>
+        <dd>{p.dates.enumeration ? formatDate(p.dates.enumeration) : '—'}</dd>
         <dt>Last NPPES update</dt>
-        <dd>{p.dates.lastUpdate ?? '—'}</dd>
+        <dd>{p.dates.lastUpdate ? formatDate(p.dates.lastUpdate) : '—'}</dd>
         {p.dates.deactivation && (
           <>
             <dt>Deactivated</dt>
@@ -55,6 +58,8 @@ export function DetailsTab({ p }: { p: ProviderProfile }) {
       </dl>
       <h3>Mailing address</h3>
       <p>{addr(p.mailingAddress)}</p>
+      <PracticeContacts organization={p.primaryOrganization ?? null} />
+      <SpendSection npi={p.npi} />
     </section>
   );
 }
