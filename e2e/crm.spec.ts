@@ -1,5 +1,6 @@
 // CRM journeys: log a visit with two attendees and a follow-up on a phone, resolve a physician
-// issue, import a contacts spreadsheet with two bad rows, add a task and report an issue from a provider
+// issue, import a contacts spreadsheet with two bad rows (then the practice's profile: its contacts, its
+// network status set there, its timeline), add a task and report an issue from a provider
 // profile's header and log spend on it. Each journey seeds what it needs
 // (providers through the NPPES upload, an organization through organizations.csv) on the
 // empty server, with NPIs random per run so journeys never collide.
@@ -144,6 +145,25 @@ test('import a contacts spreadsheet: two bad rows reported, the rest imported', 
   await dialog.getByRole('button', { name: 'Close' }).last().click();
   for (const n of [`Dana ${who}`, `Lee ${who}`, `Ray ${who}`]) await expect(page.getByText(n)).toBeVisible();
   await expect(page.getByText(`Sam ${who}`)).toHaveCount(0);
+  // the organization's profile: the people to ask for, its network status set there, its timeline
+  const found = (await (
+    await page.request.get(`/api/organizations?q=${encodeURIComponent(practice)}`)
+  ).json()) as {
+    items: { id: number; name: string }[];
+  };
+  const org = found.items.find((o) => o.name === practice)!;
+  await page.goto(`/organizations/${org.id}`);
+  const contacts = page.getByRole('region', { name: 'Contacts at the practice' });
+  await expect(contacts.getByRole('listitem')).toHaveCount(3);
+  await expect(contacts.getByRole('listitem').filter({ hasText: `Dana ${who}` })).toContainText(
+    '(615) 555-0101',
+  );
+  await page.getByLabel('Network status').selectOption('competitor');
+  await expect(page.getByText(`${practice} is now competitor`)).toBeVisible();
+  await expect(page.getByRole('list', { name: `Timeline of ${practice}` })).toContainText(
+    'network status: independent → competitor',
+  );
+  await expect(page.getByLabel('Network status')).toHaveValue('competitor');
 });
 
 test('act from the provider profile header, whichever tab is open: a task, an issue; log spend', async ({

@@ -1,6 +1,8 @@
 // One timeline per provider or organization: activities, tasks, issues, spend and record changes,
 // newest first. Each source is read with the same limit and merged, so a page is exact.
+
 import type { Kysely } from 'kysely';
+import { changeText } from '../../../core/crm/changeText';
 import type { DB } from '../../schema';
 import { listActivities } from './activities';
 import { listIssues } from './issues';
@@ -33,13 +35,13 @@ async function changes(db: Kysely<DB>, targets: { entity: string; ids: string[] 
       .execute();
     for (const r of rows) {
       const d = (r.detail ?? {}) as { before?: Record<string, unknown>; after?: Record<string, unknown> };
-      const fields = Object.keys(d.after ?? {}).filter((k) => !['version', 'updated_at'].includes(k));
+      const what = changeText(d.before, d.after);
       out.push({
         kind: 'change',
         id: `audit-${r.id}`,
         at: iso(r.at),
         title: `${r.entity} ${r.action}`,
-        detail: r.action === 'create' ? 'created' : fields.length ? `changed ${fields.join(', ')}` : r.action,
+        detail: r.action === 'create' ? 'created' : what || r.action,
         actor: r.actor_label,
         ref: { entity: r.entity!, id: r.entity_id! },
         data: { before: d.before ?? null, after: d.after ?? null },

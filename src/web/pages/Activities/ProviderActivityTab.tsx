@@ -5,14 +5,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, api } from '../../api/client';
 import { useMe } from '../../api/hooks';
-import { Chip, EmptyState, formatDateTime, SkeletonRows } from '../../ui';
-import { useTimeline } from './crmApi';
+import { TimelineList } from './TimelineList';
 import './crm.css';
 
 export function ProviderActivityTab({ npi, name }: { npi: string; name: string }) {
   const me = useMe().data;
   const qc = useQueryClient();
-  const timeline = useTimeline('providers', npi);
   const [note, setNote] = useState('');
   const addNote = useMutation({
     mutationFn: () =>
@@ -58,31 +56,7 @@ export function ProviderActivityTab({ npi, name }: { npi: string; name: string }
       {addNote.error instanceof ApiError ? (
         <p className="callout callout-danger">{addNote.error.detail}</p>
       ) : null}
-      {timeline.isLoading ? (
-        <SkeletonRows rows={5} />
-      ) : timeline.data?.items.length ? (
-        <ol className="timeline" aria-label={`Timeline of ${name}`}>
-          {timeline.data.items.map((i) => (
-            <li key={i.id}>
-              <span className="when">{formatDateTime(i.at)}</span>
-              <div>
-                <div className="cell-main">
-                  <Chip tone={i.kind === 'issue' ? 'warn' : i.kind === 'change' ? 'neutral' : 'info'}>
-                    {i.kind}
-                  </Chip>{' '}
-                  {i.title}
-                </div>
-                {i.detail ? <div className="what">{i.detail}</div> : null}
-                {i.actor ? <div className="muted">{i.actor}</div> : null}
-              </div>
-            </li>
-          ))}
-        </ol>
-      ) : (
-        <EmptyState icon="today" title="Nothing logged yet">
-          Log a visit or add a note; tasks, issues and record changes appear here too.
-        </EmptyState>
-      )}
+      <TimelineList kind="providers" id={npi} name={name} />
     </section>
   );
 }

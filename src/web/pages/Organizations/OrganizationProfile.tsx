@@ -1,5 +1,6 @@
-// Organization profile /organizations/:id: identity, place on a map, parent chain and children,
-// and its providers (memberships from memberships.csv, CMS group practices or manual links).
+// Organization profile /organizations/:id: identity, network status (editable) and Log visit, place on a
+// map, parent chain and children, its providers (memberships from memberships.csv, CMS group practices or
+// manual links), the contacts there and its timeline.
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { personName } from '../../../core/directory/personName';
@@ -17,6 +18,7 @@ import {
   SkeletonRows,
 } from '../../ui';
 import { precisionLabel } from '../Providers/precision';
+import { OrganizationActions, OrganizationActivity } from './OrganizationCrm';
 
 type OrganizationProfile = NonNullable<Awaited<ReturnType<typeof getOrganizationProfile>>>;
 type Member = OrganizationProfile['providers'][number];
@@ -104,6 +106,9 @@ export default function OrganizationProfilePage() {
       }
       source={{ source: o.source === 'nppes' ? 'NPPES' : o.source, dataDate: o.dataDate }}
     >
+      <OrganizationActions
+        org={{ id: Number(o.id), name: o.name, networkStatus: o.networkStatus, version: Number(o.version) }}
+      />
       {o.parentChain.length > 0 && (
         <nav aria-label="Parent organizations" className="muted">
           Part of{' '}
@@ -135,6 +140,7 @@ export default function OrganizationProfilePage() {
           }
         />
       </section>
+      <OrganizationActivity org={{ id: Number(o.id), name: o.name }} />
       <section aria-labelledby="org-places">
         <h3 id="org-places">Places</h3>
         {markers.length ? (
@@ -149,6 +155,8 @@ export default function OrganizationProfilePage() {
             <li key={l.id}>
               Office {l.name}: {addressOf(l)}
               {l.point ? <span className="muted"> · {precisionLabel(l.point.precision)}</span> : null}
+              {l.hours ? <span className="muted"> · hours {l.hours}</span> : null}
+              {l.visitRules ? <span className="muted"> · visits: {l.visitRules}</span> : null}
             </li>
           ))}
         </ul>
