@@ -179,7 +179,7 @@ test('upload NPPES in Admin → Data, search, open provider and organization', a
   await expect(page.getByText(`NPI ${alma}`)).toBeVisible();
   await page.getByRole('link', { name: orgName }).first().click();
   await expect(page).toHaveURL(/\/organizations\/\d+$/);
-  await expect(page.getByRole('heading', { name: orgName })).toBeVisible();
+  await expect(page.getByRole('heading', { name: orgName, level: 1 })).toBeVisible();
   const orgProviders = page.getByRole('table', { name: 'Providers of this organization' });
   await expect(orgProviders.getByRole('row').filter({ hasText: alma })).toBeVisible();
   await expect(orgProviders.getByRole('row').filter({ hasText: boris })).toBeVisible();
@@ -202,7 +202,7 @@ test('upload NPPES in Admin → Data, search, open provider and organization', a
   await expect(marker).toHaveAttribute('title', `${orgName} (ZIP centroid, not the address)`);
   await marker.click();
   await expect(page).toHaveURL(/\/organizations\/\d+$/);
-  await expect(page.getByRole('heading', { name: orgName })).toBeVisible();
+  await expect(page.getByRole('heading', { name: orgName, level: 1 })).toBeVisible();
 
   // the command palette jumps to a provider typed with a typo (ux.md: "type a name … and jump")
   await page.keyboard.press('Control+k');

@@ -122,22 +122,26 @@ export function MoversSection({ serviceLine }: { serviceLine: string }) {
         <SkeletonRows rows={4} />
       ) : (
         <div className="market-movers">
-          <DataTable
-            label="Risers"
-            columns={columns}
-            rows={d.risers}
-            rowKey={(m) => m.referringNpi}
-            maxHeight="300px"
-            empty={<EmptyState title="No risers" />}
-          />
-          <DataTable
-            label="Fallers"
-            columns={columns}
-            rows={d.fallers}
-            rowKey={(m) => m.referringNpi}
-            maxHeight="300px"
-            empty={<EmptyState title="No fallers" />}
-          />
+          {(
+            [
+              ['Risers', 'more referrals to us', d.risers],
+              ['Fallers', 'fewer referrals to us', d.fallers],
+            ] as const
+          ).map(([label, what, rows]) => (
+            <div key={label}>
+              <h3 className="movers-head">
+                {label} <span className="muted small">{what}</span>
+              </h3>
+              <DataTable
+                label={label}
+                columns={columns}
+                rows={[...rows]}
+                rowKey={(m) => m.referringNpi}
+                maxHeight="300px"
+                empty={<EmptyState title={`No ${label.toLowerCase()}`} />}
+              />
+            </div>
+          ))}
         </div>
       )}
     </section>

@@ -61,7 +61,7 @@ export function OrganizationActions({
 export function OrganizationActivity({ org }: { org: { id: number; name: string } }) {
   return (
     <>
-      <PracticeContacts organization={org} />
+      <PracticeContacts organization={org} onItsPage />
       <section aria-labelledby="org-activity">
         <h3 id="org-activity">Activity</h3>
         <TimelineList kind="organizations" id={org.id} name={org.name} />

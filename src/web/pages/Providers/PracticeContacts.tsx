@@ -20,7 +20,14 @@ const phoneText = (p: string) => {
   return d.length === 10 ? `(${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}` : p;
 };
 
-export function PracticeContacts({ organization }: { organization: { id: number; name: string } | null }) {
+export function PracticeContacts({
+  organization,
+  onItsPage = false,
+}: {
+  organization: { id: number; name: string } | null;
+  /** on the organization's own profile the heading need not name it again */
+  onItsPage?: boolean;
+}) {
   const contacts = useQuery({
     queryKey: ['contacts', 'organization', organization?.id],
     queryFn: () =>
@@ -32,7 +39,13 @@ export function PracticeContacts({ organization }: { organization: { id: number;
   return (
     <section aria-label="Contacts at the practice">
       <h3>
-        Contacts at <Link to={`/organizations/${organization.id}`}>{organization.name}</Link>
+        {onItsPage ? (
+          'Contacts'
+        ) : (
+          <>
+            Contacts at <Link to={`/organizations/${organization.id}`}>{organization.name}</Link>
+          </>
+        )}
       </h3>
       {contacts.data && !items.length ? (
         <p className="muted">
