@@ -11,20 +11,13 @@ import { LogVisitSheet } from '../Activities/LogVisitSheet';
 import { ReportIssueModal } from '../Issues/IssueForms';
 import { AddToRouteButton } from '../Network/AddToRouteButton';
 import { AddTaskModal } from '../Tasks/AddTaskModal';
+import type { SpendStatus } from './SpendSection';
 
 type Relationship = {
   tier: string | null;
   visit_frequency: string | null;
   owner_name: string | null;
   visit: { overdue: boolean; daysOverdue: number | null; lastVisit: string | null; reason: string };
-};
-type SpendStatus = {
-  year: number;
-  totalUsd: number;
-  limitUsd: number;
-  level: 'ok' | 'near' | 'over';
-  message: string | null;
-  entryIds: number[];
 };
 
 export function ProfileActions({ npi, name }: { npi: string; name: string }) {

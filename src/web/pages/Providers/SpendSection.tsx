@@ -15,12 +15,14 @@ type Entry = {
   description: string;
   recorded_by: string | null;
 };
-type Status = {
+/** A physician's spend in one year against the annual limit (GET /api/spend/status/:npi). */
+export type SpendStatus = {
   year: number;
   totalUsd: number;
   limitUsd: number;
   level: 'ok' | 'near' | 'over';
   message: string | null;
+  entryIds: number[];
 };
 
 const usd = (x: number) =>
@@ -38,12 +40,12 @@ export function SpendSection({ npi }: { npi: string }) {
   });
   const status = useQuery({
     queryKey: ['spend', 'status', npi, year],
-    queryFn: () => api<Status>(`/api/spend/status/${npi}`, { query: { year } }),
+    queryFn: () => api<SpendStatus>(`/api/spend/status/${npi}`, { query: { year } }),
   });
   const [form, setForm] = useState({ spentOn: today(), category: 'meal', amount: '', description: '' });
   const log = useMutation({
     mutationFn: () =>
-      api<{ status: Status }>('/api/spend', {
+      api<{ status: SpendStatus }>('/api/spend', {
         body: {
           providerNpi: npi,
           spentOn: form.spentOn,
