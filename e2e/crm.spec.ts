@@ -202,6 +202,11 @@ test('act from the provider profile header, whichever tab is open: a task, an is
   await expect(spend.getByRole('row').filter({ hasText: `Office lunch ${surname}` })).toContainText('$45.50');
   await expect(spend).toContainText(/\$45\.50 of the \$[\d,.]+ annual limit/);
   await expect(header).toContainText(/Spend \d{4}: \$45\.50 of/);
+  // removed with a second, confirming click
+  await spend.getByRole('button', { name: `Remove Office lunch ${surname}` }).click();
+  await spend.getByRole('button', { name: `Confirm: remove Office lunch ${surname}` }).click();
+  await expect(spend.getByRole('row').filter({ hasText: `Office lunch ${surname}` })).toHaveCount(0);
+  await expect(header).toContainText(/Spend \d{4}: \$0\.00 of/);
   // both in the physician's timeline, and the task in Tasks with its due date
   await page.getByRole('tab', { name: 'Activity' }).click();
   const timeline = page.getByRole('list', { name: /^Timeline of/ });

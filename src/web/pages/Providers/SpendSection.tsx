@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { SPEND_CATEGORIES } from '../../../core/crm/spendLimit';
-import { ApiError, api } from '../../api/client';
+import { ApiError, api, errorMessage } from '../../api/client';
 import { useMe } from '../../api/hooks';
 import { Chip, DataTable, formatDate, SelectField, TextField, useToast } from '../../ui';
 
@@ -14,6 +14,7 @@ type Entry = {
   amount_usd: string;
   description: string;
   recorded_by: string | null;
+  version: number;
 };
 /** A physician's spend in one year against the annual limit (GET /api/spend/status/:npi). */
 export type SpendStatus = {
@@ -66,6 +67,19 @@ export function SpendSection({ npi }: { npi: string }) {
       });
     },
   });
+  // removing asks twice: the first click arms the row's button for a few seconds
+  const [armed, setArmed] = useState<number | null>(null);
+  const remove = useMutation({
+    mutationFn: (e: Entry) => api(`/api/spend/${e.id}`, { method: 'DELETE', body: { version: e.version } }),
+    onSuccess: () => {
+      setArmed(null);
+      qc.invalidateQueries({ queryKey: ['spend'] });
+      qc.invalidateQueries({ queryKey: ['timeline'] });
+      toast({ tone: 'ok', title: 'Spend entry removed' });
+    },
+    onError: (e) => toast({ tone: 'danger', title: 'Not removed', detail: errorMessage(e) }),
+  });
+  const canWrite = !!me && me.role !== 'analyst';
   const err = log.error instanceof ApiError ? log.error : null;
   const s = status.data;
   const amountOk = form.amount !== '' && Number(form.amount) >= 0;
@@ -106,9 +120,38 @@ export function SpendSection({ npi }: { npi: string }) {
           },
           { id: 'what', header: 'What', cell: (e) => e.description || '—' },
           { id: 'by', header: 'Logged by', cell: (e) => e.recorded_by ?? '—' },
+          ...(canWrite
+            ? [
+                {
+                  id: 'remove',
+                  header: '',
+                  cell: (e: Entry) => (
+                    <button
+                      type="button"
+                      className={armed === e.id ? 'btn btn-danger' : 'btn btn-ghost'}
+                      disabled={remove.isPending}
+                      aria-label={
+                        armed === e.id
+                          ? `Confirm: remove ${e.description || e.category}`
+                          : `Remove ${e.description || e.category}`
+                      }
+                      onClick={() => {
+                        if (armed === e.id) remove.mutate(e);
+                        else {
+                          setArmed(e.id);
+                          setTimeout(() => setArmed((a) => (a === e.id ? null : a)), 4000);
+                        }
+                      }}
+                    >
+                      {armed === e.id ? 'Confirm remove' : 'Remove'}
+                    </button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
-      {me && me.role !== 'analyst' ? (
+      {canWrite ? (
         <form
           className="row"
           aria-label="Log spend"
