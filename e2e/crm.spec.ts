@@ -1,6 +1,6 @@
 // CRM journeys: log a visit with two attendees and a follow-up on a phone, resolve a physician
 // issue, import a contacts spreadsheet with two bad rows (then the practice's profile: its contacts, its
-// network status set there, its timeline), add a task and report an issue from a provider
+// network status set there, its timeline, an office's hours corrected there), add a task and report an issue from a provider
 // profile's header and log spend on it. Each journey seeds what it needs
 // (providers through the NPPES upload, an organization through organizations.csv) on the
 // empty server, with NPIs random per run so journeys never collide.
@@ -164,6 +164,24 @@ test('import a contacts spreadsheet: two bad rows reported, the rest imported', 
     'network status: independent → competitor',
   );
   await expect(page.getByLabel('Network status')).toHaveValue('competitor');
+  // its office's hours, corrected there: a wrong hour is refused with the reason, a right one kept
+  await api(page, 'POST', `/api/crm/organizations/${org.id}/locations`, {
+    name: `Main office ${who}`,
+    city: 'Nashville',
+    state: 'TN',
+    zip5: '37203',
+  });
+  await page.reload();
+  await page.getByRole('button', { name: `Edit the hours of Main office ${who}` }).click();
+  const hours = page.getByRole('form', { name: `Hours of Main office ${who}` });
+  await hours.getByLabel('Hours').fill('Mon-Thu 08:00-25:00');
+  await hours.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /^hours: / })).toBeVisible();
+  await hours.getByLabel('Hours').fill('Mon-Thu 08:00-17:00; Fri 08:00-12:00');
+  await hours.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('region', { name: 'Office hours' }).getByRole('listitem')).toContainText(
+    'Mon-Thu 08:00-17:00; Fri 08:00-12:00',
+  );
 });
 
 test('act from the provider profile header, whichever tab is open: a task, an issue; log spend', async ({

@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, errorMessage } from '../../api/client';
 import { useMe } from '../../api/hooks';
-import { SelectField, useToast } from '../../ui';
+import { SelectField, TextField, useToast } from '../../ui';
 import { LogVisitSheet } from '../Activities/LogVisitSheet';
 import { TimelineList } from '../Activities/TimelineList';
 import { PracticeContacts } from '../Providers/PracticeContacts';
@@ -67,5 +67,97 @@ export function OrganizationActivity({ org }: { org: { id: number; name: string 
         <TimelineList kind="organizations" id={org.id} name={org.name} />
       </section>
     </>
+  );
+}
+
+type Office = { id: number; name: string; hours: string | null; visitRules: string | null; version: number };
+
+/** An office's hours and visit rules, as the route planner reads them; a liaison corrects them here. */
+export function OfficeHours({ offices }: { offices: Office[] }) {
+  const me = useMe().data;
+  const canWrite = !!me && me.role !== 'analyst';
+  if (!offices.length) return null;
+  return (
+    <section aria-labelledby="org-hours">
+      <h3 id="org-hours">Office hours</h3>
+      <p className="muted small">
+        The route planner visits an office only within its hours and visit rules (e.g. “Mon-Thu 08:00-17:00;
+        Fri 08:00-12:00”, “drop-ins Tue,Thu 14:00-16:00; no reps Mon”).
+      </p>
+      <ul className="office-hours">
+        {offices.map((o) => (
+          <OfficeRow key={o.id} office={o} canWrite={canWrite} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function OfficeRow({ office, canWrite }: { office: Office; canWrite: boolean }) {
+  const qc = useQueryClient();
+  const toast = useToast();
+  const [editing, setEditing] = useState(false);
+  const [hours, setHours] = useState(office.hours ?? '');
+  const [rules, setRules] = useState(office.visitRules ?? '');
+  const save = useMutation({
+    mutationFn: () =>
+      api(`/api/crm/locations/${office.id}`, {
+        method: 'PATCH',
+        body: { version: office.version, hours: hours.trim() || null, visitRules: rules.trim() || null },
+      }),
+    onSuccess: () => {
+      setEditing(false);
+      qc.invalidateQueries({ queryKey: ['organizations'] });
+      qc.invalidateQueries({ queryKey: ['timeline'] });
+      toast({
+        tone: 'ok',
+        title: `Hours of ${office.name} saved`,
+        detail: 'Routes planned from now on use them.',
+      });
+    },
+  });
+  if (!editing)
+    return (
+      <li>
+        <strong>{office.name}</strong>: {office.hours ?? <span className="muted">no hours recorded</span>}
+        {office.visitRules ? <span className="muted"> · visits: {office.visitRules}</span> : null}{' '}
+        {canWrite ? (
+          <button
+            type="button"
+            className="btn btn-ghost"
+            aria-label={`Edit the hours of ${office.name}`}
+            onClick={() => setEditing(true)}
+          >
+            Edit
+          </button>
+        ) : null}
+      </li>
+    );
+  return (
+    <li>
+      <form
+        className="row"
+        aria-label={`Hours of ${office.name}`}
+        style={{ gap: 'var(--sp-2)', alignItems: 'flex-end', flexWrap: 'wrap' }}
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <TextField label="Hours" value={hours} onChange={(e) => setHours(e.target.value)} size={36} />
+        <TextField label="Visit rules" value={rules} onChange={(e) => setRules(e.target.value)} size={36} />
+        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+          Save
+        </button>
+        <button type="button" className="btn" onClick={() => setEditing(false)}>
+          Cancel
+        </button>
+      </form>
+      {save.error ? (
+        <p className="callout callout-danger" role="alert">
+          {errorMessage(save.error)}
+        </p>
+      ) : null}
+    </li>
   );
 }

@@ -18,7 +18,7 @@ import {
   SkeletonRows,
 } from '../../ui';
 import { precisionLabel } from '../Providers/precision';
-import { OrganizationActions, OrganizationActivity } from './OrganizationCrm';
+import { OfficeHours, OrganizationActions, OrganizationActivity } from './OrganizationCrm';
 
 type OrganizationProfile = NonNullable<Awaited<ReturnType<typeof getOrganizationProfile>>>;
 type Member = OrganizationProfile['providers'][number];
@@ -155,12 +155,19 @@ export default function OrganizationProfilePage() {
             <li key={l.id}>
               Office {l.name}: {addressOf(l)}
               {l.point ? <span className="muted"> · {precisionLabel(l.point.precision)}</span> : null}
-              {l.hours ? <span className="muted"> · hours {l.hours}</span> : null}
-              {l.visitRules ? <span className="muted"> · visits: {l.visitRules}</span> : null}
             </li>
           ))}
         </ul>
       </section>
+      <OfficeHours
+        offices={o.locations.map((l) => ({
+          id: Number(l.id),
+          name: l.name,
+          hours: l.hours,
+          visitRules: l.visitRules,
+          version: Number(l.version),
+        }))}
+      />
       {o.children.length > 0 && (
         <section aria-labelledby="org-children">
           <h3 id="org-children">Member organizations</h3>
