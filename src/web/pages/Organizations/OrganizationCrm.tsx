@@ -9,6 +9,7 @@ import { SelectField, TextField, useToast } from '../../ui';
 import { LogVisitSheet } from '../Activities/LogVisitSheet';
 import { TimelineList } from '../Activities/TimelineList';
 import { PracticeContacts } from '../Providers/PracticeContacts';
+import './organizations.css';
 
 const STATUSES = ['ours', 'affiliated', 'independent', 'competitor'] as const;
 
@@ -60,13 +61,13 @@ export function OrganizationActions({
 
 export function OrganizationActivity({ org }: { org: { id: number; name: string } }) {
   return (
-    <>
+    <div className="org-crm">
       <PracticeContacts organization={org} onItsPage />
       <section aria-labelledby="org-activity">
         <h3 id="org-activity">Activity</h3>
         <TimelineList kind="organizations" id={org.id} name={org.name} />
       </section>
-    </>
+    </div>
   );
 }
 
@@ -78,7 +79,7 @@ export function OfficeHours({ offices }: { offices: Office[] }) {
   const canWrite = !!me && me.role !== 'analyst';
   if (!offices.length) return null;
   return (
-    <section aria-labelledby="org-hours">
+    <section aria-labelledby="org-hours" className="org-hours-section">
       <h3 id="org-hours">Office hours</h3>
       <p className="muted small">
         The route planner visits an office only within its hours and visit rules (e.g. “Mon-Thu 08:00-17:00;
