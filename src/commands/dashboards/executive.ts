@@ -95,7 +95,10 @@ export async function buildExecutive(db: Kysely<DB>, q: { months: number; servic
         recent: ['Recent 6 mo', 'number'],
         change: ['Change', 'number'],
       },
-      [...movers.risers.map(moverRow('riser')), ...movers.fallers.map(moverRow('faller'))],
+      // the largest swings first, whichever way (risers then fallers hid every faller below the fold)
+      [...movers.risers.map(moverRow('riser')), ...movers.fallers.map(moverRow('faller'))].sort(
+        (a, b) => Math.abs(b.change) - Math.abs(a.change),
+      ),
     ),
     panel(
       {
