@@ -5,7 +5,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { SERVICE_LINES } from '../../../core/serviceLineList';
-import { api } from '../../api/client';
+import { api, errorMessage } from '../../api/client';
 import { useMe } from '../../api/hooks';
 import { SavedViews } from '../../app/SavedViews';
 import { useUrlFilters } from '../../app/urlFilters';
@@ -32,6 +32,7 @@ import { type Relationship, usePageRelationships } from './crmLookups';
 import { precisionLabel } from './precision';
 import './providers.css';
 import type { Facet, ProviderHit, SearchResult } from './types';
+import { useMoreResults } from './useMoreResults';
 
 type Filters = { serviceLine?: string; specialty?: string; city?: string; county?: string };
 type Row = ProviderHit & { rel?: Relationship };
@@ -81,11 +82,15 @@ export default function ProvidersList() {
     queryFn: ({ signal }) => api<SearchResult>('/api/providers', { query: params, signal }),
     placeholderData: keepPreviousData,
   });
-  const npis = useMemo(() => data?.items.map((r) => r.npi) ?? [], [data]);
+  const more = useMoreResults(JSON.stringify(params), data?.nextCursor, (cursor) =>
+    api<SearchResult>('/api/providers', { query: { ...params, cursor, facets: false } }),
+  );
+  const items = useMemo(() => [...(data?.items ?? []), ...more.items], [data, more.items]);
+  const npis = useMemo(() => items.map((r) => r.npi), [items]);
   const rels = usePageRelationships(npis);
   const rows: Row[] = useMemo(
-    () => (data?.items ?? []).map((r) => ({ ...r, rel: rels.data?.get(r.npi) })),
-    [data, rels.data],
+    () => items.map((r) => ({ ...r, rel: rels.data?.get(r.npi) })),
+    [items, rels.data],
   );
   // ticked rows belong to the results they were ticked in
   const [ticked, setTicked] = useState<Set<string | number>>(new Set());
@@ -283,7 +288,7 @@ export default function ProvidersList() {
         {data && (
           <p className="muted">
             {data.totalIsExact ? data.total : `${data.total}+`} providers
-            {data.items.length < data.total ? ` · first ${data.items.length} shown` : ''}
+            {items.length < data.total ? ` · first ${items.length} shown` : ''}
           </p>
         )}
         {ticked.size > 0 ? (
@@ -308,12 +313,29 @@ export default function ProvidersList() {
             }
           />
         )}
+        {data && more.next ? (
+          <div className="row more-results">
+            <button
+              type="button"
+              className="btn"
+              disabled={more.loading}
+              onClick={() => void more.loadMore()}
+            >
+              {more.loading ? 'Loading…' : 'Show the next 200'}
+            </button>
+            {more.error ? (
+              <span role="alert" className="error">
+                {errorMessage(more.error)}
+              </span>
+            ) : null}
+          </div>
+        ) : null}
         {data && view === 'map' && (
           <>
             <LeafletMap
               label="Map of the providers in the results"
               height={480}
-              markers={data.items
+              markers={items
                 .filter((r) => r.location)
                 .map((r) => ({
                   id: r.npi,

@@ -38,12 +38,16 @@ export const useTargetLists = (enabled: boolean) =>
 export function usePageRelationships(npis: string[]) {
   return useQuery({
     queryKey: ['relationships', 'page', npis],
+    // the API takes 500 NPIs a call; a list shown page after page asks in slices
     queryFn: async ({ signal }) => {
-      const r = await api<{ items: Relationship[] }>('/api/relationships', {
-        query: { npis: npis.join(',') },
-        signal,
-      });
-      return new Map(r.items.map((x) => [x.npi, x]));
+      const slices: string[][] = [];
+      for (let i = 0; i < npis.length; i += 500) slices.push(npis.slice(i, i + 500));
+      const answers = await Promise.all(
+        slices.map((s) =>
+          api<{ items: Relationship[] }>('/api/relationships', { query: { npis: s.join(',') }, signal }),
+        ),
+      );
+      return new Map(answers.flatMap((r) => r.items).map((x) => [x.npi, x]));
     },
     enabled: npis.length > 0,
   });
