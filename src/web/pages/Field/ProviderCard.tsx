@@ -27,8 +27,19 @@ export default function FieldProviderCard() {
         <OfflineBanner />
         {bundle.isPending ? <SkeletonRows /> : null}
         {b && !p ? (
-          <EmptyState icon="search" title="Not in today’s data">
-            Only your targets and today’s stops are kept on the phone.
+          <EmptyState
+            icon="search"
+            title="Not in today’s data"
+            action={
+              navigator.onLine ? (
+                <Link className="btn" to={`/providers/${npi}`}>
+                  Open the full profile
+                </Link>
+              ) : null
+            }
+          >
+            Only your targets and today’s stops are kept on the phone
+            {navigator.onLine ? '; with a connection the full profile opens.' : '.'}
           </EmptyState>
         ) : null}
         {p ? (
