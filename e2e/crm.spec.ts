@@ -234,4 +234,14 @@ test('act from the provider profile header, whichever tab is open: a task, an is
   await expect(page.getByRole('row').filter({ hasText: `Send the guide ${surname}` })).toContainText(
     'Dec 10, 2026',
   );
+  // and one from the Tasks page itself, about a physician picked there
+  await page.getByRole('button', { name: 'New task' }).click();
+  const fresh = page.getByRole('dialog', { name: 'Add a task' });
+  await fresh.getByLabel('To do').fill(`Call the office ${surname}`);
+  await fresh.getByLabel('About (a physician, optional)').fill(`Alma ${surname}`);
+  await fresh.getByRole('list', { name: 'Matching people' }).getByRole('button').first().click();
+  await fresh.getByRole('button', { name: 'Add task' }).click();
+  await expect(page.getByRole('row').filter({ hasText: `Call the office ${surname}` })).toContainText(
+    `Alma ${surname}`,
+  );
 });

@@ -16,9 +16,11 @@ type ContactHit = {
 export function AttendeePicker({
   value,
   onChange,
+  label = 'Attendees',
 }: {
   value: Attendee[];
   onChange: (a: Attendee[]) => void;
+  label?: string;
 }) {
   const [q, setQ] = useState('');
   const id = useId();
@@ -51,7 +53,7 @@ export function AttendeePicker({
   return (
     <div className="field">
       <label className="field-label" htmlFor={id}>
-        Attendees
+        {label}
       </label>
       <div className="choice-row">
         {value.map((a) => (

@@ -1,9 +1,12 @@
-// "Add task" on a provider profile: a follow-up for the signed-in user about this physician, due in a
-// week unless changed. It shows in Tasks, on Today when due, and in the physician's timeline.
+// "Add task": a follow-up for the signed-in user, due in a week unless changed — about a physician (on a
+// profile, or picked here from the Tasks page) or about nothing in particular. It shows in Tasks, on Today
+// when due, and in the physician's timeline.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, api } from '../../api/client';
 import { Modal, TextField, useToast } from '../../ui';
+import { AttendeePicker } from '../Activities/AttendeePicker';
+import type { Attendee } from '../Activities/crmApi';
 
 const inDays = (n: number) => {
   const d = new Date();
@@ -11,12 +14,25 @@ const inDays = (n: number) => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
-export function AddTaskModal({ npi, name, onClose }: { npi: string; name: string; onClose: () => void }) {
+export function AddTaskModal({
+  npi,
+  name,
+  onClose,
+}: {
+  /** the physician the task is about; without it the form offers a picker */
+  npi?: string;
+  name?: string;
+  onClose: () => void;
+}) {
   const qc = useQueryClient();
   const toast = useToast();
   const [title, setTitle] = useState('');
   const [dueOn, setDueOn] = useState(inDays(7));
   const [description, setDescription] = useState('');
+  const [about, setAbout] = useState<Attendee[]>([]);
+  const picked = about.find((a) => a.npi);
+  const providerNpi = npi ?? picked?.npi ?? null;
+  const who = name ?? picked?.name;
   const add = useMutation({
     mutationFn: () =>
       api('/api/tasks', {
@@ -24,13 +40,13 @@ export function AddTaskModal({ npi, name, onClose }: { npi: string; name: string
           title: title.trim(),
           dueOn: dueOn || null,
           description: description || undefined,
-          providerNpi: npi,
+          providerNpi,
         },
       }),
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: ['tasks'] });
       qc.invalidateQueries({ queryKey: ['timeline'] });
-      toast({ tone: 'ok', title: `Task added for ${name}` });
+      toast({ tone: 'ok', title: who ? `Task added for ${who}` : 'Task added' });
       onClose();
     },
   });
@@ -39,7 +55,7 @@ export function AddTaskModal({ npi, name, onClose }: { npi: string; name: string
     <Modal
       open
       onClose={onClose}
-      title={`Add a task about ${name}`}
+      title={name ? `Add a task about ${name}` : 'Add a task'}
       footer={
         <button
           type="button"
@@ -59,6 +75,13 @@ export function AddTaskModal({ npi, name, onClose }: { npi: string; name: string
           placeholder="Send the new cardiology referral guide"
           error={err?.fieldMessage('title')}
         />
+        {npi ? null : (
+          <AttendeePicker
+            label="About (a physician, optional)"
+            value={about}
+            onChange={(a) => setAbout(a.filter((x) => x.npi).slice(-1))}
+          />
+        )}
         <TextField
           label="Due"
           type="date"

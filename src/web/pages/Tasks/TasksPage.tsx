@@ -17,6 +17,7 @@ import {
 import { type Task, useTasks } from '../Activities/crmApi';
 import { ownerColumn, SCOPE_OPTIONS, titleColumn } from '../Activities/crmColumns';
 import { ExportButtons } from '../Activities/ExportButtons';
+import { AddTaskModal } from './AddTaskModal';
 import '../Activities/crm.css';
 
 const STATUS_LABEL: Record<Task['status'], string> = {
@@ -33,6 +34,7 @@ export default function TasksPage() {
   const [status, setStatus] = useState('open,in_progress');
   const [overdue, setOverdue] = useState(false);
   const [scope, setScope] = useState('');
+  const [adding, setAdding] = useState(false);
   const query = {
     status: status || undefined,
     overdue: overdue ? 'true' : undefined,
@@ -87,7 +89,16 @@ export default function TasksPage() {
     <Page
       title="Tasks"
       subtitle="Follow-ups and promises; overdue = still open after the due date"
-      actions={<ExportButtons list="tasks" query={query} />}
+      actions={
+        <>
+          <ExportButtons list="tasks" query={query} />
+          {canEdit ? (
+            <button type="button" className="btn btn-primary" onClick={() => setAdding(true)}>
+              New task
+            </button>
+          ) : null}
+        </>
+      }
     >
       <div className="row" style={{ gap: 'var(--sp-3)', flexWrap: 'wrap', alignItems: 'flex-end' }}>
         <SelectField
@@ -123,11 +134,12 @@ export default function TasksPage() {
           initialSort={{ id: 'due', dir: 'asc' }}
           empty={
             <EmptyState icon="today" title="No tasks match">
-              Follow-ups you add when logging a visit show up here.
+              Follow-ups you add when logging a visit, from a profile or with New task show up here.
             </EmptyState>
           }
         />
       )}
+      {adding ? <AddTaskModal onClose={() => setAdding(false)} /> : null}
     </Page>
   );
 }
