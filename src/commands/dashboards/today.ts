@@ -2,7 +2,7 @@
 // physicians overdue for a visit, new shifting-referrer alerts in territory, new-to-market physicians.
 import type { Kysely } from 'kysely';
 import { percentChance } from '../../core/referrals/chance';
-import { groupShifts, groupWords } from '../../core/referrals/shiftGroups';
+import { alertLineLabel, groupShifts, groupWords } from '../../core/referrals/shiftGroups';
 import type { PlanResult } from '../../core/routing/plan/types';
 import { overdueATier } from '../../db/queries/dashboards/team';
 import { dueFollowUps, newToMarketInTerritory, routeForDay } from '../../db/queries/dashboards/today';
@@ -104,8 +104,7 @@ export async function buildToday(db: Kysely<DB>, userId: number, date: string) {
           id: g[0]!.id,
           npi: g[0]!.referringNpi,
           name: g[0]!.physician ?? g[0]!.referringNpi,
-          service_line:
-            g[0]!.serviceLine === 'all' ? 'all service lines' : g[0]!.serviceLine.replace(/_/g, ' '),
+          service_line: alertLineLabel(g[0]!.serviceLine),
           shift: groupWords(g.map((a) => ({ target: a.target, direction: a.direction }))),
           chance: percentChance(Math.min(...g.map((a) => a.qValue))),
         })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupShifts, groupWords, shiftWords } from './shiftGroups';
+import { alertLineLabel, groupShifts, groupWords, shiftWords } from './shiftGroups';
 
 const a = (id: number, npi: string, line: string, target: string, direction: string) => ({
   id,
@@ -31,5 +31,7 @@ describe('shift groups', () => {
         { target: 'competitor', direction: 'rise' },
       ]),
     ).toBe('fewer to us, more to competitors');
+    expect(alertLineLabel('all')).toBe('all service lines');
+    expect(alertLineLabel('behavioral_health')).toBe('behavioral health');
   });
 });

@@ -23,6 +23,10 @@ export function groupShifts<T extends { direction: string }>(
   );
 }
 
+/** An alert's service line as people write it: "all service lines", "behavioral health". */
+export const alertLineLabel = (line: string) =>
+  line === 'all' ? 'all service lines' : line.replace(/_/g, ' ');
+
 /** "fewer to us", "more to competitors" (and the rarer "more to us", "fewer to competitors"). */
 export function shiftWords(a: { target: string; direction: string }): string {
   const amount = a.direction === 'drop' ? 'fewer' : 'more';

@@ -6,6 +6,7 @@ import { personName } from '../../../core/directory/personName';
 import { chanceClause } from '../../../core/referrals/chance';
 import { monthStartDate, parseMonth } from '../../../core/referrals/months';
 import type { ShiftAlert } from '../../../core/referrals/shiftDetector';
+import { alertLineLabel } from '../../../core/referrals/shiftGroups';
 import type { DB } from '../../schema';
 import type { AlertStatus } from '../../tables/referrals';
 
@@ -154,7 +155,7 @@ const pctText = (x: number) => `${Math.round(x * 100)} %`;
 
 /** One sentence a liaison can act on: what moved, from what to what, since when, and how unlikely by chance. */
 function summarize(r: Record<string, unknown>, since: string | null): string {
-  const line = r.service_line === 'all' ? 'all service lines' : String(r.service_line).replace(/_/g, ' ');
+  const line = alertLineLabel(String(r.service_line));
   const ev = (r.evidence ?? {}) as { baselineShare?: number | null; recentShare?: number | null };
   const chance = chanceClause(r.p_value as number, r.q_value as number);
   const what = r.direction === 'drop' ? 'to our network' : 'to competitors';

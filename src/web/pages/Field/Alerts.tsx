@@ -1,7 +1,7 @@
 // Open referral alerts on the liaison's targets, from the day bundle (available offline).
 import { Link } from 'react-router-dom';
 import { percentChance } from '../../../core/referrals/chance';
-import { groupWords } from '../../../core/referrals/shiftGroups';
+import { alertLineLabel, groupWords } from '../../../core/referrals/shiftGroups';
 import { EmptyState, Page, SkeletonRows } from '../../ui';
 import { fieldShifts, useFieldBundle } from './fieldApi';
 import { OfflineBanner } from './SyncStatus';
@@ -36,8 +36,7 @@ export default function FieldAlerts() {
             <li key={g[0]!.id} className="fld-card">
               <Link to={`/field/provider/${g[0]!.referring_npi}`}>{g[0]!.providerName}</Link>
               <span>
-                {g[0]!.service_line === 'all' ? 'all service lines' : g[0]!.service_line.replace(/_/g, ' ')}:{' '}
-                {groupWords(g)}
+                {alertLineLabel(g[0]!.service_line)}: {groupWords(g)}
               </span>
               <span className="muted small">
                 chance alone {percentChance(Math.min(...g.map((a) => a.q_value)))}

@@ -175,5 +175,5 @@ export function useAlertAction() {
 
 export const pct = (x: number | null | undefined, digits = 0) =>
   x === null || x === undefined ? '—' : `${(x * 100).toFixed(digits)} %`;
-export const lineLabel = (k: string) => (k === 'all' ? 'all service lines' : k.replace(/_/g, ' '));
+export { alertLineLabel as lineLabel } from '../../../core/referrals/shiftGroups';
 export const money = (v: number | null) => (v === null ? '—' : `$${Math.round(v).toLocaleString()}`);
