@@ -6,37 +6,71 @@ import { connectDatabase, type Database } from './connection';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A clock the test moves: sleeps resolve only when `advance` passes their time. */
+function manualClock() {
+  let t = 0;
+  let sleepers: { at: number; wake: () => void }[] = [];
+  const flush = () => new Promise((r) => setImmediate(r));
+  return {
+    now: () => t,
+    sleep: (ms: number) => new Promise<void>((wake) => sleepers.push({ at: t + ms, wake })),
+    /** moves time on `ms`, one millisecond at a time, waking each sleeper when its time comes */
+    async advance(ms: number) {
+      for (let i = 0; i < ms; i++) {
+        t += 1;
+        const due = sleepers.filter((x) => x.at <= t);
+        sleepers = sleepers.filter((x) => x.at > t);
+        for (const x of due) x.wake();
+        await flush();
+      }
+    },
+  };
+}
+
 describe('priority gate', () => {
   it('lets background work in at once when no request is about', async () => {
-    const gate = priorityGate();
-    const t0 = performance.now();
-    await gate.before();
-    expect(performance.now() - t0).toBeLessThan(GRACE_MS);
+    const clock = manualClock();
+    let passed = false;
+    void priorityGate(clock)
+      .before()
+      .then(() => {
+        passed = true;
+      });
+    await clock.advance(0);
+    await new Promise((r) => setImmediate(r));
+    expect(passed).toBe(true);
   });
 
-  it('holds background work while a request is in and for a moment after it leaves', async () => {
-    const gate = priorityGate();
+  it('holds background work while a request is in and for GRACE_MS after it leaves', async () => {
+    const clock = manualClock();
+    const gate = priorityGate(clock);
     const leave = gate.enter();
     let passed = false;
-    const waiting = gate.before().then(() => {
+    void gate.before().then(() => {
       passed = true;
     });
-    await sleep(3 * GRACE_MS);
+    await clock.advance(500);
     expect(passed).toBe(false);
     leave();
     leave(); // a second release changes nothing
-    await sleep(GRACE_MS / 3);
+    await clock.advance(GRACE_MS - 1);
     expect(passed).toBe(false);
-    await waiting;
+    await clock.advance(6);
     expect(passed).toBe(true);
   });
 
   it('never holds background work longer than its limit', async () => {
-    const gate = priorityGate(undefined, 120);
+    const clock = manualClock();
+    const gate = priorityGate(clock, 120);
     gate.enter(); // a request that never leaves
-    const t0 = performance.now();
-    await gate.before();
-    expect(performance.now() - t0).toBeGreaterThanOrEqual(115);
+    let passed = false;
+    void gate.before().then(() => {
+      passed = true;
+    });
+    await clock.advance(115);
+    expect(passed).toBe(false);
+    await clock.advance(10);
+    expect(passed).toBe(true);
   });
 });
 

@@ -21,8 +21,16 @@ export function asBackground<T>(fn: () => Promise<T>): Promise<T> {
 
 export type Gate = { before: () => Promise<void>; enter: () => () => void };
 
-/** The gate's bookkeeping (apart from the pool, for tests): requests enter and leave; background waits. */
-export function priorityGate(now = () => performance.now(), maxWaitMs = MAX_WAIT_MS): Gate {
+type Clock = { now: () => number; sleep: (ms: number) => Promise<void> };
+const realClock: Clock = {
+  now: () => performance.now(),
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+};
+
+/** The gate's bookkeeping (apart from the pool; the clock is the tests'): requests enter and leave;
+ * background waits. */
+export function priorityGate(clock: Clock = realClock, maxWaitMs = MAX_WAIT_MS): Gate {
+  const { now, sleep } = clock;
   let active = 0;
   let lastEnd = Number.NEGATIVE_INFINITY;
   return {
@@ -32,7 +40,7 @@ export function priorityGate(now = () => performance.now(), maxWaitMs = MAX_WAIT
       while (now() - start < maxWaitMs) {
         const quiet = now() - lastEnd;
         if (active === 0 && quiet >= GRACE_MS) return;
-        await new Promise((r) => setTimeout(r, active ? 5 : Math.max(1, GRACE_MS - quiet)));
+        await sleep(active ? 5 : Math.max(1, GRACE_MS - quiet));
       }
     },
     /** A request takes the connection; the returned function marks its release. */
