@@ -11,7 +11,7 @@ import { LogVisitSheet } from '../Activities/LogVisitSheet';
 import { ReportIssueModal } from '../Issues/IssueForms';
 import { AddToRouteButton } from '../Network/AddToRouteButton';
 import { AddTaskModal } from '../Tasks/AddTaskModal';
-import type { SpendStatus } from './SpendSection';
+import { useSpendStatus } from './SpendSection';
 
 type Relationship = {
   tier: string | null;
@@ -27,10 +27,7 @@ export function ProfileActions({ npi, name }: { npi: string; name: string }) {
     queryKey: ['relationships', npi],
     queryFn: () => api<Relationship>(`/api/relationships/${npi}`),
   });
-  const spend = useQuery({
-    queryKey: ['spend', 'status', npi],
-    queryFn: () => api<SpendStatus>(`/api/spend/status/${npi}`),
-  });
+  const spend = useSpendStatus(npi);
   const [open, setOpen] = useState<'visit' | 'task' | 'issue' | null>(null);
   const canWrite = me?.role !== 'analyst';
   const r = rel.data;

@@ -30,6 +30,13 @@ const usd = (x: number) =>
   `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const today = () => new Date().toLocaleDateString('sv-SE'); // YYYY-MM-DD in the device's time zone
 
+/** A physician's spend status for a year (the profile header and the spend log share one request). */
+export const useSpendStatus = (npi: string, year = new Date().getFullYear()) =>
+  useQuery({
+    queryKey: ['spend', 'status', npi, year],
+    queryFn: () => api<SpendStatus>(`/api/spend/status/${npi}`, { query: { year } }),
+  });
+
 export function SpendSection({ npi }: { npi: string }) {
   const me = useMe().data;
   const qc = useQueryClient();
@@ -39,10 +46,7 @@ export function SpendSection({ npi }: { npi: string }) {
     queryKey: ['spend', 'list', npi, year],
     queryFn: () => api<{ items: Entry[] }>('/api/spend', { query: { providerNpi: npi, year, limit: 500 } }),
   });
-  const status = useQuery({
-    queryKey: ['spend', 'status', npi, year],
-    queryFn: () => api<SpendStatus>(`/api/spend/status/${npi}`, { query: { year } }),
-  });
+  const status = useSpendStatus(npi, year);
   const [form, setForm] = useState({ spentOn: today(), category: 'meal', amount: '', description: '' });
   const log = useMutation({
     mutationFn: () =>
