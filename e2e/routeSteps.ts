@@ -33,6 +33,17 @@ async function planFrom(res: Response): Promise<Plan> {
   return (await res.json()) as Plan;
 }
 
+/** Opens "Day settings" (if closed) and picks a start or end: a ZIP, "lat, lon" or an office by name. */
+export async function choosePlace(page: Page, which: 'Start' | 'End', text: string, option: RegExp) {
+  const panel = page.locator('details.route-settings');
+  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
+  await page.getByLabel(`${which} (ZIP, lat, lon or an office)`).fill(text);
+  await page
+    .getByRole('list', { name: `${which} (ZIP, lat, lon or an office): matches` })
+    .getByRole('button', { name: option })
+    .click();
+}
+
 /** Presses "Plan my day" (the form is filled by the caller) and returns the plan the page received. */
 export async function planMyDay(page: Page): Promise<Plan> {
   const [res] = await Promise.all([

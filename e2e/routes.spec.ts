@@ -1,9 +1,11 @@
 // Journey: plan a ~20-stop day, pin a stop, re-plan, export the day as ICS. Runs on the empty server: the
 // market is seeded through the real importers (organizations.csv + locations.csv uploads, SYNTHETIC offices
 // in downtown Nashville) and the offices are handed to the planner the way "Add to route" links do.
+import type { Page } from '@playwright/test';
 import { npiCheckDigit } from '../src/demo/npi';
 import { expect, signIn, test } from './fixtures';
 import {
+  choosePlace,
   closedDayOffersNext,
   exportIcsMatches,
   moveStop,
@@ -37,9 +39,8 @@ function marketCsv() {
   return { orgs: `${orgs.join('\n')}\n`, locs: `${locs.join('\n')}\n` };
 }
 
-test('plan a 20-stop day, pin a stop, re-plan, export ICS', async ({ page }) => {
-  test.setTimeout(120_000);
-  await signIn(page, EMPTY_USERS.admin.email, EMPTY_USERS.admin.password);
+/** Imports the 20 SYNTHETIC offices (idempotent) and returns their location ids. */
+async function importOffices(page: Page) {
   const csrf = (await (await page.request.get('/api/auth/me')).json()).csrfToken as string;
   const { orgs, locs } = marketCsv();
   for (const [kind, body] of [
@@ -66,17 +67,25 @@ test('plan a 20-stop day, pin a stop, re-plan, export ICS', async ({ page }) => 
     ids.push(...(p.locations as { id: number }[]).map((l) => l.id));
   }
   expect(ids).toHaveLength(N);
+  return ids;
+}
+
+test('plan a 20-stop day, pin a stop, re-plan, export ICS', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, EMPTY_USERS.admin.email, EMPTY_USERS.admin.password);
+  const ids = await importOffices(page);
 
   // A Sunday: every office is closed (Mon–Fri hours); the page offers Monday and plans it.
   await page.goto(`/routes?locations=${ids.join(',')}&date=2026-11-29`);
-  await page.getByLabel('Start point').fill('36.1627, -86.7816');
+  await choosePlace(page, 'Start', '36.1627, -86.7816', /^Use 36\.1627, -86\.7816/);
   const monday = await closedDayOffersNext(page, 'Sunday, Nov 29', 'Monday, Nov 30', '2026-11-30');
   expect(monday.visits.length).toBeGreaterThanOrEqual(18);
 
   // "Add to route" link → plan the day (a Tuesday) from home base downtown.
   await page.goto(`/routes?locations=${ids.join(',')}&date=2026-12-01`);
   await expect(page.getByLabel('Stops from')).toHaveValue('linked');
-  await page.getByLabel('Start point').fill('36.1627, -86.7816');
+  // the start chosen on the Sunday is remembered on this device
+  await expect(page.locator('details.route-settings summary')).toContainText('from 36.1627, -86.7816');
   const plan = await planMyDay(page);
   expect(plan.totals.planned).toBe(N);
   expect(plan.visits.length).toBeGreaterThanOrEqual(18);
@@ -92,4 +101,62 @@ test('plan a 20-stop day, pin a stop, re-plan, export ICS', async ({ page }) => 
 
   await exportIcsMatches(page, replanned);
   await weekShows(page, replanned);
+});
+
+test('day settings: start at a ZIP, end at an office, a 09:00–15:00 day without lunch, a lunch-and-learn at 12:00', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, EMPTY_USERS.admin.email, EMPTY_USERS.admin.password);
+  const ids = await importOffices(page);
+  await page.goto(`/routes?locations=${ids.join(',')}&date=2026-12-02`); // a Wednesday
+  await choosePlace(page, 'Start', '37203', /^Use ZIP 37203/);
+  await choosePlace(page, 'End', 'E2E Route Practice 5', /^E2E Route Practice 5 \d/);
+  await page.getByLabel('Day starts').fill('09:00');
+  await page.getByLabel('Day ends').fill('15:00');
+  await page.getByLabel('Keep a lunch break').uncheck();
+  await page.getByLabel('Office', { exact: true }).fill('E2E Route Practice 3');
+  await page
+    .getByRole('list', { name: 'Office: matches' })
+    .getByRole('button', { name: /^E2E Route Practice 3 \d/ })
+    .click();
+  await page.getByLabel('Appointment time').fill('12:00');
+  await page.getByRole('button', { name: 'Add appointment' }).click();
+  await expect(page.getByRole('list', { name: 'Fixed appointments' })).toContainText(
+    '12:00 Lunch-and-learn · E2E Route Practice 3',
+  );
+  await expect(page.locator('details.route-settings summary')).toContainText(
+    '09:00–15:00 · from ZIP 37203 · to E2E Route Practice 5 · no lunch break · 1 fixed appointment',
+  );
+
+  const plan = (await planMyDay(page)) as Awaited<ReturnType<typeof planMyDay>> & {
+    settings: { start: { label: string }; end: { label: string } };
+    lunch: unknown;
+    visits: { start: number; end: number; appointmentAt: number | null }[];
+  };
+  expect(plan.settings.start.label).toBe('ZIP 37203 (Nashville, TN — centre of the ZIP)');
+  expect(plan.settings.end.label).toBe('E2E Route Practice 5');
+  expect(plan.lunch).toBeNull();
+  const appt = plan.visits.find((v) => v.name === 'E2E Route Practice 3')!;
+  expect(appt).toMatchObject({ start: 720, appointmentAt: 720, visitType: 'lunch_and_learn' });
+  for (const v of plan.visits) {
+    expect(v.start).toBeGreaterThanOrEqual(540);
+    expect(v.end).toBeLessThanOrEqual(900);
+  }
+  // the page shows it: the appointment's stop, no lunch line, the start and end in words
+  const stop = page.locator(`[data-stop-id="${appt.stopId}"]`);
+  await expect(stop).toContainText('12:00–');
+  await expect(stop).toContainText('Lunch-and-learn');
+  await expect(stop).toContainText('fixed appointment');
+  await expect(page.getByTestId('route-lunch')).toHaveCount(0);
+  await expect(page.getByTestId('travel-label')).toContainText(
+    'Start: ZIP 37203 (Nashville, TN — centre of the ZIP). End: E2E Route Practice 5.',
+  );
+
+  // After a reload the day's shape and places are remembered on this device; the appointment is not.
+  await page.reload();
+  await expect(page.locator('details.route-settings summary')).toContainText(
+    '09:00–15:00 · from ZIP 37203 · to E2E Route Practice 5 · no lunch break',
+  );
+  await expect(page.locator('details.route-settings summary')).not.toContainText('appointment');
 });

@@ -53,6 +53,12 @@ export type DayRequest = {
 
 export const DEFAULT_LUNCH = { earliest: 690, latest: 810, durationMin: 30 };
 
+const isLunchAndLearnIn = (s: RouteStop, lunch: NonNullable<RouteSettings['lunch']>) =>
+  s.visitType === 'lunch_and_learn' &&
+  s.appointmentAt !== null &&
+  s.appointmentAt >= lunch.earliest &&
+  s.appointmentAt < lunch.latest;
+
 export function settingsFor(
   req: Omit<DayRequest, 'source' | 'liaisonId' | 'date'>,
   stops: readonly RouteStop[],
@@ -66,13 +72,15 @@ export function settingsFor(
     label: 'centre of the stops (no start point given)',
   };
   const start = req.start ?? centroid;
+  const lunch = req.lunch === undefined ? DEFAULT_LUNCH : req.lunch;
   return {
     dayStart,
     dayEnd,
     start,
     end: req.end ?? start,
     startIsDefault: !req.start,
-    lunch: req.lunch === undefined ? DEFAULT_LUNCH : req.lunch,
+    // A lunch-and-learn booked inside the lunch window is the liaison's lunch: no second break.
+    lunch: lunch && stops.some((s) => isLunchAndLearnIn(s, lunch)) ? null : lunch,
     timeLimitMs: req.timeLimitMs ?? 2000,
     seed: req.seed ?? 1,
   };

@@ -6,6 +6,7 @@ import { CrmError } from '../../../commands/crm/errors';
 import { NetworkError } from '../../../commands/network/errors';
 import { addDays } from '../../../commands/routes/compute';
 import { routeIcs } from '../../../commands/routes/ics';
+import { resolvePlace } from '../../../commands/routes/places';
 import {
   markVisitDone,
   planRouteDay,
@@ -17,6 +18,7 @@ import { presentPlan } from '../../../commands/routes/present';
 import { RouteError } from '../../../commands/routes/types';
 import { proposeTeamDay, proposeWeek } from '../../../commands/routes/weekTeam';
 import { PinError } from '../../../core/routing';
+import { searchOffices } from '../../../db/queries/routes/offices';
 import { getRoutePlan, listRoutePlans, type RoutePlanRow } from '../../../db/queries/routes/plans';
 import { actorOf, MANAGERS, STAFF } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
@@ -24,7 +26,7 @@ import { HttpError } from '../../lib/errors';
 import { idParam, text } from '../../lib/schemas';
 import { TravelError, travelFor } from '../../lib/travel';
 import { canSee, type Liaison, resolveLiaison } from './access';
-import { doneBody, listQuery, planBody, reorderBody, teamBody, weekQuery } from './schemas';
+import { doneBody, listQuery, officesQuery, planBody, reorderBody, teamBody, weekQuery } from './schemas';
 
 async function asHttp<T>(fn: () => Promise<T>): Promise<T> {
   try {
@@ -72,6 +74,12 @@ export default async function routePlannerRoutes(app: App, { database, config }:
     handler: async (req, reply) => {
       const b = req.body;
       const liaison = await resolveLiaison(db, actorOf(req), b.liaison, 'body.liaison');
+      const [start, end] = await asHttp(() =>
+        Promise.all([
+          b.start && resolvePlace(db, b.start, 'body.start', 'start'),
+          b.end && resolvePlace(db, b.end, 'body.end', 'end'),
+        ]),
+      );
       const row = await asHttp(() =>
         planRouteDay(db, who(req), resolve, {
           liaisonId: liaison.id,
@@ -83,8 +91,8 @@ export default async function routePlannerRoutes(app: App, { database, config }:
             limit: b.limit,
             appointments: b.appointments,
           },
-          start: b.start && { ...b.start, label: b.start.label ?? 'start' },
-          end: b.end && { ...b.end, label: b.end.label ?? 'end' },
+          start,
+          end,
           dayStart: b.dayStart,
           dayEnd: b.dayEnd,
           lunch: b.lunch,
@@ -178,6 +186,17 @@ export default async function routePlannerRoutes(app: App, { database, config }:
         }),
       );
     },
+  });
+
+  app.get('/api/routes/offices', {
+    config: { roles: STAFF },
+    schema: {
+      tags: ['routes'],
+      summary:
+        'Offices by name, organization, street, city or ZIP — for a fixed appointment or a start point',
+      querystring: officesQuery,
+    },
+    handler: async (req) => ({ items: await searchOffices(db, req.query.q, req.query.limit) }),
   });
 
   app.get('/api/routes/:id', {

@@ -23,6 +23,22 @@ export const point = z.strictObject({
   lon: z.number().min(-180).max(180),
   label: text(120).optional(),
 });
+/** A start or end: coordinates, a ZIP code (its centre) or an office on file. */
+export const place = z.union([
+  point,
+  z.strictObject({
+    zip: z.string().regex(/^\d{5}$/, 'must be a 5-digit ZIP code'),
+    label: text(120).optional(),
+  }),
+  z.strictObject({
+    locationId: z
+      .number()
+      .int()
+      .positive()
+      .max(2 ** 53 - 1),
+    label: text(120).optional(),
+  }),
+]);
 export const stopId = z.string().regex(/^loc-\d{1,15}$/, 'must be a stop id like loc-123');
 export const liaisonRef = z.union([z.number().int().positive(), text(254).pipe(z.string().min(1))]);
 export const timeLimitSec = z.number().min(0.1).max(30);
@@ -59,8 +75,8 @@ export const planBody = z
       )
       .max(20)
       .optional(),
-    start: point.optional(),
-    end: point.optional(),
+    start: place.optional(),
+    end: place.optional(),
     dayStart: clock.optional(),
     dayEnd: clock.optional(),
     lunch: z
@@ -119,4 +135,9 @@ export const teamBody = z.strictObject({
   targets: targetsSource.default('due'),
   limit: z.number().int().min(1).max(200).optional(),
   timeLimitSec: timeLimitSec.optional(),
+});
+
+export const officesQuery = z.strictObject({
+  q: text(120).pipe(z.string().min(2, 'type at least 2 characters')),
+  limit: z.coerce.number().int().min(1).max(25).default(10),
 });

@@ -6,6 +6,9 @@ import { Chip, Kpi, LeafletMap, type MapMarker, useToast } from '../../ui';
 import { hhmm, type RoutePlan, useMarkDone, useReorder } from './api';
 import { StopList } from './StopList';
 
+const sameSpot = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) =>
+  a.lat === b.lat && a.lon === b.lon;
+
 const BUDGETS = [1, 2, 5, 10];
 const SOURCE_LABEL = {
   'target-score': 'target scores',
@@ -101,6 +104,17 @@ export function DayView({ plan }: { plan: RoutePlan }) {
       label: `Start: ${plan.settings.start.label}`,
       tone: 'independent' as const,
     },
+    ...(sameSpot(plan.settings.start, plan.settings.end)
+      ? []
+      : [
+          {
+            id: 'end',
+            lat: plan.settings.end.lat,
+            lng: plan.settings.end.lon,
+            label: `End: ${plan.settings.end.label}`,
+            tone: 'independent' as const,
+          },
+        ]),
   ];
   const line: [number, number][] = [
     [plan.settings.start.lat, plan.settings.start.lon],
@@ -123,7 +137,9 @@ export function DayView({ plan }: { plan: RoutePlan }) {
           <Chip tone="ok">road times</Chip>
         )}{' '}
         Travel times: {plan.travel.label}. Mileage basis: {plan.mileage.basis}.
-        {plan.settings.startIsDefault ? ' Start/end: centre of the stops (no start point given).' : ''}
+        {plan.settings.startIsDefault
+          ? ' Start/end: centre of the stops (no start point given).'
+          : ` Start: ${plan.settings.start.label}. End: ${sameSpot(plan.settings.start, plan.settings.end) ? 'back to the start' : plan.settings.end.label}.`}
         {plan.lunch ? ` Lunch ${hhmm(plan.lunch.start)}–${hhmm(plan.lunch.end)}.` : ''}
       </p>
       <div className="route-toolbar no-print">

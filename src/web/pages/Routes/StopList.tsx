@@ -67,6 +67,7 @@ export function StopList({
                   ? ` · arrive ${hhmm(v.arrival)}, wait ${v.waitMin} min`
                   : ` · arrive ${hhmm(v.arrival)}`}
                 {` · ${TYPE_LABEL[v.visitType]} ${v.durationMin} min`}
+                {v.appointmentAt !== null ? ' · fixed appointment' : ''}
               </div>
               {v.providers.length ? (
                 <div className="cell-sub">

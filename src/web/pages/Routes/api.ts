@@ -1,6 +1,7 @@
 // Route-planner API hooks and response types (server: src/server/routes/routes-planner).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import type { settingsBody } from './daySettings';
 
 export type Provider = { npi: string; name: string; score: number | null };
 export type Visit = {
@@ -17,6 +18,8 @@ export type Visit = {
   why: string[];
   visitType: 'drop_in' | 'visit' | 'lunch_and_learn';
   durationMin: number;
+  /** A fixed appointment's time (minutes after midnight), else null. */
+  appointmentAt: number | null;
   hours: string | null;
   visitRules: string | null;
   arrival: number;
@@ -127,9 +130,8 @@ export type PlanInput = {
   targets?: 'due' | 'list';
   locationIds?: number[];
   limit?: number;
-  start?: { lat: number; lon: number; label?: string };
   timeLimitSec?: number;
-};
+} & Partial<ReturnType<typeof settingsBody>>;
 
 /** Minutes after midnight → "HH:MM", rounded to the nearest minute like the server and the ICS export. */
 export const hhmm = (m: number) => {

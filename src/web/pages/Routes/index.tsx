@@ -6,7 +6,9 @@ import { ApiError } from '../../api/client';
 import { useMe } from '../../api/hooks';
 import { EmptyState, Page, SkeletonRows, Tabs, useToast } from '../../ui';
 import { useDayPlans, usePlanDay, useRoutePlan } from './api';
+import { DaySettingsPanel } from './DaySettingsPanel';
 import { DayView } from './DayView';
+import { type DaySettings, loadSettings, saveSettings, settingsBody, settingsProblems } from './daySettings';
 import { WeekView } from './WeekView';
 import './routes.css';
 
@@ -46,7 +48,11 @@ export default function RoutesPage() {
   const [source, setSource] = useState<'due' | 'list' | 'linked'>(linked.length ? 'linked' : 'due');
   const [limit, setLimit] = useState(25);
   const [liaisonInput, setLiaisonInput] = useState('');
-  const [start, setStart] = useState('');
+  const [settings, setSettingsState] = useState(() => loadSettings(globalThis.localStorage));
+  const setSettings = (s: DaySettings) => {
+    setSettingsState(s);
+    saveSettings(globalThis.localStorage, s);
+  };
   const [budget, setBudget] = useState(2);
   const liaison = me?.role === 'liaison' ? undefined : liaisonInput.trim() || undefined;
   const list = useDayPlans(liaison, date);
@@ -59,14 +65,15 @@ export default function RoutesPage() {
   }, [list.data]);
 
   const submit = (day = date) => {
-    const m = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(start);
-    if (start.trim() && !m) return toast({ tone: 'danger', title: 'Start point must be "lat, lon"' });
+    const problems = settingsProblems(settings);
+    if (problems.length)
+      return toast({ tone: 'danger', title: 'Check the day settings', detail: problems.join(' ') });
     planDay.mutate(
       {
         liaison,
         date: day,
         ...(source === 'linked' ? { locationIds: linked } : { targets: source, limit }),
-        start: m ? { lat: Number(m[1]), lon: Number(m[2]), label: 'start' } : undefined,
+        ...settingsBody(settings),
         timeLimitSec: budget,
       },
       {
@@ -153,16 +160,6 @@ export default function RoutesPage() {
           />
         </label>
         <label>
-          Start point{' '}
-          <input
-            className="input"
-            placeholder="lat, lon (default: centre of stops)"
-            value={start}
-            onChange={(e) => setStart(e.target.value)}
-            aria-label="Start point"
-          />
-        </label>
-        <label>
           Budget{' '}
           <select
             className="select"
@@ -181,6 +178,7 @@ export default function RoutesPage() {
           {planDay.isPending ? 'Planning…' : 'Plan my day'}
         </button>
       </form>
+      {view === 'day' ? <DaySettingsPanel value={settings} onChange={setSettings} /> : null}
       {view === 'week' ? (
         <WeekView
           liaison={liaison}
