@@ -178,6 +178,51 @@ test.describe('on the demo market', () => {
     await expect(page.getByRole('complementary', { name: /Details for/ })).toContainText('Why connected');
   });
 
+  test('a manager narrows the targets to splitters leaking in orthopedics and saves them as a list', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await signIn(page, `dana.whitfield@${DOMAIN}`, DEMO_PASSWORD);
+    await page.goto('/targets');
+    const all = (await (await page.request.get('/api/targets?limit=500')).json()) as {
+      candidates: number;
+      items: { npi: string; score: number }[];
+    };
+    await expect(page.getByText(`${all.candidates} candidates ·`)).toBeVisible();
+    const listed = page.waitForResponse(
+      (r) => r.url().includes('/api/targets?') && r.url().includes('leakageLine=orthopedics'),
+    );
+    await page.getByLabel('Segment', { exact: true }).selectOption('splitter');
+    await page.getByLabel('Leaking in', { exact: true }).selectOption('orthopedics');
+    type Item = { npi: string; name: string; score: number; breakdown: { factor: string; value: number }[] };
+    const filtered = (await (await listed).json()) as { poolSize: number; candidates: number; items: Item[] };
+    expect(page.url()).toContain('segment=splitter');
+    expect(filtered.poolSize).toBeGreaterThan(0);
+    expect(filtered.poolSize).toBeLessThan(all.candidates);
+    await expect(
+      page.getByText(
+        `${filtered.poolSize} of ${all.candidates} candidates · splitters · leaking in orthopedics & spine ·`,
+      ),
+    ).toBeVisible();
+    const unfiltered = new Map(all.items.map((t) => [t.npi, t.score]));
+    for (const t of filtered.items) {
+      // a splitter's loyalty factor is 1; leaking means an opportunity above 0; the score is the same as unfiltered
+      expect(t.breakdown.find((b) => b.factor === 'loyalty')?.value).toBe(1);
+      expect(t.breakdown.find((b) => b.factor === 'opportunity')?.value).toBeGreaterThan(0);
+      if (unfiltered.has(t.npi)) expect(t.score).toBe(unfiltered.get(t.npi));
+    }
+    const rows = page.locator('ol.targets > li');
+    await expect(rows).toHaveCount(Math.min(50, filtered.items.length));
+    await expect(rows.first()).toContainText(filtered.items[0]!.name);
+    // an empty list name takes the filter's words
+    await page.getByRole('button', { name: 'Save list' }).click();
+    await expect(page.getByRole('list', { name: 'Target lists' })).toContainText(
+      `Splitters · leaking in orthopedics & spine · 0/${Math.min(50, filtered.items.length)} reached`,
+    );
+    await page.getByRole('button', { name: 'Clear filters' }).first().click();
+    await expect(page.getByText(`${all.candidates} candidates ·`)).toBeVisible();
+  });
+
   test('a page opened while the demo loads says so, and fills in when the load ends', async ({ page }) => {
     test.setTimeout(90_000);
     await signIn(page, `alex.morgan@${DOMAIN}`, DEMO_PASSWORD);

@@ -54,6 +54,53 @@ describe.each(backends)('network + targets API on $name', ({ create }) => {
     expect(res.statusCode).toBe(403);
   });
 
+  it('filters narrow the list without moving a score (the whole pool keeps the scale)', async () => {
+    const list = async (q: string) => {
+      const res = await liaison.request('GET', `/api/targets?limit=10&${q}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const b = res.json();
+      expect(b.candidates).toBe(2);
+      expect(b.leakageP90).toBe(10);
+      return b.items.map((t: { npi: string; score: number }) => [t.npi, t.score]);
+    };
+    expect(await list('segment=splitter')).toEqual([[NPI.P1, 64]]);
+    expect(await list('segment=low_volume')).toEqual([[NPI.P2, 54.17]]);
+    expect(await list('openIssues=true')).toEqual([[NPI.P2, 54.17]]);
+    expect(await list('visitDue=true')).toEqual([[NPI.P1, 64]]); // monthly, never visited
+    expect(await list('leakageLine=cardiology')).toEqual([
+      [NPI.P1, 64],
+      [NPI.P2, 54.17],
+    ]);
+    expect(await list('leakageLine=orthopedics')).toEqual([]);
+    expect(await list('serviceLine=primary_care&openIssues=false')).toEqual([
+      [NPI.P1, 64],
+      [NPI.P2, 54.17],
+    ]);
+    expect(await list('serviceLine=cardiology')).toEqual([]);
+    expect(await list('newToMarket=true')).toEqual([]);
+    const prev = await liaison.request('POST', '/api/targets/preview', {
+      weights: {
+        opportunity: 30,
+        growth: 10,
+        loyalty: 15,
+        influence: 15,
+        newToMarket: 10,
+        recency: 10,
+        openIssues: 5,
+        proximity: 5,
+      },
+      segment: 'splitter',
+    });
+    expect(prev.statusCode, prev.body).toBe(200);
+    expect(prev.json().items.map((t: { npi: string }) => t.npi)).toEqual([NPI.P1]);
+    const bad = await liaison.request('GET', '/api/targets?segment=fans');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toMatch(/segment/);
+    const badFlag = await liaison.request('GET', '/api/targets?visitDue=maybe');
+    expect(badFlag.statusCode).toBe(400);
+    expect(badFlag.body).toMatch(/visitDue/);
+  });
+
   it('computes the network in the background and stores metrics', async () => {
     expect((await liaison.request('POST', '/api/network/jobs', {})).statusCode).toBe(403);
     const start = await manager.request('POST', '/api/network/jobs', {});

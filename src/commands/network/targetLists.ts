@@ -5,11 +5,17 @@ import { recordAudit } from '../../db/audit';
 import { visitedSinceOf } from '../../db/queries/crm/lastVisit';
 import type { DB } from '../../db/schema';
 import { NetworkError } from './errors';
-import { type Actor, checkWeights, getTargetWeights, scoreInPool, scoreTargets } from './targets';
+import {
+  type Actor,
+  checkWeights,
+  getTargetWeights,
+  scoreInPool,
+  scoreTargets,
+  type TargetQuery,
+} from './targets';
 
-export type TargetListFilter = {
+export type TargetListFilter = TargetQuery & {
   liaisonUserId?: number;
-  serviceLine?: string;
   minScore?: number;
   limit: number;
 };
@@ -27,19 +33,16 @@ export async function createTargetList(
   },
 ) {
   const weights = input.weights ? checkWeights(input.weights) : (await getTargetWeights(db)).weights;
-  const { ranked } = await scoreTargets(db, { territoryUserId: input.filter.liaisonUserId }, weights);
-  let pool = ranked.filter((t) => t.score >= (input.filter.minScore ?? 0));
-  if (input.filter.serviceLine) {
-    const lines = await db
-      .selectFrom('providers')
-      .select(['npi', 'primary_service_line'])
-      .where('npi', 'in', pool.length ? pool.map((t) => t.npi) : [''])
-      .execute();
-    const ok = new Set(
-      lines.filter((l) => l.primary_service_line === input.filter.serviceLine).map((l) => l.npi),
-    );
-    pool = pool.filter((t) => ok.has(t.npi));
-  }
+  const { liaisonUserId, minScore, limit: _limit, ...filter } = input.filter;
+  const { ranked } = await scoreTargets(
+    db,
+    { territoryUserId: liaisonUserId },
+    weights,
+    new Date(),
+    Number.POSITIVE_INFINITY,
+    filter,
+  );
+  const pool = ranked.filter((t) => t.score >= (minScore ?? 0));
   const members = pool.slice(0, input.filter.limit);
   return db.transaction().execute(async (trx) => {
     const list = await trx

@@ -1,11 +1,13 @@
 // Target prioritization: tunable weights (settings 'target_weights'), ranked lists with factor
 // breakdowns, a live preview of how the top 50 changes under new weights, and "who to see next".
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import {
+  matchesTargetFilter,
   percentile90,
   rankTargets,
   scoreTarget,
   type TargetFacts,
+  type TargetFilter,
   type TargetScore,
 } from '../../core/targets';
 import {
@@ -68,6 +70,9 @@ export type ScoredTarget = TargetScore & {
   networkStatus: string;
 };
 
+/** A target filter plus the physician's own service line (their primary taxonomy's). */
+export type TargetQuery = TargetFilter & { serviceLine?: string };
+
 export async function scoreTargets(
   db: Kysely<DB>,
   pool: TargetPool,
@@ -75,10 +80,24 @@ export async function scoreTargets(
   now = new Date(),
   /** ranks beyond this carry the score only (see rankTargets) */
   detailTop = Number.POSITIVE_INFINITY,
+  filter: TargetQuery = {},
 ) {
   const { facts, meta } = await targetFacts(db, pool, now);
+  // The whole pool sets the scale; the filter only narrows who is listed, so scores do not move.
   const ctx = scoreContext(facts, now);
-  return { ranked: rankTargets(facts, weights, ctx, detailTop), ctx, meta };
+  const kept = await applyFilter(db, facts, filter, now);
+  return { ranked: rankTargets(kept, weights, ctx, detailTop), ctx, meta, candidates: facts.length };
+}
+
+async function applyFilter(db: Kysely<DB>, facts: TargetFacts[], filter: TargetQuery, now: Date) {
+  const kept = facts.filter((f) => matchesTargetFilter(f, filter, now));
+  if (!filter.serviceLine || kept.length === 0) return kept;
+  const rows = await sql<{ npi: string }>`select npi from providers
+    where npi = any(${kept.map((f) => f.npi)}::text[]) and primary_service_line = ${filter.serviceLine}`.execute(
+    db,
+  );
+  const ok = new Set(rows.rows.map((r) => r.npi));
+  return kept.filter((f) => ok.has(f.npi));
 }
 
 // The pool sets the leakage scale: a provider's score depends on the pool it is scored in.
@@ -117,15 +136,21 @@ async function present(db: Kysely<DB>, ranked: TargetScore[]): Promise<ScoredTar
 
 export async function listTargets(
   db: Kysely<DB>,
-  q: { liaisonUserId?: number; limit: number; weights?: Partial<Record<string, number>> },
+  q: {
+    liaisonUserId?: number;
+    limit: number;
+    weights?: Partial<Record<string, number>>;
+    filter?: TargetQuery;
+  },
 ) {
   const weights = q.weights ? checkWeights(q.weights) : (await getTargetWeights(db)).weights;
-  const { ranked, ctx, meta } = await scoreTargets(
+  const { ranked, ctx, meta, candidates } = await scoreTargets(
     db,
     { territoryUserId: q.liaisonUserId },
     weights,
     new Date(),
     q.limit,
+    q.filter,
   );
   return {
     weights,
@@ -135,7 +160,9 @@ export async function listTargets(
       normalization: FACTOR_NORMALIZATION[f as keyof TargetWeights],
     })),
     leakageP90: ctx.leakageP90,
+    /** physicians matching the filter (all candidates when there is none) */
     poolSize: ranked.length,
+    candidates,
     meta,
     items: await present(db, ranked.slice(0, q.limit)),
   };
@@ -144,13 +171,20 @@ export async function listTargets(
 /** How the top N changes under proposed weights: new rank, old rank, movement. */
 export async function previewWeights(
   db: Kysely<DB>,
-  q: { liaisonUserId?: number; weights: Partial<Record<string, number>>; limit?: number },
+  q: {
+    liaisonUserId?: number;
+    weights: Partial<Record<string, number>>;
+    limit?: number;
+    filter?: TargetQuery;
+  },
 ) {
   const proposed = checkWeights(q.weights);
   const current = (await getTargetWeights(db)).weights;
   const limit = q.limit ?? 50;
-  const { facts, meta } = await targetFacts(db, { territoryUserId: q.liaisonUserId });
-  const ctx = scoreContext(facts, new Date());
+  const now = new Date();
+  const { facts: all, meta } = await targetFacts(db, { territoryUserId: q.liaisonUserId }, now);
+  const ctx = scoreContext(all, now);
+  const facts = await applyFilter(db, all, q.filter ?? {}, now);
   const before = rankTargets(facts, current, ctx, 0);
   const after = rankTargets(facts, proposed, ctx, limit);
   const oldRank = new Map(before.map((t, i) => [t.npi, i + 1]));

@@ -17,18 +17,16 @@ export type UrlFilters = {
 export function useUrlFilters(): UrlFilters {
   const [params, setParams] = useSearchParams();
   const set = useCallback(
-    (patch: Record<string, string | undefined>) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [k, v] of Object.entries(patch)) {
-            if (v) next.set(k, v);
-            else next.delete(k);
-          }
-          return next;
-        },
-        { replace: true },
-      ),
+    (patch: Record<string, string | undefined>) => {
+      // From the address bar, not the rendered params: two changes before the next render (two
+      // filters set in a row) would otherwise each start from the same old query and the first be lost.
+      const next = new URLSearchParams(window.location.search);
+      for (const [k, v] of Object.entries(patch)) {
+        if (v) next.set(k, v);
+        else next.delete(k);
+      }
+      setParams(next, { replace: true });
+    },
     [setParams],
   );
   const replaceAll = useCallback((query: string) => setParams(new URLSearchParams(query)), [setParams]);

@@ -11,7 +11,7 @@ import {
 import { ALL_ROLES, actorOf, STAFF } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
 import { idParam, npiString, text } from '../../lib/schemas';
-import { asHttp, resolveLiaison, serviceLineQuery, weightsSchema } from '../targets/shared';
+import { asHttp, resolveLiaison, targetFilterBody, targetFilterOf, weightsSchema } from '../targets/shared';
 
 export default async function targetListRoutes(app: App, { database }: ServerContext) {
   const db = database.db;
@@ -49,7 +49,7 @@ export default async function targetListRoutes(app: App, { database }: ServerCon
         goal: text(500).optional(),
         dueOn: z.iso.date().optional(),
         liaison: text(254).optional(),
-        ...serviceLineQuery,
+        ...targetFilterBody,
         minScore: z.number().min(0).max(100).optional(),
         limit: z.number().int().min(1).max(500).default(50),
         weights: weightsSchema.optional(),
@@ -63,7 +63,7 @@ export default async function targetListRoutes(app: App, { database }: ServerCon
           name: b.name,
           goal: b.goal,
           dueOn: b.dueOn,
-          filter: { liaisonUserId, serviceLine: b.serviceLine, minScore: b.minScore, limit: b.limit },
+          filter: { liaisonUserId, ...targetFilterOf(b), minScore: b.minScore, limit: b.limit },
           weights: b.weights as Record<string, number> | undefined,
         }),
       );

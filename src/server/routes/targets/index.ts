@@ -13,7 +13,14 @@ import { ALL_ROLES, actorOf, MANAGERS, STAFF } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
 import { text } from '../../lib/schemas';
 import addToRouteRoutes from './addToRoute';
-import { asHttp, resolveLiaison, weightsSchema } from './shared';
+import {
+  asHttp,
+  resolveLiaison,
+  targetFilterBody,
+  targetFilterOf,
+  targetFilterQuery,
+  weightsSchema,
+} from './shared';
 
 const liaisonQuery = { liaison: text(254).optional() };
 
@@ -29,12 +36,15 @@ export default async function targetRoutes(app: App, ctx: ServerContext) {
         'Top targets (in a liaison’s territory, or the whole market) with score, factor breakdown and "why this physician"',
       querystring: z.strictObject({
         ...liaisonQuery,
+        ...targetFilterQuery,
         limit: z.coerce.number().int().min(1).max(500).default(50),
       }),
     },
     handler: async (req) => {
       const liaisonUserId = await resolveLiaison(db, actorOf(req), req.query.liaison);
-      return asHttp(() => listTargets(db, { liaisonUserId, limit: req.query.limit }));
+      return asHttp(() =>
+        listTargets(db, { liaisonUserId, limit: req.query.limit, filter: targetFilterOf(req.query) }),
+      );
     },
   });
 
@@ -92,13 +102,19 @@ export default async function targetRoutes(app: App, ctx: ServerContext) {
       body: z.strictObject({
         weights: weightsSchema,
         liaison: text(254).optional(),
+        ...targetFilterBody,
         limit: z.number().int().min(1).max(200).optional(),
       }),
     },
     handler: async (req) => {
       const liaisonUserId = await resolveLiaison(db, actorOf(req), req.body.liaison);
       return asHttp(() =>
-        previewWeights(db, { liaisonUserId, weights: req.body.weights, limit: req.body.limit }),
+        previewWeights(db, {
+          liaisonUserId,
+          weights: req.body.weights,
+          limit: req.body.limit,
+          filter: targetFilterOf(req.body),
+        }),
       );
     },
   });

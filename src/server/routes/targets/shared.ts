@@ -9,6 +9,38 @@ import type { Actor } from '../../auth/guard';
 import { HttpError } from '../../lib/errors';
 
 export const serviceLineQuery = { serviceLine: z.enum(SERVICE_LINE_KEYS).optional() };
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const segment = z.enum(['loyalist', 'splitter', 'opportunity', 'low_volume']).optional();
+/** Narrow a target list (core/targets/filter.ts) — query-string form (flags "true"/"false"). */
+export const targetFilterQuery = {
+  ...serviceLineQuery,
+  segment,
+  leakageLine: z.enum(SERVICE_LINE_KEYS).optional(),
+  newToMarket: flag.optional(),
+  visitDue: flag.optional(),
+  openIssues: flag.optional(),
+};
+/** The same in a JSON body (flags as booleans). */
+export const targetFilterBody = {
+  ...serviceLineQuery,
+  segment,
+  leakageLine: z.enum(SERVICE_LINE_KEYS).optional(),
+  newToMarket: z.boolean().optional(),
+  visitDue: z.boolean().optional(),
+  openIssues: z.boolean().optional(),
+};
+/** The filter fields of a parsed query or body. */
+export function targetFilterOf(q: {
+  serviceLine?: string;
+  segment?: 'loyalist' | 'splitter' | 'opportunity' | 'low_volume';
+  leakageLine?: string;
+  newToMarket?: boolean;
+  visitDue?: boolean;
+  openIssues?: boolean;
+}) {
+  const { serviceLine, segment, leakageLine, newToMarket, visitDue, openIssues } = q;
+  return { serviceLine, segment, leakageLine, newToMarket, visitDue, openIssues };
+}
 export const edgeFilter = { ...serviceLineQuery, minWeight: z.coerce.number().min(0).max(1e9).optional() };
 export const weightsSchema = z.strictObject(
   Object.fromEntries(FACTORS.map((f) => [f, z.number().min(0).max(1000).optional()])) as Record<

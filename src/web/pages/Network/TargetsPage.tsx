@@ -4,7 +4,7 @@ import './network.css';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../api/client';
-import { useMe } from '../../api/hooks';
+import { useMe, useUsers } from '../../api/hooks';
 import { EmptyUnlessDemoLoading } from '../../app/demoLoading';
 import { EmptyState, Page, SkeletonRows, TextField, useToast } from '../../ui';
 import { AddToRouteButton } from './AddToRouteButton';
@@ -18,6 +18,7 @@ import {
   useTargets,
   type Weights,
 } from './api';
+import { TargetFilterBar, targetFilterWords, useTargetFilter } from './TargetFilterBar';
 
 const BAR_COLORS: Record<Factor, string> = {
   opportunity: '#b23a26',
@@ -60,8 +61,14 @@ function Movement({ t }: { t: { rank: number; previousRank?: number | null; move
 }
 
 export default function TargetsPage() {
-  const targets = useTargets(50);
+  const { url, filter } = useTargetFilter();
+  const targets = useTargets(50, filter);
   const me = useMe();
+  const users = useUsers();
+  const liaisonName = filter.liaison
+    ? (users.data ?? []).find((u) => u.email === filter.liaison)?.name || filter.liaison
+    : undefined;
+  const words = targetFilterWords(filter, liaisonName);
   const toast = useToast();
   const [draft, setDraft] = useState<Weights | null>(null);
   const [debounced, setDebounced] = useState<Weights | null>(null);
@@ -73,19 +80,21 @@ export default function TargetsPage() {
     const t = setTimeout(() => setDebounced(draft), 250);
     return () => clearTimeout(t);
   }, [draft]);
-  const preview = usePreview(debounced);
+  const preview = usePreview(debounced, filter);
   const data = targets.data;
   const labels = new Map((data?.factors ?? []).map((f) => [f.factor, f.label]));
   const isManager = me.data?.role === 'admin' || me.data?.role === 'manager';
   // analysts have no route to add to
   const canRoute = !!me.data && me.data.role !== 'analyst';
   const rows = draft && preview.data ? preview.data.items : data?.items;
+  // An empty name takes the filter's words: "Cardiology physicians · splitters".
+  const suggestedName = words.length ? words.join(' · ').replace(/^./, (c) => c.toUpperCase()) : '';
   return (
     <Page
       title="Targets"
       subtitle={
         data
-          ? `${data.poolSize} candidates · referrals ${data.meta.referralWindow.from}–${data.meta.referralWindow.to}`
+          ? `${words.length ? `${data.poolSize} of ${data.candidates} candidates · ${words.join(' · ')}` : `${data.poolSize} candidates`} · referrals ${data.meta.referralWindow.from}–${data.meta.referralWindow.to}`
           : undefined
       }
       source={{
@@ -93,6 +102,7 @@ export default function TargetsPage() {
         dataDate: data?.meta.dataDate ?? null,
       }}
     >
+      <TargetFilterBar url={url} />
       {targets.error ? (
         <EmptyState title="Targets not available">{errorMessage(targets.error)}</EmptyState>
       ) : null}
@@ -107,7 +117,14 @@ export default function TargetsPage() {
                 saved until you save the weights.
               </p>
             ) : null}
-            {rows && rows.length === 0 ? (
+            {rows && rows.length === 0 && words.length ? (
+              <EmptyState title="No candidate matches these filters">
+                {data.candidates} candidates in all.{' '}
+                <button type="button" className="btn btn-ghost" onClick={() => url.replaceAll('')}>
+                  Clear filters
+                </button>
+              </EmptyState>
+            ) : rows && rows.length === 0 ? (
               <EmptyUnlessDemoLoading
                 fallback={
                   <EmptyState title="No candidates">
@@ -189,9 +206,10 @@ export default function TargetsPage() {
               style={{ gap: 'var(--sp-2)', alignItems: 'flex-end', flexWrap: 'wrap' }}
               onSubmit={(e) => {
                 e.preventDefault();
-                if (!listName.trim()) return;
+                const name = listName.trim() || suggestedName;
+                if (!name) return;
                 createList.mutate(
-                  { name: listName.trim(), limit: 50, weights: draft ?? undefined },
+                  { name, limit: 50, weights: draft ?? undefined, ...filter },
                   { onSuccess: () => setListName('') },
                 );
               }}
@@ -200,7 +218,7 @@ export default function TargetsPage() {
                 label="List name"
                 value={listName}
                 onChange={(e) => setListName(e.target.value)}
-                placeholder="Orthopedic leakage Q1"
+                placeholder={suggestedName || 'Orthopedic leakage Q1'}
                 maxLength={120}
               />
               <button

@@ -137,7 +137,10 @@ export type TargetsResponse = {
   weights: Weights;
   factors: { factor: Factor; label: string; normalization: string }[];
   leakageP90: number;
+  /** physicians matching the filter */
   poolSize: number;
+  /** every candidate in the pool (the scale of the scores) */
+  candidates: number;
   meta: { dataDate: string | null; referralWindow: { from: string; to: string } };
   items: Target[];
 };
@@ -147,17 +150,33 @@ export type PreviewResponse = {
   items: (Target & { previousRank: number | null; moved: number })[];
 };
 
-export const useTargets = (limit: number) =>
+/** Who the list is about (server: core/targets/filter.ts + the physician's own service line + territory). */
+export type TargetFilter = {
+  liaison?: string;
+  serviceLine?: string;
+  segment?: 'loyalist' | 'splitter' | 'opportunity' | 'low_volume';
+  leakageLine?: string;
+  newToMarket?: boolean;
+  visitDue?: boolean;
+  openIssues?: boolean;
+};
+
+export const useTargets = (limit: number, filter: TargetFilter = {}) =>
   useQuery({
-    queryKey: ['targets', 'list', limit],
-    queryFn: () => api<TargetsResponse>('/api/targets', { query: { limit } }),
+    queryKey: ['targets', 'list', limit, filter],
+    queryFn: () => api<TargetsResponse>('/api/targets', { query: { limit, ...filter } }),
+    placeholderData: keepPreviousData,
   });
 
-export const usePreview = (weights: Weights | null) =>
+export const usePreview = (weights: Weights | null, filter: TargetFilter = {}) =>
   useQuery({
-    queryKey: ['targets', 'preview', weights],
+    queryKey: ['targets', 'preview', weights, filter],
     queryFn: ({ signal }) =>
-      api<PreviewResponse>('/api/targets/preview', { method: 'POST', body: { weights, limit: 50 }, signal }),
+      api<PreviewResponse>('/api/targets/preview', {
+        method: 'POST',
+        body: { weights, limit: 50, ...filter },
+        signal,
+      }),
     enabled: !!weights,
     placeholderData: keepPreviousData,
   });
@@ -173,7 +192,7 @@ export function useSaveWeights() {
 export function useCreateTargetList() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; goal?: string; limit: number; weights?: Weights }) =>
+    mutationFn: (body: { name: string; goal?: string; limit: number; weights?: Weights } & TargetFilter) =>
       api<{ id: number; name: string }>('/api/target-lists', { method: 'POST', body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['targets'] }),
   });
