@@ -1,18 +1,13 @@
 // What leaves the server for a saved plan: every visit with its times, the leg driven to it, the stops left
 // out with a reason a liaison understands, mileage for expense reports and navigation links.
 import type { PlanResult } from '../../core/routing';
+import { unassignedReasonText } from '../../core/routing/reasonText';
 import type { RoutePlanRow } from '../../db/queries/routes/plans';
 import type { Skipped } from './gatherStops';
 import { appleMapsLink, googleMapsLinks } from './links';
 import type { DoneVisit, Pin, RouteSettings, RouteStop } from './types';
 
 export const KM_PER_MILE = 1.609344;
-
-const REASONS: Record<string, string> = {
-  closed: 'closed, or not reachable while open, that day (office hours / visit rules / visits already done)',
-  'no-time': 'no time left in the day',
-  'low-priority': 'left out for higher-priority stops',
-};
 
 /** Minutes after midnight → "HH:MM", rounded to the nearest minute as the ICS export does (never "09:60"). */
 export const hhmm = (m: number) => {
@@ -96,7 +91,7 @@ export function presentPlan(row: RoutePlanRow, liaison: { id: number; email: str
         lon: s?.lon ?? null,
         priority: s?.priority ?? null,
         reason: u.reason,
-        reasonText: bad?.reason ?? REASONS[u.reason] ?? u.reason,
+        reasonText: bad?.reason ?? unassignedReasonText(u.reason),
         hours: s?.hours ?? null,
         visitRules: s?.visitRules ?? null,
       };

@@ -145,7 +145,9 @@ export const useAlerts = (status: string) =>
   });
 export const useUsers = (enabled: boolean) =>
   useQuery({
-    queryKey: ['users'],
+    // not ['users']: that key holds api/hooks useUsers' bare array, and one key with two shapes broke
+    // whichever page read the cache second (the inbox's assignees, or the Routes team pick after the Market)
+    queryKey: ['users', 'inbox'],
     queryFn: () =>
       api<{ items: { id: number; name: string; role: string; disabled: boolean }[] }>('/api/users'),
     enabled,

@@ -9,6 +9,7 @@ import { useDayPlans, usePlanDay, useRoutePlan } from './api';
 import { DaySettingsPanel } from './DaySettingsPanel';
 import { DayView } from './DayView';
 import { type DaySettings, loadSettings, saveSettings, settingsBody, settingsProblems } from './daySettings';
+import { TeamView } from './TeamView';
 import { WeekView } from './WeekView';
 import './routes.css';
 
@@ -37,7 +38,7 @@ function mondayOf(date: string) {
 export default function RoutesPage() {
   const me = useMe().data;
   const toast = useToast();
-  const [view, setView] = useState<'day' | 'week'>('day');
+  const [view, setView] = useState<'day' | 'week' | 'team'>('day');
   // "Add to route" links elsewhere open /routes?locations=1,2,3 (office ids) and optionally &date=YYYY-MM-DD.
   const [params] = useSearchParams();
   const linked = (params.get('locations') ?? '')
@@ -100,10 +101,13 @@ export default function RoutesPage() {
         tabs={[
           { id: 'day', label: 'Day' },
           { id: 'week', label: 'Week' },
+          // the team day is a manager's tool (POST /api/routes/team takes managers and admins)
+          ...(me?.role === 'manager' || me?.role === 'admin' ? [{ id: 'team' as const, label: 'Team' }] : []),
         ]}
       />
       <form
         className="route-form no-print"
+        hidden={view === 'team'}
         onSubmit={(e) => {
           e.preventDefault();
           submit();
@@ -179,7 +183,16 @@ export default function RoutesPage() {
         </button>
       </form>
       {view === 'day' ? <DaySettingsPanel value={settings} onChange={setSettings} /> : null}
-      {view === 'week' ? (
+      {view === 'team' ? (
+        <TeamView
+          date={date}
+          onOpenDay={(email, day) => {
+            setLiaisonInput(email);
+            setDate(day);
+            setView('day');
+          }}
+        />
+      ) : view === 'week' ? (
         <WeekView
           liaison={liaison}
           monday={mondayOf(date)}
