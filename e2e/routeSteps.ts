@@ -182,3 +182,18 @@ export async function weekShows(page: Page, plan: Plan) {
   await expect(row.locator('td').nth(1)).toHaveText(String(plan.visits.length));
   await expect(row.locator('td').nth(3)).toHaveText(String(plan.mileage.km));
 }
+
+/** On the Week tab: a start chosen in Day settings is where each proposed day starts. */
+export async function weekProposalStartsAt(page: Page, zip: string) {
+  await page.getByRole('tab', { name: 'Week' }).click();
+  await choosePlace(page, 'Start', zip, new RegExp(`^Use ZIP ${zip}`));
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/api/routes/week?') && r.url().includes('targets=due')),
+    page.getByLabel('Week source').selectOption('due'),
+  ]);
+  expect(res.ok(), await res.text()).toBe(true);
+  expect(new URL(res.url()).searchParams.get('from')).toBe(`zip:${zip}`);
+  const body = (await res.json()) as { proposal: { settings: { start: { label: string } } } };
+  expect(body.proposal.settings.start.label).toMatch(new RegExp(`^ZIP ${zip} \\(`));
+  await expect(page.getByTestId('week-settings')).toContainText(`from ZIP ${zip}`);
+}

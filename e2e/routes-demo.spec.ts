@@ -5,7 +5,14 @@
 // for the whole team on the Team tab, which a liaison does not have.
 import { DOMAIN } from '../src/demo/crm';
 import { expect, signIn, signOut, test } from './fixtures';
-import { exportIcsMatches, moveStop, planMyDay, replanKeepsPin, weekShows } from './routeSteps';
+import {
+  exportIcsMatches,
+  moveStop,
+  planMyDay,
+  replanKeepsPin,
+  weekProposalStartsAt,
+  weekShows,
+} from './routeSteps';
 import { DEMO_PASSWORD } from './servers';
 import { expectTeamShows, planTeamDay } from './teamSteps';
 
@@ -63,6 +70,7 @@ test('a demo liaison plans a 20-office day from their top targets, pins a stop, 
 
   await exportIcsMatches(page, replanned);
   await weekShows(page, replanned);
+  await weekProposalStartsAt(page, '37203');
 });
 
 test('the demo manager plans the team’s day for the liaisons ticked; a liaison has no Team tab', async ({

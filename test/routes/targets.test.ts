@@ -106,4 +106,35 @@ describe.each(backends)('route stops from targets on $name', ({ create }) => {
         .statusCode,
     ).toBe(403);
   });
+
+  it('proposes the week with the day settings: start at a ZIP, a 09:30–15:00 day, no lunch', async () => {
+    const q =
+      'start=2026-11-30&targets=list&timeLimitSec=0.3&from=zip:10001&to=40.75,-73.99&dayStart=09:30&dayEnd=15:00&lunch=none';
+    const res = await liaison.request('GET', `/api/routes/week?${q}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const p = res.json().proposal;
+    expect(p.settings.start.label).toMatch(/^ZIP 10001 \(.+ — centre of the ZIP\)$/);
+    expect(p.settings.end).toEqual({ lat: 40.75, lon: -73.99, label: 'end' });
+    expect([p.settings.dayStart, p.settings.dayEnd, p.settings.lunch]).toEqual([570, 900, null]);
+    const visits = p.days.flatMap((d: { visits: { start: number; end: number }[] }) => d.visits);
+    expect(visits).toHaveLength(1);
+    expect(visits[0].start).toBeGreaterThanOrEqual(570);
+    expect(p.days.every((d: { lunch: unknown }) => d.lunch === null)).toBe(true);
+    const lunch = await liaison.request('GET', '/api/routes/week?targets=list&lunch=12:00-13:00/45');
+    expect(lunch.statusCode, lunch.body).toBe(200);
+    expect(lunch.json().proposal.settings.lunch).toEqual({ earliest: 720, latest: 780, durationMin: 45 });
+    for (const [bad, field] of [
+      ['from=zip:1', 'from'],
+      ['to=somewhere', 'to'],
+      ['lunch=12-13', 'lunch'],
+      ['dayStart=25:00', 'dayStart'],
+    ]) {
+      const r = await liaison.request('GET', `/api/routes/week?targets=list&${bad}`);
+      expect(r.statusCode, bad).toBe(400);
+      expect(r.body).toContain(field);
+    }
+    const unknownZip = await liaison.request('GET', '/api/routes/week?targets=list&from=zip:00000');
+    expect(unknownZip.statusCode).toBe(400);
+    expect(unknownZip.json().detail).toBe('querystring.from.zip: ZIP 00000 is not a known US ZIP code');
+  });
 });

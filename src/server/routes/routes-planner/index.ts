@@ -145,12 +145,17 @@ export default async function routePlannerRoutes(app: App, { database, config }:
         latestPerDay: true,
       });
       const proposal = q.targets
-        ? await asHttp(() =>
+        ? await asHttp(async () =>
             proposeWeek(db, resolve, {
               liaisonId: liaison.id,
               startDate: start,
               days: q.days,
               source: { targets: q.targets, limit: q.limit },
+              start: q.from && (await resolvePlace(db, q.from, 'querystring.from', 'start')),
+              end: q.to && (await resolvePlace(db, q.to, 'querystring.to', 'end')),
+              dayStart: q.dayStart,
+              dayEnd: q.dayEnd,
+              lunch: q.lunch,
               timeLimitMs: Math.round(q.timeLimitSec * 1000),
             }),
           )

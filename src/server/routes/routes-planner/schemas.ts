@@ -114,6 +114,35 @@ export const doneBody = z.strictObject({
   notes: z.string().max(10_000).optional(),
 });
 
+/** A place in a query string: "zip:37203", "loc:123" (an office) or "36.16,-86.78". */
+const placeText = z
+  .string()
+  .max(60)
+  .transform((v, ctx) => {
+    const zip = /^zip:(\d{5})$/.exec(v);
+    if (zip) return { zip: zip[1]! };
+    const loc = /^loc:(\d{1,15})$/.exec(v);
+    if (loc) return { locationId: Number(loc[1]) };
+    const pt = /^(-?\d{1,2}(?:\.\d+)?),(-?\d{1,3}(?:\.\d+)?)$/.exec(v);
+    if (pt && Math.abs(Number(pt[1])) <= 90 && Math.abs(Number(pt[2])) <= 180)
+      return { lat: Number(pt[1]), lon: Number(pt[2]) };
+    ctx.addIssue({ code: 'custom', message: 'must be zip:NNNNN, loc:<office id> or lat,lon' });
+    return z.NEVER;
+  });
+/** The lunch break in a query string: "none" or "11:30-13:30/30" (window and minutes). */
+const lunchText = z.string().transform((v, ctx) => {
+  if (v === 'none') return null;
+  const m = /^(\d{1,2}:\d\d)-(\d{1,2}:\d\d)\/(\d{1,3})$/.exec(v);
+  const earliest = m && clock.safeParse(m[1]);
+  const latest = m && clock.safeParse(m[2]);
+  const minutes = m ? Number(m[3]) : 0;
+  if (!m || !earliest?.success || !latest?.success || minutes < 5 || minutes > 180) {
+    ctx.addIssue({ code: 'custom', message: 'must be none or HH:MM-HH:MM/minutes (e.g. 11:30-13:30/30)' });
+    return z.NEVER;
+  }
+  return { earliest: earliest.data, latest: latest.data, durationMin: minutes };
+});
+
 export const weekQuery = z.strictObject({
   liaison: text(254).optional(),
   start: isoDate.optional(),
@@ -121,6 +150,11 @@ export const weekQuery = z.strictObject({
   targets: targetsSource.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(40),
   timeLimitSec: z.coerce.number().min(0.1).max(30).default(3),
+  from: placeText.optional(),
+  to: placeText.optional(),
+  dayStart: clock.optional(),
+  dayEnd: clock.optional(),
+  lunch: lunchText.optional(),
 });
 
 export const listQuery = z.strictObject({

@@ -1,21 +1,9 @@
 // "Day settings" under the plan form: the length of the day, start and end (ZIP, coordinates or an office),
 // the lunch break and fixed appointments (a lunch-and-learn at 12:00). The closed panel says it in one line.
-import { useState } from 'react';
-import {
-  type Appointment,
-  type ChosenPlace,
-  type DaySettings,
-  settingsProblems,
-  settingsSummary,
-} from './daySettings';
+import { type ChosenPlace, type DaySettings, settingsProblems, settingsSummary } from './daySettings';
+import { FixedAppointments } from './FixedAppointments';
 import { OfficeSearch } from './OfficeSearch';
 import '../Activities/crm.css'; // .suggest lists and removable chips, as the activity form has them
-
-const TYPES: { id: Appointment['type']; label: string }[] = [
-  { id: 'lunch_and_learn', label: 'Lunch-and-learn' },
-  { id: 'visit', label: 'Visit' },
-  { id: 'drop_in', label: 'Drop-in' },
-];
 
 function PlaceRow({
   label,
@@ -60,20 +48,21 @@ function PlaceRow({
 export function DaySettingsPanel({
   value,
   onChange,
+  forWeek = false,
 }: {
   value: DaySettings;
   onChange: (s: DaySettings) => void;
+  /** The week's proposal takes the day's shape and places; appointments belong to one day. */
+  forWeek?: boolean;
 }) {
-  const [office, setOffice] = useState<{ id: number; name: string } | null>(null);
-  const [at, setAt] = useState('12:00');
-  const [type, setType] = useState<Appointment['type']>('lunch_and_learn');
   const set = (patch: Partial<DaySettings>) => onChange({ ...value, ...patch });
   const problems = settingsProblems(value);
   const lunch = value.lunch;
   return (
     <details className="route-settings card no-print">
       <summary>
-        <strong>Day settings</strong> <span className="muted">{settingsSummary(value)}</span>
+        <strong>Day settings</strong>{' '}
+        <span className="muted">{settingsSummary(forWeek ? { ...value, appointments: [] } : value)}</span>
       </summary>
       <div className="route-settings-body">
         <fieldset className="route-settings-row">
@@ -159,82 +148,9 @@ export function DaySettingsPanel({
             </>
           ) : null}
         </fieldset>
-        <fieldset className="route-settings-row route-appointments">
-          <legend>Fixed appointments</legend>
-          <ul className="route-appt-list" aria-label="Fixed appointments">
-            {value.appointments.map((a) => (
-              <li key={a.locationId} className="chip attendee">
-                {a.at} {TYPES.find((t) => t.id === a.type)?.label} · {a.office}
-                <button
-                  type="button"
-                  aria-label={`Remove the appointment at ${a.office}`}
-                  onClick={() => set({ appointments: value.appointments.filter((x) => x !== a) })}
-                >
-                  ×
-                </button>
-              </li>
-            ))}
-            {value.appointments.length === 0 ? (
-              <li className="muted">None: every stop is placed by the planner.</li>
-            ) : null}
-          </ul>
-          {office ? (
-            <span className="chip attendee">
-              {office.name}
-              <button type="button" aria-label="Choose another office" onClick={() => setOffice(null)}>
-                ×
-              </button>
-            </span>
-          ) : (
-            <OfficeSearch
-              label="Office"
-              placeholder="office, street or ZIP"
-              onPick={(_, o) => o && setOffice({ id: o.id, name: o.name })}
-            />
-          )}
-          <label>
-            at{' '}
-            <input
-              className="input"
-              type="time"
-              value={at}
-              aria-label="Appointment time"
-              onChange={(e) => setAt(e.target.value)}
-            />
-          </label>
-          <label>
-            as{' '}
-            <select
-              className="select"
-              value={type}
-              aria-label="Appointment type"
-              onChange={(e) => setType(e.target.value as Appointment['type'])}
-            >
-              {TYPES.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button
-            type="button"
-            className="btn"
-            disabled={!office || !at}
-            onClick={() => {
-              if (!office) return;
-              set({
-                appointments: [
-                  ...value.appointments,
-                  { locationId: office.id, office: office.name, at, type },
-                ],
-              });
-              setOffice(null);
-            }}
-          >
-            Add appointment
-          </button>
-        </fieldset>
+        {forWeek ? null : (
+          <FixedAppointments value={value.appointments} onChange={(appointments) => set({ appointments })} />
+        )}
         {problems.length ? (
           <ul className="error" role="alert">
             {problems.map((p) => (

@@ -1,6 +1,7 @@
 // The week: the saved plan of each day, or a proposal that spreads the due / top targets over Mon–Fri, each
 // office on a day it is open. One colour-free line per day on the map; a table with mileage per day.
 import { useState } from 'react';
+import { unassignedReasonText } from '../../../core/routing/reasonText';
 import { EmptyState, LeafletMap, type MapLine, type MapMarker, SkeletonRows } from '../../ui';
 import { hhmm, useWeek } from './api';
 
@@ -8,13 +9,18 @@ export function WeekView({
   liaison,
   monday,
   onOpenDay,
+  settings,
+  settingsText,
 }: {
   liaison?: string;
   monday: string;
   onOpenDay: (date: string) => void;
+  /** the Day settings as the week query takes them; a proposal plans each day with them */
+  settings?: Record<string, string | undefined>;
+  settingsText?: string;
 }) {
   const [targets, setTargets] = useState<'' | 'due' | 'list'>('');
-  const week = useWeek(liaison, monday, targets);
+  const week = useWeek(liaison, monday, targets, settings);
   if (week.isLoading) return <SkeletonRows rows={5} />;
   if (week.error || !week.data) return <EmptyState title="Could not load the week" />;
   const w = week.data;
@@ -72,6 +78,11 @@ export function WeekView({
         </label>
         {travel ? <span className="cell-sub">Travel: {travel.label}</span> : null}
       </div>
+      {w.proposal && settingsText ? (
+        <p className="cell-sub" data-testid="week-settings">
+          Each day: {settingsText}.
+        </p>
+      ) : null}
       {days.length === 0 ? (
         <EmptyState title="No days planned this week">
           Plan a day, or show a proposal from your visits due.
@@ -113,7 +124,8 @@ export function WeekView({
       )}
       {w.proposal?.unassigned.length ? (
         <p className="cell-sub">
-          Not fitting this week: {w.proposal.unassigned.map((u) => `${u.name} (${u.reason})`).join('; ')}
+          Not fitting this week:{' '}
+          {w.proposal.unassigned.map((u) => `${u.name} (${unassignedReasonText(u.reason)})`).join('; ')}
         </p>
       ) : null}
     </div>

@@ -154,11 +154,20 @@ export function useRoutePlan(id: number | null) {
   });
 }
 
-export function useWeek(liaison: string | undefined, start: string, targets: 'due' | 'list' | '') {
+export function useWeek(
+  liaison: string | undefined,
+  start: string,
+  targets: 'due' | 'list' | '',
+  /** the day settings as the week query takes them (daySettings.ts weekQueryOf); only a proposal uses them */
+  settings: Record<string, string | undefined> = {},
+) {
+  const used = targets ? settings : {};
   return useQuery({
-    queryKey: ['routes', 'week', liaison ?? 'me', start, targets],
+    queryKey: ['routes', 'week', liaison ?? 'me', start, targets, used],
     queryFn: () =>
-      api<Week>('/api/routes/week', { query: { liaison, start, days: 5, targets: targets || undefined } }),
+      api<Week>('/api/routes/week', {
+        query: { liaison, start, days: 5, targets: targets || undefined, ...used },
+      }),
   });
 }
 

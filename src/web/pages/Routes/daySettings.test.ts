@@ -8,6 +8,7 @@ import {
   settingsBody,
   settingsProblems,
   settingsSummary,
+  weekQueryOf,
 } from './daySettings';
 
 const appt = { locationId: 7, office: 'Midtown Clinic', at: '12:00', type: 'lunch_and_learn' as const };
@@ -108,5 +109,33 @@ describe('loadSettings / saveSettings', () => {
     store.set('rounds.routes.daySettings', '{not json');
     expect(loadSettings(storage)).toEqual(DEFAULT_SETTINGS);
     expect(loadSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('weekQueryOf', () => {
+  it('writes the places and the day as the week query takes them; defaults are left out', () => {
+    expect(weekQueryOf(DEFAULT_SETTINGS)).toEqual({
+      from: undefined,
+      to: undefined,
+      dayStart: undefined,
+      dayEnd: undefined,
+      lunch: undefined,
+    });
+    expect(
+      weekQueryOf({
+        ...DEFAULT_SETTINGS,
+        dayEnd: '16:00',
+        start: { place: { zip: '37203' }, text: 'ZIP 37203' },
+        end: { place: { locationId: 12 }, text: 'Midtown Clinic' },
+        lunch: null,
+      }),
+    ).toEqual({ from: 'zip:37203', to: 'loc:12', dayStart: undefined, dayEnd: '16:00', lunch: 'none' });
+    expect(
+      weekQueryOf({
+        ...DEFAULT_SETTINGS,
+        start: { place: { lat: 36.16, lon: -86.78, label: 'start' }, text: '36.16, -86.78' },
+        lunch: { earliest: '12:00', latest: '13:00', durationMin: 45 },
+      }),
+    ).toMatchObject({ from: '36.16,-86.78', lunch: '12:00-13:00/45' });
   });
 });

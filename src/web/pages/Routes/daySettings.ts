@@ -127,3 +127,26 @@ export function saveSettings(storage: Pick<Storage, 'setItem'> | undefined, s: D
     // Private mode or a full quota: the settings simply are not remembered.
   }
 }
+
+const placeParam = (c: ChosenPlace | null) =>
+  !c
+    ? undefined
+    : 'zip' in c.place
+      ? `zip:${c.place.zip}`
+      : 'locationId' in c.place
+        ? `loc:${c.place.locationId}`
+        : `${c.place.lat},${c.place.lon}`;
+
+/** The week proposal's query for these settings (GET /api/routes/week: from, to, dayStart, dayEnd, lunch). */
+export function weekQueryOf(s: DaySettings) {
+  const d = DEFAULT_SETTINGS;
+  const lunch = s.lunch ? `${s.lunch.earliest}-${s.lunch.latest}/${s.lunch.durationMin}` : 'none';
+  const defaultLunch = `${d.lunch!.earliest}-${d.lunch!.latest}/${d.lunch!.durationMin}`;
+  return {
+    from: placeParam(s.start),
+    to: placeParam(s.end),
+    dayStart: s.dayStart !== d.dayStart ? s.dayStart : undefined,
+    dayEnd: s.dayEnd !== d.dayEnd ? s.dayEnd : undefined,
+    lunch: lunch !== defaultLunch ? lunch : undefined,
+  };
+}

@@ -8,7 +8,15 @@ import { EmptyState, Page, SkeletonRows, Tabs, useToast } from '../../ui';
 import { useDayPlans, usePlanDay, useRoutePlan } from './api';
 import { DaySettingsPanel } from './DaySettingsPanel';
 import { DayView } from './DayView';
-import { type DaySettings, loadSettings, saveSettings, settingsBody, settingsProblems } from './daySettings';
+import {
+  type DaySettings,
+  loadSettings,
+  saveSettings,
+  settingsBody,
+  settingsProblems,
+  settingsSummary,
+  weekQueryOf,
+} from './daySettings';
 import { TeamView } from './TeamView';
 import { WeekView } from './WeekView';
 import './routes.css';
@@ -182,7 +190,9 @@ export default function RoutesPage() {
           {planDay.isPending ? 'Planning…' : 'Plan my day'}
         </button>
       </form>
-      {view === 'day' ? <DaySettingsPanel value={settings} onChange={setSettings} /> : null}
+      {view !== 'team' ? (
+        <DaySettingsPanel value={settings} onChange={setSettings} forWeek={view === 'week'} />
+      ) : null}
       {view === 'team' ? (
         <TeamView
           date={date}
@@ -196,6 +206,8 @@ export default function RoutesPage() {
         <WeekView
           liaison={liaison}
           monday={mondayOf(date)}
+          settings={weekQueryOf(settings)}
+          settingsText={settingsSummary({ ...settings, appointments: [] })}
           onOpenDay={(d) => {
             setDate(d);
             setView('day');
