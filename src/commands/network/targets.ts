@@ -90,7 +90,13 @@ export async function scoreTargets(
 }
 
 async function applyFilter(db: Kysely<DB>, facts: TargetFacts[], filter: TargetQuery, now: Date) {
-  const kept = facts.filter((f) => matchesTargetFilter(f, filter, now));
+  const line = filter.leakageLine;
+  // Listing who leaks in a line, the "why" names that line first (the lines only word it, not score it).
+  const kept = facts
+    .filter((f) => matchesTargetFilter(f, filter, now))
+    .map((f) =>
+      line ? { ...f, leakageServiceLines: [line, ...f.leakageServiceLines.filter((l) => l !== line)] } : f,
+    );
   if (!filter.serviceLine || kept.length === 0) return kept;
   const rows = await sql<{ npi: string }>`select npi from providers
     where npi = any(${kept.map((f) => f.npi)}::text[]) and primary_service_line = ${filter.serviceLine}`.execute(

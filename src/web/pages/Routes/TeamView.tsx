@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
 import { EmptyState, SkeletonRows, useToast } from '../../ui';
+import { dayName, isWeekend, nextWorkday } from './dates';
 import { TeamPlan } from './TeamPlan';
 import { MAX_TEAM, useLiaisons, usePlanTeam } from './teamApi';
 
@@ -111,6 +112,14 @@ export function TeamView({
           <span className="cell-sub">At most {MAX_TEAM} liaisons in one team day.</span>
         ) : null}
       </form>
+      {isWeekend(date) ? (
+        <p className="callout callout-info" role="status">
+          {dayName(date)}: most offices are closed.{' '}
+          <button type="button" className="btn" onClick={() => setDate(nextWorkday(date))}>
+            Use {dayName(nextWorkday(date))}
+          </button>
+        </p>
+      ) : null}
       {planTeam.isPending ? (
         <SkeletonRows rows={6} />
       ) : planTeam.data ? (

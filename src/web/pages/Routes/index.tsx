@@ -8,6 +8,7 @@ import { EmptyState, Page, SkeletonRows, Tabs, useToast } from '../../ui';
 import { useDayPlans, usePlanDay, useRoutePlan } from './api';
 import { DaySettingsPanel } from './DaySettingsPanel';
 import { DayView } from './DayView';
+import { dayName, nextWorkday } from './dates';
 import {
   type DaySettings,
   loadSettings,
@@ -22,21 +23,6 @@ import { WeekView } from './WeekView';
 import './routes.css';
 
 const isoToday = () => new Date().toLocaleDateString('en-CA');
-/** The next Monday–Friday after `date` (YYYY-MM-DD). */
-function nextWorkday(date: string) {
-  const d = new Date(`${date}T12:00:00Z`);
-  do d.setUTCDate(d.getUTCDate() + 1);
-  while (d.getUTCDay() === 0 || d.getUTCDay() === 6);
-  return d.toISOString().slice(0, 10);
-}
-const dayName = (date: string) =>
-  new Date(`${date}T12:00:00Z`).toLocaleDateString('en-US', {
-    weekday: 'long',
-    month: 'short',
-    day: 'numeric',
-    timeZone: 'UTC',
-  });
-
 function mondayOf(date: string) {
   const d = new Date(`${date}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
