@@ -159,4 +159,21 @@ test('day settings: start at a ZIP, end at an office, a 09:00–15:00 day withou
     '09:00–15:00 · from ZIP 37203 · to E2E Route Practice 5 · no lunch break',
   );
   await expect(page.locator('details.route-settings summary')).not.toContainText('appointment');
+
+  // The chosen start becomes the home base (kept on the server, for every device and the team day); with
+  // no start chosen the day then begins there.
+  const zipLabel = 'ZIP 37203 (Nashville, TN — centre of the ZIP)';
+  const summary = page.locator('details.route-settings summary');
+  await summary.click();
+  await page.getByRole('button', { name: 'Make ZIP 37203 the home base' }).click();
+  await expect(page.locator('.route-home-base')).toContainText(`Home base: ${zipLabel}`);
+  await page.getByRole('button', { name: 'Clear the start' }).click();
+  await expect(summary).toContainText(`from home base (${zipLabel})`);
+  const fromHome = (await planMyDay(page)) as Awaited<ReturnType<typeof planMyDay>> & {
+    settings: { start: { label: string } };
+  };
+  expect(fromHome.settings.start.label).toBe(`home base: ${zipLabel}`);
+  // the shared server's admin has no home base for the other journeys
+  await page.getByRole('button', { name: 'Clear home base' }).click();
+  await expect(page.locator('.route-home-base')).toContainText('No home base');
 });

@@ -10,6 +10,7 @@ import { insertRoutePlan, listRoutePlans, lockRoutePlan } from '../../db/queries
 import type { DB } from '../../db/schema';
 import { computeDay } from '../routes/compute';
 import { gatherStops, type Skipped } from '../routes/gatherStops';
+import { homeBasePoint } from '../routes/homeBase';
 import { type Actor, settingsFor, type TravelResolver } from '../routes/planDay';
 import { type DoneVisit, type Pin, RouteError, type RouteSettings, type RouteStop } from '../routes/types';
 import { getTargetWeights, scoreTargets } from './targets';
@@ -93,7 +94,7 @@ export async function addTargetsToRoute(
     return { plan: current, added: [], alreadyOnRoute: merged.alreadyOnRoute, skipped, replaced: null };
   const settings: RouteSettings = current
     ? (current.settings as RouteSettings)
-    : settingsFor({}, merged.stops);
+    : settingsFor({ start: (await homeBasePoint(db, req.liaisonId)) ?? undefined }, merged.stops);
   const pins = (current?.pinned as Pin[] | undefined) ?? [];
   const done = (current?.done as DoneVisit[] | undefined) ?? [];
   const { travel, info } = await resolve([

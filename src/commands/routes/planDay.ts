@@ -16,6 +16,7 @@ import type { TravelSource } from '../../db/tables/routes';
 import { logActivity } from '../crm/activities';
 import { computeDay } from './compute';
 import { gatherStops, type Skipped, type StopSource } from './gatherStops';
+import { homeBasePoint } from './homeBase';
 import {
   type DoneVisit,
   type Pin,
@@ -110,7 +111,9 @@ export async function planRouteDay(db: Kysely<DB>, actor: Actor, resolve: Travel
   const ids = new Set(stops.map((s) => s.id));
   for (const p of req.pinned ?? [])
     if (!ids.has(p.stopId)) throw new RouteError(`pinned: stop ${p.stopId} is not among the planned stops`);
-  const settings = settingsFor(req, stops);
+  // No start given: the liaison's home base, else (settingsFor) the centre of the stops.
+  const start = req.start ?? (await homeBasePoint(db, req.liaisonId)) ?? undefined;
+  const settings = settingsFor({ ...req, start }, stops);
   const solved = await solveAndStore(resolve, settings, req.date, stops, req.pinned ?? [], []);
   return db.transaction().execute(async (trx) => {
     const row = await insertRoutePlan(trx, {

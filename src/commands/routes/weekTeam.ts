@@ -5,6 +5,7 @@ import { type DayPlan, type PlanResult, planTeam, planWeek } from '../../core/ro
 import type { DB } from '../../db/schema';
 import { addDays, toPlanStops, toWorkDay, weekdayOfDate } from './compute';
 import { gatherStops, type StopSource } from './gatherStops';
+import { homeBasePoint } from './homeBase';
 import { type DayRequest, settingsFor, type TravelResolver } from './planDay';
 import { KM_PER_MILE } from './present';
 import type { RouteStop } from './types';
@@ -71,7 +72,8 @@ export async function proposeWeek(
   },
 ) {
   const { stops, skipped } = await gatherStops(db, req.liaisonId, req.source);
-  const settings = settingsFor(req, stops);
+  const start = req.start ?? (await homeBasePoint(db, req.liaisonId)) ?? undefined;
+  const settings = settingsFor({ ...req, start }, stops);
   const dates: string[] = [];
   for (let d = req.startDate; dates.length < req.days; d = addDays(d, 1))
     if (!['sat', 'sun'].includes(weekdayOfDate(d))) dates.push(d);
@@ -117,9 +119,13 @@ export async function proposeTeamDay(
       const g = await gatherStops(db, l.id, req.source);
       for (const s of g.stops) all.set(s.id, s);
       for (const s of g.skipped) skipped.push({ liaison: l.email, ...s });
+      // each liaison leaves from their home base when they have one, else from the centre of their stops
+      const start = (await homeBasePoint(db, l.id)) ?? undefined;
       shifts.push({
         id: l.email,
-        days: [toWorkDay(settingsFor({ timeLimitMs: req.timeLimitMs, seed: req.seed }, g.stops), req.date)],
+        days: [
+          toWorkDay(settingsFor({ timeLimitMs: req.timeLimitMs, seed: req.seed, start }, g.stops), req.date),
+        ],
       });
     } catch (e) {
       skipped.push({ liaison: l.email, what: 'all stops', reason: (e as Error).message });

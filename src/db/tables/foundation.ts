@@ -18,6 +18,8 @@ export interface FoundationTables {
     failed_logins: Generated<number>;
     locked_until: Date | null;
     oidc_subject: string | null;
+    /** Where the liaison's days start and end (migration 20261129_1300): { place, lat, lon, label } as JSON. */
+    home_base: ColumnType<unknown | null, string | null, string | null>;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
   };

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { CrmError } from '../../../commands/crm/errors';
 import { NetworkError } from '../../../commands/network/errors';
 import { addDays } from '../../../commands/routes/compute';
+import { getHomeBase, setHomeBase } from '../../../commands/routes/homeBase';
 import { routeIcs } from '../../../commands/routes/ics';
 import { resolvePlace } from '../../../commands/routes/places';
 import {
@@ -26,7 +27,17 @@ import { HttpError } from '../../lib/errors';
 import { idParam, text } from '../../lib/schemas';
 import { TravelError, travelFor } from '../../lib/travel';
 import { canSee, type Liaison, resolveLiaison } from './access';
-import { doneBody, listQuery, officesQuery, planBody, reorderBody, teamBody, weekQuery } from './schemas';
+import {
+  doneBody,
+  homeBaseBody,
+  homeBaseQuery,
+  listQuery,
+  officesQuery,
+  planBody,
+  reorderBody,
+  teamBody,
+  weekQuery,
+} from './schemas';
 
 async function asHttp<T>(fn: () => Promise<T>): Promise<T> {
   try {
@@ -190,6 +201,33 @@ export default async function routePlannerRoutes(app: App, { database, config }:
           timeLimitMs: b.timeLimitSec === undefined ? undefined : Math.round(b.timeLimitSec * 1000),
         }),
       );
+    },
+  });
+
+  app.get('/api/routes/home-base', {
+    config: { roles: STAFF },
+    schema: {
+      tags: ['routes'],
+      summary: 'A liaison’s home base (where their days start and end when a plan names no start)',
+      querystring: homeBaseQuery,
+    },
+    handler: async (req) => {
+      const liaison = await resolveLiaison(db, actorOf(req), req.query.liaison, 'querystring.liaison');
+      return { liaison, homeBase: await getHomeBase(db, liaison.id) };
+    },
+  });
+
+  app.put('/api/routes/home-base', {
+    config: { roles: STAFF },
+    schema: {
+      tags: ['routes'],
+      summary: 'Set (or, with place null, clear) a liaison’s home base: a ZIP, coordinates or an office',
+      body: homeBaseBody,
+    },
+    handler: async (req) => {
+      const liaison = await resolveLiaison(db, actorOf(req), req.body.liaison, 'body.liaison');
+      const homeBase = await asHttp(() => setHomeBase(db, who(req), liaison.id, req.body.place));
+      return { liaison, homeBase };
     },
   });
 

@@ -175,3 +175,10 @@ export const officesQuery = z.strictObject({
   q: text(120).pipe(z.string().min(2, 'type at least 2 characters')),
   limit: z.coerce.number().int().min(1).max(25).default(10),
 });
+
+export const homeBaseBody = z.strictObject({
+  liaison: liaisonRef.optional(),
+  /** null clears the home base */
+  place: place.nullable(),
+});
+export const homeBaseQuery = z.strictObject({ liaison: text(254).optional() });

@@ -1,6 +1,12 @@
 // "Day settings" under the plan form: the length of the day, start and end (ZIP, coordinates or an office),
 // the lunch break and fixed appointments (a lunch-and-learn at 12:00). The closed panel says it in one line.
-import { type ChosenPlace, type DaySettings, settingsProblems, settingsSummary } from './daySettings';
+import {
+  type ChosenPlace,
+  type DaySettings,
+  type Place,
+  settingsProblems,
+  settingsSummary,
+} from './daySettings';
 import { FixedAppointments } from './FixedAppointments';
 import { OfficeSearch } from './OfficeSearch';
 import '../Activities/crm.css'; // .suggest lists and removable chips, as the activity form has them
@@ -49,11 +55,16 @@ export function DaySettingsPanel({
   value,
   onChange,
   forWeek = false,
+  homeBase,
+  onHomeBase,
 }: {
   value: DaySettings;
   onChange: (s: DaySettings) => void;
   /** The week's proposal takes the day's shape and places; appointments belong to one day. */
   forWeek?: boolean;
+  /** The liaison's home base (where a day with no start begins), and how to change it. */
+  homeBase?: string | null;
+  onHomeBase?: (place: Place | null) => void;
 }) {
   const set = (patch: Partial<DaySettings>) => onChange({ ...value, ...patch });
   const problems = settingsProblems(value);
@@ -62,7 +73,9 @@ export function DaySettingsPanel({
     <details className="route-settings card no-print">
       <summary>
         <strong>Day settings</strong>{' '}
-        <span className="muted">{settingsSummary(forWeek ? { ...value, appointments: [] } : value)}</span>
+        <span className="muted">
+          {settingsSummary(forWeek ? { ...value, appointments: [] } : value, homeBase)}
+        </span>
       </summary>
       <div className="route-settings-body">
         <fieldset className="route-settings-row">
@@ -93,9 +106,30 @@ export function DaySettingsPanel({
         <PlaceRow
           label="Start"
           value={value.start}
-          empty="the centre of the stops"
+          empty={homeBase ? `home base (${homeBase})` : 'the centre of the stops'}
           onChange={(start) => set({ start })}
         />
+        {onHomeBase ? (
+          <div className="choice-row route-home-base">
+            {value.start ? (
+              <button type="button" className="btn btn-ghost" onClick={() => onHomeBase(value.start!.place)}>
+                Make {value.start.text} the home base
+              </button>
+            ) : null}
+            {homeBase ? (
+              <>
+                <span className="muted">Home base: {homeBase}</span>
+                <button type="button" className="btn btn-ghost" onClick={() => onHomeBase(null)}>
+                  Clear home base
+                </button>
+              </>
+            ) : (
+              <span className="muted">
+                No home base: a day with no start begins at the centre of its stops.
+              </span>
+            )}
+          </div>
+        ) : null}
         <PlaceRow label="End" value={value.end} empty="back to the start" onChange={(end) => set({ end })} />
         <fieldset className="route-settings-row">
           <legend>Lunch</legend>

@@ -205,3 +205,28 @@ export function useMarkDone(id: number) {
     onSuccess: set,
   });
 }
+
+export type HomeBase = { place: import('./daySettings').Place; lat: number; lon: number; label: string };
+
+/** The liaison's home base (you when `liaison` is empty): where a day with no start begins and ends. */
+export function useHomeBase(liaison: string | undefined) {
+  return useQuery({
+    queryKey: ['routes', 'home-base', liaison ?? 'me'],
+    queryFn: () =>
+      api<{ homeBase: HomeBase | null }>('/api/routes/home-base', { query: { liaison } }).then(
+        (r) => r.homeBase,
+      ),
+  });
+}
+
+export function useSetHomeBase(liaison: string | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (place: import('./daySettings').Place | null) =>
+      api<{ homeBase: HomeBase | null }>('/api/routes/home-base', {
+        method: 'PUT',
+        body: { liaison, place },
+      }),
+    onSuccess: (r) => qc.setQueryData(['routes', 'home-base', liaison ?? 'me'], r.homeBase),
+  });
+}

@@ -88,6 +88,16 @@ describe('settingsSummary', () => {
         appointments: [appt],
       }),
     ).toBe('08:00–17:30 · from ZIP 37203 · to Midtown Clinic · no lunch break · 1 fixed appointment');
+    // with no start chosen, a home base is where the day starts; a chosen start still wins
+    expect(settingsSummary({ ...DEFAULT_SETTINGS, lunch: null }, 'Midtown Clinic')).toBe(
+      '08:00–17:30 · from home base (Midtown Clinic) · no lunch break',
+    );
+    expect(
+      settingsSummary(
+        { ...DEFAULT_SETTINGS, start: { place: { zip: '37203' }, text: 'ZIP 37203' } },
+        'Midtown Clinic',
+      ),
+    ).toMatch(/^08:00–17:30 · from ZIP 37203 · lunch/);
   });
 });
 

@@ -91,9 +91,15 @@ export function settingsBody(s: DaySettings) {
 }
 
 /** One line for the closed settings panel. */
-export function settingsSummary(s: DaySettings): string {
+export function settingsSummary(s: DaySettings, homeBase?: string | null): string {
   const parts = [`${s.dayStart}–${s.dayEnd}`];
-  parts.push(s.start ? `from ${s.start.text}` : 'from the centre of the stops');
+  parts.push(
+    s.start
+      ? `from ${s.start.text}`
+      : homeBase
+        ? `from home base (${homeBase})`
+        : 'from the centre of the stops',
+  );
   if (s.end) parts.push(`to ${s.end.text}`);
   parts.push(
     s.lunch

@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { useMe } from '../../api/hooks';
 import { EmptyState, Page, SkeletonRows, Tabs, useToast } from '../../ui';
-import { useDayPlans, usePlanDay, useRoutePlan } from './api';
+import { useDayPlans, useHomeBase, usePlanDay, useRoutePlan, useSetHomeBase } from './api';
 import { DaySettingsPanel } from './DaySettingsPanel';
 import { DayView } from './DayView';
 import { dayName, nextWorkday } from './dates';
@@ -51,6 +51,8 @@ export default function RoutesPage() {
   const [budget, setBudget] = useState(2);
   const liaison = me?.role === 'liaison' ? undefined : liaisonInput.trim() || undefined;
   const list = useDayPlans(liaison, date);
+  const homeBase = useHomeBase(liaison);
+  const setHomeBase = useSetHomeBase(liaison);
   const [planId, setPlanId] = useState<number | null>(null);
   const plan = useRoutePlan(planId);
   const planDay = usePlanDay();
@@ -177,7 +179,24 @@ export default function RoutesPage() {
         </button>
       </form>
       {view !== 'team' ? (
-        <DaySettingsPanel value={settings} onChange={setSettings} forWeek={view === 'week'} />
+        <DaySettingsPanel
+          value={settings}
+          onChange={setSettings}
+          forWeek={view === 'week'}
+          homeBase={homeBase.data?.label ?? null}
+          onHomeBase={(place) =>
+            setHomeBase.mutate(place, {
+              onSuccess: (r) =>
+                toast({ title: r.homeBase ? `Home base: ${r.homeBase.label}` : 'Home base cleared' }),
+              onError: (e) =>
+                toast({
+                  tone: 'danger',
+                  title: 'Could not set the home base',
+                  detail: e instanceof ApiError ? e.detail : String(e),
+                }),
+            })
+          }
+        />
       ) : null}
       {view === 'team' ? (
         <TeamView
@@ -193,7 +212,7 @@ export default function RoutesPage() {
           liaison={liaison}
           monday={mondayOf(date)}
           settings={weekQueryOf(settings)}
-          settingsText={settingsSummary({ ...settings, appointments: [] })}
+          settingsText={settingsSummary({ ...settings, appointments: [] }, homeBase.data?.label)}
           onOpenDay={(d) => {
             setDate(d);
             setView('day');
