@@ -221,6 +221,9 @@ test.describe('on the demo market', () => {
     );
     await page.getByRole('button', { name: 'Clear filters' }).first().click();
     await expect(page.getByText(`${all.candidates} candidates ·`)).toBeVisible();
+    // the profile names the same segment (both over the last 12 months of referrals)
+    await page.goto(`/providers/${filtered.items[0]!.npi}`);
+    await expect(page.getByText('Share to our network, last 12 months · splitter')).toBeVisible();
   });
 
   test('a page opened while the demo loads says so, and fills in when the load ends', async ({ page }) => {

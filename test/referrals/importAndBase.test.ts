@@ -81,6 +81,15 @@ describe.each(backends)('referral import and referral base on $name', ({ create 
     expect(b.segment).toBe('low_volume');
     expect(b.trend.slopePerMonth).toBe(0);
     expect(b.consistency).toEqual({ monthsWithReferrals: 3, of: 3 });
+    // a three-month period is its own last 12 months
+    expect(b.recent12).toEqual({
+      from: '2025-01',
+      to: '2025-03',
+      inOfferedLines: 9,
+      shareToOurs: b.shareToOurs,
+      segment: 'low_volume',
+      leakage: 4,
+    });
     expect(b.topDestinations.map((d) => [d.name, d.count, d.network])).toEqual([
       ['Our Heart Hospital', 5, 'ours'],
       ['Indie Clinic', 4, 'independent'],

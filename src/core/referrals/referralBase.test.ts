@@ -121,3 +121,36 @@ describe('segments and slope', () => {
     expect(olsSlope([4])).toBeNull();
   });
 });
+
+describe('the last 12 months of a 24-month period (one segment everywhere)', () => {
+  // year one: 40 cardiology referrals to a competitor; year two: 12 to ours, 8 to the competitor
+  const two = [
+    cell('2024-03', 'cardiology', 'competitor', 'C', 40),
+    cell('2025-06', 'cardiology', 'ours', 'A', 12),
+    cell('2025-06', 'cardiology', 'competitor', 'C', 8),
+    cell('2025-06', 'orthopedics', 'competitor', 'C', 50), // not offered: in no share
+  ];
+  const b = computeReferralBase(two, {
+    from: parseMonth('2023-11'),
+    to: parseMonth('2025-10'),
+    offeredLines: new Set(['cardiology']),
+  });
+  it('the whole period: 12 of 60 = 20 %, a splitter, leakage 48', () => {
+    expect([b.shareToOurs, b.segment, b.leakage]).toEqual([0.2, 'splitter', 48]);
+  });
+  it('the last 12 months: 12 of 20 = 60 %, a loyalist, leakage 8', () => {
+    expect(b.recent12).toEqual({
+      from: '2024-11',
+      to: '2025-10',
+      inOfferedLines: 20,
+      shareToOurs: 0.6,
+      segment: 'loyalist',
+      leakage: 8,
+    });
+  });
+  it('a period shorter than a year is its own last 12 months', () => {
+    const short = computeReferralBase(cells, opts);
+    expect(short.recent12).toMatchObject({ from: '2025-01', to: '2025-03', shareToOurs: short.shareToOurs });
+    expect(short.recent12.segment).toBe(short.segment);
+  });
+});

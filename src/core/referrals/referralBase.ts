@@ -52,6 +52,18 @@ export interface ReferralBase {
   };
   /** months with ≥ 1 referral among the last 12 of the period. */
   consistency: { monthsWithReferrals: number; of: number };
+  /**
+   * Share, segment and leakage over the last 12 months of the period only: the window the target score,
+   * the Providers list's segment filter and the alerts use, so a physician has one segment everywhere.
+   */
+  recent12: {
+    from: string;
+    to: string;
+    inOfferedLines: number;
+    shareToOurs: number | null;
+    segment: Segment;
+    leakage: number;
+  };
   topDestinations: { key: string; name: string; network: NetworkBucket; count: number; ours: boolean }[];
   byServiceLine: {
     serviceLine: string;
@@ -99,6 +111,9 @@ export function computeReferralBase(
   const dests = new Map<string, { key: string; name: string; network: NetworkBucket; count: number }>();
   let inOffered = 0;
   const offeredByNet = zeroByNetwork();
+  const recentFrom = Math.max(opts.from, opts.to - 11);
+  let recentOffered = 0;
+  const recentByNet = zeroByNetwork();
   for (const c of cells) {
     if (c.month < opts.from || c.month > opts.to || c.count <= 0) continue;
     perMonth.get(c.month)![c.network] += c.count;
@@ -109,6 +124,10 @@ export function computeReferralBase(
     if (opts.offeredLines.has(c.serviceLine)) {
       inOffered += c.count;
       offeredByNet[c.network] += c.count;
+      if (c.month >= recentFrom) {
+        recentOffered += c.count;
+        recentByNet[c.network] += c.count;
+      }
     }
     const d = dests.get(c.destinationKey) ?? {
       key: c.destinationKey,
@@ -146,6 +165,14 @@ export function computeReferralBase(
       yoyChange: prior12 && priorSum > 0 ? (sum(last12) - priorSum) / priorSum : null,
     },
     consistency: { monthsWithReferrals: last12.filter((v) => v > 0).length, of: last12.length },
+    recent12: {
+      from: formatMonth(recentFrom),
+      to: formatMonth(opts.to),
+      inOfferedLines: recentOffered,
+      shareToOurs: shareOf(recentByNet, recentOffered),
+      segment: segmentFor(shareOf(recentByNet, recentOffered), recentOffered, t),
+      leakage: recentByNet.competitor,
+    },
     topDestinations: [...dests.values()]
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
       .slice(0, opts.topDestinations ?? 10)

@@ -77,14 +77,20 @@ export function ReferralBaseTab({ npi }: { npi: string }) {
     <div className="referral-base">
       <div className="kpi-row">
         <Kpi label="Referrals" value={b.total.toLocaleString()} source={source} />
+        {/* Share, segment and leakage over the last 12 months: the window of the target score and the
+            lists' segment filter, so a physician is one segment everywhere; the period's own are below. */}
         <Kpi
-          label={`Share to our network · ${b.segment.replace('_', ' ')}`}
-          value={pct(b.shareToOurs)}
+          label={`Share to our network, last 12 months · ${b.recent12.segment.replace('_', ' ')}`}
+          value={pct(b.recent12.shareToOurs)}
           source={{
-            source: `loyalist ≥ ${pct(b.thresholds.loyalist)}, opportunity < ${pct(b.thresholds.opportunity)}`,
+            source: `${b.recent12.from}–${b.recent12.to}, lines we offer · loyalist ≥ ${pct(b.thresholds.loyalist)}, opportunity < ${pct(b.thresholds.opportunity)} · whole period ${pct(b.shareToOurs)}`,
           }}
         />
-        <Kpi label="Leakage (to competitors, lines we offer)" value={b.leakage.toLocaleString()} />
+        <Kpi
+          label="Leakage, last 12 months (to competitors, lines we offer)"
+          value={b.recent12.leakage.toLocaleString()}
+          source={{ source: `whole period ${b.from}–${b.to}: ${b.leakage.toLocaleString()}` }}
+        />
         <Kpi
           label="Last 12 months vs the 12 before"
           value={b.trend.last12.toLocaleString()}

@@ -96,6 +96,15 @@ export type ReferralBase = {
   inOfferedLines: number;
   trend: { slopePerMonth: number | null; last12: number; prior12: number; yoyChange: number | null };
   consistency: { monthsWithReferrals: number; of: number };
+  /** share, segment and leakage over the last 12 months of the period (the window targets and lists use) */
+  recent12: {
+    from: string;
+    to: string;
+    inOfferedLines: number;
+    shareToOurs: number | null;
+    segment: 'loyalist' | 'splitter' | 'opportunity' | 'low_volume';
+    leakage: number;
+  };
   topDestinations: { key: string; name: string; network: Bucket; count: number; ours: boolean }[];
   byServiceLine: {
     serviceLine: string;
