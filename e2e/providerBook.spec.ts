@@ -150,6 +150,45 @@ test.describe('on the demo market', () => {
       .toBe('all overdue');
   });
 
+  test('a liaison lists the cardiology organizations in their territory', async ({ page }) => {
+    await signIn(page, `jordan.pickett@${DOMAIN}`, DEMO_PASSWORD);
+    await page.goto('/organizations');
+    const answered = page.waitForResponse(
+      (r) =>
+        r.url().includes('/api/organizations?') &&
+        r.url().includes('territory=mine') &&
+        r.url().includes('serviceLine=cardiology'),
+    );
+    // the box follows the address bar, which the router updates a moment after the click
+    await page.getByLabel('In my territory').click();
+    await expect(page.getByLabel('In my territory')).toBeChecked();
+    await page.getByLabel('Service line', { exact: true }).selectOption('cardiology');
+    const found = (await (await answered).json()) as { items: { id: number; name: string }[] };
+    expect(page.url()).toContain('territory=mine');
+    expect(found.items.length).toBeGreaterThan(0);
+    // every one is among the territory's organizations and among the market's cardiology ones (all pages)
+    const all = async (q: string) => {
+      const ids = new Set<number>();
+      let cursor: string | null = null;
+      do {
+        const page1 = (await (
+          await page.request.get(`/api/organizations?${q}&limit=200${cursor ? `&cursor=${cursor}` : ''}`)
+        ).json()) as { items: { id: number }[]; nextCursor: string | null };
+        for (const o of page1.items) ids.add(o.id);
+        cursor = page1.nextCursor;
+      } while (cursor);
+      return ids;
+    };
+    const [territory, cardiology] = [await all('territory=mine'), await all('serviceLine=cardiology')];
+    for (const o of found.items) {
+      expect(territory.has(o.id), o.name).toBe(true);
+      expect(cardiology.has(o.id), o.name).toBe(true);
+    }
+    expect(found.items.length).toBeLessThan(territory.size);
+    const table = page.getByRole('table').first();
+    await expect(table.getByRole('row').nth(1)).toContainText(found.items[0]!.name);
+  });
+
   test('the providers list shows the next 200 on request, none twice', async ({ page }) => {
     await signIn(page, `jordan.pickett@${DOMAIN}`, DEMO_PASSWORD);
     await page.goto('/providers');

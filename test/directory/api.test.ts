@@ -174,6 +174,58 @@ describe.each(backends)('directory API on $name', ({ create }) => {
     expect(parent.name).toBe('Cumberland Health');
   });
 
+  it('filters organizations by service line (offered, or a member physician’s) and by territory', async () => {
+    const names = async (q: string) => {
+      const r = await liaison.request('GET', `/api/organizations?${q}`);
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json().items.map((o: { name: string }) => o.name);
+    };
+    // Cumberland Heart offers cardiology and its one member (1000000004) is a cardiologist
+    expect(await names('serviceLine=cardiology')).toEqual(['Cumberland Heart']);
+    await database.db
+      .updateTable('organizations')
+      .set({ service_lines: [] })
+      .where('npi', '=', '1000000038')
+      .execute();
+    expect(await names('serviceLine=cardiology')).toEqual(['Cumberland Heart']); // through its member
+    expect(await names('serviceLine=oncology')).toEqual([]);
+    // no territory yet: "mine" holds nothing
+    expect(await names('territory=mine')).toEqual([]);
+    const heart = await database.db
+      .selectFrom('organizations')
+      .select(['practice_zip5'])
+      .where('npi', '=', '1000000038')
+      .executeTakeFirstOrThrow();
+    expect(heart.practice_zip5).toMatch(/^\d{5}$/);
+    const t = await database.db
+      .insertInto('territories')
+      .values({ name: 'Heart ZIP', zips: [heart.practice_zip5!], counties: [] })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await database.db
+      .insertInto('territory_assignments')
+      .values({ territory_id: t.id, user_id: liaison.userId })
+      .execute();
+    const inTerritory = await liaison.request('GET', '/api/organizations?territory=mine&limit=200');
+    const zips = inTerritory.json().items.map((o: { name: string }) => o.name);
+    expect(zips).toContain('Cumberland Heart');
+    const all = await database.db
+      .selectFrom('organizations')
+      .select('name')
+      .where('practice_zip5', '=', heart.practice_zip5!)
+      .where('deleted_at', 'is', null)
+      .orderBy('name')
+      .execute();
+    expect([...zips].sort()).toEqual(all.map((o) => o.name).sort());
+    expect(await names(`territory=${t.id}&serviceLine=cardiology`)).toEqual(['Cumberland Heart']);
+    const bad = await liaison.request('GET', '/api/organizations?territory=everywhere');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toMatch(/territory/);
+    const none = await liaison.request('GET', '/api/organizations?territory=999999');
+    expect(none.statusCode).toBe(400);
+    expect(none.json().detail).toMatch(/territory: there is no territory 999999/);
+  });
+
   it('exports a provider search as CSV or XLSX with its source and data date, audited', async () => {
     const res = await liaison.request('GET', '/api/providers/export?q=johnson&format=csv');
     expect(res.statusCode).toBe(200);

@@ -46,7 +46,7 @@ async function resolveOwner(db: Kysely<DB>, owner: string | undefined, who: Sear
 }
 
 /** A territory filter as the ZIPs and counties it covers (several territories: their union). */
-async function resolveTerritory(db: Kysely<DB>, territory: string | undefined, who: Searcher) {
+export async function resolveTerritory(db: Kysely<DB>, territory: string | undefined, who: Searcher) {
   if (territory === undefined) return undefined;
   let q = db
     .selectFrom('territories as t')

@@ -13,6 +13,10 @@ export type OrganizationSearch = {
   type?: OrganizationType;
   networkStatus?: NetworkStatus;
   parent?: number;
+  /** offers the line (its service lines) or has a member physician in it (a practice's specialty) */
+  serviceLine?: string;
+  /** practises inside these ZIPs or counties (a territory, resolved by the caller) */
+  territory?: { zips: string[]; counties: string[] };
   cursor?: string;
   limit?: number;
 };
@@ -61,6 +65,18 @@ export async function searchOrganizations(db: Kysely<DB>, s: OrganizationSearch)
   if (s.type) parts.push(sql`o.type = ${s.type}`);
   if (s.networkStatus) parts.push(sql`o.network_status = ${s.networkStatus}`);
   if (s.parent !== undefined) parts.push(sql`o.parent_id = ${s.parent}`);
+  if (s.serviceLine)
+    parts.push(sql`(${s.serviceLine} = any(o.service_lines) or exists (
+      select 1 from memberships m join providers p on p.npi = m.provider_npi
+      where m.organization_id = o.id and p.primary_service_line = ${s.serviceLine}))`);
+  if (s.territory) {
+    const { zips, counties } = s.territory;
+    parts.push(
+      zips.length || counties.length
+        ? sql`(o.practice_zip5 = any(${zips}::text[]) or o.county_fips = any(${counties}::text[]))`
+        : sql`false`,
+    );
+  }
   // a name searched: best match first (the search is fuzzy: "jonhson medical" should put Johnson
   // Medical Group above the other 20,000 medical groups), then name; else by name. Keyset on the order.
   // The score is the mean of the whole name's similarity and the best word run's: word_similarity

@@ -1,6 +1,8 @@
 // Organizations: search by name/type/network status/parent; profile with hierarchy, providers, offices.
 import { z } from 'zod';
 import { exportOrganizations } from '../../../commands/directory/exportOrganizations';
+import { resolveTerritory } from '../../../commands/directory/providerSearch';
+import { SERVICE_LINE_KEYS } from '../../../core/serviceLines';
 import { getOrganizationProfile, searchOrganizations } from '../../../db/queries/directory/organizations';
 import {
   NETWORK_STATUSES,
@@ -27,6 +29,11 @@ const query = z.strictObject({
     .positive()
     .max(2 ** 53 - 1)
     .optional(),
+  serviceLine: z.enum(SERVICE_LINE_KEYS).optional(),
+  territory: z
+    .string()
+    .regex(/^(mine|\d{1,9})$/, "must be 'mine' or a territory id")
+    .optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
@@ -41,7 +48,12 @@ export default async function organizationRoutes(app: App, { database, config }:
       querystring: query,
     },
     handler: async (req) => {
-      return searchErrors(() => searchOrganizations(db, req.query));
+      return searchErrors(async () =>
+        searchOrganizations(db, {
+          ...req.query,
+          territory: await resolveTerritory(db, req.query.territory, { id: crmActor(req).id }),
+        }),
+      );
     },
   });
   app.get('/api/organizations/export', {
@@ -54,8 +66,10 @@ export default async function organizationRoutes(app: App, { database, config }:
         .extend({ format: z.enum(['csv', 'xlsx']).optional() }),
     },
     handler: async (req, reply) => {
-      const { format = 'csv', ...search } = req.query;
-      const f = await exportOrganizations(db, crmActor(req), format, search);
+      const { format = 'csv', territory, ...search } = req.query;
+      const actor = crmActor(req);
+      const resolved = await searchErrors(() => resolveTerritory(db, territory, { id: actor.id }));
+      const f = await exportOrganizations(db, actor, format, { ...search, territory: resolved });
       return sendDownload(reply, f);
     },
   });

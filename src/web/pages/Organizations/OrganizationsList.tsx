@@ -1,9 +1,11 @@
 // Organizations: find a practice, group, hospital or health system by name (typo-tolerant, best
 // match first), type and network status — filters kept in the URL and saveable as views; each
 // row opens the organization's profile.
+
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useDeferredValue } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+import { SERVICE_LINES } from '../../../core/serviceLineList';
 import type { searchOrganizations } from '../../../db/queries/directory/organizations';
 import type { NetworkStatus, OrganizationType } from '../../../db/tables/directory';
 import { api } from '../../api/client';
@@ -88,6 +90,12 @@ const columns: Column<Hit>[] = [
   { id: 'npi', header: 'NPI', hideOnPhone: true, cell: (o) => o.npi ?? '' },
 ];
 
+// a practice's line is its physicians' (a member's primary specialty); a facility's, the lines it offers
+const LINE_OPTIONS = [
+  { value: '', label: 'Any line' },
+  ...SERVICE_LINES.filter((l) => l.key !== 'other').map((l) => ({ value: l.key, label: l.label })),
+];
+
 export default function OrganizationsList() {
   const navigate = useNavigate();
   const url = useUrlFilters();
@@ -98,6 +106,8 @@ export default function OrganizationsList() {
     q: query || undefined,
     type: get('type') || undefined,
     networkStatus: get('networkStatus') || undefined,
+    serviceLine: get('serviceLine') || undefined,
+    territory: get('territory') === 'mine' ? 'mine' : undefined,
     limit: 100,
   };
   const { limit: _limit, ...exportParams } = params;
@@ -146,6 +156,20 @@ export default function OrganizationsList() {
           onChange={(e) => set({ networkStatus: e.target.value })}
           options={options(NETWORK_LABELS, 'Any status')}
         />
+        <SelectField
+          label="Service line"
+          value={get('serviceLine')}
+          onChange={(e) => set({ serviceLine: e.target.value })}
+          options={LINE_OPTIONS}
+        />
+        <label className="list-check">
+          <input
+            type="checkbox"
+            checked={get('territory') === 'mine'}
+            onChange={(e) => set({ territory: e.target.checked ? 'mine' : undefined })}
+          />{' '}
+          In my territory
+        </label>
         <MapToggle view={view} onChange={(v) => set({ view: v === 'map' ? 'map' : undefined })} />
       </div>
       {pages.isPending ? (
