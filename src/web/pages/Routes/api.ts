@@ -102,16 +102,18 @@ export type WeekDay = {
   travelMinutes: number;
   km: number;
   miles: number;
-  visits: {
-    seq: number;
-    stopId: string;
-    name: string;
-    lat: number;
-    lon: number;
-    start: number;
-    end: number;
-    waitMin: number;
-  }[];
+  visits: ProposedVisit[];
+};
+/** A visit of a proposed (unsaved) day: the week's and the team's. */
+export type ProposedVisit = {
+  seq: number;
+  stopId: string;
+  name: string;
+  lat: number;
+  lon: number;
+  start: number;
+  end: number;
+  waitMin: number;
 };
 export type Week = {
   start: string;

@@ -3,19 +3,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { useUsers } from '../../api/hooks';
-import type { Travel } from './api';
+import type { ProposedVisit, Travel } from './api';
 
-export type TeamVisit = {
-  seq: number;
-  stopId: string;
-  name: string;
-  lat: number;
-  lon: number;
-  start: number;
-  end: number;
-  waitMin: number;
-  priority: number;
-};
+export type TeamVisit = ProposedVisit & { priority: number };
 export type TeamDay = {
   /** The liaison's e-mail (the server names each shift by it). */
   liaison: string;
