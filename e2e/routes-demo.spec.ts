@@ -130,6 +130,9 @@ test('the demo manager plans the team’s day for the liaisons ticked; a liaison
   await expect(page.getByRole('tab', { name: 'Day' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByLabel('Liaison', { exact: true })).toHaveValue(kept);
   await expect(page.getByLabel('Date', { exact: true })).toHaveValue(date);
+  // back on the Team tab, the proposal is still there
+  await page.getByRole('tab', { name: 'Team' }).click();
+  await expectTeamShows(page, second.team, names);
 
   // A liaison plans only their own days: no Team tab.
   await signOut(page);

@@ -50,6 +50,11 @@ export default function RoutesPage() {
   };
   const [budget, setBudget] = useState(2);
   const liaison = me?.role === 'liaison' ? undefined : liaisonInput.trim() || undefined;
+  const isManager = me?.role === 'manager' || me?.role === 'admin';
+  const [teamOpened, setTeamOpened] = useState(false);
+  useEffect(() => {
+    if (view === 'team') setTeamOpened(true);
+  }, [view]);
   const list = useDayPlans(liaison, date);
   const homeBase = useHomeBase(liaison);
   const setHomeBase = useSetHomeBase(liaison);
@@ -98,7 +103,7 @@ export default function RoutesPage() {
           { id: 'day', label: 'Day' },
           { id: 'week', label: 'Week' },
           // the team day is a manager's tool (POST /api/routes/team takes managers and admins)
-          ...(me?.role === 'manager' || me?.role === 'admin' ? [{ id: 'team' as const, label: 'Team' }] : []),
+          ...(isManager ? [{ id: 'team' as const, label: 'Team' }] : []),
         ]}
       />
       <form
@@ -198,16 +203,20 @@ export default function RoutesPage() {
           }
         />
       ) : null}
-      {view === 'team' ? (
-        <TeamView
-          date={date}
-          onOpenDay={(email, day) => {
-            setLiaisonInput(email);
-            setDate(day);
-            setView('day');
-          }}
-        />
-      ) : view === 'week' ? (
+      {isManager && teamOpened ? (
+        // once opened, kept mounted while another tab shows: the team's proposal is still there on coming back
+        <div hidden={view !== 'team'}>
+          <TeamView
+            date={date}
+            onOpenDay={(email, day) => {
+              setLiaisonInput(email);
+              setDate(day);
+              setView('day');
+            }}
+          />
+        </div>
+      ) : null}
+      {view === 'team' ? null : view === 'week' ? (
         <WeekView
           liaison={liaison}
           monday={mondayOf(date)}
