@@ -178,7 +178,7 @@ test.describe('on the demo market', () => {
     await expect(page.getByRole('complementary', { name: /Details for/ })).toContainText('Why connected');
   });
 
-  test('a manager narrows the targets to splitters leaking in orthopedics and saves them as a list', async ({
+  test('a manager narrows the targets to splitters leaking in orthopedics, saves, works and archives the list', async ({
     page,
   }) => {
     test.setTimeout(120_000);
@@ -219,7 +219,30 @@ test.describe('on the demo market', () => {
     await expect(page.getByRole('list', { name: 'Target lists' })).toContainText(
       `Splitters · leaking in orthopedics & spine · 0/${Math.min(50, filtered.items.length)} reached`,
     );
-    await page.getByRole('button', { name: 'Clear filters' }).first().click();
+    // the list's own page: its filter, progress, a member marked won, then archived
+    const n = Math.min(50, filtered.items.length);
+    await page.getByRole('link', { name: 'Splitters · leaking in orthopedics & spine' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Splitters · leaking in orthopedics & spine',
+    );
+    await expect(
+      page.getByText('splitters · leaking in orthopedics & spine', { exact: false }).first(),
+    ).toBeVisible();
+    const members = page.getByRole('table', {
+      name: 'Members of Splitters · leaking in orthopedics & spine',
+    });
+    await expect(members.locator('tr.dt-row')).toHaveCount(n);
+    await expect(page.getByText(`0 of ${n} (0 %)`)).toBeVisible();
+    const first = filtered.items[0]!;
+    await page.getByLabel(`Status of ${first.name}`).selectOption('won');
+    await expect(page.getByText(`1 of ${n} (${Math.round(100 / n)} %)`)).toBeVisible();
+    await page.getByRole('button', { name: 'Archive list' }).click();
+    await page.getByRole('button', { name: 'Archive: sure?' }).click();
+    await expect(page).toHaveURL(/\/targets$/);
+    await expect(page.getByRole('list', { name: 'Target lists' })).not.toContainText(
+      'Splitters · leaking in orthopedics',
+    );
+    // back on Targets (no filter in its address): every candidate again
     await expect(page.getByText(`${all.candidates} candidates ·`)).toBeVisible();
     // the profile names the same segment (both over the last 12 months of referrals)
     await page.goto(`/providers/${filtered.items[0]!.npi}`);

@@ -1,6 +1,7 @@
 // Target lists / campaigns: a saved, filtered, scored set of physicians with an owner, a goal and
 // progress (members visited in person since the list was made, or marked won).
 import { type Kysely, sql } from 'kysely';
+import { personName } from '../../core/directory/personName';
 import { recordAudit } from '../../db/audit';
 import { visitedSinceOf } from '../../db/queries/crm/lastVisit';
 import type { DB } from '../../db/schema';
@@ -136,6 +137,7 @@ export async function getTargetList(db: Kysely<DB>, id: number) {
       'tm.added_at',
       'p.first_name',
       'p.last_name',
+      'p.credential',
       'p.primary_service_line',
     ])
     .select(visitedSince.as('visited_since'))
@@ -146,7 +148,15 @@ export async function getTargetList(db: Kysely<DB>, id: number) {
   const reached = members.filter(
     (m) => m.visited_since || m.status === 'visited' || m.status === 'won',
   ).length;
-  return { ...list, id: Number(list.id), progress: { members: members.length, reached }, members };
+  return {
+    ...list,
+    id: Number(list.id),
+    progress: { members: members.length, reached },
+    members: members.map((m) => ({
+      ...m,
+      name: personName({ first: m.first_name, last: m.last_name, credential: m.credential }) || m.npi,
+    })),
+  };
 }
 
 export async function updateTargetListMember(

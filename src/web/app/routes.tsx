@@ -67,6 +67,7 @@ const RoutePlanner = lazy(() => import('../pages/Routes'));
 const NetworkPage = lazy(() => import('../pages/Network/NetworkPage'));
 const ProviderNetwork = lazy(() => import('../pages/Network/ProviderNetwork'));
 const TargetsPage = lazy(() => import('../pages/Network/TargetsPage'));
+const TargetListPage = lazy(() => import('../pages/Network/TargetListPage'));
 const ActivitiesPage = lazy(() => import('../pages/Activities/ActivitiesPage'));
 const TasksPage = lazy(() => import('../pages/Tasks/TasksPage'));
 const IssuesPage = lazy(() => import('../pages/Issues/IssuesPage'));
@@ -237,6 +238,14 @@ export const routes: AppRoute[] = [
     element: <TargetsPage />,
     nav: true,
     group: 'Network',
+  },
+  {
+    path: '/targets/lists/:id',
+    label: 'Target list',
+    icon: 'arrowUp',
+    roles: ALL,
+    element: <TargetListPage />,
+    nav: false,
   },
   {
     path: '/network/provider/:npi',

@@ -233,7 +233,7 @@ export default function TargetsPage() {
             <ul className="target-lists" aria-label="Target lists">
               {(lists.data?.items ?? []).map((l) => (
                 <li key={l.id}>
-                  {l.name}{' '}
+                  <Link to={`/targets/lists/${l.id}`}>{l.name}</Link>{' '}
                   <span className="muted">
                     · {l.reached}/{l.members} reached{l.owner_name ? ` · ${l.owner_name}` : ''}
                   </span>
