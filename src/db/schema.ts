@@ -7,6 +7,7 @@ import type { FieldTables } from './tables/field';
 import type { FoundationTables } from './tables/foundation';
 import type { GoalTables } from './tables/goals';
 import type { NetworkTables } from './tables/network';
+import type { NotificationTables } from './tables/notifications';
 import type { ReferralTables } from './tables/referrals';
 import type { RouteTables } from './tables/routes';
 import type { SavedViewTables } from './tables/savedViews';
@@ -23,4 +24,5 @@ export interface DB
     FieldTables,
     GoalTables,
     DashboardTables,
-    SavedViewTables {}
+    SavedViewTables,
+    NotificationTables {}

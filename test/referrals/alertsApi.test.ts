@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importReferralsAndDetect } from '../../src/commands/referrals/imports';
 import type { Database } from '../../src/db/connection';
 import type { App } from '../../src/server/context';
-import { type Client, clientsForAllRoles, createTestApp } from '../helpers/app';
+import { type Client, clientFor, clientsForAllRoles, createTestApp } from '../helpers/app';
 import { backends } from '../helpers/db';
 import { HEADER, N, seedMarket, writeTemp } from './fixture';
 
@@ -110,6 +110,49 @@ describe.each(backends)('alerts on $name', ({ create }) => {
       .orderBy('id')
       .execute();
     expect(audit.map((x) => x.action)).toEqual(['alert_acknowledge', 'alert_assign', 'alert_resolve']);
+  });
+
+  it('tells liaisons of new alerts in their territory, managers of those in the market, the assignee of theirs', async () => {
+    const territory = async (name: string, county: string, userId: number) => {
+      const t = await database.db
+        .insertInto('territories')
+        .values({ name, counties: [county], zips: [] } as never)
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await database.db
+        .insertInto('territory_assignments')
+        .values({ territory_id: t.id, user_id: userId })
+        .execute();
+    };
+    const elsewhere = await clientFor(app, database, 'liaison', 'elsewhere@test.example');
+    await territory('North', '12001', c.liaison.userId); // R1's county
+    await territory('South', '12999', elsewhere.userId);
+    await importReferralsAndDetect(database, writeTemp('series.csv', seriesCsv()));
+    const alert = (await c.manager.request('GET', '/api/alerts')).json().items[0];
+    const inbox = async (cl: Client) => (await cl.request('GET', '/api/notifications')).json().items;
+    const through = `Found in internal referrals through ${alert.dataDate}`;
+    expect(await inbox(c.liaison)).toMatchObject([
+      {
+        kind: 'alerts_new',
+        title: '1 new shifting-referrer alert in your territory',
+        detail: through,
+        link: '/referrals',
+      },
+    ]);
+    expect(await inbox(c.manager)).toMatchObject([{ title: '1 new shifting-referrer alert in the market' }]);
+    expect(await inbox(elsewhere)).toEqual([]);
+    expect(await inbox(c.analyst)).toEqual([]);
+    // the same alert found again is not new: nobody is told twice
+    await c.manager.request('POST', '/api/alerts/run', {});
+    expect(await inbox(c.liaison)).toHaveLength(1);
+
+    await c.manager.request('POST', `/api/alerts/${alert.id}/assign`, { assigneeUserId: c.liaison.userId });
+    expect((await inbox(c.liaison))[0]).toMatchObject({
+      kind: 'alert_assigned',
+      title: 'Test manager assigned you a shifting-referrer alert: Pat Referrer',
+      detail: alert.summary,
+      link: `/referrals?alert=${alert.id}`,
+    });
   });
 
   it('serves the referral base and market views', async () => {

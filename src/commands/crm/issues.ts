@@ -1,7 +1,9 @@
 // Physician issues: a concern raised by a physician or office, owned until resolved.
 import type { Kysely } from 'kysely';
 import type { IssueCategory, IssueStatus } from '../../core/crm/issueAging';
+import { issueAssigned } from '../../core/notifications';
 import type { DB } from '../../db/schema';
+import { tellNewOwner } from '../notifications';
 import { type Actor, CrmError } from './errors';
 import { requireEditOwned, resolveOwner } from './ownership';
 import { createVersioned, inTransaction, loadRow, type Spec, setDeleted, updateVersioned } from './versioned';
@@ -31,13 +33,24 @@ function checkResolution(status: string, resolution: string | null | undefined) 
     throw new CrmError('resolution: say how the issue was resolved before marking it resolved', 400);
 }
 
+/** Tells the issue's owner it was given to them by someone else. */
+const tellOwner = (db: Kysely<DB>, actor: Actor, row: Record<string, unknown>) =>
+  tellNewOwner(db, actor, row, (name, about) =>
+    issueAssigned(name, {
+      id: Number(row.id),
+      title: String(row.title),
+      category: String(row.category),
+      about,
+    }),
+  );
+
 export async function reportIssue(db: Kysely<DB>, actor: Actor, i: IssueInput) {
   if (!i.providerNpi && !i.organizationId)
     throw new CrmError('providerNpi: an issue needs a provider or an organization', 400);
   const status = i.status ?? 'open';
   checkResolution(status, i.resolution);
-  return inTransaction(db, async (trx) =>
-    createVersioned(trx, actor, ISSUE, {
+  return inTransaction(db, async (trx) => {
+    const row = await createVersioned(trx, actor, ISSUE, {
       provider_npi: i.providerNpi ?? null,
       organization_id: i.organizationId ?? null,
       category: i.category,
@@ -52,8 +65,10 @@ export async function reportIssue(db: Kysely<DB>, actor: Actor, i: IssueInput) {
       activity_id: i.activityId ?? null,
       external_id: i.externalId ?? null,
       created_by: actor.id,
-    }),
-  );
+    });
+    await tellOwner(trx, actor, row);
+    return row;
+  });
 }
 
 export async function updateIssue(
@@ -88,7 +103,7 @@ export async function updateIssue(
     } else if (cur.status === 'resolved') {
       patch.resolved_on = null; // reopened: the clock runs again from the original opening date
     }
-    return updateVersioned(
+    const row = await updateVersioned(
       trx,
       actor,
       ISSUE,
@@ -97,6 +112,8 @@ export async function updateIssue(
       patch,
       requireEditOwned(trx, actor, `physician_issue ${id}`),
     );
+    if (row.owner_id !== cur.owner_id) await tellOwner(trx, actor, row);
+    return row;
   });
 }
 

@@ -2,8 +2,10 @@
 // A provider without a row reads as version 0; the first edit (naming version 0) creates the row.
 import type { Kysely } from 'kysely';
 import type { VisitFrequency } from '../../core/crm/visitCadence';
+import { bookAssigned } from '../../core/notifications';
 import { recordAudit } from '../../db/audit';
 import type { DB } from '../../db/schema';
+import { actorName, notify, physicianName } from '../notifications';
 import { type Actor, CrmError } from './errors';
 import { resolveOwner } from './ownership';
 import { inTransaction, loadRow, type Spec, updateVersioned } from './versioned';
@@ -30,12 +32,21 @@ export const cleanTags = (tags: string[]) => {
     .filter((t) => t && !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()));
 };
 
+/** Tells a liaison that someone else put physicians into their book (one notice per change, however many). */
+async function tellBook(db: Kysely<DB>, actor: Actor, ownerId: unknown, npis: string[]) {
+  if (typeof ownerId !== 'number' || ownerId === actor.id || !npis.length) return;
+  const names: string[] = [];
+  for (const npi of npis.slice(0, 3)) names.push((await physicianName(db, npi)) ?? `NPI ${npi}`);
+  await notify(db, ownerId, actor.id, bookAssigned(await actorName(db, actor), names, npis.length));
+}
+
 export async function updateRelationship(
   db: Kysely<DB>,
   actor: Actor,
   npi: string,
   version: number,
   p: RelationshipPatch,
+  opts: { quiet?: boolean } = {},
 ) {
   return inTransaction(db, async (trx) => {
     const provider = await trx
@@ -49,7 +60,8 @@ export async function updateRelationship(
     if (p.visitFrequency !== undefined) patch.visit_frequency = p.visitFrequency;
     if (p.tags !== undefined) patch.tags = cleanTags(p.tags);
     if (p.ownerId !== undefined) patch.owner_id = await resolveOwner(trx, actor, p.ownerId);
-    if (!(await loadRow(trx, RELATIONSHIP, npi))) {
+    const before = await loadRow(trx, RELATIONSHIP, npi);
+    if (!before) {
       if (version !== 0)
         throw new CrmError(`relationship for ${npi} does not exist yet; send version 0`, 409, {
           current: null,
@@ -73,7 +85,10 @@ export async function updateRelationship(
           detail: { version: 0, before: {}, after: {} },
         });
     }
-    return updateVersioned(trx, actor, RELATIONSHIP, npi, version, patch);
+    const row = await updateVersioned(trx, actor, RELATIONSHIP, npi, version, patch);
+    if (!opts.quiet && row.owner_id !== (before?.owner_id ?? null))
+      await tellBook(trx, actor, row.owner_id, [npi]);
+    return row;
   });
 }
 
@@ -105,6 +120,7 @@ export async function updateRelationships(
     const clearing = Object.values(p).every((v) => v === null || (Array.isArray(v) && !v.length));
     const updated: string[] = [];
     const unchanged: string[] = [];
+    const newlyOwned: string[] = [];
     for (const npi of unique) {
       const row = await loadRow(trx, RELATIONSHIP, npi);
       // clearing a field nobody set needs no relationship row
@@ -113,9 +129,12 @@ export async function updateRelationships(
         continue;
       }
       const version = row ? Number(row.version) : 0;
-      const after = await updateRelationship(trx, actor, npi, version, p);
+      const after = await updateRelationship(trx, actor, npi, version, p, { quiet: true });
       (Number(after.version) > version ? updated : unchanged).push(npi);
+      if (after.owner_id !== (row?.owner_id ?? null)) newlyOwned.push(npi);
     }
+    if (newlyOwned.length)
+      await tellBook(trx, actor, (await loadRow(trx, RELATIONSHIP, newlyOwned[0]!))?.owner_id, newlyOwned);
     return { updated, unchanged };
   });
 }

@@ -1,10 +1,12 @@
 // Follow-up tasks with owner, due date, status and links to a provider, organization, activity or issue.
 import type { Kysely } from 'kysely';
 import type { TaskStatus } from '../../core/crm/tasks';
+import { taskAssigned } from '../../core/notifications';
 import type { DB } from '../../db/schema';
+import { dayOf, tellNewOwner } from '../notifications';
 import type { Actor } from './errors';
 import { requireEditOwned, resolveOwner } from './ownership';
-import { createVersioned, inTransaction, type Spec, setDeleted, updateVersioned } from './versioned';
+import { createVersioned, inTransaction, loadRow, type Spec, setDeleted, updateVersioned } from './versioned';
 
 export const TASK: Spec = { table: 'tasks', entity: 'task' };
 
@@ -21,9 +23,15 @@ export type TaskInput = {
   externalId?: string | null;
 };
 
+/** Tells the task's owner it was given to them by someone else. */
+const tellOwner = (db: Kysely<DB>, actor: Actor, row: Record<string, unknown>) =>
+  tellNewOwner(db, actor, row, (name, about) =>
+    taskAssigned(name, { id: Number(row.id), title: String(row.title), dueOn: dayOf(row.due_on), about }),
+  );
+
 export async function createTask(db: Kysely<DB>, actor: Actor, t: TaskInput) {
-  return inTransaction(db, async (trx) =>
-    createVersioned(trx, actor, TASK, {
+  return inTransaction(db, async (trx) => {
+    const row = await createVersioned(trx, actor, TASK, {
       title: t.title,
       description: t.description ?? '',
       owner_id: await resolveOwner(trx, actor, t.ownerId),
@@ -36,8 +44,10 @@ export async function createTask(db: Kysely<DB>, actor: Actor, t: TaskInput) {
       issue_id: t.issueId ?? null,
       external_id: t.externalId ?? null,
       created_by: actor.id,
-    }),
-  );
+    });
+    await tellOwner(trx, actor, row);
+    return row;
+  });
 }
 
 export async function updateTask(
@@ -61,7 +71,18 @@ export async function updateTask(
     if (p.organizationId !== undefined) patch.organization_id = p.organizationId;
     if (p.activityId !== undefined) patch.activity_id = p.activityId;
     if (p.issueId !== undefined) patch.issue_id = p.issueId;
-    return updateVersioned(trx, actor, TASK, id, version, patch, requireEditOwned(trx, actor, `task ${id}`));
+    const before = await loadRow(trx, TASK, id);
+    const row = await updateVersioned(
+      trx,
+      actor,
+      TASK,
+      id,
+      version,
+      patch,
+      requireEditOwned(trx, actor, `task ${id}`),
+    );
+    if (before && row.owner_id !== before.owner_id) await tellOwner(trx, actor, row);
+    return row;
   });
 }
 

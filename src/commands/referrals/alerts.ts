@@ -1,14 +1,16 @@
 // Shifting-referrer alerts: the on-demand / after-import detector run, and the alert workflow
 // (acknowledge, assign, resolve), each audited in the same transaction.
 import type { Kysely } from 'kysely';
+import { alertAssigned, alertsNew } from '../../core/notifications';
 import { formatMonth, parseMonth } from '../../core/referrals/months';
 import { detectShifts } from '../../core/referrals/shiftDetector';
 import { recordAudit } from '../../db/audit';
 import { loadDetectorInput } from '../../db/queries/referrals/alertSeries';
-import { getAlert, upsertAlerts } from '../../db/queries/referrals/alerts';
+import { alertEntries, getAlert, newAlertsPerLiaison, upsertAlerts } from '../../db/queries/referrals/alerts';
 import { INTERNAL_SOURCES, referralDataDate } from '../../db/queries/referrals/network';
 import { getReferralSettings } from '../../db/queries/referrals/settings';
 import type { DB } from '../../db/schema';
+import { actorName, notify } from '../notifications';
 
 export class AlertError extends Error {
   expected = true;
@@ -61,12 +63,14 @@ export async function runAlertDetection(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const created = await upsertAlerts(trx, result.alerts, {
+    const newIds = await upsertAlerts(trx, result.alerts, {
       asOf: result.asOf,
       runId: run.id,
       dataDate,
       sources: INTERNAL_SOURCES.join('+'),
     });
+    const created = newIds.length;
+    await announceNewAlerts(trx, newIds, dataDate);
     const durationMs = Date.now() - started;
     await trx
       .updateTable('alert_runs')
@@ -84,6 +88,24 @@ export async function runAlertDetection(
       dataDate,
     };
   });
+}
+
+/**
+ * Tells each liaison how many of a run's new alerts are in their territory, and each manager how
+ * many are in the market (managers see every alert). Nobody is told of a run that found nothing new.
+ */
+async function announceNewAlerts(db: Kysely<DB>, ids: number[], dataDate: string | null) {
+  if (!ids.length) return;
+  for (const l of await newAlertsPerLiaison(db, ids))
+    await notify(db, l.userId, null, alertsNew(l.entries, 'territory', dataDate));
+  const entries = await alertEntries(db, ids);
+  const managers = await db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'manager')
+    .where('disabled', '=', false)
+    .execute();
+  for (const m of managers) await notify(db, m.id, null, alertsNew(entries, 'market', dataDate));
 }
 
 /** A liaison may act only on alerts about physicians in their territories. */
@@ -137,6 +159,17 @@ async function transition(
       ip: actor.ip,
       detail: { before: { status: before.status, assignee: before.assignee?.id ?? null }, after: patch },
     });
+    if (patch.assignee_user_id != null && patch.assignee_user_id !== before.assignee?.id)
+      await notify(
+        trx,
+        patch.assignee_user_id,
+        actor.id,
+        alertAssigned(await actorName(trx, actor), {
+          id,
+          physician: before.physician ?? `NPI ${before.referringNpi}`,
+          summary: before.summary,
+        }),
+      );
   });
   return (await getAlert(db, id))!;
 }

@@ -17,6 +17,7 @@ import goalRoutes from './goals';
 import marketRoutes from './market';
 import networkRoutes from './network';
 import notesSearchRoutes from './notes-search';
+import notificationRoutes from './notifications';
 import organizationRoutes from './organizations';
 import organizationCrmRoutes from './organizations-crm';
 import issueRoutes from './physician-issues';
@@ -53,6 +54,8 @@ export const routeModules: ((app: App, ctx: ServerContext) => Promise<void>)[] =
   directoryAdminRoutes,
   // saved views of the list pages (per user, some shared)
   savedViewRoutes,
+  // a user's notifications (work assigned to them, new alerts in their territory)
+  notificationRoutes,
   // relationship management (CRM)
   activityRoutes,
   taskRoutes,

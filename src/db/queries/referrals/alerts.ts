@@ -12,13 +12,13 @@ import type { AlertStatus } from '../../tables/referrals';
 
 const d = (month: string) => monthStartDate(parseMonth(month));
 
-/** Inserts new alerts and refreshes the evidence of open ones with the same key; returns how many are new. */
+/** Inserts new alerts and refreshes the evidence of open ones with the same key; returns the new ones' ids. */
 export async function upsertAlerts(
   db: Kysely<DB>,
   alerts: ShiftAlert[],
   ctx: { asOf: string; runId: number; dataDate: string | null; sources: string },
 ) {
-  let created = 0;
+  const created: number[] = [];
   for (const a of alerts) {
     const values = {
       as_of: d(ctx.asOf),
@@ -57,7 +57,7 @@ export async function upsertAlerts(
         .where('id', '=', open.id)
         .execute();
     } else {
-      await db
+      const row = await db
         .insertInto('alerts')
         .values({
           ...values,
@@ -66,11 +66,38 @@ export async function upsertAlerts(
           target: a.target,
           direction: a.direction,
         })
-        .execute();
-      created++;
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      created.push(Number(row.id));
     }
   }
   return created;
+}
+
+/**
+ * Of these alerts, how many entries of the inbox (physician × service line) fall in each active
+ * liaison's territories (practice ZIP or county), for the "new alerts in your territory" notice.
+ */
+export async function newAlertsPerLiaison(db: Kysely<DB>, ids: number[]) {
+  if (!ids.length) return [];
+  const r = await sql<{ user_id: number; n: string }>`
+    select ta.user_id, count(distinct (a.referring_npi, a.service_line)) as n
+    from alerts a
+    join providers p on p.npi = a.referring_npi
+    join territories t on t.deleted_at is null and (p.practice_zip5 = any(t.zips) or p.county_fips = any(t.counties))
+    join territory_assignments ta on ta.territory_id = t.id
+    join users u on u.id = ta.user_id and u.role = 'liaison' and not u.disabled
+    where a.id = any(${ids})
+    group by ta.user_id`.execute(db);
+  return r.rows.map((x) => ({ userId: Number(x.user_id), entries: Number(x.n) }));
+}
+
+/** How many inbox entries (physician × service line) these alerts make. */
+export async function alertEntries(db: Kysely<DB>, ids: number[]): Promise<number> {
+  if (!ids.length) return 0;
+  const r = await sql<{ n: string }>`
+    select count(distinct (referring_npi, service_line)) as n from alerts where id = any(${ids})`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
 }
 
 export interface AlertFilter {

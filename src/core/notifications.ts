@@ -1,0 +1,111 @@
+// The words of an in-app notification, composed when it is written (commands/notifications.ts).
+// A notification says who did what, names the record, and links to where it can be acted on.
+
+export type NotificationKind =
+  | 'task_assigned'
+  | 'issue_assigned'
+  | 'alert_assigned'
+  | 'book_assigned'
+  | 'alerts_new';
+
+export type NotificationText = {
+  kind: NotificationKind;
+  title: string;
+  detail: string;
+  link: string;
+  entity: string | null;
+  entityId: string | null;
+};
+
+export const TITLE_MAX = 300;
+export const DETAIL_MAX = 500;
+
+/** Cut to `max` characters with an ellipsis (titles of tasks may be long). */
+export function clip(text: string, max: number): string {
+  const t = text.trim().replace(/\s+/g, ' ');
+  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+}
+
+const joinParts = (parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' · ');
+const plural = (n: number, one: string, many: string) =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+const finish = (t: NotificationText): NotificationText => ({
+  ...t,
+  title: clip(t.title, TITLE_MAX),
+  detail: clip(t.detail, DETAIL_MAX),
+});
+
+export function taskAssigned(
+  actor: string,
+  task: { id: number; title: string; dueOn: string | null; about: string | null },
+): NotificationText {
+  return finish({
+    kind: 'task_assigned',
+    title: `${actor} assigned you a task: ${task.title}`,
+    detail: joinParts([task.about, task.dueOn ? `due ${task.dueOn}` : 'no due date']),
+    link: `/tasks?task=${task.id}`,
+    entity: 'task',
+    entityId: String(task.id),
+  });
+}
+
+export function issueAssigned(
+  actor: string,
+  issue: { id: number; title: string; category: string; about: string | null },
+): NotificationText {
+  return finish({
+    kind: 'issue_assigned',
+    title: `${actor} made you the owner of a physician issue: ${issue.title}`,
+    detail: joinParts([issue.about, issue.category]),
+    link: `/issues?issue=${issue.id}`,
+    entity: 'physician_issue',
+    entityId: String(issue.id),
+  });
+}
+
+export function alertAssigned(
+  actor: string,
+  alert: { id: number; physician: string; summary: string },
+): NotificationText {
+  return finish({
+    kind: 'alert_assigned',
+    title: `${actor} assigned you a shifting-referrer alert: ${alert.physician}`,
+    detail: alert.summary,
+    link: `/referrals?alert=${alert.id}`,
+    entity: 'alert',
+    entityId: String(alert.id),
+  });
+}
+
+/** Physicians put into a liaison's book of business in one change: `count` of them, the first few `named`. */
+export function bookAssigned(actor: string, named: string[], count: number): NotificationText {
+  const shown = named.slice(0, 3);
+  const rest = count - shown.length;
+  return finish({
+    kind: 'book_assigned',
+    title: `${actor} added ${plural(count, 'physician', 'physicians')} to your book`,
+    detail: `${shown.join(', ')}${rest > 0 ? ` and ${plural(rest, 'other', 'others')}` : ''}`,
+    link: '/providers?owner=me', // the recipient's own book
+    entity: null,
+    entityId: null,
+  });
+}
+
+/** After an alert run: how many of its new alerts are about physicians in the user's territory (or team's). */
+export function alertsNew(
+  count: number,
+  scope: 'territory' | 'market',
+  dataDate: string | null,
+): NotificationText {
+  return finish({
+    kind: 'alerts_new',
+    title: `${plural(count, 'new shifting-referrer alert', 'new shifting-referrer alerts')} ${
+      scope === 'territory' ? 'in your territory' : 'in the market'
+    }`,
+    detail: dataDate ? `Found in internal referrals through ${dataDate}` : 'Found in internal referrals',
+    link: '/referrals',
+    entity: 'alert_run',
+    entityId: null,
+  });
+}

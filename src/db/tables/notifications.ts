@@ -1,0 +1,18 @@
+// Table types for in-app notifications (migration 20261129_2200_notifications).
+import type { Generated } from 'kysely';
+
+export interface NotificationTables {
+  notifications: {
+    id: Generated<number>;
+    user_id: number;
+    actor_id: number | null;
+    kind: string;
+    title: string;
+    detail: Generated<string>;
+    link: Generated<string>;
+    entity: string | null;
+    entity_id: string | null;
+    created_at: Generated<Date>;
+    read_at: Date | null;
+  };
+}

@@ -1,0 +1,51 @@
+// A user's in-app notifications (commands/notifications.ts): the bell's list and unread count,
+// and marking them read. Only the recipient sees or marks them; not in the read cache (per user).
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { listNotifications, markRead } from '../../../commands/notifications';
+import { ALL_ROLES, actorOf } from '../../auth/guard';
+import type { App, ServerContext } from '../../context';
+import { HttpError } from '../../lib/errors';
+
+const recipient = (req: FastifyRequest): number => {
+  const id = actorOf(req).id;
+  if (id === null)
+    throw new HttpError(403, 'notifications belong to a signed-in user; an API token has none');
+  return id;
+};
+
+export default async function notificationRoutes(app: App, { database }: ServerContext) {
+  const db = database.db;
+
+  app.get('/api/notifications', {
+    config: { roles: ALL_ROLES },
+    schema: {
+      tags: ['notifications'],
+      summary: 'Your notifications, newest first, and how many are unread',
+      querystring: z.strictObject({
+        limit: z.coerce.number().int().min(1).max(100).default(20),
+        before: z.coerce.number().int().positive().optional(),
+        unread: z.enum(['true', 'false']).optional(),
+      }),
+    },
+    handler: async (req) =>
+      listNotifications(db, recipient(req), {
+        limit: req.query.limit,
+        before: req.query.before,
+        unreadOnly: req.query.unread === 'true',
+      }),
+  });
+
+  app.post('/api/notifications/read', {
+    config: { roles: ALL_ROLES },
+    schema: {
+      tags: ['notifications'],
+      summary: 'Mark your notifications read: the ids given, or all of them',
+      body: z.union([
+        z.strictObject({ ids: z.array(z.number().int().positive()).min(1).max(500) }),
+        z.strictObject({ all: z.literal(true) }),
+      ]),
+    },
+    handler: async (req) => markRead(db, recipient(req), req.body),
+  });
+}
