@@ -1,12 +1,13 @@
 // CRM journeys: log a visit with two attendees and a follow-up on a phone, resolve a physician
 // issue, import a contacts spreadsheet with two bad rows (then the practice's profile: its contacts, its
 // network status set there, its timeline, an office's hours corrected there), add a task and report an issue from a provider
-// profile's header and log spend on it. Each journey seeds what it needs
+// profile's header and log spend on it; hand a task to a colleague, who finds it under the bell and
+// marks it done. Each journey seeds what it needs
 // (providers through the NPPES upload, an organization through organizations.csv) on the
 // empty server, with NPIs random per run so journeys never collide.
 import type { Page } from '@playwright/test';
 import { npiCheckDigit } from '../src/core/npi';
-import { expect, signIn, test } from './fixtures';
+import { expect, signIn, signOut, test } from './fixtures';
 import { EMPTY_USERS } from './servers';
 
 const admin = EMPTY_USERS.admin;
@@ -244,4 +245,35 @@ test('act from the provider profile header, whichever tab is open: a task, an is
   await expect(page.getByRole('row').filter({ hasText: `Call the office ${surname}` })).toContainText(
     `Alma ${surname}`,
   );
+});
+
+test('hand a task to a colleague: they are told, open it from the bell and mark it done', async ({
+  page,
+}) => {
+  const t = tag();
+  const colleague = { email: `lee.${t}@e2e.test`, name: `Lee Liaison ${t}`, password: 'Cobalt-Harbor-44!' };
+  await signIn(page, admin.email, admin.password);
+  await api(page, 'POST', '/api/users', { ...colleague, role: 'liaison' });
+  await page.goto('/tasks');
+  await page.getByRole('button', { name: 'New task' }).click();
+  const title = `Send the new imaging hours ${t}`;
+  await page.getByLabel('To do').fill(title);
+  await page.getByLabel('For', { exact: true }).selectOption({ label: `${colleague.name} (liaison)` });
+  await page.getByRole('button', { name: 'Add task' }).click();
+  await expect(page.getByRole('dialog', { name: 'Add a task' })).toBeHidden();
+  await signOut(page);
+
+  await signIn(page, colleague.email, colleague.password);
+  const bell = page.getByRole('button', { name: 'Notifications, 1 unread' });
+  await expect(bell).toBeVisible();
+  await bell.click();
+  const panel = page.getByRole('dialog', { name: 'Notifications' });
+  await panel.getByRole('link', { name: new RegExp(`Ada Admin assigned you a task: ${title}`) }).click();
+  await expect(page).toHaveURL(/\/tasks\?task=\d+$/);
+  const focus = page.getByRole('region', { name: 'Task from your notifications' });
+  await expect(focus.getByRole('heading', { name: title })).toBeVisible();
+  await expect(focus).toContainText(new RegExp(`due \\w{3} \\d{1,2}, \\d{4} · ${colleague.name}`)); // a week ahead by default
+  await focus.getByRole('button', { name: 'Done' }).click();
+  await expect(focus.getByText('Done', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Notifications', exact: true })).toBeVisible();
 });

@@ -4,6 +4,8 @@
 export type NotificationKind =
   | 'task_assigned'
   | 'issue_assigned'
+  | 'issue_resolved'
+  | 'goal_set'
   | 'alert_assigned'
   | 'book_assigned'
   | 'alerts_new';
@@ -61,6 +63,49 @@ export function issueAssigned(
     link: `/issues?issue=${issue.id}`,
     entity: 'physician_issue',
     entityId: String(issue.id),
+  });
+}
+
+/** The one who reported an issue hears when someone else resolves it: the loop is closed. */
+export function issueResolved(
+  actor: string,
+  issue: { id: number; title: string; resolution: string | null; about: string | null },
+): NotificationText {
+  return finish({
+    kind: 'issue_resolved',
+    title: `${actor} resolved the physician issue you reported: ${issue.title}`,
+    detail: joinParts([issue.about, issue.resolution]),
+    link: `/issues?issue=${issue.id}`,
+    entity: 'physician_issue',
+    entityId: String(issue.id),
+  });
+}
+
+/** A goal a manager set for someone, or changed (its target or period): what, how much, when. */
+export function goalSet(
+  actor: string,
+  change: 'set' | 'changed',
+  goal: {
+    id: number;
+    label: string;
+    unit: 'count' | 'fraction';
+    target: number;
+    from: string;
+    to: string;
+    serviceLine: string | null;
+  },
+): NotificationText {
+  const amount =
+    goal.unit === 'fraction'
+      ? `${Math.round(goal.target * 1000) / 10} %`
+      : goal.target.toLocaleString('en-US');
+  return finish({
+    kind: 'goal_set',
+    title: `${actor} ${change === 'set' ? 'set you a goal' : 'changed your goal'}: ${goal.label} ${amount}`,
+    detail: joinParts([goal.serviceLine, `${goal.from} to ${goal.to}`]),
+    link: '/goals',
+    entity: 'goal',
+    entityId: String(goal.id),
   });
 }
 

@@ -179,4 +179,73 @@ describe.each(backends)('notifications on $name', ({ create }) => {
     expect(bad2.statusCode).toBe(400);
     expect(bad2.json().detail).toMatch(/limit/);
   });
+
+  it('tells the reporter when someone else resolves their issue, not when they resolve it themselves', async () => {
+    const i = await liaison.request('POST', '/api/issues', {
+      providerNpi: NPIS[2],
+      category: 'access',
+      title: 'No MRI slots before January',
+      ownerId: other.userId,
+    });
+    expect(i.statusCode, i.body).toBe(201);
+    const before = (await inbox(liaison)).unread;
+    const done = await other.request('PATCH', `/api/issues/${i.json().id}`, {
+      version: i.json().version,
+      status: 'resolved',
+      resolution: 'Saturday MRI slots opened',
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    const box = await inbox(liaison);
+    expect(box.unread).toBe(before + 1);
+    expect(box.items[0]).toMatchObject({
+      kind: 'issue_resolved',
+      title: 'Test liaison resolved the physician issue you reported: No MRI slots before January',
+      detail: 'Cy Chen, MD · Saturday MRI slots opened',
+      link: `/issues?issue=${i.json().id}`,
+    });
+    const mine = await liaison.request('POST', '/api/issues', {
+      providerNpi: NPIS[2],
+      category: 'billing',
+      title: 'Own',
+    });
+    await liaison.request('PATCH', `/api/issues/${mine.json().id}`, {
+      version: mine.json().version,
+      status: 'resolved',
+      resolution: 'Fixed',
+    });
+    expect((await inbox(liaison)).unread).toBe(before + 1);
+  });
+
+  it('tells a liaison of a goal set for them, and of a change to its target, not of a note', async () => {
+    const g = await manager.request('POST', '/api/goals', {
+      scope: 'liaison',
+      ownerId: other.userId,
+      metric: 'a_tier_coverage',
+      target: 0.9,
+      periodStart: '2026-12-01',
+      periodEnd: '2026-12-31',
+    });
+    expect(g.statusCode, g.body).toBe(201);
+    expect((await inbox(other)).items[0]).toMatchObject({
+      kind: 'goal_set',
+      title: 'Test manager set you a goal: A-tier coverage 90 %',
+      detail: '2026-12-01 to 2026-12-31',
+      link: '/goals',
+    });
+    const noted = await manager.request('PATCH', `/api/goals/${g.json().id}`, {
+      version: g.json().version,
+      note: 'Q4 push',
+    });
+    expect(noted.statusCode, noted.body).toBe(200);
+    const raised = await manager.request('PATCH', `/api/goals/${g.json().id}`, {
+      version: noted.json().version,
+      target: 0.95,
+    });
+    expect(raised.statusCode, raised.body).toBe(200);
+    const titles = (await inbox(other)).items.filter((n) => n.kind === 'goal_set').map((n) => n.title);
+    expect(titles).toEqual([
+      'Test manager changed your goal: A-tier coverage 95 %',
+      'Test manager set you a goal: A-tier coverage 90 %',
+    ]);
+  });
 });

@@ -1,9 +1,9 @@
 // Physician issues: a concern raised by a physician or office, owned until resolved.
 import type { Kysely } from 'kysely';
 import type { IssueCategory, IssueStatus } from '../../core/crm/issueAging';
-import { issueAssigned } from '../../core/notifications';
+import { issueAssigned, issueResolved } from '../../core/notifications';
 import type { DB } from '../../db/schema';
-import { tellNewOwner } from '../notifications';
+import { aboutRecord, actorName, notify, tellNewOwner } from '../notifications';
 import { type Actor, CrmError } from './errors';
 import { requireEditOwned, resolveOwner } from './ownership';
 import { createVersioned, inTransaction, loadRow, type Spec, setDeleted, updateVersioned } from './versioned';
@@ -43,6 +43,23 @@ const tellOwner = (db: Kysely<DB>, actor: Actor, row: Record<string, unknown>) =
       about,
     }),
   );
+
+/** Tells whoever reported the issue that someone else resolved it (the loop closed). */
+async function tellReporter(db: Kysely<DB>, actor: Actor, row: Record<string, unknown>) {
+  const reporter = row.created_by as number | null;
+  if (reporter == null || reporter === actor.id) return;
+  await notify(
+    db,
+    reporter,
+    actor.id,
+    issueResolved(await actorName(db, actor), {
+      id: Number(row.id),
+      title: String(row.title),
+      resolution: (row.resolution as string | null) ?? null,
+      about: await aboutRecord(db, row),
+    }),
+  );
+}
 
 export async function reportIssue(db: Kysely<DB>, actor: Actor, i: IssueInput) {
   if (!i.providerNpi && !i.organizationId)
@@ -113,6 +130,7 @@ export async function updateIssue(
       requireEditOwned(trx, actor, `physician_issue ${id}`),
     );
     if (row.owner_id !== cur.owner_id) await tellOwner(trx, actor, row);
+    if (row.status === 'resolved' && cur.status !== 'resolved') await tellReporter(trx, actor, row);
     return row;
   });
 }

@@ -1,8 +1,11 @@
 // Create, update and delete goals (managers set them); every write is audited in its transaction.
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import { type GoalMetric, METRIC_DEFINITIONS } from '../../core/goals/metrics';
+import { goalSet } from '../../core/notifications';
 import { recordAudit } from '../../db/audit';
 import { findGoal, naturalKey } from '../../db/queries/goals/goals';
 import type { DB } from '../../db/schema';
+import { actorName, dayOf, notify } from '../notifications';
 import { checkGoal, type GoalDraft, GoalError } from './validate';
 
 export type GoalActor = { id: number | null; label: string; ip?: string };
@@ -42,6 +45,30 @@ const toRow = (g: GoalDraft) => ({
   natural_key: naturalKey(g),
 });
 
+/** Tells the goal's owner that someone else set or changed it (in the write's transaction). */
+async function tellGoalOwner(
+  db: Kysely<DB>,
+  actor: GoalActor,
+  change: 'set' | 'changed',
+  row: Selectable<DB['goals']>,
+) {
+  const def = METRIC_DEFINITIONS[row.metric as GoalMetric];
+  await notify(
+    db,
+    row.owner_id,
+    actor.id,
+    goalSet(await actorName(db, actor), change, {
+      id: Number(row.id),
+      label: def?.label ?? row.metric,
+      unit: def?.unit ?? 'count',
+      target: Number(row.target),
+      from: dayOf(row.period_start)!,
+      to: dayOf(row.period_end)!,
+      serviceLine: row.service_line,
+    }),
+  );
+}
+
 export async function createGoal(db: Kysely<DB>, actor: GoalActor, g: GoalDraft) {
   const problem = checkGoal(g);
   if (problem) throw new GoalError(problem);
@@ -64,6 +91,7 @@ export async function createGoal(db: Kysely<DB>, actor: GoalActor, g: GoalDraft)
       ip: actor.ip,
       detail: { after: toRow(g) },
     });
+    await tellGoalOwner(trx, actor, 'set', row);
     return row;
   });
 }
@@ -123,6 +151,11 @@ export async function updateGoal(
         after: toRow(next),
       },
     });
+    const moved =
+      row.target !== before.target ||
+      String(row.period_start) !== String(before.period_start) ||
+      String(row.period_end) !== String(before.period_end);
+    if (moved) await tellGoalOwner(trx, actor, 'changed', row);
     return row;
   });
 }

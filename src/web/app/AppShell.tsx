@@ -8,6 +8,7 @@ import { SyncStatus } from '../pages/Field/SyncStatus';
 import { Icon, SkeletonRows } from '../ui';
 import { Drawer } from '../ui/Modal';
 import { DemoBadge } from './DemoBadge';
+import { NotificationBell } from './NotificationBell';
 import { isWithin, type NavSection, navFor } from './nav';
 import { CommandPalette, usePaletteShortcut } from './palette/CommandPalette';
 import './palette/directorySearch';
@@ -155,6 +156,7 @@ export function AppShell() {
         <SyncStatus />
         <DemoBadge />
         <ThemeToggle />
+        <NotificationBell />
         <UserMenu me={me} />
       </header>
       <main className="main" id="main">

@@ -104,6 +104,7 @@ const paths = {
   sort: <path d="M8 9.5l4-4 4 4M8 14.5l4 4 4-4" />,
   columns: <path d="M4 4.5h16v15H4zM9.5 4.5v15M14.5 4.5v15" />,
   alert: <path d="M12 4l9 16H3zM12 10v4.5M12 17.2v.3" />,
+  bell: <path d="M6 16.5V11a6 6 0 0 1 12 0v5.5l1.5 2h-15zM10 20.5a2.2 2.2 0 0 0 4 0" />,
   info: (
     <>
       <circle cx="12" cy="12" r="8.5" />

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, api } from '../../api/client';
 import { Drawer, formatDate, Modal, SelectField, TextField, useToast } from '../../ui';
+import { OwnerSelect } from '../Activities/OwnerSelect';
 
 export type Issue = {
   id: number;
@@ -118,9 +119,18 @@ export function ReportIssueModal({ onClose, providerNpi }: { onClose: () => void
   const [category, setCategory] = useState('access');
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
+  const [ownerId, setOwnerId] = useState<number | null>(null);
   const report = useMutation({
     mutationFn: () =>
-      api('/api/issues', { body: { providerNpi: npi.trim(), category, title: title.trim(), description } }),
+      api('/api/issues', {
+        body: {
+          providerNpi: npi.trim(),
+          category,
+          title: title.trim(),
+          description,
+          ...(ownerId !== null ? { ownerId } : {}),
+        },
+      }),
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: ['issues'] });
       qc.invalidateQueries({ queryKey: ['timeline'] });
@@ -167,6 +177,7 @@ export function ReportIssueModal({ onClose, providerNpi }: { onClose: () => void
           onChange={(e) => setTitle(e.target.value)}
           error={err?.fieldMessage('title')}
         />
+        <OwnerSelect label="Owner" value={ownerId} onChange={setOwnerId} />
         <div className="field">
           <label className="field-label" htmlFor="issue-desc">
             Details (never patient information)

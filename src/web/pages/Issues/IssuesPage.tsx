@@ -1,8 +1,9 @@
 // Physician issues: the aging view (unresolved issues by age), the list, and the resolve flow.
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { api } from '../../api/client';
+import { useEffect, useState } from 'react';
+import { api, errorMessage } from '../../api/client';
 import { useMe } from '../../api/hooks';
+import { useFocusParam } from '../../app/focusParam';
 import {
   Chip,
   type Column,
@@ -32,6 +33,16 @@ export default function IssuesPage() {
   const [category, setCategory] = useState('');
   const [bucket, setBucket] = useState<string | null>(null);
   const [selected, setSelected] = useState<Issue | null>(null);
+  // /issues?issue=12 (a notification's link) opens that issue, whatever the list's filters
+  const [focusId, clearFocus] = useFocusParam('issue');
+  const focus = useQuery({
+    queryKey: ['issues', 'one', focusId],
+    queryFn: () => api<Issue>(`/api/issues/${focusId}`),
+    enabled: focusId !== null,
+  });
+  useEffect(() => {
+    if (focus.data) setSelected(focus.data);
+  }, [focus.data]);
   const [reporting, setReporting] = useState(false);
   const query = {
     status: bucket ? undefined : status || undefined,
@@ -161,10 +172,18 @@ export default function IssuesPage() {
           }
         />
       )}
+      {focus.error ? (
+        <p className="muted" role="status">
+          Issue {focusId} cannot be opened: {errorMessage(focus.error)}
+        </p>
+      ) : null}
       {selected ? (
         <ResolveIssueDrawer
           issue={selected}
-          onClose={() => setSelected(null)}
+          onClose={() => {
+            setSelected(null);
+            if (focusId !== null) clearFocus();
+          }}
           readOnly={me?.role === 'analyst'}
         />
       ) : null}

@@ -2,11 +2,12 @@
 // in ours and a rise to competitors together, alertGroups.ts); acknowledge, assign (managers), resolve
 // each alert; the evidence chart of the opened entry's alerts. Liaisons see their territories only.
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { percentChance, statText } from '../../../core/referrals/chance';
 import { errorMessage } from '../../api/client';
 import { useMe } from '../../api/hooks';
+import { useFocusParam } from '../../app/focusParam';
 import { Chip, EmptyState, SkeletonRows, Tabs, useToast } from '../../ui';
 import { AlertEvidence } from './AlertEvidence';
 import { groupAlerts, groupQ, groupStart } from './alertGroups';
@@ -45,6 +46,19 @@ export function AlertInbox() {
       },
     );
   const items = alerts.data?.items ?? [];
+  // /referrals?alert=12 (a notification's link): open that alert's entry once and bring it into view
+  const [focusId] = useFocusParam('alert');
+  const focused = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusId === null || focused.current === focusId) return;
+    const a = alerts.data?.items.find((x) => x.id === focusId);
+    if (!a) return;
+    focused.current = focusId;
+    setSelected(`${a.referringNpi}|${a.serviceLine}`);
+    requestAnimationFrame(() =>
+      document.querySelector('.alert-item.is-open')?.scrollIntoView({ block: 'center' }),
+    );
+  }, [focusId, alerts.data]);
   return (
     <section className="card market-alerts" aria-label="Shifting-referrer alerts">
       <div className="row market-section-head">

@@ -1,4 +1,4 @@
-// "Add task": a follow-up for the signed-in user, due in a week unless changed — about a physician (on a
+// "Add task": a follow-up for the signed-in user (or a colleague, who is notified), due in a week unless changed — about a physician (on a
 // profile, or picked here from the Tasks page) or about nothing in particular. It shows in Tasks, on Today
 // when due, and in the physician's timeline.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -7,6 +7,7 @@ import { ApiError, api } from '../../api/client';
 import { Modal, TextField, useToast } from '../../ui';
 import { AttendeePicker } from '../Activities/AttendeePicker';
 import type { Attendee } from '../Activities/crmApi';
+import { OwnerSelect } from '../Activities/OwnerSelect';
 
 const inDays = (n: number) => {
   const d = new Date();
@@ -30,6 +31,7 @@ export function AddTaskModal({
   const [dueOn, setDueOn] = useState(inDays(7));
   const [description, setDescription] = useState('');
   const [about, setAbout] = useState<Attendee[]>([]);
+  const [ownerId, setOwnerId] = useState<number | null>(null);
   const picked = about.find((a) => a.npi);
   const providerNpi = npi ?? picked?.npi ?? null;
   const who = name ?? picked?.name;
@@ -41,6 +43,7 @@ export function AddTaskModal({
           dueOn: dueOn || null,
           description: description || undefined,
           providerNpi,
+          ...(ownerId !== null ? { ownerId } : {}),
         },
       }),
     onSuccess: () => {
@@ -82,6 +85,7 @@ export function AddTaskModal({
             onChange={(a) => setAbout(a.filter((x) => x.npi).slice(-1))}
           />
         )}
+        <OwnerSelect value={ownerId} onChange={setOwnerId} />
         <TextField
           label="Due"
           type="date"

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, api } from '../../api/client';
 import { useMe } from '../../api/hooks';
+import { useFocusParam } from '../../app/focusParam';
 import {
   Chip,
   type Column,
@@ -18,6 +19,7 @@ import { type Task, useTasks } from '../Activities/crmApi';
 import { ownerColumn, SCOPE_OPTIONS, titleColumn } from '../Activities/crmColumns';
 import { ExportButtons } from '../Activities/ExportButtons';
 import { AddTaskModal } from './AddTaskModal';
+import { TaskFocus } from './TaskFocus';
 import '../Activities/crm.css';
 
 const STATUS_LABEL: Record<Task['status'], string> = {
@@ -42,8 +44,9 @@ export default function TasksPage() {
     limit: 1000,
   };
   const list = useTasks(query);
+  const [focusId, clearFocus] = useFocusParam('task');
   const setTaskStatus = useMutation({
-    mutationFn: (t: { task: Task; status: Task['status'] }) =>
+    mutationFn: (t: { task: Pick<Task, 'id' | 'version'>; status: Task['status'] }) =>
       api(`/api/tasks/${t.task.id}`, {
         method: 'PATCH',
         body: { version: t.task.version, status: t.status },
@@ -123,6 +126,15 @@ export default function TasksPage() {
           only
         </label>
       </div>
+      {focusId !== null ? (
+        <TaskFocus
+          id={focusId}
+          listed={list.data?.items.find((t) => t.id === focusId)}
+          canEdit={canEdit}
+          onDone={(t) => setTaskStatus.mutate({ task: t, status: 'done' })}
+          onClose={clearFocus}
+        />
+      ) : null}
       {list.isLoading ? (
         <SkeletonRows rows={8} />
       ) : (
