@@ -49,6 +49,16 @@ const schema = z.object({
   BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).default(0),
   BACKUP_KEEP: z.coerce.number().int().min(1).default(7),
   PUBLIC_URL: z.string().url().optional(),
+  // Notifications by e-mail (commands/notificationMailer.ts): an SMTP server as a URL
+  // (smtp://user:pass@host:587, smtps://…:465); without it Rounds sends no e-mail.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/, 'must look like smtp://user:password@host:587 or smtps://host:465')
+    .optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  // the daily digest goes out after this hour of the server's local time
+  MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  MAIL_CHECK_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
   // PostgreSQL connections per server process (PGlite always uses one).
   DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   // In-process cache of hot reads (src/server/lib/responseCache.ts): size in MB, 0 turns it off.
@@ -70,5 +80,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const name = String(issue.path[0]);
     throw new ConfigError(`Invalid configuration: ${name}=${JSON.stringify(env[name])} — ${issue.message}`);
   }
+  if (result.data.SMTP_URL && !result.data.PUBLIC_URL)
+    throw new ConfigError(
+      'Invalid configuration: SMTP_URL is set but PUBLIC_URL is not — e-mails link back to Rounds, so set PUBLIC_URL to the address users open (e.g. https://rounds.example.org)',
+    );
   return { ...result.data, dataDir: path.resolve(result.data.DATA_DIR) };
 }

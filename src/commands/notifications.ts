@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import { personName } from '../core/directory/personName';
 import type { NotificationText } from '../core/notifications';
+import { recordAudit } from '../db/audit';
 import type { DB } from '../db/schema';
 
 export type Notification = {
@@ -166,4 +167,42 @@ export async function tellNewOwner(
   const ownerId = row.owner_id as number | null;
   if (ownerId == null || ownerId === actor.id) return;
   await notify(db, ownerId, actor.id, text(await actorName(db, actor), await aboutRecord(db, row)));
+}
+
+export type EmailChoice = 'immediate' | 'daily' | 'off';
+
+export async function getEmailChoice(db: Kysely<DB>, userId: number): Promise<EmailChoice> {
+  const u = await db
+    .selectFrom('users')
+    .select('email_notifications')
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return u.email_notifications;
+}
+
+/** How the user wants notifications by e-mail; audited like any change to a user. */
+export async function setEmailChoice(
+  db: Kysely<DB>,
+  actor: { id: number; label: string; ip?: string },
+  choice: EmailChoice,
+): Promise<EmailChoice> {
+  return db.transaction().execute(async (trx) => {
+    const before = await getEmailChoice(trx, actor.id);
+    if (before === choice) return choice;
+    await trx
+      .updateTable('users')
+      .set({ email_notifications: choice, updated_at: new Date() })
+      .where('id', '=', actor.id)
+      .execute();
+    await recordAudit(trx, {
+      actorUserId: actor.id,
+      actorLabel: actor.label,
+      action: 'update',
+      entity: 'user_notification_settings',
+      entityId: String(actor.id),
+      ip: actor.ip,
+      detail: { before: { email: before }, after: { email: choice } },
+    });
+    return choice;
+  });
 }

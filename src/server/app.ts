@@ -17,6 +17,7 @@ import {
 } from 'fastify-type-provider-zod';
 import pino from 'pino';
 import { startBackupScheduler } from '../commands/backupSchedule';
+import { startNotificationMailer } from '../commands/notificationMailer';
 import { registerGuard, SESSION_COOKIE } from './auth/guard';
 import type { App, ServerContext } from './context';
 import { startAuditSealer } from './lib/auditSealer';
@@ -119,9 +120,11 @@ export async function buildApp(
   // Scheduled backups (BACKUP_INTERVAL_HOURS > 0); with N processes one takes each backup (advisory lock).
   // The audit sealer links each write's audit rows into the hash chain once the write has answered.
   let stopBackups = () => {};
+  let stopMailer = () => {};
   let sealer: ReturnType<typeof startAuditSealer> | null = null;
   app.addHook('onReady', async () => {
     stopBackups = startBackupScheduler(ctx.database, ctx.config, app.log);
+    stopMailer = startNotificationMailer(ctx.database, ctx.config, app.log); // SMTP_URL set: notifications by e-mail
     sealer = startAuditSealer(ctx.database, app.log);
   });
   app.addHook('onResponse', async (req) => {
@@ -129,6 +132,7 @@ export async function buildApp(
   });
   app.addHook('onClose', async () => {
     stopBackups();
+    stopMailer();
     await sealer?.stop();
   });
 

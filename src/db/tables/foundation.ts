@@ -20,6 +20,9 @@ export interface FoundationTables {
     oidc_subject: string | null;
     /** Where the liaison's days start and end (migration 20261129_1300): { place, lat, lon, label } as JSON. */
     home_base: ColumnType<unknown | null, string | null, string | null>;
+    /** Notifications by e-mail (migration 20261129_2300): immediately, a daily digest, or never. */
+    email_notifications: Generated<'immediate' | 'daily' | 'off'>;
+    last_digest_at: Date | null;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
   };

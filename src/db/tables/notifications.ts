@@ -14,5 +14,9 @@ export interface NotificationTables {
     entity_id: string | null;
     created_at: Generated<Date>;
     read_at: Date | null;
+    /** migration 20261129_2300: e-mailed (or no longer to be), attempts and the last send error */
+    emailed_at: Date | null;
+    email_attempts: Generated<number>;
+    email_error: string | null;
   };
 }

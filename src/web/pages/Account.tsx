@@ -1,10 +1,11 @@
-// Your account: who you are signed in as, your role, and changing your password.
+// Your account: who you are signed in as, your role, how notifications reach you, and changing your password.
 import { useEffect, useRef } from 'react';
 import { useLocation } from 'react-router-dom';
 import { useMe } from '../api/hooks';
 import { type Me, ROLE_LABEL } from '../api/types';
 import { Chip, Page, useToast } from '../ui';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { NotificationSettings } from './NotificationSettings';
 
 export default function Account() {
   const me = useMe().data as Me;
@@ -15,7 +16,7 @@ export default function Account() {
     if (hash === '#password') pwRef.current?.querySelector('input')?.focus();
   }, [hash]);
   return (
-    <Page title="Your account" subtitle="Profile and sign-in">
+    <Page title="Your account" subtitle="Profile, notifications and sign-in">
       <div className="stack" style={{ maxWidth: 560, gap: 16 }}>
         <section className="card card-pad" aria-labelledby="profile-h">
           <h2 id="profile-h" style={{ fontSize: 'var(--fs-lg)', marginBottom: 12 }}>
@@ -35,6 +36,7 @@ export default function Account() {
             An administrator changes names, roles and managers (Admin → Users).
           </p>
         </section>
+        <NotificationSettings />
         <section className="card card-pad" id="password" ref={pwRef} aria-labelledby="pw-h">
           <h2 id="pw-h" style={{ fontSize: 'var(--fs-lg)', marginBottom: 12 }}>
             Change password

@@ -2,7 +2,7 @@
 // and marking them read. Only the recipient sees or marks them; not in the read cache (per user).
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { listNotifications, markRead } from '../../../commands/notifications';
+import { getEmailChoice, listNotifications, markRead, setEmailChoice } from '../../../commands/notifications';
 import { ALL_ROLES, actorOf } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
 import { HttpError } from '../../lib/errors';
@@ -14,8 +14,9 @@ const recipient = (req: FastifyRequest): number => {
   return id;
 };
 
-export default async function notificationRoutes(app: App, { database }: ServerContext) {
+export default async function notificationRoutes(app: App, { database, config }: ServerContext) {
   const db = database.db;
+  const mail = () => ({ mailConfigured: !!config.SMTP_URL, digestHour: config.MAIL_DIGEST_HOUR });
 
   app.get('/api/notifications', {
     config: { roles: ALL_ROLES },
@@ -47,5 +48,32 @@ export default async function notificationRoutes(app: App, { database }: ServerC
       ]),
     },
     handler: async (req) => markRead(db, recipient(req), req.body),
+  });
+
+  app.get('/api/notifications/settings', {
+    config: { roles: ALL_ROLES },
+    schema: {
+      tags: ['notifications'],
+      summary: 'How you get notifications by e-mail, and whether this server sends e-mail at all (SMTP_URL)',
+    },
+    handler: async (req) => ({ email: await getEmailChoice(db, recipient(req)), ...mail() }),
+  });
+
+  app.put('/api/notifications/settings', {
+    config: { roles: ALL_ROLES },
+    schema: {
+      tags: ['notifications'],
+      summary: 'Choose notifications by e-mail: immediately, a daily digest, or never (audited)',
+      body: z.strictObject({ email: z.enum(['immediate', 'daily', 'off']) }),
+    },
+    handler: async (req) => {
+      const a = actorOf(req);
+      const email = await setEmailChoice(
+        db,
+        { id: recipient(req), label: a.email, ip: req.ip },
+        req.body.email,
+      );
+      return { email, ...mail() };
+    },
   });
 }
