@@ -276,4 +276,15 @@ test('hand a task to a colleague: they are told, open it from the bell and mark 
   await focus.getByRole('button', { name: 'Done' }).click();
   await expect(focus.getByText('Done', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Notifications', exact: true })).toBeVisible();
+
+  // how notices reach them besides the bell: kept on the server (this one sends no e-mail yet)
+  await page.goto('/account#notifications');
+  const settings = page.getByRole('region', { name: 'Notifications' });
+  await expect(settings.getByRole('note')).toContainText('This server sends no e-mail yet');
+  await settings.getByLabel(/one digest a day after 07:00/).click();
+  await expect(page.getByText('Saved')).toBeVisible();
+  await page.reload();
+  await expect(
+    page.getByRole('region', { name: 'Notifications' }).getByLabel(/one digest a day/),
+  ).toBeChecked();
 });

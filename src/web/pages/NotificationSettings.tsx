@@ -18,11 +18,20 @@ export function NotificationSettings() {
   const save = useMutation({
     mutationFn: (email: Settings['email']) =>
       api<Settings>('/api/notifications/settings', { method: 'PUT', body: { email } }),
+    // the choice shows at once; a refused save puts the one stored back
+    onMutate: (email) => {
+      const before = qc.getQueryData<Settings>(['notifications', 'settings']);
+      if (before) qc.setQueryData(['notifications', 'settings'], { ...before, email });
+      return before;
+    },
     onSuccess: (s) => {
       qc.setQueryData(['notifications', 'settings'], s);
       toast({ tone: 'ok', title: 'Saved' });
     },
-    onError: (e) => toast({ tone: 'danger', title: 'Not saved', detail: errorMessage(e) }),
+    onError: (e, _email, before) => {
+      if (before) qc.setQueryData(['notifications', 'settings'], before);
+      toast({ tone: 'danger', title: 'Not saved', detail: errorMessage(e) });
+    },
   });
   const s = settings.data;
   const options: { value: Settings['email']; label: string }[] = [
