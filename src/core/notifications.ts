@@ -6,6 +6,7 @@ export type NotificationKind =
   | 'issue_assigned'
   | 'issue_resolved'
   | 'goal_set'
+  | 'reminder'
   | 'alert_assigned'
   | 'book_assigned'
   | 'alerts_new';
@@ -152,5 +153,35 @@ export function alertsNew(
     link: '/referrals',
     entity: 'alert_run',
     entityId: null,
+  });
+}
+
+/** Days an issue may stay open before the daily reminder names it (the aging view's 31–90 d bucket). */
+export const ISSUE_REMINDER_DAYS = 30;
+
+/**
+ * The morning reminder of promises not kept: open tasks past their due date and physician issues
+ * open more than ISSUE_REMINDER_DAYS, the oldest named first. Null when there is nothing to say.
+ */
+export function overdueReminder(
+  day: string,
+  tasks: { count: number; oldest: string[] },
+  issues: { count: number; oldest: string[] },
+): NotificationText | null {
+  if (!tasks.count && !issues.count) return null;
+  const parts = [
+    tasks.count ? plural(tasks.count, 'overdue task', 'overdue tasks') : null,
+    issues.count
+      ? `${plural(issues.count, 'physician issue', 'physician issues')} open more than ${ISSUE_REMINDER_DAYS} days`
+      : null,
+  ].filter(Boolean);
+  const named = [...tasks.oldest, ...issues.oldest].slice(0, 3);
+  return finish({
+    kind: 'reminder',
+    title: `You have ${parts.join(' and ')}`,
+    detail: named.length ? `Oldest: ${named.join(' · ')}` : '',
+    link: tasks.count ? '/tasks' : '/issues',
+    entity: 'reminder',
+    entityId: day,
   });
 }

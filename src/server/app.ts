@@ -18,6 +18,7 @@ import {
 import pino from 'pino';
 import { startBackupScheduler } from '../commands/backupSchedule';
 import { startNotificationMailer } from '../commands/notificationMailer';
+import { startReminders } from '../commands/reminders';
 import { registerGuard, SESSION_COOKIE } from './auth/guard';
 import type { App, ServerContext } from './context';
 import { startAuditSealer } from './lib/auditSealer';
@@ -121,10 +122,12 @@ export async function buildApp(
   // The audit sealer links each write's audit rows into the hash chain once the write has answered.
   let stopBackups = () => {};
   let stopMailer = () => {};
+  let stopReminders = () => {};
   let sealer: ReturnType<typeof startAuditSealer> | null = null;
   app.addHook('onReady', async () => {
     stopBackups = startBackupScheduler(ctx.database, ctx.config, app.log);
     stopMailer = startNotificationMailer(ctx.database, ctx.config, app.log); // SMTP_URL set: notifications by e-mail
+    stopReminders = startReminders(ctx.database, ctx.config, app.log); // each morning: overdue tasks, old issues
     sealer = startAuditSealer(ctx.database, app.log);
   });
   app.addHook('onResponse', async (req) => {
@@ -133,6 +136,7 @@ export async function buildApp(
   app.addHook('onClose', async () => {
     stopBackups();
     stopMailer();
+    stopReminders();
     await sealer?.stop();
   });
 
