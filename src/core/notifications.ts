@@ -180,7 +180,7 @@ export function overdueReminder(
     kind: 'reminder',
     title: `You have ${parts.join(' and ')}`,
     detail: named.length ? `Oldest: ${named.join(' · ')}` : '',
-    link: tasks.count ? '/tasks' : '/issues',
+    link: tasks.count ? '/tasks?overdue=true' : '/issues',
     entity: 'reminder',
     entityId: day,
   });

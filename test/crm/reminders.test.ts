@@ -68,7 +68,7 @@ describe.each(backends)('daily reminders on $name', ({ create }) => {
       {
         title: 'You have 2 overdue tasks and 1 physician issue open more than 30 days',
         detail: 'Oldest: Send the pads · Call the office manager · MRI wait',
-        link: '/tasks',
+        link: '/tasks?overdue=true',
       },
     ]);
     expect(await reminders(other)).toMatchObject([

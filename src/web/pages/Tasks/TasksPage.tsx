@@ -34,7 +34,10 @@ export default function TasksPage() {
   const toast = useToast();
   const qc = useQueryClient();
   const [status, setStatus] = useState('open,in_progress');
-  const [overdue, setOverdue] = useState(false);
+  // /tasks?overdue=true (the daily reminder's link) opens on the overdue ones
+  const [overdue, setOverdue] = useState(
+    () => new URLSearchParams(window.location.search).get('overdue') === 'true',
+  );
   const [scope, setScope] = useState('');
   const [adding, setAdding] = useState(false);
   const query = {
