@@ -6,6 +6,7 @@ export type NotificationKind =
   | 'issue_assigned'
   | 'issue_resolved'
   | 'goal_set'
+  | 'target_list'
   | 'reminder'
   | 'alert_assigned'
   | 'book_assigned'
@@ -107,6 +108,25 @@ export function goalSet(
     link: '/goals',
     entity: 'goal',
     entityId: String(goal.id),
+  });
+}
+
+/** A target list (campaign) made for someone else to work. */
+export function targetListAssigned(
+  actor: string,
+  list: { id: number; name: string; members: number; dueOn: string | null; goal: string },
+): NotificationText {
+  return finish({
+    kind: 'target_list',
+    title: `${actor} gave you a target list: ${list.name}`,
+    detail: joinParts([
+      plural(list.members, 'physician', 'physicians'),
+      list.dueOn ? `due ${list.dueOn}` : null,
+      list.goal || null,
+    ]),
+    link: `/targets/lists/${list.id}`,
+    entity: 'target_list',
+    entityId: String(list.id),
   });
 }
 

@@ -157,4 +157,30 @@ describe.each(backends)('adding providers to a target list on $name', ({ create 
     expect(m.find((x) => x.npi === NPI.C2)!.breakdown).toEqual({ addedByHand: true });
     expect(Array.isArray(m.find((x) => x.npi === NPI.S1)!.breakdown)).toBe(true);
   });
+
+  it('a list made for a liaison is theirs, and they are told; their own list tells nobody', async () => {
+    const made = await manager.request('POST', '/api/target-lists', {
+      name: 'December push',
+      liaison: String(liaison.userId),
+      dueOn: '2026-12-31',
+      goal: 'Meet every splitter',
+      limit: 2,
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const id = made.json().id as number;
+    const lists = (await liaison.request('GET', '/api/target-lists?mine=true')).json().items as {
+      id: number;
+    }[];
+    expect(lists.map((l) => l.id)).toContain(id);
+    const box = (await liaison.request('GET', '/api/notifications')).json().items;
+    expect(box[0]).toMatchObject({
+      kind: 'target_list',
+      title: 'Test manager gave you a target list: December push',
+      detail: '2 physicians · due 2026-12-31 · Meet every splitter', // P1 and P2, the territory's two
+      link: `/targets/lists/${id}`,
+    });
+    const before = box.length;
+    await liaison.request('POST', '/api/target-lists', { name: 'Mine', limit: 1 });
+    expect((await liaison.request('GET', '/api/notifications')).json().items).toHaveLength(before);
+  });
 });

@@ -2,9 +2,11 @@
 // progress (members visited in person since the list was made, or marked won).
 import { type Kysely, sql } from 'kysely';
 import { personName } from '../../core/directory/personName';
+import { targetListAssigned } from '../../core/notifications';
 import { recordAudit } from '../../db/audit';
 import { visitedSinceOf } from '../../db/queries/crm/lastVisit';
 import type { DB } from '../../db/schema';
+import { actorName, notify } from '../notifications';
 import { NetworkError } from './errors';
 import {
   type Actor,
@@ -80,6 +82,18 @@ export async function createTargetList(
       ip: actor.ip,
       detail: { after: { name: input.name, filter: input.filter, members: members.length } },
     });
+    await notify(
+      trx,
+      input.ownerId ?? actor.id,
+      actor.id,
+      targetListAssigned(await actorName(trx, actor), {
+        id: Number(list.id),
+        name: list.name,
+        members: members.length,
+        dueOn: input.dueOn ?? null,
+        goal: input.goal ?? '',
+      }),
+    );
     return getTargetList(trx, Number(list.id));
   });
 }

@@ -43,7 +43,8 @@ export default async function targetListRoutes(app: App, { database }: ServerCon
     config: { roles: STAFF },
     schema: {
       tags: ['targets'],
-      summary: 'Save the current (or given-weight) top targets as a list / campaign',
+      summary:
+        'Save the current (or given-weight) top targets as a list / campaign; made for a liaison (`liaison`), it is theirs and they are notified',
       body: z.strictObject({
         name: text(120).pipe(z.string().min(1)),
         goal: text(500).optional(),
@@ -63,6 +64,8 @@ export default async function targetListRoutes(app: App, { database }: ServerCon
           name: b.name,
           goal: b.goal,
           dueOn: b.dueOn,
+          // a list made for a liaison's territory is theirs to work (they are told); else the maker's
+          ownerId: liaisonUserId !== undefined && liaisonUserId > 0 ? liaisonUserId : undefined,
           filter: { liaisonUserId, ...targetFilterOf(b), minScore: b.minScore, limit: b.limit },
           weights: b.weights as Record<string, number> | undefined,
         }),
