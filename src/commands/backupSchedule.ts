@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import type { Config } from '../config';
 import type { Database } from '../db/connection';
 import { backupDatabase } from './backup';
+import { repeat } from './repeat';
 
 const LOCK_KEY = 7310002;
 const FILE_RE = /^rounds-\d{8}T\d{6}Z\.(dump|tar\.gz)$/;
@@ -110,31 +111,21 @@ export function startBackupScheduler(
   checkEveryMs = 5 * 60_000,
 ): () => void {
   if (!(config.BACKUP_INTERVAL_HOURS > 0)) return () => {};
-  let busy = false;
-  const tick = async () => {
-    if (busy) return;
-    busy = true;
-    try {
-      const fileName = backupFileName(database.kind);
-      const runId = await claimScheduledBackup(database, config.BACKUP_INTERVAL_HOURS, fileName);
-      if (runId === null) return;
-      const r = await runBackup(database, config, { trigger: 'schedule', runId, fileName });
-      log.info(
-        { file: r.file, bytes: r.bytes, auditHead: r.auditHead, pruned: r.pruned.length },
-        'scheduled backup written',
-      );
-    } catch (e) {
-      log.error({ err: e }, 'scheduled backup failed');
-    } finally {
-      busy = false;
-    }
-  };
-  const first = setTimeout(tick, Math.min(checkEveryMs, 30_000));
-  const timer = setInterval(tick, checkEveryMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return repeat(
+    async () => {
+      try {
+        const fileName = backupFileName(database.kind);
+        const runId = await claimScheduledBackup(database, config.BACKUP_INTERVAL_HOURS, fileName);
+        if (runId === null) return;
+        const r = await runBackup(database, config, { trigger: 'schedule', runId, fileName });
+        log.info(
+          { file: r.file, bytes: r.bytes, auditHead: r.auditHead, pruned: r.pruned.length },
+          'scheduled backup written',
+        );
+      } catch (e) {
+        log.error({ err: e }, 'scheduled backup failed');
+      }
+    },
+    { firstMs: Math.min(checkEveryMs, 30_000), everyMs: checkEveryMs },
+  );
 }

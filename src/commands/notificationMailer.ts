@@ -4,6 +4,7 @@ import nodemailer from 'nodemailer';
 import type { Config } from '../config';
 import type { Database } from '../db/connection';
 import { deliverNotificationMail, type SendMail } from './notificationMail';
+import { repeat } from './repeat';
 
 type Log = { info: (o: object, m: string) => void; error: (o: object, m: string) => void };
 
@@ -24,23 +25,18 @@ export function startNotificationMailer(
 ): () => void {
   if (!config.SMTP_URL || !config.PUBLIC_URL) return () => {};
   const sender = send ?? smtpSender(config);
-  let busy = false;
-  const tick = async () => {
-    if (busy) return;
-    busy = true;
-    try {
-      const r = await deliverNotificationMail(database.db, sender, {
-        publicUrl: config.PUBLIC_URL!,
-        digestHour: config.MAIL_DIGEST_HOUR,
-      });
-      if (r.sent || r.failed) log.info(r, 'notification e-mail');
-    } catch (e) {
-      log.error({ err: e }, 'notification e-mail check failed');
-    } finally {
-      busy = false;
-    }
-  };
-  const timer = setInterval(tick, config.MAIL_CHECK_SECONDS * 1000);
-  timer.unref();
-  return () => clearInterval(timer);
+  return repeat(
+    async () => {
+      try {
+        const r = await deliverNotificationMail(database.db, sender, {
+          publicUrl: config.PUBLIC_URL!,
+          digestHour: config.MAIL_DIGEST_HOUR,
+        });
+        if (r.sent || r.failed) log.info(r, 'notification e-mail');
+      } catch (e) {
+        log.error({ err: e }, 'notification e-mail check failed');
+      }
+    },
+    { firstMs: config.MAIL_CHECK_SECONDS * 1000, everyMs: config.MAIL_CHECK_SECONDS * 1000 },
+  );
 }

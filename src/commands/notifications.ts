@@ -18,6 +18,18 @@ export type Notification = {
   read: boolean;
 };
 
+/** The row of a notification to `userId` about what `actorId` did (null: Rounds itself). */
+export const notificationRow = (userId: number, actorId: number | null, n: NotificationText) => ({
+  user_id: userId,
+  actor_id: actorId,
+  kind: n.kind,
+  title: n.title,
+  detail: n.detail,
+  link: n.link,
+  entity: n.entity,
+  entity_id: n.entityId,
+});
+
 /**
  * Tells `userId` what `actorId` did. Nothing when there is no recipient, when people act on their
  * own records (nobody needs telling what they did themselves), or when the recipient is disabled.
@@ -33,16 +45,7 @@ export async function notify(
   if (!user || user.disabled) return;
   await db
     .insertInto('notifications')
-    .values({
-      user_id: userId,
-      actor_id: actorId,
-      kind: n.kind,
-      title: n.title,
-      detail: n.detail,
-      link: n.link,
-      entity: n.entity,
-      entity_id: n.entityId,
-    })
+    .values(notificationRow(userId, actorId, n))
     .execute();
 }
 

@@ -7,6 +7,8 @@ import type { Config } from '../config';
 import { ISSUE_REMINDER_DAYS, overdueReminder } from '../core/notifications';
 import type { Database } from '../db/connection';
 import type { DB } from '../db/schema';
+import { notificationRow } from './notifications';
+import { repeat } from './repeat';
 
 type Counted = { owner_id: number; n: string; oldest: string[] };
 
@@ -51,16 +53,7 @@ export async function writeReminders(db: Kysely<DB>, day: string): Promise<numbe
     if (!n) continue;
     const r = await db
       .insertInto('notifications')
-      .values({
-        user_id: userId,
-        actor_id: null,
-        kind: n.kind,
-        title: n.title,
-        detail: n.detail,
-        link: n.link,
-        entity: n.entity,
-        entity_id: n.entityId,
-      })
+      .values(notificationRow(userId, null, n))
       .onConflict((oc) => oc.columns(['user_id', 'entity_id']).where('entity', '=', 'reminder').doNothing())
       .returning('id')
       .executeTakeFirst();
@@ -81,27 +74,18 @@ export function startReminders(
 ): () => void {
   const hour = Math.max(0, config.MAIL_DIGEST_HOUR - 1);
   let done = '';
-  let busy = false;
-  const tick = async () => {
-    const now = new Date();
-    const day = localDay(now);
-    if (busy || done === day || now.getHours() < hour) return;
-    busy = true;
-    try {
-      await writeReminders(database.db, day);
-      done = day;
-    } catch (e) {
-      log.error({ err: e }, 'daily reminders failed');
-    } finally {
-      busy = false;
-    }
-  };
-  const first = setTimeout(tick, 60_000);
-  const timer = setInterval(tick, checkEveryMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return repeat(
+    async () => {
+      const now = new Date();
+      const day = localDay(now);
+      if (done === day || now.getHours() < hour) return;
+      try {
+        await writeReminders(database.db, day);
+        done = day;
+      } catch (e) {
+        log.error({ err: e }, 'daily reminders failed');
+      }
+    },
+    { firstMs: 60_000, everyMs: checkEveryMs },
+  );
 }
