@@ -209,3 +209,15 @@ export async function setEmailChoice(
     return choice;
   });
 }
+
+/** Read notifications are kept this long, then removed by the daily job (unread ones stay). */
+export const KEEP_READ_DAYS = 180;
+
+export async function pruneReadNotifications(db: Kysely<DB>, now = new Date()): Promise<number> {
+  const r = await db
+    .deleteFrom('notifications')
+    .where('read_at', 'is not', null)
+    .where('created_at', '<', new Date(now.getTime() - KEEP_READ_DAYS * 86_400_000))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

@@ -1,13 +1,14 @@
 // The daily reminder: each morning every active user who owns open tasks past their due date, or
 // physician issues open more than 30 days, gets one notification saying how many and naming the
 // oldest (core/notifications.ts overdueReminder). One per user per day, whichever process writes it
-// (notifications_reminder_key). It then reaches e-mail like any notification.
+// (notifications_reminder_key). It then reaches e-mail like any notification. The same daily job
+// removes read notifications older than KEEP_READ_DAYS.
 import { type Kysely, sql } from 'kysely';
 import type { Config } from '../config';
 import { ISSUE_REMINDER_DAYS, overdueReminder } from '../core/notifications';
 import type { Database } from '../db/connection';
 import type { DB } from '../db/schema';
-import { notificationRow } from './notifications';
+import { notificationRow, pruneReadNotifications } from './notifications';
 import { repeat } from './repeat';
 
 type Counted = { owner_id: number; n: string; oldest: string[] };
@@ -81,6 +82,7 @@ export function startReminders(
       if (done === day || now.getHours() < hour) return;
       try {
         await writeReminders(database.db, day);
+        await pruneReadNotifications(database.db, now);
         done = day;
       } catch (e) {
         log.error({ err: e }, 'daily reminders failed');

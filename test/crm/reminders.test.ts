@@ -94,4 +94,34 @@ describe.each(backends)('daily reminders on $name', ({ create }) => {
       'You have 2 overdue tasks and 1 physician issue open more than 30 days',
     ]);
   });
+
+  it('removes read notifications after 180 days, never unread ones', async () => {
+    const { pruneReadNotifications } = await import('../../src/commands/notifications');
+    const mine = await database.db
+      .selectFrom('notifications')
+      .select(['id'])
+      .where('user_id', '=', liaison.userId)
+      .orderBy('id')
+      .execute();
+    expect(mine).toHaveLength(2);
+    const [first, second] = mine.map((n) => Number(n.id));
+    // both written 200 days ago; only the first has been read
+    await database.db
+      .updateTable('notifications')
+      .set({ created_at: new Date(Date.now() - 200 * 86_400_000) })
+      .where('id', 'in', [first!, second!])
+      .execute();
+    await database.db
+      .updateTable('notifications')
+      .set({ read_at: new Date() })
+      .where('id', '=', first!)
+      .execute();
+    expect(await pruneReadNotifications(database.db)).toBe(1);
+    const left = await database.db
+      .selectFrom('notifications')
+      .select('id')
+      .where('user_id', '=', liaison.userId)
+      .execute();
+    expect(left.map((n) => Number(n.id))).toEqual([second]);
+  });
 });
