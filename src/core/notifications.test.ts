@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { alertsNew, bookAssigned, clip, DETAIL_MAX, TITLE_MAX, taskAssigned } from './notifications';
+import {
+  alertsNew,
+  bookAssigned,
+  clip,
+  DETAIL_MAX,
+  importEnded,
+  TITLE_MAX,
+  taskAssigned,
+} from './notifications';
 
 describe('notification words', () => {
   it('clips long text at a word-safe length with an ellipsis, and folds white space', () => {
@@ -36,6 +44,29 @@ describe('notification words', () => {
     expect(alertsNew(12, 'market', null)).toMatchObject({
       title: '12 new shifting-referrer alerts in the market',
       detail: 'Found in internal referrals',
+    });
+  });
+
+  it('says how an import ended: the counts that are not zero, or why it failed', () => {
+    const job = {
+      id: 9,
+      fileName: 'npidata.csv',
+      read: 12000,
+      inserted: 0,
+      updated: 7,
+      rejected: 0,
+      message: null,
+    };
+    expect(importEnded({ ...job, status: 'succeeded' })).toMatchObject({
+      title: 'Import finished: npidata.csv',
+      detail: '12,000 rows read · 7 updated',
+      link: '/admin/imports?job=9',
+    });
+    expect(
+      importEnded({ ...job, status: 'failed', message: 'interrupted (the importing process stopped)' }),
+    ).toMatchObject({
+      title: 'Import failed: npidata.csv',
+      detail: 'interrupted (the importing process stopped)',
     });
   });
 });

@@ -7,6 +7,7 @@ export type NotificationKind =
   | 'issue_resolved'
   | 'goal_set'
   | 'target_list'
+  | 'import_done'
   | 'reminder'
   | 'alert_assigned'
   | 'book_assigned'
@@ -203,5 +204,33 @@ export function overdueReminder(
     link: tasks.count ? '/tasks?overdue=true' : '/issues',
     entity: 'reminder',
     entityId: day,
+  });
+}
+
+/** An import an administrator started has ended (it may run for minutes): counts, or why it failed. */
+export function importEnded(job: {
+  id: number;
+  fileName: string;
+  status: 'succeeded' | 'failed';
+  read: number;
+  inserted: number;
+  updated: number;
+  rejected: number;
+  message: string | null;
+}): NotificationText {
+  const ok = job.status === 'succeeded';
+  const counts = [
+    plural(job.read, 'row read', 'rows read'),
+    job.inserted ? `${job.inserted.toLocaleString('en-US')} new` : null,
+    job.updated ? `${job.updated.toLocaleString('en-US')} updated` : null,
+    job.rejected ? `${job.rejected.toLocaleString('en-US')} rejected` : null,
+  ];
+  return finish({
+    kind: 'import_done',
+    title: `Import ${ok ? 'finished' : 'failed'}: ${job.fileName}`,
+    detail: ok ? joinParts(counts) : (job.message ?? 'no reason recorded'),
+    link: `/admin/imports?job=${job.id}`,
+    entity: 'import_job',
+    entityId: String(job.id),
   });
 }

@@ -2,6 +2,8 @@
 
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import { notify } from '../commands/notifications';
+import { importEnded } from '../core/notifications';
 import { DATA_DOMAINS, notifyChanged } from '../db/changes';
 import type { DB } from '../db/schema';
 
@@ -80,6 +82,38 @@ export async function finishJob(
     .execute();
   // Whatever the import loaded is visible now: cached answers everywhere are stale.
   await notifyChanged(db, DATA_DOMAINS);
+  await tellStarter(db, jobId);
+}
+
+/**
+ * Tells the administrator who started an import (from the Admin pages: started_by is their e-mail)
+ * that it ended; imports run for minutes and they may have left the page. CLI and demo runs name no user.
+ */
+async function tellStarter(db: Kysely<DB>, jobId: number) {
+  const job = await getJob(db, jobId);
+  if (!job?.started_by || job.status === 'running') return;
+  const user = await db
+    .selectFrom('users')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', job.started_by!.toLowerCase()))
+    .where('role', '=', 'admin')
+    .executeTakeFirst();
+  if (!user) return;
+  await notify(
+    db,
+    user.id,
+    null,
+    importEnded({
+      id: Number(job.id),
+      fileName: job.file_name,
+      status: job.status,
+      read: job.rows_read,
+      inserted: job.rows_inserted,
+      updated: job.rows_updated,
+      rejected: job.rows_rejected,
+      message: job.message,
+    }),
+  );
 }
 
 export async function failJob(db: Kysely<DB>, jobId: number, message: string, counts?: JobCounts) {
@@ -93,6 +127,7 @@ export async function failJob(db: Kysely<DB>, jobId: number, message: string, co
     })
     .where('id', '=', jobId)
     .execute()
+    .then(() => tellStarter(db, jobId))
     .catch(() => {});
 }
 

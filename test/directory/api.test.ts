@@ -54,6 +54,14 @@ describe.each(backends)('directory API on $name', ({ create }) => {
       data_date: '2025-06-08',
     });
     expect(job.errors).toEqual([{ line: 3, field: 'NPI', reason: '1000000005 fails the NPI check digit' }]);
+    // the admin who started it is told it ended (they may have left the page)
+    const told = (await admin.request('GET', '/api/notifications')).json().items;
+    expect(told[0]).toMatchObject({
+      kind: 'import_done',
+      title: `Import finished: ${job.file_name}`,
+      detail: '4 rows read · 3 new · 1 rejected',
+      link: `/admin/imports?job=${job.id}`,
+    });
 
     const orgs = multipart(
       'organizations.csv',

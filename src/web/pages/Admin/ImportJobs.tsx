@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useImportJobs } from '../../api/hooks';
 import type { ImportJob } from '../../api/types';
+import { useFocusParam } from '../../app/focusParam';
 import {
   type Column,
   DataTable,
@@ -90,6 +91,8 @@ export const importJobColumns: Column<ImportJob>[] = [
 
 export default function ImportJobs() {
   const jobs = useImportJobs();
+  // /admin/imports?job=12 (the "import finished" notification) opens that job
+  const [focusId, clearFocus] = useFocusParam('job');
   const [openId, setOpenId] = useState<number | null>(null);
   const running = jobs.data?.filter((j) => j.status === 'running').length ?? 0;
   return (
@@ -136,7 +139,13 @@ export default function ImportJobs() {
           rowHeight={52}
         />
       )}
-      <ImportJobDrawer id={openId} onClose={() => setOpenId(null)} />
+      <ImportJobDrawer
+        id={openId ?? focusId}
+        onClose={() => {
+          setOpenId(null);
+          if (focusId !== null) clearFocus();
+        }}
+      />
     </Page>
   );
 }
