@@ -2,7 +2,7 @@
 // issue, import a contacts spreadsheet with two bad rows (then the practice's profile: its contacts, its
 // network status set there, its timeline, an office's hours corrected there), add a task and report an issue from a provider
 // profile's header and log spend on it; hand a task to a colleague, who finds it under the bell and
-// marks it done. Each journey seeds what it needs
+// marks it done, chooses a daily digest, watches a physician and hears of a visit to them. Each journey seeds what it needs
 // (providers through the NPPES upload, an organization through organizations.csv) on the
 // empty server, with NPIs random per run so journeys never collide.
 import type { Page } from '@playwright/test';
@@ -254,6 +254,7 @@ test('hand a task to a colleague: they are told, open it from the bell and mark 
   const colleague = { email: `lee.${t}@e2e.test`, name: `Lee Liaison ${t}`, password: 'Cobalt-Harbor-44!' };
   await signIn(page, admin.email, admin.password);
   await api(page, 'POST', '/api/users', { ...colleague, role: 'liaison' });
+  const [npi] = await seedProviders(page, `Vale${t}`);
   await page.goto('/tasks');
   await page.getByRole('button', { name: 'New task' }).click();
   const title = `Send the new imaging hours ${t}`;
@@ -287,4 +288,29 @@ test('hand a task to a colleague: they are told, open it from the bell and mark 
   await expect(
     page.getByRole('region', { name: 'Notifications' }).getByLabel(/one digest a day/),
   ).toBeChecked();
+
+  // they watch a physician; when someone else visits them, they hear of it under the bell
+  await page.goto(`/providers/${npi}`);
+  await page
+    .getByRole('region', { name: 'Relationship and actions' })
+    .getByRole('button', { name: 'Watch' })
+    .click();
+  await expect(page.getByRole('button', { name: 'Watching' })).toHaveAttribute('aria-pressed', 'true');
+  await signOut(page);
+  await signIn(page, admin.email, admin.password);
+  await api(page, 'POST', '/api/activities', {
+    type: 'in_person_visit',
+    occurredAt: new Date().toISOString(),
+    providerNpis: [npi],
+    subject: `Echo hours ${t}`,
+  });
+  await signOut(page);
+  await signIn(page, colleague.email, colleague.password);
+  await page.getByRole('button', { name: 'Notifications, 1 unread' }).click();
+  const notice = page
+    .getByRole('dialog', { name: 'Notifications' })
+    .getByRole('link', { name: new RegExp(`Alma Vale${t}.*: Ada Admin logged an in-person visit`, 'i') });
+  await expect(notice).toContainText(`Echo hours ${t}`);
+  await notice.click();
+  await expect(page).toHaveURL(new RegExp(`/providers/${npi}$`));
 });

@@ -8,6 +8,7 @@ export type NotificationKind =
   | 'goal_set'
   | 'target_list'
   | 'import_done'
+  | 'watched'
   | 'reminder'
   | 'alert_assigned'
   | 'book_assigned'
@@ -234,3 +235,36 @@ export function importEnded(job: {
     entityId: String(job.id),
   });
 }
+
+/** Something happened to a physician the user watches: `what` says it in words, `link` where to see it. */
+export function watchedPhysician(
+  physician: string,
+  what: string,
+  detail: string,
+  link: string,
+  entity: { entity: string; id: string },
+): NotificationText {
+  return finish({
+    kind: 'watched',
+    title: `${physician}: ${what}`,
+    detail,
+    link,
+    entity: entity.entity,
+    entityId: entity.id,
+  });
+}
+
+const ACTIVITY_WORDS: Record<string, string> = {
+  in_person_visit: 'an in-person visit',
+  drop_in: 'a drop-in',
+  lunch_and_learn: 'a lunch-and-learn',
+  call: 'a call',
+  email: 'an e-mail',
+  event: 'an event',
+  virtual: 'a virtual meeting',
+  note: 'a note',
+};
+
+/** "Casey Overton logged a lunch-and-learn" — what a watcher reads about an activity with the physician. */
+export const activityWords = (actor: string, type: string) =>
+  `${actor} logged ${ACTIVITY_WORDS[type] ?? 'an activity'}`;

@@ -248,4 +248,62 @@ describe.each(backends)('notifications on $name', ({ create }) => {
       'Test manager set you a goal: A-tier coverage 90 %',
     ]);
   });
+
+  it('tells watchers of a physician what others do with them, and only while they watch', async () => {
+    const watched = (c: Client) =>
+      inbox(c).then((b) =>
+        b.items.filter((n) => n.kind === 'watched').map((n) => [n.title, n.detail, n.link]),
+      );
+    expect((await liaison.request('PUT', '/api/watches/1234567893', { watching: true })).statusCode).toBe(
+      404,
+    );
+    const w = await liaison.request('PUT', `/api/watches/${NPIS[0]}`, { watching: true });
+    expect(w.json()).toEqual({ watching: true, watchers: 1 });
+    expect((await manager.request('GET', `/api/watches/${NPIS[0]}`)).json()).toEqual({
+      watching: false,
+      watchers: 1,
+    });
+    expect((await liaison.request('GET', '/api/watches')).json().items).toMatchObject([
+      { npi: NPIS[0], name: 'Ana Alvarez, MD' },
+    ]);
+
+    const visit = await manager.request('POST', '/api/activities', {
+      type: 'lunch_and_learn',
+      occurredAt: '2026-11-20T12:00:00Z',
+      providerNpis: [NPIS[0], NPIS[1]],
+      subject: 'Echo wait times',
+    });
+    expect(visit.statusCode, visit.body).toBe(201);
+    // their own activity tells them nothing
+    await liaison.request('POST', '/api/activities', {
+      type: 'call',
+      occurredAt: '2026-11-21T12:00:00Z',
+      providerNpis: [NPIS[0]],
+    });
+    const issue = await manager.request('POST', '/api/issues', {
+      providerNpi: NPIS[0],
+      category: 'access',
+      title: 'No echo slots',
+    });
+    expect(issue.statusCode, issue.body).toBe(201);
+    expect(await watched(liaison)).toEqual([
+      [
+        'Ana Alvarez, MD: Test manager reported a physician issue',
+        'No echo slots · access',
+        `/issues?issue=${issue.json().id}`,
+      ],
+      ['Ana Alvarez, MD: Test manager logged a lunch-and-learn', 'Echo wait times', `/providers/${NPIS[0]}`],
+    ]);
+
+    expect((await liaison.request('PUT', `/api/watches/${NPIS[0]}`, { watching: false })).json()).toEqual({
+      watching: false,
+      watchers: 0,
+    });
+    await manager.request('POST', '/api/activities', {
+      type: 'drop_in',
+      occurredAt: '2026-11-22T12:00:00Z',
+      providerNpis: [NPIS[0]],
+    });
+    expect(await watched(liaison)).toHaveLength(2);
+  });
 });

@@ -127,6 +127,8 @@ describe.each(backends)('alerts on $name', ({ create }) => {
     const elsewhere = await clientFor(app, database, 'liaison', 'elsewhere@test.example');
     await territory('North', '12001', c.liaison.userId); // R1's county
     await territory('South', '12999', elsewhere.userId);
+    // an analyst watches R1: they hear of the alert by the physician's name
+    expect((await c.analyst.request('PUT', `/api/watches/${N.R1}`, { watching: true })).statusCode).toBe(200);
     await importReferralsAndDetect(database, writeTemp('series.csv', seriesCsv()));
     const alert = (await c.manager.request('GET', '/api/alerts')).json().items[0];
     const inbox = async (cl: Client) => (await cl.request('GET', '/api/notifications')).json().items;
@@ -141,7 +143,14 @@ describe.each(backends)('alerts on $name', ({ create }) => {
     ]);
     expect(await inbox(c.manager)).toMatchObject([{ title: '1 new shifting-referrer alert in the market' }]);
     expect(await inbox(elsewhere)).toEqual([]);
-    expect(await inbox(c.analyst)).toEqual([]);
+    expect(await inbox(c.analyst)).toMatchObject([
+      {
+        kind: 'watched',
+        title: 'Pat Referrer: fewer referrals to us',
+        detail: 'New shifting-referrer alert · cardiology',
+        link: `/referrals?alert=${alert.id}`,
+      },
+    ]);
     // the same alert found again is not new: nobody is told twice
     await c.manager.request('POST', '/api/alerts/run', {});
     expect(await inbox(c.liaison)).toHaveLength(1);

@@ -2,9 +2,11 @@
 // any follow-up tasks, in one transaction. A client id makes a retried (offline) submit idempotent.
 import type { Kysely } from 'kysely';
 import type { ActivityOutcome, ActivityType } from '../../core/crm/visitCadence';
+import { activityWords, watchedPhysician } from '../../core/notifications';
 import { changesOfAudit, noteChanged } from '../../db/changes';
 import { loadActivity } from '../../db/queries/crm/activities';
 import type { DB } from '../../db/schema';
+import { tellWatchers } from '../watches';
 import { insertActivityBatched } from './activityBatch';
 import { type Actor, CrmError } from './errors';
 import { requireEditOwned, resolveOwner } from './ownership';
@@ -92,6 +94,19 @@ async function insertActivity(
     }),
   );
   const { refs_ok: _ok, ...activity } = row;
+  // after the activity is stored (its insert is batched outside any transaction): watchers are told
+  await tellWatchers(db, actor, npis, (physician, npi, who) =>
+    watchedPhysician(
+      physician,
+      activityWords(who, input.type),
+      input.subject || input.outcome || '',
+      `/providers/${npi}`,
+      {
+        entity: 'activity',
+        id: String(activity.id),
+      },
+    ),
+  );
   return activity;
 }
 

@@ -1,9 +1,10 @@
 // Physician issues: a concern raised by a physician or office, owned until resolved.
 import type { Kysely } from 'kysely';
 import type { IssueCategory, IssueStatus } from '../../core/crm/issueAging';
-import { issueAssigned, issueResolved } from '../../core/notifications';
+import { issueAssigned, issueResolved, watchedPhysician } from '../../core/notifications';
 import type { DB } from '../../db/schema';
 import { aboutRecord, actorName, notify, tellNewOwner } from '../notifications';
+import { tellWatchers } from '../watches';
 import { type Actor, CrmError } from './errors';
 import { requireEditOwned, resolveOwner } from './ownership';
 import { createVersioned, inTransaction, loadRow, type Spec, setDeleted, updateVersioned } from './versioned';
@@ -84,6 +85,24 @@ export async function reportIssue(db: Kysely<DB>, actor: Actor, i: IssueInput) {
       created_by: actor.id,
     });
     await tellOwner(trx, actor, row);
+    if (row.provider_npi)
+      await tellWatchers(
+        trx,
+        actor,
+        [String(row.provider_npi)],
+        (physician, _npi, who) =>
+          watchedPhysician(
+            physician,
+            `${who} reported a physician issue`,
+            `${row.title} · ${row.category}`,
+            `/issues?issue=${row.id}`,
+            {
+              entity: 'physician_issue',
+              id: String(row.id),
+            },
+          ),
+        [row.owner_id as number | null], // the owner has just been told
+      );
     return row;
   });
 }

@@ -1,9 +1,10 @@
 // Shifting-referrer alerts: the on-demand / after-import detector run, and the alert workflow
 // (acknowledge, assign, resolve), each audited in the same transaction.
 import type { Kysely } from 'kysely';
-import { alertAssigned, alertsNew } from '../../core/notifications';
+import { alertAssigned, alertsNew, watchedPhysician } from '../../core/notifications';
 import { formatMonth, parseMonth } from '../../core/referrals/months';
 import { detectShifts } from '../../core/referrals/shiftDetector';
+import { alertLineLabel } from '../../core/referrals/shiftGroups';
 import { recordAudit } from '../../db/audit';
 import { loadDetectorInput } from '../../db/queries/referrals/alertSeries';
 import { alertEntries, getAlert, newAlertsPerLiaison, upsertAlerts } from '../../db/queries/referrals/alerts';
@@ -11,6 +12,7 @@ import { INTERNAL_SOURCES, referralDataDate } from '../../db/queries/referrals/n
 import { getReferralSettings } from '../../db/queries/referrals/settings';
 import type { DB } from '../../db/schema';
 import { actorName, notify } from '../notifications';
+import { tellWatchers } from '../watches';
 
 export class AlertError extends Error {
   expected = true;
@@ -106,6 +108,23 @@ async function announceNewAlerts(db: Kysely<DB>, ids: number[], dataDate: string
     .where('disabled', '=', false)
     .execute();
   for (const m of managers) await notify(db, m.id, null, alertsNew(entries, 'market', dataDate));
+  // and whoever watches a physician an alert is about hears of it by name
+  const about = await db
+    .selectFrom('alerts')
+    .select(['id', 'referring_npi', 'service_line', 'direction'])
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .execute();
+  for (const a of about)
+    await tellWatchers(db, null, [a.referring_npi], (physician) =>
+      watchedPhysician(
+        physician,
+        a.direction === 'drop' ? 'fewer referrals to us' : 'more referrals to competitors',
+        `New shifting-referrer alert · ${alertLineLabel(a.service_line)}`,
+        `/referrals?alert=${a.id}`,
+        { entity: 'alert', id: String(a.id) },
+      ),
+    );
 }
 
 /** A liaison may act only on alerts about physicians in their territories. */

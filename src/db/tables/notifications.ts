@@ -19,4 +19,10 @@ export interface NotificationTables {
     email_attempts: Generated<number>;
     email_error: string | null;
   };
+  /** migration 20261129_2340: who watches which physician */
+  provider_watches: {
+    user_id: number;
+    npi: string;
+    created_at: Generated<Date>;
+  };
 }

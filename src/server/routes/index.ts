@@ -38,6 +38,7 @@ import territoryRoutes from './territories';
 import timelineRoutes from './timeline';
 import tokenRoutes from './tokens';
 import userRoutes from './users';
+import watchRoutes from './watches';
 
 export const routeModules: ((app: App, ctx: ServerContext) => Promise<void>)[] = [
   authRoutes,
@@ -56,6 +57,7 @@ export const routeModules: ((app: App, ctx: ServerContext) => Promise<void>)[] =
   savedViewRoutes,
   // a user's notifications (work assigned to them, new alerts in their territory)
   notificationRoutes,
+  watchRoutes,
   // relationship management (CRM)
   activityRoutes,
   taskRoutes,

@@ -2,7 +2,7 @@
 // (commands/notifications.ts). Polled every minute and on focus; opening an entry marks it read
 // and goes where it can be acted on. Offline it keeps the last list it had and says nothing more.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client';
 import { Icon, relativeTime } from '../ui';
@@ -42,6 +42,14 @@ export function NotificationBell() {
   const unread = inbox.data?.unread ?? 0;
   const items = inbox.data?.items ?? [];
   const badge = unread > 99 ? '99+' : String(unread);
+  // the installed app's icon shows the unread count too, where the platform supports it
+  useEffect(() => {
+    const nav = navigator as Navigator & {
+      setAppBadge?: (n: number) => Promise<void>;
+      clearAppBadge?: () => Promise<void>;
+    };
+    (unread ? nav.setAppBadge?.(unread) : nav.clearAppBadge?.())?.catch(() => {});
+  }, [unread]);
   return (
     <div className="menu notif" ref={ref}>
       <button

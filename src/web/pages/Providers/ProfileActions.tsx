@@ -1,6 +1,6 @@
 // The provider profile's relationship line and actions, above every tab: tier, visit cadence and the
 // overdue badge, last visit, owner, the year's spend against its limit; Log visit · Add to route ·
-// Add task · Report issue (ux brief: a liaison acts from the header, whichever tab is open).
+// Add task · Report issue · Watch (ux brief: a liaison acts from the header, whichever tab is open).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client';
@@ -12,6 +12,7 @@ import { ReportIssueModal } from '../Issues/IssueForms';
 import { AddToRouteButton } from '../Network/AddToRouteButton';
 import { AddTaskModal } from '../Tasks/AddTaskModal';
 import { useSpendStatus } from './SpendSection';
+import { WatchButton } from './WatchButton';
 
 type Relationship = {
   tier: string | null;
@@ -67,8 +68,13 @@ export function ProfileActions({ npi, name }: { npi: string; name: string }) {
           <button type="button" className="btn" onClick={() => setOpen('issue')}>
             Report issue
           </button>
+          <WatchButton npi={npi} name={name} />
         </div>
-      ) : null}
+      ) : (
+        <div className="row profile-buttons">
+          <WatchButton npi={npi} name={name} />
+        </div>
+      )}
       {s?.message ? <p className="callout callout-warn">{s.message}</p> : null}
       {open === 'visit' ? (
         <LogVisitSheet
