@@ -93,20 +93,21 @@ async function insertActivity(
       detail: { providers: npis, after: { type: input.type } },
     }),
   );
-  const { refs_ok: _ok, ...activity } = row;
+  const { refs_ok: _ok, watched, ...activity } = row;
   // after the activity is stored (its insert is batched outside any transaction): watchers are told
-  await tellWatchers(db, actor, npis, (physician, npi, who) =>
-    watchedPhysician(
-      physician,
-      activityWords(who, input.type),
-      input.subject || input.outcome || '',
-      `/providers/${npi}`,
-      {
-        entity: 'activity',
-        id: String(activity.id),
-      },
-    ),
-  );
+  if (watched)
+    await tellWatchers(db, actor, npis, (physician, npi, who) =>
+      watchedPhysician(
+        physician,
+        activityWords(who, input.type),
+        input.subject || input.outcome || '',
+        `/providers/${npi}`,
+        {
+          entity: 'activity',
+          id: String(activity.id),
+        },
+      ),
+    );
   return activity;
 }
 

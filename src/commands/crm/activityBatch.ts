@@ -23,8 +23,11 @@ export type NewActivity = {
   npis: string[];
   contactIds: number[];
 };
-/** The activity as loadActivity reads it; refs_ok false (nothing written) when an NPI or contact is unknown. */
-export type InsertedActivity = ActivityView & { refs_ok: boolean };
+/**
+ * The activity as loadActivity reads it; refs_ok false (nothing written) when an NPI or contact is unknown;
+ * watched when someone watches one of its physicians.
+ */
+export type InsertedActivity = ActivityView & { refs_ok: boolean; watched: boolean };
 
 const MAX_BATCH = 100;
 const MAX_IN_FLIGHT = 2; // one batch in the database while the next one gathers
@@ -145,7 +148,9 @@ async function insertActivities(db: Kysely<DB>, items: NewActivity[]): Promise<I
         from att t left join providers p on p.npi = t.provider_npi
         left join contacts c on c.id = t.contact_id
         where t.activity_id = a.id), '[]'::json) as attendees,
-      '[]'::json as tasks
+      '[]'::json as tasks,
+      -- does anyone watch an attendee? (commands/watches.ts): asked here to spare a round trip per activity
+      coalesce((select true from provider_watches w where w.npi = any(ids.npis) limit 1), false) as watched
     from ok left join ids on ids.i = ok.i left join a on a.id = ids.id
     order by ok.i`.execute(db);
   return r.rows.map(({ i: _i, ...row }) => ({ ...row, attendees: casedAttendees(row.attendees) }));
