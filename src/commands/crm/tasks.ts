@@ -6,7 +6,7 @@ import type { DB } from '../../db/schema';
 import { dayOf, tellNewOwner } from '../notifications';
 import type { Actor } from './errors';
 import { requireEditOwned, resolveOwner } from './ownership';
-import { createVersioned, inTransaction, loadRow, type Spec, setDeleted, updateVersioned } from './versioned';
+import { createVersioned, inTransaction, type Spec, setDeleted, updateVersioned } from './versioned';
 
 export const TASK: Spec = { table: 'tasks', entity: 'task' };
 
@@ -71,17 +71,13 @@ export async function updateTask(
     if (p.organizationId !== undefined) patch.organization_id = p.organizationId;
     if (p.activityId !== undefined) patch.activity_id = p.activityId;
     if (p.issueId !== undefined) patch.issue_id = p.issueId;
-    const before = await loadRow(trx, TASK, id);
-    const row = await updateVersioned(
-      trx,
-      actor,
-      TASK,
-      id,
-      version,
-      patch,
-      requireEditOwned(trx, actor, `task ${id}`),
-    );
-    if (before && row.owner_id !== before.owner_id) await tellOwner(trx, actor, row);
+    const check = requireEditOwned(trx, actor, `task ${id}`);
+    let priorOwner: unknown;
+    const row = await updateVersioned(trx, actor, TASK, id, version, patch, (current) => {
+      priorOwner = current.owner_id; // the row as it was, read by updateVersioned anyway
+      return check(current);
+    });
+    if ('owner_id' in patch && row.owner_id !== priorOwner) await tellOwner(trx, actor, row);
     return row;
   });
 }
