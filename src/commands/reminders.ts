@@ -1,8 +1,8 @@
 // The daily reminder: each morning every active user who owns open tasks past their due date, or
-// physician issues open more than 30 days, gets one notification saying how many and naming the
-// oldest (core/notifications.ts overdueReminder). One per user per day, whichever process writes it
-// (notifications_reminder_key). It then reaches e-mail like any notification. The same daily job
-// removes read notifications older than KEEP_READ_DAYS.
+// physician issues open more than 30 days (managers: also such issues nobody owns), gets one
+// notification saying how many and naming the oldest (core/notifications.ts overdueReminder). One per
+// user per day, whichever process writes it (notifications_reminder_key). It then reaches e-mail like
+// any notification. The same daily job removes read notifications older than KEEP_READ_DAYS.
 import { type Kysely, sql } from 'kysely';
 import type { Config } from '../config';
 import { ISSUE_REMINDER_DAYS, overdueReminder } from '../core/notifications';
@@ -26,12 +26,21 @@ export async function writeReminders(db: Kysely<DB>, day: string): Promise<numbe
     where deleted_at is null and status in ('open', 'in_progress')
       and opened_on < ${day}::date - ${ISSUE_REMINDER_DAYS}::int and owner_id is not null
     group by owner_id`.execute(db);
-  const byUser = new Map<number, { tasks: Counted | undefined; issues: Counted | undefined }>();
-  for (const t of tasks.rows) byUser.set(Number(t.owner_id), { tasks: t, issues: undefined });
-  for (const i of issues.rows) {
-    const e = byUser.get(Number(i.owner_id)) ?? { tasks: undefined, issues: undefined };
-    byUser.set(Number(i.owner_id), { ...e, issues: i });
-  }
+  // old issues nobody owns reach every manager (they would reach no one otherwise)
+  const orphans = await sql<{ n: string; oldest: string[] | null }>`
+    select count(*) as n, (array_agg(title order by opened_on, id))[1:3] as oldest
+    from physician_issues
+    where deleted_at is null and status in ('open', 'in_progress')
+      and opened_on < ${day}::date - ${ISSUE_REMINDER_DAYS}::int and owner_id is null`.execute(db);
+  const orphan = { count: Number(orphans.rows[0]?.n ?? 0), oldest: orphans.rows[0]?.oldest ?? [] };
+  type Late = { tasks?: Counted; issues?: Counted; unowned?: typeof orphan };
+  const byUser = new Map<number, Late>();
+  const add = (userId: number, part: Late) => byUser.set(userId, { ...byUser.get(userId), ...part });
+  for (const t of tasks.rows) add(Number(t.owner_id), { tasks: t });
+  for (const i of issues.rows) add(Number(i.owner_id), { issues: i });
+  if (orphan.count)
+    for (const m of await db.selectFrom('users').select('id').where('role', '=', 'manager').execute())
+      add(Number(m.id), { unowned: orphan });
   if (!byUser.size) return 0;
   const active = new Set(
     (
@@ -50,6 +59,7 @@ export async function writeReminders(db: Kysely<DB>, day: string): Promise<numbe
       day,
       { count: Number(c.tasks?.n ?? 0), oldest: c.tasks?.oldest ?? [] },
       { count: Number(c.issues?.n ?? 0), oldest: c.issues?.oldest ?? [] },
+      c.unowned,
     );
     if (!n) continue;
     const r = await db

@@ -5,6 +5,7 @@ import {
   clip,
   DETAIL_MAX,
   importEnded,
+  overdueReminder,
   TITLE_MAX,
   taskAssigned,
 } from './notifications';
@@ -67,6 +68,22 @@ describe('notification words', () => {
     ).toMatchObject({
       title: 'Import failed: npidata.csv',
       detail: 'interrupted (the importing process stopped)',
+    });
+  });
+
+  it('writes the morning reminder in sentences, mine first, then what nobody owns', () => {
+    const none = { count: 0, oldest: [] };
+    expect(overdueReminder('2026-06-01', none, none)).toBeNull();
+    expect(
+      overdueReminder('2026-06-01', { count: 1, oldest: ['Pads'] }, none, {
+        count: 2,
+        oldest: ['Fax', 'Bills'],
+      }),
+    ).toMatchObject({
+      title: 'You have 1 overdue task; 2 physician issues open more than 30 days have no owner',
+      detail: 'Oldest: Pads · Fax · Bills',
+      link: '/tasks?overdue=true',
+      entityId: '2026-06-01',
     });
   });
 });

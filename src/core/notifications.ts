@@ -183,24 +183,31 @@ export const ISSUE_REMINDER_DAYS = 30;
 
 /**
  * The morning reminder of promises not kept: open tasks past their due date and physician issues
- * open more than ISSUE_REMINDER_DAYS, the oldest named first. Null when there is nothing to say.
+ * open more than ISSUE_REMINDER_DAYS, the oldest named first; for managers also the old issues nobody
+ * owns (they would otherwise reach no one). Null when there is nothing to say.
  */
 export function overdueReminder(
   day: string,
   tasks: { count: number; oldest: string[] },
   issues: { count: number; oldest: string[] },
+  unowned: { count: number; oldest: string[] } = { count: 0, oldest: [] },
 ): NotificationText | null {
-  if (!tasks.count && !issues.count) return null;
-  const parts = [
+  if (!tasks.count && !issues.count && !unowned.count) return null;
+  const old = `open more than ${ISSUE_REMINDER_DAYS} days`;
+  const mine = [
     tasks.count ? plural(tasks.count, 'overdue task', 'overdue tasks') : null,
-    issues.count
-      ? `${plural(issues.count, 'physician issue', 'physician issues')} open more than ${ISSUE_REMINDER_DAYS} days`
+    issues.count ? `${plural(issues.count, 'physician issue', 'physician issues')} ${old}` : null,
+  ].filter(Boolean);
+  const sentences = [
+    mine.length ? `You have ${mine.join(' and ')}` : null,
+    unowned.count
+      ? `${plural(unowned.count, 'physician issue', 'physician issues')} ${old} ${unowned.count === 1 ? 'has' : 'have'} no owner`
       : null,
   ].filter(Boolean);
-  const named = [...tasks.oldest, ...issues.oldest].slice(0, 3);
+  const named = [...tasks.oldest, ...issues.oldest, ...unowned.oldest].slice(0, 3);
   return finish({
     kind: 'reminder',
-    title: `You have ${parts.join(' and ')}`,
+    title: sentences.join('; '),
     detail: named.length ? `Oldest: ${named.join(' · ')}` : '',
     link: tasks.count ? '/tasks?overdue=true' : '/issues',
     entity: 'reminder',

@@ -1,5 +1,5 @@
 // The daily reminder on both backends: open tasks past due and issues open more than 30 days, per
-// owner, once a day, worked out by hand on a small fixture (day 2026-06-01).
+// owner (old issues nobody owns: to managers), once a day, worked out by hand on a small fixture (day 2026-06-01).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeReminders } from '../../src/commands/reminders';
 import type { Database } from '../../src/db/connection';
@@ -14,6 +14,7 @@ describe.each(backends)('daily reminders on $name', ({ create }) => {
   let liaison: Client;
   let other: Client;
   let gone: Client;
+  let manager: Client;
 
   beforeAll(async () => {
     database = await create();
@@ -22,6 +23,7 @@ describe.each(backends)('daily reminders on $name', ({ create }) => {
     liaison = await clientFor(app, database, 'liaison');
     other = await clientFor(app, database, 'liaison', 'other@test.example');
     gone = await clientFor(app, database, 'liaison', 'gone@test.example');
+    manager = await clientFor(app, database, 'manager');
     const task = async (c: Client, title: string, dueOn: string, status = 'open') => {
       const r = await c.request('POST', '/api/tasks', { title, dueOn, status });
       expect(r.statusCode, r.body).toBe(201);
@@ -49,6 +51,15 @@ describe.each(backends)('daily reminders on $name', ({ create }) => {
     await issue(liaison, 'Fax lost', '2026-05-10'); // 22 days
     await issue(liaison, 'Old and resolved', '2026-03-01', true);
     await issue(other, 'Scheduling line busy', '2026-04-15'); // 47 days
+    // reported with nobody to own it: 42 days old, it reaches the managers
+    const orphan = await manager.request('POST', '/api/issues', {
+      providerNpi: NPIS[1],
+      category: 'billing',
+      title: 'Statements to the wrong address',
+      openedOn: '2026-04-20',
+      ownerId: null,
+    });
+    expect(orphan.statusCode, orphan.body).toBe(201);
     await task(gone, 'Never reminded', '2026-05-01');
     await database.db.updateTable('users').set({ disabled: true }).where('id', '=', gone.userId).execute();
   });
@@ -63,7 +74,7 @@ describe.each(backends)('daily reminders on $name', ({ create }) => {
       .items.filter((n: { kind: string }) => n.kind === 'reminder');
 
   it('counts what is late per owner and names the oldest', async () => {
-    expect(await writeReminders(database.db, '2026-06-01')).toBe(2);
+    expect(await writeReminders(database.db, '2026-06-01')).toBe(3);
     expect(await reminders(liaison)).toMatchObject([
       {
         title: 'You have 2 overdue tasks and 1 physician issue open more than 30 days',
@@ -78,6 +89,13 @@ describe.each(backends)('daily reminders on $name', ({ create }) => {
         link: '/issues',
       },
     ]);
+    expect(await reminders(manager)).toMatchObject([
+      {
+        title: '1 physician issue open more than 30 days has no owner',
+        detail: 'Oldest: Statements to the wrong address',
+        link: '/issues',
+      },
+    ]);
     const goneRows = await database.db
       .selectFrom('notifications')
       .select('id')
@@ -88,7 +106,7 @@ describe.each(backends)('daily reminders on $name', ({ create }) => {
 
   it('writes one a day, and the next day counts again', async () => {
     expect(await writeReminders(database.db, '2026-06-01')).toBe(0);
-    expect(await writeReminders(database.db, '2026-06-02')).toBe(2);
+    expect(await writeReminders(database.db, '2026-06-02')).toBe(3);
     expect((await reminders(liaison)).map((n: { title: string }) => n.title)).toEqual([
       'You have 3 overdue tasks and 1 physician issue open more than 30 days',
       'You have 2 overdue tasks and 1 physician issue open more than 30 days',
