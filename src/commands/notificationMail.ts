@@ -128,3 +128,27 @@ export async function deliverNotificationMail(
   }
   return run;
 }
+
+/** For administrators: what waits to be mailed, what is failing and why (the last error seen). */
+export async function mailQueueStatus(db: Kysely<DB>) {
+  const r = await sql<{ waiting: string; failing: string; last_error: string | null; gave_up: string }>`
+    select
+      count(*) filter (where emailed_at is null and read_at is null) as waiting,
+      count(*) filter (where emailed_at is null and email_error is not null) as failing,
+      count(*) filter (where emailed_at is not null and email_attempts >= ${MAX_ATTEMPTS}) as gave_up,
+      (select email_error from notifications where email_error is not null order by id desc limit 1) as last_error
+    from notifications`.execute(db);
+  const row = r.rows[0]!;
+  return {
+    waiting: Number(row.waiting),
+    failing: Number(row.failing),
+    gaveUp: Number(row.gave_up),
+    lastError: row.last_error,
+  };
+}
+
+/** The SMTP server as an administrator may see it: scheme, host and port, never the password. */
+export function smtpServerLabel(smtpUrl: string): string {
+  const u = new URL(smtpUrl);
+  return `${u.protocol}//${u.hostname}${u.port ? `:${u.port}` : ''}`;
+}

@@ -8,10 +8,14 @@ import { repeat } from './repeat';
 
 type Log = { info: (o: object, m: string) => void; error: (o: object, m: string) => void };
 
-/** The sender for this server's SMTP_URL and MAIL_FROM (default: rounds@ the PUBLIC_URL's host). */
+/** The From of notification e-mail: MAIL_FROM, else rounds@ the PUBLIC_URL's host. */
+export const mailFrom = (config: Config) =>
+  config.MAIL_FROM ?? `Rounds <rounds@${new URL(config.PUBLIC_URL!).hostname}>`;
+
+/** The sender for this server's SMTP_URL and MAIL_FROM. */
 export function smtpSender(config: Config): SendMail {
   const transport = nodemailer.createTransport(config.SMTP_URL!);
-  const from = config.MAIL_FROM ?? `Rounds <rounds@${new URL(config.PUBLIC_URL!).hostname}>`;
+  const from = mailFrom(config);
   return async (m) => {
     await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.text, html: m.html });
   };

@@ -5,7 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverNotificationMail, type SendMail } from '../../src/commands/notificationMail';
+import {
+  deliverNotificationMail,
+  mailQueueStatus,
+  type SendMail,
+  smtpServerLabel,
+} from '../../src/commands/notificationMail';
 import { smtpSender } from '../../src/commands/notificationMailer';
 import type { Config } from '../../src/config';
 import type { Database } from '../../src/db/connection';
@@ -117,7 +122,14 @@ describe.each(backends)('notifications by e-mail on $name', ({ create }) => {
       email_attempts: 1,
       email_error: 'connect ECONNREFUSED 127.0.0.1:1',
     });
+    expect(await mailQueueStatus(database.db)).toEqual({
+      waiting: 1,
+      failing: 1,
+      gaveUp: 0,
+      lastError: 'connect ECONNREFUSED 127.0.0.1:1',
+    });
     expect(await deliver()).toMatchObject({ sent: 1, notices: 1 });
+    expect(await mailQueueStatus(database.db)).toMatchObject({ waiting: 0, failing: 0 });
     expect(inbox.at(-1)!.subject).toBe('Test manager assigned you a task: Bring the referral pads');
   });
 
@@ -165,5 +177,22 @@ describe.each(backends)('notifications by e-mail on $name', ({ create }) => {
       'immediate',
       'daily',
     ]);
+  });
+
+  it('shows administrators the mail setup without the SMTP password', async () => {
+    expect(smtpServerLabel('smtps://rounds:s3cret@mail.example.org:465')).toBe(
+      'smtps://mail.example.org:465',
+    );
+    expect(smtpServerLabel('smtp://mail.example.org')).toBe('smtp://mail.example.org');
+    const admin = await clientFor(app, database, 'admin');
+    const r = await admin.request('GET', '/api/notifications/mail');
+    expect(r.json()).toMatchObject({
+      configured: false,
+      server: null,
+      from: null,
+      digestHour: 7,
+      failing: 0,
+    });
+    expect((await manager.request('GET', '/api/notifications/mail')).statusCode).toBe(403);
   });
 });

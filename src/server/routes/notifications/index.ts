@@ -2,8 +2,10 @@
 // and marking them read. Only the recipient sees or marks them; not in the read cache (per user).
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { mailQueueStatus, smtpServerLabel } from '../../../commands/notificationMail';
+import { mailFrom } from '../../../commands/notificationMailer';
 import { getEmailChoice, listNotifications, markRead, setEmailChoice } from '../../../commands/notifications';
-import { ALL_ROLES, actorOf } from '../../auth/guard';
+import { ADMIN, ALL_ROLES, actorOf } from '../../auth/guard';
 import type { App, ServerContext } from '../../context';
 import { HttpError } from '../../lib/errors';
 
@@ -75,5 +77,23 @@ export default async function notificationRoutes(app: App, { database, config }:
       );
       return { email, ...mail() };
     },
+  });
+
+  app.get('/api/notifications/mail', {
+    config: { roles: ADMIN },
+    schema: {
+      tags: ['notifications'],
+      summary:
+        'Notifications by e-mail on this server: configured or not, the SMTP server (no password), what waits and what fails',
+    },
+    handler: async () => ({
+      configured: !!config.SMTP_URL,
+      server: config.SMTP_URL ? smtpServerLabel(config.SMTP_URL) : null,
+      from: config.SMTP_URL
+        ? (config.MAIL_FROM ?? `Rounds <rounds@${new URL(config.PUBLIC_URL!).hostname}>`)
+        : null,
+      digestHour: config.MAIL_DIGEST_HOUR,
+      ...(await mailQueueStatus(db)),
+    }),
   });
 }

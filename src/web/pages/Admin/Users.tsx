@@ -7,6 +7,7 @@ import { useCommands } from '../../app/palette/registry';
 import { Chip, type Column, DataTable, EmptyState, formatDate, Icon, Page, SkeletonRows } from '../../ui';
 import { AddUserModal } from './AddUserModal';
 import { AdminTabs } from './AdminTabs';
+import { MailStatus } from './MailStatus';
 import { ManageUserDrawer } from './ManageUserDrawer';
 
 export default function Users() {
@@ -142,6 +143,7 @@ export default function Users() {
       }
     >
       <AdminTabs />
+      <MailStatus />
       {users.isPending ? (
         <SkeletonRows columns={5} />
       ) : users.isError ? (
