@@ -89,9 +89,7 @@ export default async function notificationRoutes(app: App, { database, config }:
     handler: async () => ({
       configured: !!config.SMTP_URL,
       server: config.SMTP_URL ? smtpServerLabel(config.SMTP_URL) : null,
-      from: config.SMTP_URL
-        ? (config.MAIL_FROM ?? `Rounds <rounds@${new URL(config.PUBLIC_URL!).hostname}>`)
-        : null,
+      from: config.SMTP_URL ? mailFrom(config) : null,
       digestHour: config.MAIL_DIGEST_HOUR,
       ...(await mailQueueStatus(db)),
     }),
