@@ -109,11 +109,15 @@ async function announceNewAlerts(db: Kysely<DB>, ids: number[], dataDate: string
     .execute();
   for (const m of managers) await notify(db, m.id, null, alertsNew(entries, 'market', dataDate));
   // and whoever watches a physician an alert is about hears of it by name
+  // (only the alerts about a watched physician: usually none of a run's many)
   const about = await db
-    .selectFrom('alerts')
-    .select(['id', 'referring_npi', 'service_line', 'direction'])
-    .where('id', 'in', ids)
-    .orderBy('id')
+    .selectFrom('alerts as a')
+    .select(['a.id', 'a.referring_npi', 'a.service_line', 'a.direction'])
+    .where('a.id', 'in', ids)
+    .where(({ exists, selectFrom }) =>
+      exists(selectFrom('provider_watches as w').select('w.npi').whereRef('w.npi', '=', 'a.referring_npi')),
+    )
+    .orderBy('a.id')
     .execute();
   for (const a of about)
     await tellWatchers(db, null, [a.referring_npi], (physician) =>

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { NetworkError } from '../../../commands/network/errors';
 import { SERVICE_LINE_KEYS } from '../../../core/serviceLines';
+import type { TargetFilter } from '../../../core/targets/filter';
 import { FACTORS } from '../../../core/targets/weights';
 import type { DB } from '../../../db/schema';
 import type { Actor } from '../../auth/guard';
@@ -30,14 +31,7 @@ export const targetFilterBody = {
   openIssues: z.boolean().optional(),
 };
 /** The filter fields of a parsed query or body. */
-export function targetFilterOf(q: {
-  serviceLine?: string;
-  segment?: 'loyalist' | 'splitter' | 'opportunity' | 'low_volume';
-  leakageLine?: string;
-  newToMarket?: boolean;
-  visitDue?: boolean;
-  openIssues?: boolean;
-}) {
+export function targetFilterOf(q: TargetFilter & { serviceLine?: string }) {
   const { serviceLine, segment, leakageLine, newToMarket, visitDue, openIssues } = q;
   return { serviceLine, segment, leakageLine, newToMarket, visitDue, openIssues };
 }

@@ -1,5 +1,6 @@
 // Network + targets hooks (query keys start with 'network' / 'targets').
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TargetFilter as CoreTargetFilter } from '../../../core/targets/filter';
 import { api } from '../../api/client';
 
 export type NetStatus = 'ours' | 'affiliated' | 'independent' | 'competitor' | 'unknown';
@@ -151,15 +152,7 @@ export type PreviewResponse = {
 };
 
 /** Who the list is about (server: core/targets/filter.ts + the physician's own service line + territory). */
-export type TargetFilter = {
-  liaison?: string;
-  serviceLine?: string;
-  segment?: 'loyalist' | 'splitter' | 'opportunity' | 'low_volume';
-  leakageLine?: string;
-  newToMarket?: boolean;
-  visitDue?: boolean;
-  openIssues?: boolean;
-};
+export type TargetFilter = CoreTargetFilter & { liaison?: string; serviceLine?: string };
 
 export const useTargets = (limit: number, filter: TargetFilter = {}) =>
   useQuery({

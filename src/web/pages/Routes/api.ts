@@ -85,16 +85,7 @@ export type PlanSummary = {
   km: number;
   miles: number;
   travel: Travel;
-  visits: {
-    seq: number;
-    stopId: string;
-    name: string;
-    lat: number;
-    lon: number;
-    start: number;
-    end: number;
-    done: boolean;
-  }[];
+  visits: (Omit<ProposedVisit, 'waitMin'> & { done: boolean })[];
 };
 export type WeekDay = {
   date: string | null;
